@@ -1,5 +1,10 @@
+using SecondOpinionBot.Bot;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddBotHost();
+
 var app = builder.Build();
+app.MapBotEndpoints();
 app.MapGet("/healthz", () => "ok");
 app.Run();
 
