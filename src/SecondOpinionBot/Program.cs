@@ -1,11 +1,12 @@
 using SecondOpinionBot.Bot;
+using SecondOpinionBot.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddBotStorage();
 builder.AddBotHost();
 
 var app = builder.Build();
 app.MapBotEndpoints();
-app.MapGet("/healthz", () => "ok");
 app.Run();
 
 public partial class Program;

@@ -1,6 +1,8 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
+using SecondOpinionBot.Options;
 
 namespace SecondOpinionBot.Bot;
 
@@ -8,13 +10,23 @@ public static class BotHostExtensions
 {
     public static WebApplicationBuilder AddBotHost(this WebApplicationBuilder builder)
     {
+        var auth = builder.Configuration.Get<BotAuthOptions>() ?? new BotAuthOptions();
+        LocalMode.ConfigureHost(builder, auth);
+
         var services = builder.Services;
-        services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        services.AddOptions<BotAuthOptions>().Bind(builder.Configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotAuthOptions>, BotAuthOptionsValidator>();
+        services.AddHostedService<LocalModeNotice>();
+        services.AddHttpClient();
+
+        // The SDK reads MicrosoftAppType/Id/Password/TenantId from the configuration root itself.
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
+            builder.Configuration, httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+            logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
         services.AddSingleton<TurnErrorHandler>();
         services.AddSingleton<BotAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<BotAdapter>());
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<BotAdapter>());
-        services.AddSingleton<IStorage, MemoryStorage>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
         services.AddTransient<IBot, SecondOpinionActivityHandler>();
@@ -23,8 +35,8 @@ public static class BotHostExtensions
 
     public static WebApplication MapBotEndpoints(this WebApplication app)
     {
-        app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot)
-            => adapter.ProcessAsync(request, response, bot));
+        app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
+        app.MapHealthChecks("/healthz");
         return app;
     }
 }

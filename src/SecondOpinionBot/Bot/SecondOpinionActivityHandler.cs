@@ -3,23 +3,43 @@ using Microsoft.Bot.Schema;
 
 namespace SecondOpinionBot.Bot;
 
-/// <summary>Routes activities to the patient journey or staff features. Placeholder greeting until the journey lands.</summary>
+/// <summary>Routes activities by conversation scope: patients to the journey, team channels to staff features.</summary>
 public sealed class SecondOpinionActivityHandler : ActivityHandler
 {
-    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    internal const string StaffSetupNote =
+        "Hello, care team. I post second-opinion cases here for you to claim. " +
+        "To choose this channel for a queue, type: @SecondOpinionBot set queue social-work (or care-coordination).";
+
+    // Overridden whole: the base class ignores updates in which only the bot was added, which is how Teams installs look.
+    protected override async Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
-        foreach (var member in membersAdded)
+        var added = turnContext.Activity.MembersAdded ?? [];
+        if (added.Count == 0)
         {
-            if (member.Id != turnContext.Activity.Recipient?.Id)
-            {
-                await turnContext.SendActivityAsync("Hello! I can help you get ready for a second medical opinion.", cancellationToken: cancellationToken);
-                return;
-            }
+            return;
         }
+
+        if (!ConversationScope.IsPatientConversation(turnContext.Activity))
+        {
+            if (added.Any(m => m.Id == turnContext.Activity.Recipient?.Id))
+            {
+                await turnContext.SendActivityAsync(StaffSetupNote, cancellationToken: cancellationToken);
+            }
+
+            return;
+        }
+
+        await turnContext.SendActivityAsync("Hello! I can help you get ready for a second medical opinion.", cancellationToken: cancellationToken);
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
+        if (!ConversationScope.IsPatientConversation(turnContext.Activity))
+        {
+            await turnContext.SendActivityAsync(StaffSetupNote, cancellationToken: cancellationToken);
+            return;
+        }
+
         await turnContext.SendActivityAsync("I can help you get ready for a second medical opinion.", cancellationToken: cancellationToken);
     }
 }

@@ -2,17 +2,38 @@ using Microsoft.Bot.Builder;
 
 namespace SecondOpinionBot.Bot;
 
-/// <summary>The one turn-error policy: apologise in plain words, log with a correlation id and no message text.</summary>
-public sealed partial class TurnErrorHandler(ILogger<TurnErrorHandler> logger)
+/// <summary>
+/// The one turn-error policy: apologise in plain words, log with a correlation id and no message text, and reset only
+/// the dialog position so the conversation cannot loop on the same failure. Answers live in the user's draft and stay.
+/// </summary>
+public sealed partial class TurnErrorHandler(ConversationState conversationState, ILogger<TurnErrorHandler> logger)
 {
+    /// <summary>The ConversationState property that holds the dialog stack (the position only).</summary>
+    public const string DialogStackProperty = "DialogStack";
+
     public async Task HandleAsync(ITurnContext turnContext, Exception exception)
     {
         var correlationId = Guid.NewGuid().ToString("N")[..12];
-        LogTurnFailed(exception, correlationId, turnContext.Activity.Type, turnContext.Activity.ChannelId);
+        // Exception messages can quote user input, so only the type and the stack are logged.
+        LogTurnFailed(correlationId, exception.GetType().FullName, turnContext.Activity.Type, turnContext.Activity.ChannelId, exception.StackTrace);
+        try
+        {
+            await conversationState.LoadAsync(turnContext, force: true);
+            await conversationState.CreateProperty<object>(DialogStackProperty).DeleteAsync(turnContext);
+            await conversationState.SaveChangesAsync(turnContext, force: true);
+        }
+        catch (Exception resetError) when (resetError is not OperationCanceledException)
+        {
+            LogResetFailed(correlationId, resetError.GetType().FullName);
+        }
+
         await turnContext.SendActivityAsync(
-            $"Sorry, something went wrong on my side. Your answers are safe. Please send your last message again. (Reference {correlationId})");
+            $"Sorry, something went wrong on my side. Your answers are saved. Please send your last message again, or type \"help\". (Reference {correlationId})");
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Turn failed. Correlation {CorrelationId}, activity type {ActivityType}, channel {ChannelId}")]
-    private partial void LogTurnFailed(Exception exception, string correlationId, string activityType, string channelId);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Turn failed. Correlation {CorrelationId}: {ExceptionType} in a {ActivityType} activity on {ChannelId}. {StackTrace}")]
+    private partial void LogTurnFailed(string correlationId, string? exceptionType, string activityType, string channelId, string? stackTrace);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not reset the dialog position. Correlation {CorrelationId}: {ExceptionType}")]
+    private partial void LogResetFailed(string correlationId, string? exceptionType);
 }

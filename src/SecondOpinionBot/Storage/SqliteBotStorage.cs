@@ -1,0 +1,122 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Data.Sqlite;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace SecondOpinionBot.Storage;
+
+/// <summary>
+/// The Bot Framework's IStorage on SQLite, with its ETag rules: a write naming a stale ETag is a conflict,
+/// "*" overwrites, an item without an ETag (the SDK's own state bags) is last writer wins, a missing key reads as absent.
+/// Documents are plain JSON; type names are never written.
+/// </summary>
+public sealed class SqliteBotStorage(SqliteDatabase database, TimeProvider clock) : IStorage
+{
+    private const string ETagProperty = "ETag";
+
+    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        TypeNameHandling = TypeNameHandling.None,
+        ReferenceLoopHandling = ReferenceLoopHandling.Error,
+    });
+
+    public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var items = new Dictionary<string, object>(keys.Length);
+        if (keys.Length == 0)
+        {
+            return items;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var names = keys.Select((key, i) => { command.Parameters.AddWithValue($"$k{i}", key); return $"$k{i}"; });
+        command.CommandText = $"SELECT key, etag, document FROM bot_state WHERE key IN ({string.Join(',', names)})";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var document = JObject.Parse(reader.GetString(2));
+            document[ETagProperty] = reader.GetString(1);
+            items[reader.GetString(0)] = document;
+        }
+
+        return items;
+    }
+
+    public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // One transaction for the batch: either every change lands or none does.
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        foreach (var (key, value) in changes)
+        {
+            await WriteOneAsync(connection, transaction, key, value, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        foreach (var key in keys)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM bot_state WHERE key = $key";
+            command.Parameters.AddWithValue("$key", key);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private async Task WriteOneAsync(SqliteConnection connection, SqliteTransaction transaction, string key, object? value, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(value, key);
+        var document = JObject.FromObject(value, Serializer);
+        var expected = ExpectedETag(value);
+        document.Remove(ETagProperty);
+        var newETag = Guid.NewGuid().ToString("N");
+
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$etag", newETag);
+        command.Parameters.AddWithValue("$document", document.ToString(Formatting.None));
+        command.Parameters.AddWithValue("$now", clock.GetUtcNow().ToString("O"));
+        if (expected is null || expected == "*")
+        {
+            command.CommandText = """
+                INSERT INTO bot_state (key, etag, document, updated_at) VALUES ($key, $etag, $document, $now)
+                ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, document = excluded.document, updated_at = excluded.updated_at
+                """;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return;
+        }
+
+        // A named ETag: the write lands only on that exact version, or on a key nobody has written yet.
+        command.Parameters.AddWithValue("$expected", expected);
+        command.CommandText = """
+            INSERT INTO bot_state (key, etag, document, updated_at) VALUES ($key, $etag, $document, $now)
+            ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, document = excluded.document, updated_at = excluded.updated_at
+            WHERE bot_state.etag = $expected
+            """;
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+        {
+            throw new StorageETagConflictException(key);
+        }
+    }
+
+    private static string? ExpectedETag(object value) => value switch
+    {
+        IStoreItem item => item.ETag,
+        JObject json => json.Value<string>(ETagProperty),
+        _ => null,
+    };
+}

@@ -1,0 +1,69 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace SecondOpinionBot.Storage;
+
+/// <summary>Opens connections to the one SQLite file (WAL, busy timeout) and creates every feature's tables once.</summary>
+public sealed class SqliteDatabase
+{
+    private readonly string _connectionString;
+    private readonly IEnumerable<IDatabaseSchema> _schemas;
+    private readonly int _busyTimeoutMilliseconds;
+    private readonly Lock _gate = new();
+    private Task? _initialisation;
+
+    public SqliteDatabase(IOptions<StorageOptions> options, IHostEnvironment environment, IEnumerable<IDatabaseSchema> schemas)
+    {
+        var path = Path.GetFullPath(options.Value.SqlitePath, environment.ContentRootPath);
+        FilePath = path;
+        _busyTimeoutMilliseconds = options.Value.BusyTimeoutMilliseconds;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = Math.Max(1, _busyTimeoutMilliseconds / 1000),
+        }.ToString();
+        _schemas = schemas;
+    }
+
+    public string FilePath { get; }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        Task initialisation;
+        lock (_gate)
+        {
+            // A failed start (folder missing, disk full) is retried on the next call instead of being remembered.
+            if (_initialisation is null || _initialisation.IsFaulted)
+            {
+                _initialisation = InitialiseAsync();
+            }
+
+            initialisation = _initialisation;
+        }
+
+        await initialisation.WaitAsync(cancellationToken);
+        return await OpenRawAsync(cancellationToken);
+    }
+
+    private async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA foreign_keys = ON;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    private async Task InitialiseAsync()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+        await using var connection = await OpenRawAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        // WAL lets readers and one writer work at once; it is a property of the file, set once.
+        command.CommandText = "PRAGMA journal_mode = WAL;" + string.Concat(_schemas.Select(s => s.CreateStatements));
+        await command.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace SecondOpinionBot.Storage;
+
+public static class StorageExtensions
+{
+    public static WebApplicationBuilder AddBotStorage(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IDatabaseSchema, BotStateSchema>();
+        builder.Services.AddSingleton<SqliteDatabase>();
+        builder.Services.AddSingleton<IStorage, SqliteBotStorage>();
+        builder.Services.AddSingleton<ConversationTurnLock>();
+        builder.Services.AddSingleton<SerialTurnsMiddleware>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        return builder;
+    }
+}

@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json.Linq;
+
+namespace SecondOpinionBot.Tests.Support;
+
+/// <summary>
+/// A real Bot Connector stand-in on a loopback port: records what the bot sends (replies, new conversations, updates)
+/// the way the Bot Framework REST API receives them. Use its <see cref="ServiceUrl"/> as the activity's serviceUrl.
+/// </summary>
+public sealed class FakeBotConnector : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<ConnectorCall> _calls = new();
+    private int _nextId;
+
+    private FakeBotConnector(WebApplication app) => _app = app;
+
+    public string ServiceUrl { get; private set; } = "";
+
+    public IReadOnlyList<ConnectorCall> Calls => _calls.ToArray();
+
+    /// <summary>Texts of the messages the bot sent, in order.</summary>
+    public IReadOnlyList<string> SentTexts =>
+        Calls.Where(c => c.Body?["type"]?.ToString() == "message").Select(c => c.Body!["text"]?.ToString() ?? "").ToArray();
+
+    /// <summary>Answers the next calls with this status first (then 200), to simulate a failing channel.</summary>
+    public ConcurrentQueue<int> ScriptedFailures { get; } = new();
+
+    public static async Task<FakeBotConnector> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var connector = new FakeBotConnector(app);
+        app.Map("/v3/conversations/{**rest}", connector.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        connector.ServiceUrl = address.TrimEnd('/') + "/";
+        return connector;
+    }
+
+    public async Task<IReadOnlyList<string>> WaitForTextsAsync(int count, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (SentTexts.Count < count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        return SentTexts;
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var text = await reader.ReadToEndAsync();
+        var body = string.IsNullOrWhiteSpace(text) ? null : JObject.Parse(text);
+        var failure = ScriptedFailures.TryDequeue(out var status) ? status : (int?)null;
+
+        _calls.Enqueue(new ConnectorCall(context.Request.Method, context.Request.Path.Value!, body, failure ?? 200));
+        if (failure is { } code)
+        {
+            context.Response.StatusCode = code;
+            return;
+        }
+
+        var id = $"act-{Interlocked.Increment(ref _nextId)}";
+        await context.Response.WriteAsJsonAsync(new { id });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+public sealed record ConnectorCall(string Method, string Path, JObject? Body, int Status);
