@@ -1,8 +1,10 @@
 using SecondOpinionBot.Bot;
+using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBotStorage();
+builder.AddCases();
 builder.AddBotHost();
 
 var app = builder.Build();

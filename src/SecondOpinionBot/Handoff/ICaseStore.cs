@@ -1,0 +1,39 @@
+using SecondOpinionBot.Intake;
+
+namespace SecondOpinionBot.Handoff;
+
+public interface ICaseStore
+{
+    Task<CaseRecord> CreateAsync(NewCase request, CancellationToken cancellationToken);
+
+    Task<CaseRecord?> FindAsync(string reference, CancellationToken cancellationToken);
+
+    /// <summary>The owner's most recent case, open or not.</summary>
+    Task<CaseRecord?> FindLatestForOwnerAsync(string ownerKey, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<CaseRecord>> ListOpenAsync(string queue, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves the case from <paramref name="expected"/> to <paramref name="target"/> only if it is still in that status
+    /// (a conditional write), so two staff members can never both win. Returns the case as it now is either way.
+    /// </summary>
+    Task<CaseTransitionResult> TryTransitionAsync(string reference, CaseStatus expected, CaseStatus target, CaseActor actor, string? outcome, CancellationToken cancellationToken);
+
+    Task SetStaffCardAsync(string reference, string conversationId, string activityId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<CaseAuditEntry>> GetAuditAsync(string reference, CancellationToken cancellationToken);
+
+    Task AppendAuditAsync(string reference, string actor, string action, string? detail, CancellationToken cancellationToken);
+
+    /// <summary>Erases the owner's personal data from every case; audit lines stay, without personal data.</summary>
+    Task<int> ErasePersonalDataAsync(string ownerKey, CancellationToken cancellationToken);
+
+    /// <summary>Deletes closed cases closed before the cutoff.</summary>
+    Task<int> PurgeClosedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+}
+
+public sealed record NewCase(string OwnerKey, string Queue, string? SecondaryQueue, CasePriority Priority, string? PatientConversation, IntakeDraft Details);
+
+/// <param name="Id">A stable id (Teams AAD object id, or "patient").</param>
+/// <param name="DisplayName">First name shown to colleagues and the patient.</param>
+public sealed record CaseActor(string Id, string DisplayName);

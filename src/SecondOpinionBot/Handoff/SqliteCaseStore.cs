@@ -1,0 +1,271 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Data.Sqlite;
+using SecondOpinionBot.Intake;
+using SecondOpinionBot.Storage;
+
+namespace SecondOpinionBot.Handoff;
+
+/// <summary>Cases in SQLite. Every status change is a conditional UPDATE plus an audit line, in one transaction.</summary>
+public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock) : ICaseStore
+{
+    private const string Columns = """
+        id, reference, owner_key, created_at, queue, secondary_queue, priority, status, assignee_id, assignee_name,
+        outcome, version, patient_conversation, details, staff_conversation, staff_card_activity, closed_at
+        """;
+
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public async Task<CaseRecord> CreateAsync(NewCase request, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        for (var attempt = 0; ; attempt++)
+        {
+            var record = new CaseRecord
+            {
+                Id = Guid.NewGuid().ToString("N"),
+                Reference = CaseReferenceGenerator.Next(),
+                OwnerKey = request.OwnerKey,
+                CreatedAt = clock.GetUtcNow(),
+                Queue = request.Queue,
+                SecondaryQueue = request.SecondaryQueue,
+                Priority = request.Priority,
+                Status = CaseStatus.New,
+                Version = 1,
+                PatientConversation = request.PatientConversation,
+                Details = request.Details,
+            };
+            try
+            {
+                await using var transaction = connection.BeginTransaction(deferred: false);
+                await using (var insert = connection.CreateCommand())
+                {
+                    insert.Transaction = transaction;
+                    insert.CommandText = $"""
+                        INSERT INTO cases (id, reference, owner_key, created_at, queue, secondary_queue, priority, status, version, patient_conversation, details)
+                        VALUES ($id, $reference, $owner, $created, $queue, $secondary, $priority, $status, 1, $conversation, $details)
+                        """;
+                    insert.Parameters.AddWithValue("$id", record.Id);
+                    insert.Parameters.AddWithValue("$reference", record.Reference);
+                    insert.Parameters.AddWithValue("$owner", record.OwnerKey);
+                    insert.Parameters.AddWithValue("$created", Format(record.CreatedAt));
+                    insert.Parameters.AddWithValue("$queue", record.Queue);
+                    insert.Parameters.AddWithValue("$secondary", (object?)record.SecondaryQueue ?? DBNull.Value);
+                    insert.Parameters.AddWithValue("$priority", record.Priority.ToString());
+                    insert.Parameters.AddWithValue("$status", record.Status.ToString());
+                    insert.Parameters.AddWithValue("$conversation", (object?)record.PatientConversation ?? DBNull.Value);
+                    insert.Parameters.AddWithValue("$details", JsonSerializer.Serialize(record.Details, Json));
+                    await insert.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                await AuditAsync(connection, transaction, record.Id, "patient", "created", $"queue={record.Queue}; priority={record.Priority}", cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return record;
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode == 19 && attempt < 5)
+            {
+                // A reference collision (UNIQUE constraint): draw another.
+            }
+        }
+    }
+
+    public Task<CaseRecord?> FindAsync(string reference, CancellationToken cancellationToken) =>
+        QuerySingleAsync("reference = $value", reference.ToUpperInvariant(), cancellationToken);
+
+    public Task<CaseRecord?> FindLatestForOwnerAsync(string ownerKey, CancellationToken cancellationToken) =>
+        QuerySingleAsync("owner_key = $value ORDER BY created_at DESC", ownerKey, cancellationToken);
+
+    public async Task<IReadOnlyList<CaseRecord>> ListOpenAsync(string queue, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {Columns} FROM cases WHERE queue = $queue AND status NOT IN ('Resolved', 'Withdrawn')
+            ORDER BY CASE priority WHEN 'Urgent' THEN 0 ELSE 1 END, created_at
+            """;
+        command.Parameters.AddWithValue("$queue", queue);
+        return await ReadAllAsync(command, cancellationToken);
+    }
+
+    public async Task<CaseTransitionResult> TryTransitionAsync(
+        string reference, CaseStatus expected, CaseStatus target, CaseActor actor, string? outcome, CancellationToken cancellationToken)
+    {
+        if (!CaseTransitions.IsAllowed(expected, target))
+        {
+            return new CaseTransitionResult(false, await FindAsync(reference, cancellationToken));
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        var takesAssignee = target is CaseStatus.Claimed;
+        update.CommandText = $"""
+            UPDATE cases SET status = $to, version = version + 1,
+                assignee_id = {(takesAssignee ? "$actorId" : "assignee_id")},
+                assignee_name = {(takesAssignee ? "$actorName" : "assignee_name")},
+                outcome = COALESCE($outcome, outcome),
+                closed_at = $closedAt
+            WHERE reference = $reference AND status = $expected
+            RETURNING id
+            """;
+        update.Parameters.AddWithValue("$to", target.ToString());
+        update.Parameters.AddWithValue("$actorId", actor.Id);
+        update.Parameters.AddWithValue("$actorName", actor.DisplayName);
+        update.Parameters.AddWithValue("$outcome", (object?)outcome ?? DBNull.Value);
+        update.Parameters.AddWithValue("$closedAt", CaseTransitions.IsOpen(target) ? DBNull.Value : Format(clock.GetUtcNow()));
+        update.Parameters.AddWithValue("$reference", reference.ToUpperInvariant());
+        update.Parameters.AddWithValue("$expected", expected.ToString());
+        var id = (string?)await update.ExecuteScalarAsync(cancellationToken);
+        if (id is not null)
+        {
+            await AuditAsync(connection, transaction, id, actor.Id, $"{expected}->{target}", outcome, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new CaseTransitionResult(id is not null, await FindAsync(reference, cancellationToken));
+    }
+
+    public async Task SetStaffCardAsync(string reference, string conversationId, string activityId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE cases SET staff_conversation = $conversation, staff_card_activity = $activity WHERE reference = $reference";
+        command.Parameters.AddWithValue("$conversation", conversationId);
+        command.Parameters.AddWithValue("$activity", activityId);
+        command.Parameters.AddWithValue("$reference", reference.ToUpperInvariant());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<CaseAuditEntry>> GetAuditAsync(string reference, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT a.at, a.actor, a.action, a.detail FROM case_audit a JOIN cases c ON c.id = a.case_id
+            WHERE c.reference = $reference ORDER BY a.rowid
+            """;
+        command.Parameters.AddWithValue("$reference", reference.ToUpperInvariant());
+        var entries = new List<CaseAuditEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(new CaseAuditEntry(Parse(reader.GetString(0)), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+        }
+
+        return entries;
+    }
+
+    public async Task AppendAuditAsync(string reference, string actor, string action, string? detail, CancellationToken cancellationToken)
+    {
+        var record = await FindAsync(reference, cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await AuditAsync(connection, null, record?.Id ?? reference, actor, action, detail, cancellationToken);
+    }
+
+    public async Task<int> ErasePersonalDataAsync(string ownerKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var erase = connection.CreateCommand();
+        erase.Transaction = transaction;
+        // The owner key itself is personal (a user id), so it is replaced too; open cases are withdrawn.
+        erase.CommandText = """
+            UPDATE cases SET details = '{}', patient_conversation = NULL, owner_key = 'erased:' || id,
+                status = CASE WHEN status IN ('Resolved', 'Withdrawn') THEN status ELSE 'Withdrawn' END,
+                closed_at = COALESCE(closed_at, $now), version = version + 1
+            WHERE owner_key = $owner
+            RETURNING id
+            """;
+        erase.Parameters.AddWithValue("$owner", ownerKey);
+        erase.Parameters.AddWithValue("$now", Format(clock.GetUtcNow()));
+        var ids = new List<string>();
+        await using (var reader = await erase.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ids.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var id in ids)
+        {
+            await AuditAsync(connection, transaction, id, "patient", "personal-data-erased", null, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return ids.Count;
+    }
+
+    public async Task<int> PurgeClosedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM cases WHERE closed_at IS NOT NULL AND closed_at < $cutoff";
+        command.Parameters.AddWithValue("$cutoff", Format(cutoff));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task AuditAsync(SqliteConnection connection, SqliteTransaction? transaction, string caseId, string actor, string action, string? detail, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO case_audit (case_id, at, actor, action, detail) VALUES ($case, $at, $actor, $action, $detail)";
+        command.Parameters.AddWithValue("$case", caseId);
+        command.Parameters.AddWithValue("$at", Format(clock.GetUtcNow()));
+        command.Parameters.AddWithValue("$actor", actor);
+        command.Parameters.AddWithValue("$action", action);
+        command.Parameters.AddWithValue("$detail", (object?)detail ?? DBNull.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<CaseRecord?> QuerySingleAsync(string where, string value, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM cases WHERE {where} LIMIT 1";
+        command.Parameters.AddWithValue("$value", value);
+        var all = await ReadAllAsync(command, cancellationToken);
+        return all.Count == 0 ? null : all[0];
+    }
+
+    private static async Task<IReadOnlyList<CaseRecord>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var records = new List<CaseRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+            records.Add(new CaseRecord
+            {
+                Id = reader.GetString(0),
+                Reference = reader.GetString(1),
+                OwnerKey = reader.GetString(2),
+                CreatedAt = Parse(reader.GetString(3)),
+                Queue = reader.GetString(4),
+                SecondaryQueue = Text(5),
+                Priority = Enum.Parse<CasePriority>(reader.GetString(6)),
+                Status = Enum.Parse<CaseStatus>(reader.GetString(7)),
+                AssigneeId = Text(8),
+                AssigneeName = Text(9),
+                Outcome = Text(10),
+                Version = reader.GetInt32(11),
+                PatientConversation = Text(12),
+                Details = JsonSerializer.Deserialize<IntakeDraft>(reader.GetString(13), Json) ?? new IntakeDraft(),
+                StaffConversationId = Text(14),
+                StaffCardActivityId = Text(15),
+                ClosedAt = Text(16) is { } closed ? Parse(closed) : null,
+            });
+        }
+
+        return records;
+    }
+
+    private static string Format(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset Parse(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+}

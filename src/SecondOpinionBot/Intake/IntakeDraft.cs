@@ -1,0 +1,67 @@
+namespace SecondOpinionBot.Intake;
+
+/// <summary>
+/// Everything the journey has gathered for one user, saved after every step (UserState), so a reset dialog stack,
+/// a new conversation or a new browser tab can pick up where the user left off. It becomes the case on confirmation.
+/// </summary>
+public sealed class IntakeDraft
+{
+    /// <summary>Whether the user agreed to have answers stored. Null until asked; false keeps only the position.</summary>
+    public bool? ConsentToStore { get; set; }
+
+    public ChatRole? Role { get; set; }
+
+    public string? PatientFirstName { get; set; }
+
+    public string? Relationship { get; set; }
+
+    public bool? PatientAgrees { get; set; }
+
+    public string? Concern { get; set; }
+
+    public string? Proposed { get; set; }
+
+    /// <summary>The date of the planned test, treatment or procedure, if one is set.</summary>
+    public DateOnly? PlannedDate { get; set; }
+
+    public string? CurrentClinic { get; set; }
+
+    public List<string> Reasons { get; set; } = [];
+
+    public List<string> Questions { get; set; } = [];
+
+    public Dictionary<string, RecordStatus> Records { get; set; } = [];
+
+    public List<string> Needs { get; set; } = [];
+
+    public bool SymptomsChangingFast { get; set; }
+
+    /// <summary>Set when the emergency path fired during this journey; a case started later is urgent.</summary>
+    public bool EmergencySignalled { get; set; }
+
+    public List<string> ContactMethods { get; set; } = [];
+
+    public string? Phone { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? ContactTimes { get; set; }
+
+    /// <summary>The last journey step completed, to resume from.</summary>
+    public string? LastStep { get; set; }
+
+    public string? CaseReference { get; set; }
+}
+
+public enum ChatRole
+{
+    Patient,
+    Caregiver,
+}
+
+public enum RecordStatus
+{
+    Have,
+    NeedHelp,
+    NotApplicable,
+}
