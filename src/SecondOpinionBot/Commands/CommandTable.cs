@@ -19,7 +19,7 @@ public static partial class CommandTable
             ["start", "begin", "get started"]),
         new(CommandId.Status, CommandScope.Personal, "status",
             "See where your case is and who is helping you.",
-            ["status", "my status", "case status"]),
+            ["status", "my status", "my case"]),
         new(CommandId.Help, CommandScope.Personal, "help",
             "See what I can do and how to reach a person.",
             ["help", "what can you do"]),
