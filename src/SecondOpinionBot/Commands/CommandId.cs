@@ -1,0 +1,14 @@
+namespace SecondOpinionBot.Commands;
+
+/// <summary>Every command the bot answers. Handlers switch on this, never on the typed words.</summary>
+public enum CommandId
+{
+    Start,
+    Status,
+    Help,
+    StartOver,
+    DeleteMyData,
+    Queue,
+    Case,
+    SetQueue,
+}

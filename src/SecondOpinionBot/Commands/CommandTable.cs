@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+
+namespace SecondOpinionBot.Commands;
+
+/// <summary>
+/// The source of truth for the bot's commands: the router reads it and the Teams packager writes the manifest's
+/// commandLists from it. Add a command here and nowhere else.
+/// </summary>
+public static partial class CommandTable
+{
+    public static CommandArgument CaseReference { get; } = CommandArgument.Matching("SO-7K3F", CaseReferencePattern());
+
+    public static CommandArgument QueueName { get; } = CommandArgument.OneOf("social-work", "care-coordination");
+
+    public static IReadOnlyList<BotCommand> All { get; } =
+    [
+        new(CommandId.Start, CommandScope.Personal, "start",
+            "Begin getting ready for a second opinion.",
+            ["start", "begin", "get started"]),
+        new(CommandId.Status, CommandScope.Personal, "status",
+            "See where your case is and who is helping you.",
+            ["status", "my status", "my case"]),
+        new(CommandId.Help, CommandScope.Personal, "help",
+            "See what I can do and how to reach a person.",
+            ["help", "what can you do"]),
+        new(CommandId.StartOver, CommandScope.Personal, "start over",
+            "Clear your answers so far and begin again.",
+            ["start over", "restart", "begin again"]),
+        new(CommandId.DeleteMyData, CommandScope.Personal, "delete my data",
+            "Delete everything you told me. I will ask you to confirm first.",
+            ["delete my data", "delete my information", "forget me"]),
+        new(CommandId.Queue, CommandScope.Team, "queue",
+            "List this channel's open cases, most urgent first.",
+            ["queue", "open cases"]),
+        new(CommandId.Case, CommandScope.Team, "case",
+            "Show one case card. Example: case SO-7K3F",
+            ["case", "show case"], CaseReference),
+        new(CommandId.SetQueue, CommandScope.Team, "set queue",
+            "Send this queue's new cases to this channel: set queue social-work or set queue care-coordination",
+            ["set queue", "bind queue"], QueueName),
+    ];
+
+    public static IEnumerable<BotCommand> InScope(CommandScope scope) => All.Where(command => command.Scope == scope);
+
+    [GeneratedRegex("^SO-[0-9A-Z]{4,8}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CaseReferencePattern();
+}
