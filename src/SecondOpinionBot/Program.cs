@@ -1,6 +1,12 @@
 using SecondOpinionBot.Bot;
 using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Storage;
+using SecondOpinionBot.Teams;
+
+if (args is ["teams-package", ..])
+{
+    return await TeamsPackageCommand.RunAsync(args[1..], Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBotStorage();
@@ -9,6 +15,7 @@ builder.AddBotHost();
 
 var app = builder.Build();
 app.MapBotEndpoints();
-app.Run();
+await app.RunAsync();
+return 0;
 
 public partial class Program;
