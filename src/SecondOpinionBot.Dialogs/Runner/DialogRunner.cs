@@ -1,0 +1,154 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using SecondOpinionBot.Dialogs.Input;
+using SecondOpinionBot.Dialogs.Interruptions;
+using SecondOpinionBot.Dialogs.Language;
+using SecondOpinionBot.Dialogs.State;
+
+namespace SecondOpinionBot.Dialogs.Runner;
+
+/// <summary>
+/// Runs one turn: load the stack, let interruptions (emergency first) go before the active dialog, route card submits,
+/// continue the active dialog or begin the root one, save. A stack this build cannot resume becomes an apology and a
+/// fresh root dialog (which resumes from the draft), never an exception.
+/// </summary>
+public sealed class DialogRunner(
+    DialogSet dialogs,
+    DialogStackStore stackStore,
+    LexiconSet lexicons,
+    DialogRunnerOptions options,
+    IEnumerable<IInterruptionRecognizer>? recognizers = null,
+    IInterruptionHandler? interruptionHandler = null,
+    TimeProvider? timeProvider = null)
+{
+    private readonly InterruptionDetector _detector = new(recognizers ?? []);
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+
+    /// <summary>Handle a message (typed or card submit). Other activity types leave the conversation as it is.</summary>
+    public async Task<TurnResult> RunAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        if (turnContext.Activity.Type != ActivityTypes.Message)
+        {
+            return TurnResult.Empty;
+        }
+
+        return await WithStackAsync(turnContext, RunMessageAsync, cancellationToken);
+    }
+
+    /// <summary>Begin the root dialog afresh (e.g. on "start over" or a welcome), dropping any stored position.</summary>
+    public Task<TurnResult> RestartAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        return WithStackAsync(turnContext, async (dc, _, ct) =>
+        {
+            dc.Root.Frames.Clear();
+            return await dc.BeginDialogAsync(options.RootDialogId, ct);
+        }, cancellationToken);
+    }
+
+    private async Task<TurnResult> WithStackAsync(ITurnContext turnContext, Func<DialogContext, bool, CancellationToken, Task<TurnResult>> run, CancellationToken cancellationToken)
+    {
+        var stored = await stackStore.LoadAsync(turnContext, cancellationToken);
+        var stack = stored ?? new DialogStack();
+        var lost = stored is null || (stack.Frames.Count > 0 && stack.FlowVersion != options.FlowVersion);
+        stack.FlowVersion = options.FlowVersion;
+        var dc = CreateContext(turnContext, stack);
+
+        TurnResult result;
+        try
+        {
+            result = await run(dc, lost, cancellationToken);
+        }
+        catch (StaleStackException)
+        {
+            result = await RecoverAsync(dc, cancellationToken);
+        }
+
+        await stackStore.SaveAsync(turnContext, stack, cancellationToken);
+        return result;
+    }
+
+    private async Task<TurnResult> RunMessageAsync(DialogContext dc, bool positionLost, CancellationToken cancellationToken)
+    {
+        // Interruptions go first even when the stored position is lost: an emergency never waits for an apology.
+        if (positionLost)
+        {
+            dc.Root.Frames.Clear();
+        }
+
+        if (_detector.Detect(dc.Input, dc.Language.Lexicon.Culture) is { } interruption && interruptionHandler is not null)
+        {
+            switch (await interruptionHandler.HandleAsync(new InterruptionContext(dc, interruption), cancellationToken))
+            {
+                case InterruptionOutcome.Handled:
+                    return dc.ActiveFrame is null ? TurnResult.Empty : TurnResult.Waiting;
+                case InterruptionOutcome.Reprompt:
+                    return await RepromptAsync(dc, cancellationToken);
+            }
+        }
+
+        if (positionLost)
+        {
+            return await RecoverAsync(dc, cancellationToken);
+        }
+
+        switch (dc.Input.Submit)
+        {
+            case DialogSubmit start when dc.FindDialog(start.DialogId) is not null:
+                return await dc.BeginDialogAsync(start.DialogId, start.Options, cancellationToken);
+            case DialogSubmit:
+                return await StaleCardAsync(dc, cancellationToken);
+            case PromptSubmit answer when !IsCurrent(dc, answer):
+                return await StaleCardAsync(dc, cancellationToken);
+        }
+
+        var result = await dc.ContinueDialogAsync(cancellationToken);
+        return result.Status == DialogTurnStatus.Empty
+            ? await dc.BeginDialogAsync(options.RootDialogId, cancellationToken)
+            : result;
+    }
+
+    private bool IsCurrent(DialogContext dc, PromptSubmit answer)
+        => answer.Revision == dc.Root.Revision
+            && answer.FlowVersion == options.FlowVersion
+            && dc.ActiveLeaf?.DialogId == answer.DialogId;
+
+    /// <summary>An old card was used: say so, then show where the conversation really is.</summary>
+    private async Task<TurnResult> StaleCardAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        await dc.SendAsync(dc.Language.Lexicon.StaleCard, cancellationToken);
+        return await RepromptOrBeginAsync(dc, cancellationToken);
+    }
+
+    private static async Task<TurnResult> RepromptAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        if (dc.ActiveFrame is null)
+        {
+            return TurnResult.Empty;
+        }
+
+        await dc.RepromptDialogAsync(cancellationToken);
+        return TurnResult.Waiting;
+    }
+
+    private async Task<TurnResult> RepromptOrBeginAsync(DialogContext dc, CancellationToken cancellationToken)
+        => dc.ActiveFrame is null
+            ? await dc.BeginDialogAsync(options.RootDialogId, cancellationToken)
+            : await RepromptAsync(dc, cancellationToken);
+
+    private async Task<TurnResult> RecoverAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        dc.Root.Frames.Clear();
+        await dc.SendAsync(dc.Language.Lexicon.Restarted, cancellationToken);
+        return await dc.BeginDialogAsync(options.RootDialogId, cancellationToken);
+    }
+
+    private DialogContext CreateContext(ITurnContext turnContext, DialogStack stack)
+    {
+        var activity = turnContext.Activity;
+        var userNow = activity.LocalTimestamp ?? activity.Timestamp ?? _time.GetUtcNow();
+        var environment = new TurnEnvironment(UserInput.From(activity), TurnLanguage.For(activity.Locale, lexicons), stack, options.FlowVersion, userNow);
+        return new DialogContext(dialogs, turnContext, environment, stack.Frames, parent: null);
+    }
+}
