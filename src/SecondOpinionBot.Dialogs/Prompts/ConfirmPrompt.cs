@@ -42,23 +42,21 @@ public static class YesNo
             return false;
         }
 
-        // The longest phrase wins, so "not really" (no) beats "really" and "not sure" (unsure) beats "sure".
-        var candidates = new[]
-        {
-            (Label: (bool?)true, Phrase: PhraseMatcher.LongestMatch(text, lexicon.Yes)),
-            (Label: (bool?)false, Phrase: PhraseMatcher.LongestMatch(text, lexicon.No)),
-            (Label: (bool?)null, Phrase: PhraseMatcher.LongestMatch(text, lexicon.Unsure)),
-        }.Where(c => c.Phrase is not null).OrderByDescending(c => PhraseMatcher.Normalize(c.Phrase!).Length).ToList();
-
-        if (candidates.Count == 0)
-        {
-            return null;
-        }
-
-        var longest = PhraseMatcher.Normalize(candidates[0].Phrase!).Length;
-        var tied = candidates.Where(c => PhraseMatcher.Normalize(c.Phrase!).Length == longest).Select(c => c.Label).Distinct().ToList();
-        return tied.Count == 1 ? tied[0] : null;
+        // A phrase inside a longer match does not count ("sure" in "not sure"); what remains must agree.
+        var matches = Matches(text, lexicon.Yes, true)
+            .Concat(Matches(text, lexicon.No, false))
+            .Concat(Matches(text, lexicon.Unsure, null))
+            .ToList();
+        var labels = matches
+            .Where(m => !matches.Any(other => other.Phrase.Length > m.Phrase.Length && PhraseMatcher.ContainsPhrase(other.Phrase, m.Phrase)))
+            .Select(m => m.Label)
+            .Distinct()
+            .ToList();
+        return labels.Count == 1 ? labels[0] : null;
     }
+
+    private static IEnumerable<(string Phrase, bool? Label)> Matches(string text, IEnumerable<string> phrases, bool? label)
+        => phrases.Where(p => PhraseMatcher.ContainsPhrase(text, p)).Select(p => (PhraseMatcher.Normalize(p), label));
 
     public static IReadOnlyList<Choice> Choices(Lexicon lexicon)
     {
