@@ -24,8 +24,4 @@ public static class PhraseMatcher
         var p = Normalize(phrase);
         return p.Length > 0 && $" {normalizedText} ".Contains($" {p} ", StringComparison.Ordinal);
     }
-
-    /// <summary>The longest phrase of <paramref name="phrases"/> found in the text, or null.</summary>
-    public static string? LongestMatch(string normalizedText, IEnumerable<string> phrases)
-        => phrases.Where(p => ContainsPhrase(normalizedText, p)).MaxBy(p => Normalize(p).Length);
 }
