@@ -83,6 +83,8 @@ public sealed class DialogRunner(
             {
                 case InterruptionOutcome.Handled:
                     return dc.ActiveFrame is null ? TurnResult.Empty : TurnResult.Waiting;
+                case InterruptionOutcome.Reprompt when positionLost:
+                    return await RecoverAsync(dc, cancellationToken);
                 case InterruptionOutcome.Reprompt:
                     return await RepromptAsync(dc, cancellationToken);
             }
