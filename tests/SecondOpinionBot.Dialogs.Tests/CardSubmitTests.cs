@@ -81,6 +81,27 @@ public class CardSubmitTests
     }
 
     [Fact]
+    public async Task DialogButton_ForTheFlowAlreadyUnderWay_ResumesItsCurrentQuestion()
+    {
+        var adapter = TestBot.Adapter("msteams");
+        await SummaryWithEditButton().Flow(adapter)
+            .Send("hi").AssertReply(AskAnythingElse)
+            .Send(TestBot.Submit(adapter, CardPayload.ForDialog("summary"))).AssertReply(AskAnythingElse)
+            .Send("Nothing").AssertReply("Added: Nothing")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task DialogButton_WhenNothingIsActive_StartsTheDialog()
+    {
+        var adapter = TestBot.Adapter("msteams");
+        await SummaryWithEditButton().Flow(adapter)
+            .Send(TestBot.Submit(adapter, CardPayload.ForDialog(EditSectionId, new EditOptions { Section = "medications" })))
+            .AssertReply("New text for medications?")
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task DialogButton_ForADialogThatNoLongerExists_IsTreatedAsAStaleCard()
     {
         var adapter = TestBot.Adapter("msteams");

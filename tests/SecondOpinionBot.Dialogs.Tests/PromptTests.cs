@@ -25,6 +25,20 @@ public class PromptTests
             .StartTestAsync();
     }
 
+    [Fact]
+    public async Task TextPrompt_InATeamsGroupChat_IgnoresTheMentionOfTheBot()
+    {
+        var adapter = TestBot.Adapter("msteams", "groupChat");
+        var mention = adapter.MakeActivity("<at>Second Opinion</at> Ana Lima");
+        var entity = new Microsoft.Bot.Schema.Entity();
+        entity.SetAs(new Microsoft.Bot.Schema.Mention(mention.Recipient, "<at>Second Opinion</at>"));
+        mention.Entities = [entity];
+        await AskOnce.Bot(TestBot.TextId, new PromptOptions { Prompt = "Your name?" }).Flow(adapter)
+            .Send("hi").AssertReply("Your name?")
+            .Send(mention).AssertReply("Got \"Ana Lima\"")
+            .StartTestAsync();
+    }
+
     [Theory]
     [InlineData("yes", true)]
     [InlineData("Yeah!", true)]

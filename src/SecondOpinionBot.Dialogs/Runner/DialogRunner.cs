@@ -1,5 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using SecondOpinionBot.Dialogs.Input;
 using SecondOpinionBot.Dialogs.Interruptions;
 using SecondOpinionBot.Dialogs.Language;
@@ -12,15 +14,17 @@ namespace SecondOpinionBot.Dialogs.Runner;
 /// continue the active dialog or begin the root one, save. A stack this build cannot resume becomes an apology and a
 /// fresh root dialog (which resumes from the draft), never an exception.
 /// </summary>
-public sealed class DialogRunner(
+public sealed partial class DialogRunner(
     DialogSet dialogs,
     DialogStackStore stackStore,
     LexiconSet lexicons,
     DialogRunnerOptions options,
     IEnumerable<IInterruptionRecognizer>? recognizers = null,
     IInterruptionHandler? interruptionHandler = null,
-    TimeProvider? timeProvider = null)
+    TimeProvider? timeProvider = null,
+    ILogger<DialogRunner>? logger = null)
 {
+    private readonly ILogger _logger = logger ?? NullLogger<DialogRunner>.Instance;
     private readonly InterruptionDetector _detector = new(recognizers ?? []);
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
@@ -62,6 +66,7 @@ public sealed class DialogRunner(
         }
         catch (StaleStackException)
         {
+            LogStaleStack(turnContext.Activity.Conversation?.Id);
             result = await RecoverAsync(dc, cancellationToken);
         }
 
@@ -79,6 +84,7 @@ public sealed class DialogRunner(
 
         if (_detector.Detect(dc.Input, dc.Language.Lexicon.Culture) is { } interruption && interruptionHandler is not null)
         {
+            LogInterruption(interruption.Kind, dc.ActiveLeaf?.DialogId);
             switch (await interruptionHandler.HandleAsync(new InterruptionContext(dc, interruption), cancellationToken))
             {
                 case InterruptionOutcome.Handled:
@@ -92,15 +98,19 @@ public sealed class DialogRunner(
 
         if (positionLost)
         {
+            LogPositionLost(dc.TurnContext.Activity.Conversation?.Id);
             return await RecoverAsync(dc, cancellationToken);
         }
 
         switch (dc.Input.Submit)
         {
-            case DialogSubmit start when dc.FindDialog(start.DialogId) is not null:
-                return await dc.BeginDialogAsync(start.DialogId, start.Options, cancellationToken);
-            case DialogSubmit:
+            case DialogSubmit open when dc.FindDialog(open.DialogId) is null:
                 return await StaleCardAsync(dc, cancellationToken);
+            case DialogSubmit open when dc.Root.Frames.Exists(f => f.DialogId == open.DialogId):
+                // Already under way: resume it by asking its current question again.
+                return await RepromptAsync(dc, cancellationToken);
+            case DialogSubmit open:
+                return await dc.BeginDialogAsync(open.DialogId, open.Options, cancellationToken);
             case PromptSubmit answer when !IsCurrent(dc, answer):
                 return await StaleCardAsync(dc, cancellationToken);
         }
@@ -119,6 +129,7 @@ public sealed class DialogRunner(
     /// <summary>An old card was used: say so, then show where the conversation really is.</summary>
     private async Task<TurnResult> StaleCardAsync(DialogContext dc, CancellationToken cancellationToken)
     {
+        LogStaleCard(dc.ActiveLeaf?.DialogId);
         await dc.SendAsync(dc.Language.Lexicon.StaleCard, cancellationToken);
         return await RepromptOrBeginAsync(dc, cancellationToken);
     }
@@ -153,4 +164,16 @@ public sealed class DialogRunner(
         var environment = new TurnEnvironment(UserInput.From(activity), TurnLanguage.For(activity.Locale, lexicons), stack, options.FlowVersion, userNow);
         return new DialogContext(dialogs, turnContext, environment, stack.Frames, parent: null);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Interruption {Kind} while {DialogId} was active")]
+    private partial void LogInterruption(InterruptionKind kind, string? dialogId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stale card submit; re-asking {DialogId}")]
+    private partial void LogStaleCard(string? dialogId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stored dialog stack of conversation {ConversationId} names an unknown dialog or version; restarting from the draft")]
+    private partial void LogStaleStack(string? conversationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stored dialog stack of conversation {ConversationId} is from another flow version or unreadable; restarting from the draft")]
+    private partial void LogPositionLost(string? conversationId);
 }
