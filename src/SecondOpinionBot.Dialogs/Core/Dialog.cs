@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace SecondOpinionBot.Dialogs;
 
 public enum DialogReason
@@ -21,7 +23,7 @@ public abstract class Dialog(string id)
     /// <summary>Stored in the frame; when it changes the stored position is no longer trusted.</summary>
     public virtual string Version => Id;
 
-    public abstract Task<TurnResult> BeginDialogAsync(DialogContext dc, System.Text.Json.Nodes.JsonNode? options, CancellationToken cancellationToken);
+    public abstract Task<TurnResult> BeginDialogAsync(DialogContext dc, JsonNode? options, CancellationToken cancellationToken);
 
     /// <summary>The user said something while this dialog was active.</summary>
     public virtual Task<TurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken)

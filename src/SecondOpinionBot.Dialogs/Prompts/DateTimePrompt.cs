@@ -57,6 +57,14 @@ public sealed class DateTimePrompt(string id, PromptValidator<DateTimeAnswer>? v
         frame.Values.Remove(PendingKey);
     }
 
+    /// <summary>After help or a stale card, ask for the date afresh rather than repeat a read-back out of context.</summary>
+    public override Task RepromptDialogAsync(DialogContext dc, DialogFrame frame, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        frame.Values.Remove(PendingKey);
+        return base.RepromptDialogAsync(dc, frame, cancellationToken);
+    }
+
     protected override IMessageActivity Render(DialogContext dc, PromptOptions options, string text)
         => new StepValues(dc.Frame.Values).Contains(PendingKey)
             ? ChoiceRenderer.Render(dc, text, YesNo.Choices(dc.Language.Lexicon), multiSelect: false, ListStyle.Auto)

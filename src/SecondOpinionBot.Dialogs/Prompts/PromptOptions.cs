@@ -14,6 +14,9 @@ public sealed record PromptOptions
 
     public ListStyle Style { get; init; } = ListStyle.Auto;
 
+    /// <summary>Form prompts: an Adaptive Card whose Action.Submit buttons get the engine's tag; see <see cref="CardFormPrompt"/>.</summary>
+    public System.Text.Json.Nodes.JsonObject? Card { get; init; }
+
     /// <summary>Failed answers before the prompt gives up (the flow then sees <see cref="TurnResult.GaveUp"/>); default 3.</summary>
     public int? MaxAttempts { get; init; }
 
