@@ -97,6 +97,22 @@ public class RobustnessTests
     }
 
     [Fact]
+    public async Task Restart_DropsThePosition_AndTheRootResumesFromTheDraft()
+    {
+        var bot = new TestBot(u => IntakeFlow.Create(u));
+        var adapter = TestBot.Adapter();
+        await bot.Flow(adapter)
+            .Send("hi").AssertReply(IntakeFlow.AskName)
+            .Send("Ana").AssertReply(IntakeFlow.AskAge)
+            .StartTestAsync();
+
+        await new Microsoft.Bot.Builder.Adapters.TestFlow(adapter, (turn, ct) => bot.Runner.RestartAsync(turn, ct))
+            .Send(new Microsoft.Bot.Schema.Activity(Microsoft.Bot.Schema.ActivityTypes.ConversationUpdate))
+            .AssertReply(IntakeFlow.AskAge)
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task NonMessageActivities_LeaveTheConversationAsItIs()
     {
         var bot = new TestBot(u => IntakeFlow.Create(u));
