@@ -79,6 +79,17 @@ public class DateTimePromptTests
     }
 
     [Fact]
+    public async Task BritishUser_ReadsDayBeforeMonth()
+    {
+        var adapter = TestBot.Adapter(locale: "en-GB");
+        await Bot().Flow(adapter)
+            .Send(From(adapter, "hi")).AssertReply("When is the appointment?")
+            .Send(From(adapter, "12/3")).AssertReply(a => Assert.Contains("12 March 2027", a.AsMessageActivity().Text, StringComparison.Ordinal))
+            .Send(From(adapter, "yes")).AssertReply("date 2027-03-12 00:00 -06:00")
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task AmbiguousDay_InAPastQuestion_ReadsBackThePastDay()
     {
         var adapter = TestBot.Adapter();

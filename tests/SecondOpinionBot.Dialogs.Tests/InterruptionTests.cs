@@ -32,6 +32,18 @@ public class InterruptionTests
     }
 
     [Fact]
+    public async Task Cancel_SaidAgainWhileConfirming_AsksTheSameConfirmationOnce()
+    {
+        await new TestBot(u => IntakeFlow.Create(u)).Flow(TestBot.Adapter())
+            .Send("hi").AssertReply(IntakeFlow.AskName)
+            .Send("stop").AssertReply("Do you want to stop?")
+            .Send("stop").AssertReply("Do you want to stop?")
+            .Send("no").AssertReply(IntakeFlow.AskName)
+            .Send("Ana").AssertReply(IntakeFlow.AskAge)
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task Cancel_Confirmed_EndsTheFlow_AndTheNextVisitResumesFromTheDraft()
     {
         var bot = new TestBot(u => IntakeFlow.Create(u));

@@ -57,6 +57,15 @@ public sealed class DialogContext
         }
     }
 
+    /// <summary>True when <paramref name="dialogId"/> is anywhere on the conversation's stack, inside components too
+    /// (e.g. so a second "cancel" does not stack a second "are you sure?").</summary>
+    public bool HasDialog(string dialogId)
+    {
+        return Contains(Root.Frames);
+
+        bool Contains(List<DialogFrame> frames) => frames.Exists(f => f.DialogId == dialogId || Contains(f.Inner));
+    }
+
     /// <summary>The frame of the dialog that is running now.</summary>
     public DialogFrame Frame => ActiveFrame ?? throw new InvalidOperationException("No dialog is active.");
 

@@ -106,7 +106,7 @@ public sealed partial class DialogRunner(
         {
             case DialogSubmit open when dc.FindDialog(open.DialogId) is null:
                 return await StaleCardAsync(dc, cancellationToken);
-            case DialogSubmit open when dc.Root.Frames.Exists(f => f.DialogId == open.DialogId):
+            case DialogSubmit open when dc.HasDialog(open.DialogId):
                 // Already under way: resume it by asking its current question again.
                 return await RepromptAsync(dc, cancellationToken);
             case DialogSubmit open:

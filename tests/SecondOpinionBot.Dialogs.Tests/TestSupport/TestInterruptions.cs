@@ -38,9 +38,11 @@ internal sealed class TestInterruptionHandler : IInterruptionHandler
             case InterruptionKind.Help:
                 await context.Dialogs.SendAsync(HelpText, cancellationToken);
                 return InterruptionOutcome.Reprompt;
-            case InterruptionKind.Cancel when context.HasActiveDialog:
+            case InterruptionKind.Cancel when context.HasActiveDialog && !context.Dialogs.HasDialog(ConfirmCancelId):
                 await context.Dialogs.BeginDialogAsync(ConfirmCancelId, cancellationToken);
                 return InterruptionOutcome.Handled;
+            case InterruptionKind.Cancel when context.Dialogs.HasDialog(ConfirmCancelId):
+                return InterruptionOutcome.Reprompt;
             default:
                 return InterruptionOutcome.ContinueDialog;
         }
