@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SecondOpinionBot.Dialogs.Prompts;
 
 /// <summary>
@@ -7,5 +9,6 @@ namespace SecondOpinionBot.Dialogs.Prompts;
 /// </summary>
 public sealed record DateTimeAnswer(string Timex, string Kind, DateTimeOffset Start, DateTimeOffset? End)
 {
+    [JsonIgnore]
     public bool HasTime => Kind is "datetime" or "time" or "datetimerange";
 }
