@@ -1,0 +1,143 @@
+using System.Globalization;
+using Microsoft.Recognizers.Text.Number;
+using SecondOpinionBot.Dialogs.Language;
+
+namespace SecondOpinionBot.Dialogs.Choices;
+
+/// <summary>
+/// Finds which choice(s) an answer means, in this order: exact value/title/synonym, a name said within the answer, an
+/// ordinal ("the second one"), a number ("2"), then a partial title ("cardio"). Case-insensitive; ambiguous answers fail.
+/// </summary>
+public static class ChoiceRecognizer
+{
+    public static FoundChoice? RecognizeOne(string? answer, IReadOnlyList<Choice> choices, string recognizerCulture)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        if (string.IsNullOrWhiteSpace(answer))
+        {
+            return null;
+        }
+
+        var text = PhraseMatcher.Normalize(answer);
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        return Single(choices, names => names.Any(n => PhraseMatcher.Normalize(n) == text))
+            ?? Single(choices, names => names.Any(n => PhraseMatcher.ContainsPhrase(text, n)))
+            ?? ByOrdinal(text, choices, recognizerCulture)
+            ?? ByNumber(text, choices, recognizerCulture)
+            ?? (text.Length >= 3 ? Single(choices, names => names.Any(n => PhraseMatcher.Normalize(n).Contains(text, StringComparison.Ordinal))) : null);
+    }
+
+    /// <summary>
+    /// Several answers in one: a card's comma-separated values, or "1, 3 and pathology". Every part must be understood,
+    /// so nothing the user said is silently dropped.
+    /// </summary>
+    public static IReadOnlyList<FoundChoice> RecognizeMany(string? answer, IReadOnlyList<Choice> choices, string recognizerCulture, Lexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        if (string.IsNullOrWhiteSpace(answer))
+        {
+            return [];
+        }
+
+        var parts = Split(answer, lexicon).ToList();
+        if (parts.Count > 1 && !IsExactName(answer, choices))
+        {
+            var found = new List<FoundChoice>();
+            foreach (var part in parts)
+            {
+                if (RecognizeOne(part, choices, recognizerCulture) is not { } choice)
+                {
+                    found.Clear();
+                    break;
+                }
+
+                if (!found.Contains(choice))
+                {
+                    found.Add(choice);
+                }
+            }
+
+            if (found.Count > 0)
+            {
+                return found.OrderBy(c => c.Index).ToList();
+            }
+        }
+
+        // One answer, or a title that itself contains a joiner ("scans and imaging").
+        return RecognizeOne(answer, choices, recognizerCulture) is { } one ? [one] : [];
+    }
+
+    private static bool IsExactName(string answer, IReadOnlyList<Choice> choices)
+    {
+        var text = PhraseMatcher.Normalize(answer);
+        return choices.SelectMany(c => c.Names()).Any(n => PhraseMatcher.Normalize(n) == text);
+    }
+
+    /// <summary>Commas and semicolons always separate; so do the lexicon's joiner words ("and").</summary>
+    private static IEnumerable<string> Split(string answer, Lexicon lexicon)
+    {
+        var joiners = lexicon.ListJoiners.Select(PhraseMatcher.Normalize).ToHashSet(StringComparer.Ordinal);
+        foreach (var piece in answer.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var current = new List<string>();
+            foreach (var word in PhraseMatcher.Normalize(piece).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!joiners.Contains(word))
+                {
+                    current.Add(word);
+                }
+                else if (current.Count > 0)
+                {
+                    yield return string.Join(' ', current);
+                    current.Clear();
+                }
+            }
+
+            if (current.Count > 0)
+            {
+                yield return string.Join(' ', current);
+            }
+        }
+    }
+
+    private static FoundChoice? Single(IReadOnlyList<Choice> choices, Func<IEnumerable<string>, bool> matches)
+    {
+        var hits = choices.Select((c, i) => (c, i)).Where(x => matches(x.c.Names())).ToList();
+        return hits.Count == 1 ? new FoundChoice(hits[0].c.Value, hits[0].i) : null;
+    }
+
+    private static FoundChoice? ByOrdinal(string text, IReadOnlyList<Choice> choices, string culture)
+    {
+        var ordinals = NumberRecognizer.RecognizeOrdinal(text, culture);
+        if (ordinals.Count != 1
+            || ordinals[0].Resolution.GetValueOrDefault("offset") is not string offsetText
+            || !int.TryParse(offsetText, CultureInfo.InvariantCulture, out var offset))
+        {
+            return null;
+        }
+
+        var fromEnd = ordinals[0].Resolution.GetValueOrDefault("relativeTo") is "end";
+        return At(choices, fromEnd ? choices.Count - 1 + offset : offset - 1);
+    }
+
+    /// <summary>A bare number ("2", "number 2") picks by position; a number inside a sentence does not.</summary>
+    private static FoundChoice? ByNumber(string text, IReadOnlyList<Choice> choices, string culture)
+    {
+        var numbers = NumberRecognizer.RecognizeNumber(text, culture);
+        if (numbers.Count != 1 || text.Split(' ').Length > 2
+            || numbers[0].Resolution.GetValueOrDefault("value") is not string value
+            || !int.TryParse(value, CultureInfo.InvariantCulture, out var position))
+        {
+            return null;
+        }
+
+        return At(choices, position - 1);
+    }
+
+    private static FoundChoice? At(IReadOnlyList<Choice> choices, int index)
+        => index >= 0 && index < choices.Count ? new FoundChoice(choices[index].Value, index) : null;
+}

@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+
+namespace SecondOpinionBot.Dialogs;
+
+/// <summary>One entry of the dialog stack: where a dialog is, not what the user answered (that lives in the draft).</summary>
+public sealed class DialogFrame
+{
+    public required string DialogId { get; init; }
+
+    /// <summary>The dialog's version when the frame was pushed; a mismatch later means the flow changed under the user.</summary>
+    public string? Version { get; init; }
+
+    public int Step { get; set; }
+
+    public int Attempts { get; set; }
+
+    public JsonNode? Options { get; set; }
+
+    /// <summary>Small per-frame values (waterfall values, a prompt's pending confirmation).</summary>
+    public JsonObject Values { get; init; } = new();
+
+    /// <summary>A component dialog's own stack.</summary>
+    public List<DialogFrame> Inner { get; init; } = [];
+}
+
+/// <summary>The whole conversation's position, kept in ConversationState.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "The Bot Framework's name for the concept.")]
+public sealed class DialogStack
+{
+    /// <summary>The host's flow version when the stack was written; a deploy that changes flows bumps it.</summary>
+    public string? FlowVersion { get; set; }
+
+    /// <summary>Grows each time a question is asked, so a submit from an older card can be told apart.</summary>
+    public int Revision { get; set; }
+
+    public List<DialogFrame> Frames { get; init; } = [];
+}

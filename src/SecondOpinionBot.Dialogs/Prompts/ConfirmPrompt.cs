@@ -1,0 +1,66 @@
+using Microsoft.Bot.Schema;
+using SecondOpinionBot.Dialogs.Choices;
+using SecondOpinionBot.Dialogs.Language;
+
+namespace SecondOpinionBot.Dialogs.Prompts;
+
+/// <summary>Yes or no, in the user's words ("yeah", "sure", "nope", "not really"), from the lexicon's word lists.</summary>
+public sealed class ConfirmPrompt(string id, PromptValidator<bool>? validator = null) : Prompt<bool>(id, validator)
+{
+    public const string YesValue = "yes";
+    public const string NoValue = "no";
+
+    protected override PromptRecognition<bool> Recognize(DialogContext dc, PromptOptions options)
+        => YesNo.Recognize(dc.Input.Answer, dc.Language.Lexicon) is { } yes
+            ? PromptRecognition.Success<bool>(yes)
+            : PromptRecognition.Failed<bool>();
+
+    protected override IMessageActivity Render(DialogContext dc, PromptOptions options, string text)
+        => ChoiceRenderer.Render(dc, text, YesNo.Choices(dc.Language.Lexicon), multiSelect: false, options.Style);
+}
+
+/// <summary>Yes/no recognition shared by the confirm prompt and read-backs.</summary>
+public static class YesNo
+{
+    /// <summary>True for yes, false for no, null when unclear (both, neither, or "not sure").</summary>
+    public static bool? Recognize(string? answer, Lexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        if (answer is null)
+        {
+            return null;
+        }
+
+        var text = PhraseMatcher.Normalize(answer);
+        if (text is ConfirmPrompt.YesValue)
+        {
+            return true;
+        }
+
+        if (text is ConfirmPrompt.NoValue)
+        {
+            return false;
+        }
+
+        // A phrase inside a longer match does not count ("sure" in "not sure"); what remains must agree.
+        var matches = Matches(text, lexicon.Yes, true)
+            .Concat(Matches(text, lexicon.No, false))
+            .Concat(Matches(text, lexicon.Unsure, null))
+            .ToList();
+        var labels = matches
+            .Where(m => !matches.Any(other => other.Phrase.Length > m.Phrase.Length && PhraseMatcher.ContainsPhrase(other.Phrase, m.Phrase)))
+            .Select(m => m.Label)
+            .Distinct()
+            .ToList();
+        return labels.Count == 1 ? labels[0] : null;
+    }
+
+    private static IEnumerable<(string Phrase, bool? Label)> Matches(string text, IEnumerable<string> phrases, bool? label)
+        => phrases.Where(p => PhraseMatcher.ContainsPhrase(text, p)).Select(p => (PhraseMatcher.Normalize(p), label));
+
+    public static IReadOnlyList<Choice> Choices(Lexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        return [new Choice(ConfirmPrompt.YesValue, lexicon.YesLabel), new Choice(ConfirmPrompt.NoValue, lexicon.NoLabel)];
+    }
+}
