@@ -41,7 +41,8 @@ public sealed record SummarySubmit(SummarySubmitKind Kind, SummarySection? Secti
         submit = null;
         if (value.ValueKind != JsonValueKind.Object
             || !value.TryGetProperty(SummaryPayload.KindKey, out var kind) || kind.ValueKind != JsonValueKind.String
-            || !value.TryGetProperty(SummaryPayload.DraftVersionKey, out var version) || !version.TryGetInt64(out var versionNumber))
+            || !value.TryGetProperty(SummaryPayload.DraftVersionKey, out var version) || version.ValueKind != JsonValueKind.Number
+            || !version.TryGetInt64(out var versionNumber))
         {
             return false;
         }
