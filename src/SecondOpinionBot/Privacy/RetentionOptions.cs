@@ -13,4 +13,8 @@ public sealed class RetentionOptions
     /// <summary>How often the purge runs.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>The first purge runs this long after start (not during start-up), then every interval.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan FirstRunDelay { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -7,8 +7,8 @@ namespace SecondOpinionBot.Privacy;
 public sealed record RetentionRun(int CasesPurged, int LinksPurged);
 
 /// <summary>
-/// Deletes closed cases past the retention period and expired prep-sheet links: once at start, then every
-/// <see cref="RetentionOptions.PurgeInterval"/>. A failed run is logged and retried at the next interval.
+/// Deletes closed cases past the retention period and expired prep-sheet links: shortly after start (so an app that
+/// restarts often still purges), then every <see cref="RetentionOptions.PurgeInterval"/>. A failed run is logged and retried at the next interval.
 /// </summary>
 public sealed partial class RetentionService(
     ICaseStore cases, PrepSheetLinkStore links, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionService> logger) : BackgroundService
@@ -25,6 +25,7 @@ public sealed partial class RetentionService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await Task.Delay(options.Value.FirstRunDelay, clock, stoppingToken);
         using var timer = new PeriodicTimer(options.Value.PurgeInterval, clock);
         do
         {

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
 using SecondOpinionBot.Intake;
 
 namespace SecondOpinionBot.Summary;
@@ -55,6 +57,13 @@ public static class CaseSummaryCard
                 },
             },
         };
+    }
+
+    /// <summary>The card as a message attachment. The SDK serialises with Newtonsoft, so the content is a JObject.</summary>
+    public static Attachment ToAttachment(JsonObject card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return new Attachment { ContentType = ContentType, Content = JObject.Parse(card.ToJsonString()) };
     }
 
     private static JsonObject Section(SummarySectionContent section, SummaryCardText text, int draftVersion)

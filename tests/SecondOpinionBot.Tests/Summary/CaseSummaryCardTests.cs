@@ -110,4 +110,16 @@ public sealed class CaseSummaryCardTests
         var questions = Assert.Single(texts, t => t.Contains("www", StringComparison.Ordinal));
         Assert.Equal("1. 1\\. what about www\\.example.com?\r2. \\- is it \\`code\\`?", questions);
     }
+
+    [Fact]
+    public void As_an_attachment_the_card_survives_the_sdks_serialisation_unchanged()
+    {
+        var card = Card(EnglishWording.SentinelDraft());
+
+        var attachment = CaseSummaryCard.ToAttachment(card);
+        var sent = Newtonsoft.Json.JsonConvert.SerializeObject(attachment);
+
+        Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.ContentType);
+        Assert.True(JsonNode.DeepEquals(card, JsonNode.Parse(sent)!["content"]));
+    }
 }
