@@ -10,7 +10,8 @@ public sealed partial class PatientDataEraser(IEnumerable<IPersonalDataParticipa
             items.AddRange(await participant.DescribeAsync(who, cancellationToken));
         }
 
-        return items;
+        // Grouped by kind in a fixed order, whatever order the participants were registered in.
+        return [.. items.OrderBy(item => item.Category)];
     }
 
     public async Task<ErasureResult> EraseAsync(PatientIdentity who, CancellationToken cancellationToken)
