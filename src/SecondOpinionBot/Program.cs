@@ -1,5 +1,7 @@
 using SecondOpinionBot.Bot;
 using SecondOpinionBot.Handoff;
+using SecondOpinionBot.PrepSheets;
+using SecondOpinionBot.Privacy;
 using SecondOpinionBot.Storage;
 using SecondOpinionBot.Teams;
 
@@ -11,10 +13,13 @@ if (args is ["teams-package", ..])
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBotStorage();
 builder.AddCases();
+builder.AddPrepSheets();
+builder.AddPrivacy();
 builder.AddBotHost();
 
 var app = builder.Build();
 app.MapBotEndpoints();
+app.MapPrepSheets();
 await app.RunAsync();
 return 0;
 

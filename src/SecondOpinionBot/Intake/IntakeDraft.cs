@@ -6,6 +6,9 @@ namespace SecondOpinionBot.Intake;
 /// </summary>
 public sealed class IntakeDraft
 {
+    /// <summary>The UserState property the draft is kept under: <c>userState.CreateProperty&lt;IntakeDraft&gt;(StatePropertyName)</c>.</summary>
+    public const string StatePropertyName = "IntakeDraft";
+
     /// <summary>Whether the user agreed to have answers stored. Null until asked; false keeps only the position.</summary>
     public bool? ConsentToStore { get; set; }
 

@@ -1,0 +1,35 @@
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json.Linq;
+using SecondOpinionBot.Intake;
+
+namespace SecondOpinionBot.Privacy;
+
+/// <summary>The user's state (the draft and anything else kept per user) and this conversation's state (the position).</summary>
+public sealed class BotStateDataParticipant(IStorage storage) : IPersonalDataParticipant
+{
+    public string Name => "bot-state";
+
+    public async Task<IReadOnlyList<StoredDataItem>> DescribeAsync(PatientIdentity who, CancellationToken cancellationToken)
+    {
+        var stored = await storage.ReadAsync([who.UserStateKey, who.ConversationStateKey], cancellationToken);
+        var items = new List<StoredDataItem>();
+        if (stored.TryGetValue(who.UserStateKey, out var user) && user is JObject userDocument && HasContent(userDocument))
+        {
+            var draft = userDocument[IntakeDraft.StatePropertyName]?.ToObject<IntakeDraft>();
+            items.Add(new StoredDataItem(StoredDataCategory.Answers, Fields: draft is null ? [] : IntakeDraftFields.Filled(draft)));
+        }
+
+        if (stored.TryGetValue(who.ConversationStateKey, out var conversation) && conversation is JObject conversationDocument && HasContent(conversationDocument))
+        {
+            items.Add(new StoredDataItem(StoredDataCategory.ConversationPosition));
+        }
+
+        return items;
+    }
+
+    public Task EraseAsync(PatientIdentity who, CancellationToken cancellationToken) =>
+        storage.DeleteAsync([who.UserStateKey, who.ConversationStateKey], cancellationToken);
+
+    private static bool HasContent(JObject document) =>
+        document.Properties().Any(p => p.Name != "ETag" && p.Value.Type is not (JTokenType.Null or JTokenType.Undefined));
+}

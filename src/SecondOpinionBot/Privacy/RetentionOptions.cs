@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SecondOpinionBot.Privacy;
+
+public sealed class RetentionOptions
+{
+    public const string Section = "Retention";
+
+    /// <summary>How long a resolved or withdrawn case is kept after it closed, before it is deleted.</summary>
+    [Range(1, 3650)]
+    public int ResolvedCaseRetentionDays { get; set; } = 180;
+
+    /// <summary>How often the purge runs.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>The first purge runs this long after start (not during start-up), then every interval.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan FirstRunDelay { get; set; } = TimeSpan.FromMinutes(1);
+}

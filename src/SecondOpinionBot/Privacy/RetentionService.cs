@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+using SecondOpinionBot.Handoff;
+using SecondOpinionBot.PrepSheets;
+
+namespace SecondOpinionBot.Privacy;
+
+public sealed record RetentionRun(int CasesPurged, int LinksPurged);
+
+/// <summary>
+/// Deletes closed cases past the retention period and expired prep-sheet links: shortly after start (so an app that
+/// restarts often still purges), then every <see cref="RetentionOptions.PurgeInterval"/>. A failed run is logged and retried at the next interval.
+/// </summary>
+public sealed partial class RetentionService(
+    ICaseStore cases, PrepSheetLinkStore links, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionService> logger) : BackgroundService
+{
+    public async Task<RetentionRun> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = clock.GetUtcNow().AddDays(-options.Value.ResolvedCaseRetentionDays);
+        var run = new RetentionRun(
+            await cases.PurgeClosedBeforeAsync(cutoff, cancellationToken),
+            await links.PurgeExpiredAsync(cancellationToken));
+        LogPurged(run.CasesPurged, run.LinksPurged);
+        return run;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Delay(options.Value.FirstRunDelay, clock, stoppingToken);
+        using var timer = new PeriodicTimer(options.Value.PurgeInterval, clock);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogRunFailed(ex.GetType().FullName);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention purge: {CasesPurged} closed case(s), {LinksPurged} expired prep-sheet link(s) deleted")]
+    private partial void LogPurged(int casesPurged, int linksPurged);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Retention purge failed: {ExceptionType}; retrying at the next interval")]
+    private partial void LogRunFailed(string? exceptionType);
+}

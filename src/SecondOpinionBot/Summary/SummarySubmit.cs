@@ -1,0 +1,74 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using Newtonsoft.Json.Linq;
+
+namespace SecondOpinionBot.Summary;
+
+public enum SummarySubmitKind
+{
+    Edit,
+    Confirm,
+}
+
+/// <summary>
+/// A click on a summary card, read from the activity's value. <see cref="IsOutdated"/> tells whether the card was built
+/// from an older draft than the current one, in which case the caller shows the fresh summary instead of acting.
+/// </summary>
+public sealed record SummarySubmit(SummarySubmitKind Kind, SummarySection? Section, int DraftVersion)
+{
+    public bool IsOutdated(int currentDraftVersion) => DraftVersion != currentDraftVersion;
+
+    /// <summary>Reads a Bot Framework activity value (Newtonsoft JObject, as the SDK gives it).</summary>
+    public static bool TryParse(object? activityValue, [NotNullWhen(true)] out SummarySubmit? submit) =>
+        TryParse(activityValue as JObject, out submit);
+
+    public static bool TryParse(JObject? value, [NotNullWhen(true)] out SummarySubmit? submit)
+    {
+        submit = null;
+        if (value is null
+            || value[SummaryPayload.KindKey] is not JValue { Type: JTokenType.String } kind
+            || value[SummaryPayload.DraftVersionKey] is not JValue { Type: JTokenType.Integer } version)
+        {
+            return false;
+        }
+
+        var dialogId = value[SummaryPayload.DialogIdKey] is JValue { Type: JTokenType.String } id ? (string?)id : null;
+        return TryCreate((string?)kind, dialogId, (long)version, out submit);
+    }
+
+    public static bool TryParse(JsonElement value, [NotNullWhen(true)] out SummarySubmit? submit)
+    {
+        submit = null;
+        if (value.ValueKind != JsonValueKind.Object
+            || !value.TryGetProperty(SummaryPayload.KindKey, out var kind) || kind.ValueKind != JsonValueKind.String
+            || !value.TryGetProperty(SummaryPayload.DraftVersionKey, out var version) || version.ValueKind != JsonValueKind.Number
+            || !version.TryGetInt64(out var versionNumber))
+        {
+            return false;
+        }
+
+        var dialogId = value.TryGetProperty(SummaryPayload.DialogIdKey, out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+        return TryCreate(kind.GetString(), dialogId, versionNumber, out submit);
+    }
+
+    private static bool TryCreate(string? kind, string? dialogId, long version, [NotNullWhen(true)] out SummarySubmit? submit)
+    {
+        submit = null;
+        if (version is < 0 or > int.MaxValue)
+        {
+            return false;
+        }
+
+        switch (kind)
+        {
+            case SummaryPayload.ConfirmKind:
+                submit = new SummarySubmit(SummarySubmitKind.Confirm, null, (int)version);
+                return true;
+            case SummaryPayload.DialogKind when SummarySections.TryParseEditDialogId(dialogId, out var section):
+                submit = new SummarySubmit(SummarySubmitKind.Edit, section, (int)version);
+                return true;
+            default:
+                return false;
+        }
+    }
+}

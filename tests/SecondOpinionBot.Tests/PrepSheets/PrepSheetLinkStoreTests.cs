@@ -1,0 +1,120 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
+using SecondOpinionBot.PrepSheets;
+using SecondOpinionBot.Tests.Support;
+
+namespace SecondOpinionBot.Tests.PrepSheets;
+
+public sealed class PrepSheetLinkStoreTests : IDisposable
+{
+    private readonly TestDatabase _db = new(new PrepSheetLinkSchema());
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+
+    public void Dispose() => _db.Dispose();
+
+    private PrepSheetLinkStore Store(int days = 7, string? baseUrl = null) =>
+        new(_db.Database, Microsoft.Extensions.Options.Options.Create(new PrepSheetOptions { LinkLifetimeDays = days, PublicBaseUrl = baseUrl }), _clock);
+
+    private static PrepSheet Sheet() =>
+        PrepSheetBuilder.Build(EnglishWording.SentinelDraft(), "SO-7K3F", null, EnglishWording.PrepSheet, EnglishWording.Catalog);
+
+    [Fact]
+    public async Task A_link_opens_its_sheet_until_it_expires_after_seven_days()
+    {
+        var store = Store();
+        var link = await store.CreateAsync("webchat:u1", Sheet(), CancellationToken.None);
+
+        Assert.Equal(_clock.GetUtcNow().AddDays(7), link.ExpiresAt);
+        _clock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromSeconds(1));
+        Assert.Equal(Sentinels.Question + "?", (await store.FindAsync(link.Token, CancellationToken.None))!.Questions[0]);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Null(await store.FindAsync(link.Token, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_lifetime_is_configurable()
+    {
+        var store = Store(days: 2);
+        var link = await store.CreateAsync("webchat:u1", Sheet(), CancellationToken.None);
+
+        _clock.Advance(TimeSpan.FromDays(2));
+
+        Assert.Null(await store.FindAsync(link.Token, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Tokens_are_long_url_safe_and_different_each_time_and_only_their_hash_is_stored()
+    {
+        var store = Store(baseUrl: "https://bot.example.org");
+        var first = await store.CreateAsync("webchat:u1", Sheet(), CancellationToken.None);
+        var second = await store.CreateAsync("webchat:u1", Sheet(), CancellationToken.None);
+
+        Assert.NotEqual(first.Token, second.Token);
+        Assert.Matches("^[A-Za-z0-9_-]{43}$", first.Token);
+        Assert.Equal("/prep/" + first.Token, first.Path);
+        Assert.Equal("https://bot.example.org/prep/" + first.Token, first.Url!.ToString());
+        var stored = await ReadColumnAsync("token_hash");
+        Assert.Contains(PrepSheetToken.Hash(first.Token), stored);
+        Assert.DoesNotContain(stored, value => value.Contains(first.Token, StringComparison.Ordinal));
+        Assert.DoesNotContain(await ReadColumnAsync("sheet"), value => value.Contains(first.Token, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("short")]
+    [InlineData("../../etc/passwd")]
+    public async Task Malformed_or_unknown_tokens_find_nothing(string token)
+    {
+        var store = Store();
+        await store.CreateAsync("webchat:u1", Sheet(), CancellationToken.None);
+
+        Assert.Null(await store.FindAsync(token, CancellationToken.None));
+        Assert.Null(await store.FindAsync(PrepSheetToken.New(), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Revoking_stops_every_link_of_that_person_and_no_one_elses()
+    {
+        var store = Store();
+        var mine = await store.CreateAsync("webchat:u1", Sheet(), CancellationToken.None);
+        var mine2 = await store.CreateAsync("webchat:u1", Sheet(), CancellationToken.None);
+        var theirs = await store.CreateAsync("webchat:u2", Sheet(), CancellationToken.None);
+
+        Assert.Equal(2, await store.RevokeAllAsync("webchat:u1", CancellationToken.None));
+
+        Assert.Null(await store.FindAsync(mine.Token, CancellationToken.None));
+        Assert.Null(await store.FindAsync(mine2.Token, CancellationToken.None));
+        Assert.NotNull(await store.FindAsync(theirs.Token, CancellationToken.None));
+        Assert.Single(await ReadColumnAsync("sheet"));
+    }
+
+    [Fact]
+    public async Task Purging_deletes_expired_links_with_their_content_and_keeps_live_ones()
+    {
+        var store = Store();
+        await store.CreateAsync("webchat:u1", Sheet(), CancellationToken.None);
+        _clock.Advance(TimeSpan.FromDays(5));
+        var fresh = await store.CreateAsync("webchat:u2", Sheet(), CancellationToken.None);
+        _clock.Advance(TimeSpan.FromDays(3));
+
+        Assert.Equal(1, await store.PurgeExpiredAsync(CancellationToken.None));
+
+        Assert.Single(await ReadColumnAsync("sheet"));
+        Assert.NotNull(await store.FindAsync(fresh.Token, CancellationToken.None));
+    }
+
+    private async Task<IReadOnlyList<string>> ReadColumnAsync(string column)
+    {
+        await using var connection = await _db.Database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {column} FROM prep_sheet_links";
+        var values = new List<string>();
+        await using SqliteDataReader reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+}

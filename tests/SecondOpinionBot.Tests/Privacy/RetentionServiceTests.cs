@@ -1,0 +1,101 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using SecondOpinionBot.Handoff;
+using SecondOpinionBot.Intake;
+using SecondOpinionBot.PrepSheets;
+using SecondOpinionBot.Privacy;
+using SecondOpinionBot.Tests.Support;
+using MsOptions = Microsoft.Extensions.Options.Options;
+
+namespace SecondOpinionBot.Tests.Privacy;
+
+public sealed class RetentionServiceTests : IDisposable
+{
+    private static readonly CaseActor Ana = new("aad-ana", "Ana");
+
+    private readonly TestDatabase _db = new(new CaseSchema(), new PrepSheetLinkSchema());
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+    private readonly SqliteCaseStore _cases;
+    private readonly PrepSheetLinkStore _links;
+
+    public RetentionServiceTests()
+    {
+        _cases = new SqliteCaseStore(_db.Database, _clock);
+        _links = new PrepSheetLinkStore(_db.Database, MsOptions.Create(new PrepSheetOptions()), _clock);
+    }
+
+    public void Dispose() => _db.Dispose();
+
+    private RetentionService Service(int days = 180) =>
+        new(_cases, _links, MsOptions.Create(new RetentionOptions { ResolvedCaseRetentionDays = days }), _clock, NullLogger<RetentionService>.Instance);
+
+    private async Task<string> ResolvedCaseAsync()
+    {
+        var created = await _cases.CreateAsync(new NewCase("webchat:u", "social-work", null, CasePriority.Routine, null, new IntakeDraft { Phone = Sentinels.Phone }), CancellationToken.None);
+        await _cases.TryTransitionAsync(created.Reference, CaseStatus.New, CaseStatus.Claimed, Ana, null, CancellationToken.None);
+        await _cases.TryTransitionAsync(created.Reference, CaseStatus.Claimed, CaseStatus.Resolved, Ana, "done", CancellationToken.None);
+        return created.Reference;
+    }
+
+    [Fact]
+    public async Task Resolved_cases_past_retention_and_expired_links_are_purged_and_the_rest_kept()
+    {
+        var old = await ResolvedCaseAsync();
+        var openOld = (await _cases.CreateAsync(new NewCase("webchat:u2", "social-work", null, CasePriority.Routine, null, new IntakeDraft()), CancellationToken.None)).Reference;
+        var oldLink = await _links.CreateAsync("webchat:u", PrepSheetBuilder.Build(new IntakeDraft(), null, null, EnglishWording.PrepSheet, EnglishWording.Catalog), CancellationToken.None);
+        _clock.Advance(TimeSpan.FromDays(10));
+        var recent = await ResolvedCaseAsync();
+        _clock.Advance(TimeSpan.FromDays(175));
+        var liveLink = await _links.CreateAsync("webchat:u", PrepSheetBuilder.Build(new IntakeDraft(), null, null, EnglishWording.PrepSheet, EnglishWording.Catalog), CancellationToken.None);
+
+        var run = await Service().RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(new RetentionRun(CasesPurged: 1, LinksPurged: 1), run);
+        Assert.Null(await _cases.FindAsync(old, CancellationToken.None));
+        Assert.NotNull(await _cases.FindAsync(recent, CancellationToken.None));
+        Assert.NotNull(await _cases.FindAsync(openOld, CancellationToken.None));
+        Assert.Null(await _links.FindAsync(oldLink.Token, CancellationToken.None));
+        Assert.NotNull(await _links.FindAsync(liveLink.Token, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_retention_period_is_configurable()
+    {
+        var reference = await ResolvedCaseAsync();
+        _clock.Advance(TimeSpan.FromDays(31));
+
+        Assert.Equal(0, (await Service(days: 60).RunOnceAsync(CancellationToken.None)).CasesPurged);
+        Assert.Equal(1, (await Service(days: 30).RunOnceAsync(CancellationToken.None)).CasesPurged);
+        Assert.Null(await _cases.FindAsync(reference, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Running_as_a_background_service_purges_soon_after_start_and_again_each_interval()
+    {
+        var first = await ResolvedCaseAsync();
+        _clock.Advance(TimeSpan.FromDays(181));
+        var second = await ResolvedCaseAsync();
+        var service = new RetentionService(_cases, _links,
+            MsOptions.Create(new RetentionOptions { ResolvedCaseRetentionDays = 180, PurgeInterval = TimeSpan.FromHours(6) }), _clock, NullLogger<RetentionService>.Instance);
+
+        await service.StartAsync(CancellationToken.None);
+        await Task.Delay(50);
+        Assert.NotNull(await _cases.FindAsync(first, CancellationToken.None));
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await WaitUntilAsync(async () => await _cases.FindAsync(first, CancellationToken.None) is null);
+        Assert.NotNull(await _cases.FindAsync(second, CancellationToken.None));
+        _clock.Advance(TimeSpan.FromDays(181));
+        await WaitUntilAsync(async () => await _cases.FindAsync(second, CancellationToken.None) is null);
+        await service.StopAsync(CancellationToken.None);
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 200 && !await condition(); i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(await condition());
+    }
+}
