@@ -51,6 +51,13 @@ public sealed partial class DialogRunner(
         }, cancellationToken);
     }
 
+    /// <summary>Ask the active question again without treating this turn's input as an answer (e.g. after a pause).</summary>
+    public Task<TurnResult> RepromptAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        return WithStackAsync(turnContext, (dc, lost, ct) => lost ? RecoverAsync(dc, ct) : RepromptOrBeginAsync(dc, ct), cancellationToken);
+    }
+
     private async Task<TurnResult> WithStackAsync(ITurnContext turnContext, Func<DialogContext, bool, CancellationToken, Task<TurnResult>> run, CancellationToken cancellationToken)
     {
         var stored = await stackStore.LoadAsync(turnContext, cancellationToken);
