@@ -11,6 +11,7 @@ if (args is ["teams-package", ..])
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBotStorage();
 builder.AddCases();
+builder.AddHandoff();
 builder.AddBotHost();
 
 var app = builder.Build();
