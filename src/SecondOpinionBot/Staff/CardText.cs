@@ -6,7 +6,7 @@ namespace SecondOpinionBot.Staff;
 /// <summary>
 /// Makes user-typed words safe to put on a card. Card text is rendered as Markdown and Teams turns anything that looks
 /// like an address into a link, so a name keeps only letters, spaces, hyphens and apostrophes (no dots, slashes,
-/// brackets or asterisks), trimmed to a sensible length.
+/// brackets or asterisks), words that look like addresses are dropped, and the result is trimmed to a sensible length.
 /// </summary>
 public static class CardText
 {
@@ -19,8 +19,12 @@ public static class CardText
             return "";
         }
 
+        // Words that look like addresses (a dot, colon, slash or @) are dropped whole, not just stripped of symbols.
+        var words = text.Normalize(NormalizationForm.FormC)
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Where(word => word.IndexOfAny(['.', ':', '/', '@', '\\']) < 0);
         var kept = new StringBuilder();
-        foreach (var c in text.Normalize(NormalizationForm.FormC))
+        foreach (var c in string.Join(' ', words))
         {
             var category = CharUnicodeInfo.GetUnicodeCategory(c);
             var isLetter = char.IsLetter(c) || category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
