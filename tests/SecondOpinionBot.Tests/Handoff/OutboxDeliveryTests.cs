@@ -186,4 +186,41 @@ public sealed class OutboxDeliveryTests
         Assert.Empty(host.Connector.TextsIn(HandoffHost.PatientConversationId));
         Assert.Empty(await host.Outbox.ListDeadLettersAsync(CancellationToken.None));
     }
+
+    [Fact]
+    public async Task After_the_last_allowed_attempt_a_failing_item_goes_to_the_dead_letter_list()
+    {
+        await using var host = await HandoffHost.StartAsync(new() { ["Handoff:Outbox:MaxAttempts"] = "2" });
+        await host.BindAsync();
+        await host.SubmitCaseAsync();
+        host.Connector.ScriptedFailures.Enqueue(500);
+        host.Connector.ScriptedFailures.Enqueue(500);
+
+        await host.DrainAsync();
+        host.Clock.Advance(TimeSpan.FromHours(1));
+        await host.DrainAsync();
+        host.Clock.Advance(TimeSpan.FromHours(1));
+        await host.DrainAsync();
+
+        Assert.Empty(host.Connector.CreatedConversations);
+        Assert.Equal("attempts-exhausted:http-500", Assert.Single(await host.Outbox.ListDeadLettersAsync(CancellationToken.None)).Reason);
+    }
+
+    [Fact]
+    public async Task With_the_worker_running_a_submitted_case_reaches_the_channel_without_anyone_draining()
+    {
+        await using var host = await HandoffHost.StartAsync(new() { ["Handoff:Outbox:RunWorker"] = "true", ["Handoff:Outbox:PollInterval"] = "00:00:00.200" });
+        await host.BindAsync();
+
+        var record = await host.SubmitCaseAsync();
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (host.Connector.CreatedConversations.Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Single(host.Connector.CreatedConversations);
+        Assert.Contains(record.Reference, host.Connector.CreatedConversations[0].Body!.ToString());
+    }
 }

@@ -14,28 +14,32 @@ public sealed partial class OutboxWorker(
             return;
         }
 
-        while (!stoppingToken.IsCancellationRequested)
+        // The first pass waits one interval (or a signal), so starting the host does not touch the database at once.
+        while (await WaitAsync(settings.PollInterval, stoppingToken))
         {
             try
             {
-                if (await processor.RunOnceAsync(stoppingToken) >= settings.BatchSize)
+                while (await processor.RunOnceAsync(stoppingToken) >= settings.BatchSize)
                 {
-                    continue;
                 }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogPassFailed(ex.GetType().FullName);
             }
+        }
+    }
 
-            try
-            {
-                await signal.WaitAsync(settings.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+    private async Task<bool> WaitAsync(TimeSpan interval, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await signal.WaitAsync(interval, stoppingToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 
