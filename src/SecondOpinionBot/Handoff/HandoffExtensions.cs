@@ -17,7 +17,11 @@ public static class HandoffExtensions
     public static WebApplicationBuilder AddHandoff(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.Section);
+        services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.Section)
+            .Validate(o => o.Outbox.MaxAttempts >= 1 && o.Outbox.BatchSize >= 1, "Handoff:Outbox:MaxAttempts and BatchSize must be at least 1.")
+            .Validate(o => o.Outbox.PollInterval > TimeSpan.Zero && o.Outbox.Lease > TimeSpan.Zero && o.Outbox.BaseDelay >= TimeSpan.Zero && o.Outbox.MaxDelay >= o.Outbox.BaseDelay,
+                "Handoff:Outbox times must be positive, with MaxDelay at least BaseDelay.")
+            .ValidateOnStart();
         services.AddSingleton<IDatabaseSchema, HandoffSchema>();
         services.AddSingleton<IQueueBindingStore, SqliteQueueBindingStore>();
         services.AddSingleton<OutboxSignal>();

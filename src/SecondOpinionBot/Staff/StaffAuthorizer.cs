@@ -46,7 +46,7 @@ public sealed class StaffAuthorizer(IOptions<HandoffOptions> handoff, IOptions<B
 
         if (data.Team?.Id is not { Length: > 0 } teamId || data.Channel?.Id is not { Length: > 0 } channelId)
         {
-            return (null, StaffRefusal.NotBoundChannel);
+            return (null, StaffRefusal.NotTeamChannel);
         }
 
         var from = activity.From;

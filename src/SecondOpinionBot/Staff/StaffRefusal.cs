@@ -18,6 +18,9 @@ public sealed record StaffRefusal(string Code, string Text)
     public static StaffRefusal NotAllowListed { get; } = new("not-allow-listed",
         "Sorry, only the care team members chosen by your administrator can change where cases go. Please ask one of them.");
 
+    public static StaffRefusal NotTeamChannel { get; } = new("not-team-channel",
+        "Sorry, I work with cases only in a team channel. Type the command in the channel your team uses for a queue.");
+
     public static StaffRefusal NotBoundChannel { get; } = new("not-bound-channel",
         "Sorry, this case belongs to another channel's queue, so I can't act on it here.");
 

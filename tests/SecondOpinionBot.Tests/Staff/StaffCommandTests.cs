@@ -93,4 +93,18 @@ public sealed class StaffCommandTests : IAsyncLifetime
         var reply = Assert.Single(_host.Connector.Calls.Skip(before)).Body!["text"]!.ToString();
         Assert.Equal(SecondOpinionBot.Staff.StaffRefusal.WrongTenant.Text, reply);
     }
+
+    [Fact]
+    public async Task Staff_commands_in_a_group_chat_point_to_a_team_channel()
+    {
+        var groupChat = TeamsActivities.ChannelMessage(_host.ServiceUrl, "set queue social-work", "ignored");
+        groupChat["conversation"] = new JObject { ["id"] = "19:group@thread.v2", ["conversationType"] = "groupChat", ["isGroup"] = true };
+        groupChat["channelData"] = new JObject { ["tenant"] = new JObject { ["id"] = TeamsActivities.Tenant } };
+        var before = _host.Connector.Calls.Count;
+
+        await _host.SendAsync(groupChat);
+
+        var reply = Assert.Single(_host.Connector.Calls.Skip(before)).Body!["text"]!.ToString();
+        Assert.Equal(SecondOpinionBot.Staff.StaffRefusal.NotTeamChannel.Text, reply);
+    }
 }

@@ -14,7 +14,7 @@ namespace SecondOpinionBot.Handoff.Outbox;
 /// time, so a retry always shows the current state. Connector errors are thrown and sorted by the processor.
 /// </summary>
 public sealed class OutboxDelivery(
-    Bot.BotAdapter adapter, ICaseStore cases, IQueueBindingStore bindings, IOptions<BotAuthOptions> auth, TimeProvider clock)
+    Bot.BotAdapter adapter, ICaseStore cases, IQueueBindingStore bindings, IOutbox outbox, IOptions<BotAuthOptions> auth, TimeProvider clock)
 {
     private string BotAppId => auth.Value.MicrosoftAppId ?? "";
 
@@ -73,6 +73,13 @@ public sealed class OutboxDelivery(
 
         // The at-least-once window: a crash between the Connector's answer and this write posts the thread again.
         await cases.SetStaffCardAsync(record.Reference, conversationId, activityId, cancellationToken);
+
+        // Claimed while the thread was being posted (another instance skipped the update, no thread yet): catch up.
+        if ((await cases.FindAsync(record.Reference, cancellationToken))?.Version != record.Version)
+        {
+            await outbox.EnqueueAsync(OutboxKind.UpdateCard, new OutboxPayload(record.Reference), null, cancellationToken);
+        }
+
         return DeliveryResult.Sent;
     }
 
