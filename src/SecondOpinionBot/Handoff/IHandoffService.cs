@@ -8,4 +8,10 @@ public interface IHandoffService
     /// <see cref="ICaseStore.CreateAsync"/> and before telling the patient it was sent. Calling twice posts once.
     /// </summary>
     Task SubmitAsync(CaseRecord record, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Re-renders the case's channel card from the store, e.g. after the patient withdrew or erased their data.
+    /// Harmless when the thread is not posted yet.
+    /// </summary>
+    Task RefreshStaffCardAsync(string reference, CancellationToken cancellationToken);
 }

@@ -15,6 +15,13 @@ public sealed record CaseActionPayload(string Verb, string Reference, int CardVe
     public const string ResolveVerb = "case.resolve";
     public const string OutcomeInputId = "outcome";
 
+    /// <summary>Stands for a tagged payload that could not be read, so a patient's attempt is still refused and audited.</summary>
+    public static CaseActionPayload Unreadable(object? value)
+    {
+        var reference = AsObject(value)?["reference"] is JValue { Type: JTokenType.String } r ? ((string?)r)?.Trim().ToUpperInvariant() : null;
+        return new("unreadable", string.IsNullOrEmpty(reference) ? "unknown" : reference, -1, null);
+    }
+
     public JObject ToData() => new()
     {
         [KindKey] = KindValue,

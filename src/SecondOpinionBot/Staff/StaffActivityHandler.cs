@@ -36,12 +36,14 @@ public sealed class StaffActivityHandler(StaffCaseActions actions, StaffCommands
     public async Task<AdaptiveCardInvokeResponse> HandleCardInvokeAsync(ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
     {
         var data = invokeValue.Action?.Data;
-        if (CaseActionPayload.TryRead(data) is not { } payload)
+        var payload = CaseActionPayload.TryRead(data);
+        var patientForgery = CaseActionPayload.IsTagged(data) && ConversationScope.IsPatientConversation(turnContext.Activity);
+        if (payload is null && !patientForgery)
         {
             return Message(MalformedAction);
         }
 
-        var result = await actions.ExecuteAsync(turnContext.Activity, payload, cancellationToken);
+        var result = await actions.ExecuteAsync(turnContext.Activity, payload ?? CaseActionPayload.Unreadable(data), cancellationToken);
         if (result.Refusal is { } refusal)
         {
             return new AdaptiveCardInvokeResponse
@@ -64,15 +66,14 @@ public sealed class StaffActivityHandler(StaffCaseActions actions, StaffCommands
     private async Task HandleSubmitAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
-        var payload = CaseActionPayload.TryRead(activity.Value)
-            ?? new CaseActionPayload("malformed", "unknown", -1, null);
-        if (payload.Verb == "malformed" && !ConversationScope.IsPatientConversation(activity))
+        var payload = CaseActionPayload.TryRead(activity.Value);
+        if (payload is null && !ConversationScope.IsPatientConversation(activity))
         {
             await turnContext.SendActivityAsync(MalformedAction, cancellationToken: cancellationToken);
             return;
         }
 
-        var result = await actions.ExecuteAsync(activity, payload, cancellationToken);
+        var result = await actions.ExecuteAsync(activity, payload ?? CaseActionPayload.Unreadable(activity.Value), cancellationToken);
         var reply = result.Refusal?.Text ?? result.Note;
         if (reply is not null)
         {

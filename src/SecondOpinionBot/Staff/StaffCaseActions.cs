@@ -4,9 +4,6 @@ using SecondOpinionBot.Handoff.Outbox;
 
 namespace SecondOpinionBot.Staff;
 
-/// <summary>What a card action led to: the case as it now is (to show), a note for the clicker, or a refusal.</summary>
-public sealed record CaseActionResult(CaseRecord? Case, string? Note, StaffRefusal? Refusal, bool Changed);
-
 /// <summary>
 /// Claim and Resolve, for both Action.Execute and Action.Submit. Checks who is asking before anything else, answers
 /// an outdated card with the current state, and lets the store's conditional write settle races. After a change the

@@ -223,4 +223,22 @@ public sealed class OutboxDeliveryTests
         Assert.Single(host.Connector.CreatedConversations);
         Assert.Contains(record.Reference, host.Connector.CreatedConversations[0].Body!.ToString());
     }
+
+    [Fact]
+    public async Task After_the_patient_erases_their_data_a_refresh_shows_the_case_withdrawn_without_their_name()
+    {
+        await using var host = await HandoffHost.StartAsync();
+        await host.BindAsync();
+        var record = await host.SubmitCaseAsync();
+        await host.DrainAsync();
+
+        await host.Cases.ErasePersonalDataAsync("webchat:patient-1", CancellationToken.None);
+        await ((IHandoffService)host.Factory.Services.GetService(typeof(IHandoffService))!).RefreshStaffCardAsync(record.Reference, CancellationToken.None);
+        await host.DrainAsync();
+
+        var card = Assert.Single(host.Connector.Updates).Body!.ToString();
+        Assert.Contains("Withdrawn by the patient", card);
+        Assert.DoesNotContain("Maya", card);
+        Assert.DoesNotContain("Action.Execute", card);
+    }
 }

@@ -195,4 +195,18 @@ public sealed class CaseActionTests : IAsyncLifetime
         Assert.Equal(CaseStatus.New, (await _host.CaseAsync(_case.Reference)).Status);
         Assert.Contains(await _host.Cases.GetAuditAsync(_case.Reference, CancellationToken.None), a => a.Action == "staff-action-refused" && a.Actor.StartsWith("msteams:", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task An_unreadable_staff_payload_from_a_patient_is_refused_and_audited_too()
+    {
+        var data = TeamsActivities.CardData("case.claim", _case.Reference, 1);
+        data.Remove("cardVersion");
+
+        await _host.SendAsync(TeamsActivities.PatientSubmit(_host.ServiceUrl, data));
+
+        Assert.Equal(CaseStatus.New, (await _host.CaseAsync(_case.Reference)).Status);
+        Assert.Equal([SecondOpinionBot.Staff.StaffRefusal.PatientConversation.Text], _host.Connector.TextsIn("patient-conv"));
+        var audit = Assert.Single(await _host.Cases.GetAuditAsync(_case.Reference, CancellationToken.None), a => a.Action == "staff-action-refused");
+        Assert.Equal("patient-conversation; verb=unreadable", audit.Detail);
+    }
 }

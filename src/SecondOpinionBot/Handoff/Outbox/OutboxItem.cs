@@ -17,12 +17,3 @@ public sealed record OutboxPayload(
 
 /// <summary>One leased item, ready to send.</summary>
 public sealed record OutboxItem(long Id, OutboxKind Kind, OutboxPayload Payload, int Attempts);
-
-/// <summary>An item that will not be retried, for operators.</summary>
-public sealed record DeadLetter(long Id, OutboxKind Kind, string Reference, string Reason, int Attempts);
-
-public enum PatientNotice
-{
-    Claimed,
-    Resolved,
-}
