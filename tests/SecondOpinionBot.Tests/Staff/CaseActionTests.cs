@@ -39,8 +39,9 @@ public sealed class CaseActionTests : IAsyncLifetime
         Assert.DoesNotContain(Personas.MayaPhone, created.Body.ToString());
         Assert.DoesNotContain(Personas.MayaEmail, created.Body.ToString());
         Assert.DoesNotContain(Personas.MayaConcern, created.Body.ToString());
-        Assert.StartsWith(TeamsActivities.SocialWorkChannel + ";messageid=", _case.StaffConversationId);
+        // The thread id and the root card's activity id Teams answered with are what the case remembers.
         Assert.NotNull(_case.StaffCardActivityId);
+        Assert.Equal($"{TeamsActivities.SocialWorkChannel};messageid={_case.StaffCardActivityId}", _case.StaffConversationId);
     }
 
     [Fact]
