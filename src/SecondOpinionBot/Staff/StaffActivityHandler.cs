@@ -1,7 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using SecondOpinionBot.Bot;
-using SecondOpinionBot.Commands;
 
 namespace SecondOpinionBot.Staff;
 
