@@ -15,6 +15,7 @@ builder.AddBotStorage();
 builder.AddCases();
 builder.AddPrepSheets();
 builder.AddPrivacy();
+builder.AddHandoff();
 builder.AddBotHost();
 
 var app = builder.Build();

@@ -1,10 +1,11 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using SecondOpinionBot.Staff;
 
 namespace SecondOpinionBot.Bot;
 
 /// <summary>Routes activities by conversation scope: patients to the journey, team channels to staff features.</summary>
-public sealed class SecondOpinionActivityHandler : ActivityHandler
+public sealed class SecondOpinionActivityHandler(StaffActivityHandler staff) : ActivityHandler
 {
     internal const string StaffSetupNote =
         "Hello, care team. I post second-opinion cases here for you to claim. " +
@@ -34,12 +35,16 @@ public sealed class SecondOpinionActivityHandler : ActivityHandler
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
-        if (!ConversationScope.IsPatientConversation(turnContext.Activity))
+        // Staff: team-channel commands, and card actions from anywhere (refused and audited outside the bound channel).
+        if (await staff.TryHandleMessageAsync(turnContext, cancellationToken))
         {
-            await turnContext.SendActivityAsync(StaffSetupNote, cancellationToken: cancellationToken);
             return;
         }
 
         await turnContext.SendActivityAsync("I can help you get ready for a second medical opinion.", cancellationToken: cancellationToken);
     }
+
+    // Staff: Claim / Resolve from the case card (Action.Execute), answered with the updated card.
+    protected override Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
+        => staff.HandleCardInvokeAsync(turnContext, invokeValue, cancellationToken);
 }

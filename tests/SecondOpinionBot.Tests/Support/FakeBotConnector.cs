@@ -33,6 +33,22 @@ public sealed class FakeBotConnector : IAsyncDisposable
     /// <summary>Answers the next calls with this status first (then 200), to simulate a failing channel.</summary>
     public ConcurrentQueue<int> ScriptedFailures { get; } = new();
 
+    /// <summary>The Retry-After (seconds) sent with a scripted 429.</summary>
+    public int RetryAfterSeconds { get; set; } = 30;
+
+    /// <summary>New conversations (Teams channel threads) the bot created, in order.</summary>
+    public IReadOnlyList<ConnectorCall> CreatedConversations =>
+        Calls.Where(c => c.Method == "POST" && c.Path.TrimEnd('/') == "/v3/conversations" && c.Status == 200).ToArray();
+
+    /// <summary>Successful activity updates (PUT), in order.</summary>
+    public IReadOnlyList<ConnectorCall> Updates => Calls.Where(c => c.Method == "PUT" && c.Status == 200).ToArray();
+
+    /// <summary>Successful messages sent into one conversation (replies and proactive messages).</summary>
+    public IReadOnlyList<string> TextsIn(string conversationId) => Calls
+        .Where(c => c.Method == "POST" && c.Status == 200 && Uri.UnescapeDataString(c.Path).StartsWith($"/v3/conversations/{conversationId}/activities", StringComparison.Ordinal))
+        .Select(c => c.Body?["text"]?.ToString() ?? "")
+        .ToArray();
+
     public static async Task<FakeBotConnector> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -40,6 +56,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var connector = new FakeBotConnector(app);
+        app.Map("/v3/conversations", connector.HandleAsync);
         app.Map("/v3/conversations/{**rest}", connector.HandleAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -69,10 +86,23 @@ public sealed class FakeBotConnector : IAsyncDisposable
         if (failure is { } code)
         {
             context.Response.StatusCode = code;
+            if (code == StatusCodes.Status429TooManyRequests)
+            {
+                context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             return;
         }
 
         var id = $"act-{Interlocked.Increment(ref _nextId)}";
+        if (context.Request.Method == "POST" && context.Request.Path.Value!.TrimEnd('/') == "/v3/conversations")
+        {
+            // Teams answers a new channel thread with the thread's conversation id and the root message's id.
+            var channel = body?["channelData"]?["channel"]?["id"]?.ToString() ?? "conversation";
+            await context.Response.WriteAsJsonAsync(new { id = $"{channel};messageid={id}", activityId = id });
+            return;
+        }
+
         await context.Response.WriteAsJsonAsync(new { id });
     }
 

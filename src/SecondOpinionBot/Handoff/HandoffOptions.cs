@@ -1,0 +1,38 @@
+namespace SecondOpinionBot.Handoff;
+
+/// <summary>Who may bind queues and act on cases, and how the outbox retries. Bound from the "Handoff" section.</summary>
+public sealed class HandoffOptions
+{
+    public const string Section = "Handoff";
+
+    /// <summary>The care team's Entra tenant. Empty means MicrosoftAppTenantId; with neither, staff actions are refused.</summary>
+    public string TenantId { get; set; } = "";
+
+    /// <summary>When not empty, only these teams (channelData.team.id) may bind a queue.</summary>
+    public List<string> AllowedTeamIds { get; set; } = [];
+
+    /// <summary>When not empty, only these users (from.aadObjectId) may bind a queue.</summary>
+    public List<string> AllowedUserObjectIds { get; set; } = [];
+
+    public OutboxOptions Outbox { get; set; } = new();
+}
+
+public sealed class OutboxOptions
+{
+    /// <summary>Off in tests that drain the outbox themselves with <c>OutboxProcessor.RunOnceAsync</c>.</summary>
+    public bool RunWorker { get; set; } = true;
+
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long one instance owns a leased item before another may take it over.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(1);
+
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>After this many failed attempts an item goes to the dead-letter list.</summary>
+    public int MaxAttempts { get; set; } = 10;
+
+    public int BatchSize { get; set; } = 20;
+}

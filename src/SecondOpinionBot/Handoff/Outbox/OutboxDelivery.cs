@@ -1,0 +1,149 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Connector;
+using Microsoft.Bot.Schema;
+using Microsoft.Bot.Schema.Teams;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json;
+using SecondOpinionBot.Options;
+using SecondOpinionBot.Staff;
+
+namespace SecondOpinionBot.Handoff.Outbox;
+
+/// <summary>
+/// Sends one outbox item through the bot's adapter. Cards and patient conversations are read from the case at send
+/// time, so a retry always shows the current state. Connector errors are thrown and sorted by the processor.
+/// </summary>
+public sealed class OutboxDelivery(
+    Bot.BotAdapter adapter, ICaseStore cases, IQueueBindingStore bindings, IOutbox outbox, IOptions<BotAuthOptions> auth, TimeProvider clock)
+{
+    private string BotAppId => auth.Value.MicrosoftAppId ?? "";
+
+    public async Task<DeliveryResult> SendAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var record = await cases.FindAsync(item.Payload.Reference, cancellationToken);
+        if (record is null)
+        {
+            return DeliveryResult.Never("case-gone");
+        }
+
+        return item.Kind switch
+        {
+            OutboxKind.CreateThread => await CreateThreadAsync(record, cancellationToken),
+            OutboxKind.UpdateCard => await UpdateCardAsync(record, cancellationToken),
+            OutboxKind.ThreadLine => await PostThreadLineAsync(record, item.Payload.Text ?? "", cancellationToken),
+            OutboxKind.NotifyPatient => await NotifyPatientAsync(record, item.Payload, cancellationToken),
+            _ => DeliveryResult.Never("unknown-kind"),
+        };
+    }
+
+    private async Task<DeliveryResult> CreateThreadAsync(CaseRecord record, CancellationToken cancellationToken)
+    {
+        if (record.StaffCardActivityId is not null || record.Status == CaseStatus.Withdrawn)
+        {
+            return DeliveryResult.Sent; // Already posted by an earlier attempt, or nothing left to post.
+        }
+
+        if (await bindings.FindAsync(record.Queue, cancellationToken) is not { } binding)
+        {
+            return DeliveryResult.Never("queue-unbound");
+        }
+
+        // A new thread in a channel: a group conversation whose channel data names the channel (what
+        // TeamsInfo.SendMessageToTeamsChannelAsync does, without needing an incoming turn).
+        var parameters = new ConversationParameters
+        {
+            IsGroup = true,
+            ChannelData = new TeamsChannelData { Channel = new ChannelInfo(binding.ChannelId), Tenant = new TenantInfo(binding.TenantId) },
+            TenantId = binding.TenantId,
+            Activity = (Activity)MessageFactory.Attachment(new StaffCaseCard(record, clock.GetUtcNow()).ToAttachment()),
+        };
+        string? conversationId = null;
+        string? activityId = null;
+        await adapter.CreateConversationAsync(BotAppId, Channels.Msteams, binding.ServiceUrl, null, parameters, (turn, _) =>
+        {
+            conversationId = turn.Activity.Conversation?.Id;
+            activityId = turn.Activity.Id;
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+        if (conversationId is null || activityId is null)
+        {
+            return DeliveryResult.Never("thread-without-ids");
+        }
+
+        // The at-least-once window: a crash between the Connector's answer and this write posts the thread again.
+        await cases.SetStaffCardAsync(record.Reference, conversationId, activityId, cancellationToken);
+
+        // Claimed while the thread was being posted (another instance skipped the update, no thread yet): catch up.
+        if ((await cases.FindAsync(record.Reference, cancellationToken))?.Version != record.Version)
+        {
+            await outbox.EnqueueAsync(OutboxKind.UpdateCard, new OutboxPayload(record.Reference), null, cancellationToken);
+        }
+
+        return DeliveryResult.Sent;
+    }
+
+    private async Task<DeliveryResult> UpdateCardAsync(CaseRecord record, CancellationToken cancellationToken)
+    {
+        if (record.StaffConversationId is null || record.StaffCardActivityId is null)
+        {
+            return DeliveryResult.Sent; // The thread is not posted yet; when it is, it shows the current card.
+        }
+
+        if (await bindings.FindAsync(record.Queue, cancellationToken) is not { } binding)
+        {
+            return DeliveryResult.Never("queue-unbound");
+        }
+
+        var update = (Activity)MessageFactory.Attachment(new StaffCaseCard(record, clock.GetUtcNow()).ToAttachment());
+        update.Id = record.StaffCardActivityId;
+        await ContinueAsync(StaffThread(record, binding), (turn, ct) => turn.UpdateActivityAsync(update, ct), cancellationToken);
+        return DeliveryResult.Sent;
+    }
+
+    private async Task<DeliveryResult> PostThreadLineAsync(CaseRecord record, string text, CancellationToken cancellationToken)
+    {
+        if (record.StaffConversationId is null)
+        {
+            return DeliveryResult.Later("thread-not-posted-yet");
+        }
+
+        if (await bindings.FindAsync(record.Queue, cancellationToken) is not { } binding)
+        {
+            return DeliveryResult.Never("queue-unbound");
+        }
+
+        await ContinueAsync(StaffThread(record, binding), (turn, ct) => turn.SendActivityAsync(text, cancellationToken: ct), cancellationToken);
+        return DeliveryResult.Sent;
+    }
+
+    private async Task<DeliveryResult> NotifyPatientAsync(CaseRecord record, OutboxPayload payload, CancellationToken cancellationToken)
+    {
+        if (record.PatientConversation is null)
+        {
+            return DeliveryResult.Sent; // The patient erased their data: there is nobody to tell.
+        }
+
+        var reference = JsonConvert.DeserializeObject<ConversationReference>(record.PatientConversation);
+        if (reference?.Conversation?.Id is null || reference.ServiceUrl is null)
+        {
+            return DeliveryResult.Never("patient-conversation-unreadable");
+        }
+
+        var text = payload.Notice == PatientNotice.Resolved
+            ? PatientMessages.Resolved(record, payload.StaffName ?? "", payload.Outcome)
+            : PatientMessages.Claimed(record, payload.StaffName ?? "");
+        await ContinueAsync(reference, (turn, ct) => turn.SendActivityAsync(text, cancellationToken: ct), cancellationToken);
+        return DeliveryResult.Sent;
+    }
+
+    private static ConversationReference StaffThread(CaseRecord record, QueueBinding binding) => new()
+    {
+        ChannelId = Channels.Msteams,
+        ServiceUrl = binding.ServiceUrl,
+        Conversation = new ConversationAccount(isGroup: true, conversationType: "channel", id: record.StaffConversationId, tenantId: binding.TenantId),
+    };
+
+    private Task ContinueAsync(ConversationReference reference, Func<ITurnContext, CancellationToken, Task> send, CancellationToken cancellationToken) =>
+        adapter.ContinueConversationAsync(BotAppId, reference, (turn, ct) => send(turn, ct), cancellationToken);
+}

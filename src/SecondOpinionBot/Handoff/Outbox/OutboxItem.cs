@@ -1,0 +1,19 @@
+namespace SecondOpinionBot.Handoff.Outbox;
+
+/// <summary>
+/// The payload of an outbox item. Only ids and staff-side words live here; the card and the patient's conversation are
+/// read from the case at send time, so an erased case sends nothing personal.
+/// </summary>
+/// <param name="Text">For thread lines: the line. For patient notices: unused.</param>
+/// <param name="Notice">For patient notices: which event to tell.</param>
+/// <param name="StaffName">The staff member's first name the notice mentions.</param>
+/// <param name="Outcome">For a resolved notice: the outcome id chosen on the card.</param>
+public sealed record OutboxPayload(
+    string Reference,
+    string? Text = null,
+    PatientNotice? Notice = null,
+    string? StaffName = null,
+    string? Outcome = null);
+
+/// <summary>One leased item, ready to send.</summary>
+public sealed record OutboxItem(long Id, OutboxKind Kind, OutboxPayload Payload, int Attempts);

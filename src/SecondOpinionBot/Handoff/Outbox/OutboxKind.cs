@@ -1,0 +1,38 @@
+namespace SecondOpinionBot.Handoff.Outbox;
+
+/// <summary>What an outbox item asks to be sent. Stored as the kebab-case names below.</summary>
+public enum OutboxKind
+{
+    /// <summary>Start the case's thread in its queue's channel with the staff card.</summary>
+    CreateThread,
+
+    /// <summary>Re-render the thread's root card from the case as it now is (idempotent).</summary>
+    UpdateCard,
+
+    /// <summary>One line of text in the case's thread, e.g. "Ana claimed this case."</summary>
+    ThreadLine,
+
+    /// <summary>A proactive message to the patient's own conversation.</summary>
+    NotifyPatient,
+}
+
+public static class OutboxKinds
+{
+    public static string ToName(this OutboxKind kind) => kind switch
+    {
+        OutboxKind.CreateThread => "create-thread",
+        OutboxKind.UpdateCard => "update-card",
+        OutboxKind.ThreadLine => "thread-line",
+        OutboxKind.NotifyPatient => "notify-patient",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    public static OutboxKind Parse(string name) => name switch
+    {
+        "create-thread" => OutboxKind.CreateThread,
+        "update-card" => OutboxKind.UpdateCard,
+        "thread-line" => OutboxKind.ThreadLine,
+        "notify-patient" => OutboxKind.NotifyPatient,
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown outbox kind."),
+    };
+}

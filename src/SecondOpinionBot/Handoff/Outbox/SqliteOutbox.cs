@@ -1,0 +1,125 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using SecondOpinionBot.Storage;
+
+namespace SecondOpinionBot.Handoff.Outbox;
+
+/// <summary>
+/// The outbox in SQLite. Leasing is one conditional UPDATE … RETURNING, so two instances never take the same item
+/// while its lease runs; an instance that dies mid-send loses its lease when it expires and the item is sent again.
+/// </summary>
+public sealed class SqliteOutbox(SqliteDatabase database, TimeProvider clock, IOptions<HandoffOptions> options, OutboxSignal signal) : IOutbox
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public async Task EnqueueAsync(OutboxKind kind, OutboxPayload payload, string? dedupeKey, CancellationToken cancellationToken)
+    {
+        var now = SqliteTime.Format(clock.GetUtcNow());
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO outbox (kind, case_reference, payload, dedupe_key, created_at, next_attempt_at)
+            VALUES ($kind, $reference, $payload, $dedupe, $now, $now)
+            ON CONFLICT (dedupe_key) DO NOTHING
+            """;
+        command.Parameters.AddWithValue("$kind", kind.ToName());
+        command.Parameters.AddWithValue("$reference", payload.Reference);
+        command.Parameters.AddWithValue("$payload", JsonSerializer.Serialize(payload, Json));
+        command.Parameters.AddWithValue("$dedupe", (object?)dedupeKey ?? DBNull.Value);
+        command.Parameters.AddWithValue("$now", now);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        signal.Notify();
+    }
+
+    public async Task<IReadOnlyList<OutboxItem>> LeaseDueAsync(string owner, int batchSize, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            UPDATE outbox SET lease_owner = $owner, lease_until = $until, attempts = attempts + 1
+            WHERE id IN (
+                SELECT id FROM outbox
+                WHERE completed_at IS NULL AND dead_letter IS NULL AND next_attempt_at <= $now
+                  AND (lease_until IS NULL OR lease_until < $now)
+                ORDER BY id LIMIT $batch)
+            RETURNING id, kind, payload, attempts
+            """;
+        command.Parameters.AddWithValue("$owner", owner);
+        command.Parameters.AddWithValue("$until", SqliteTime.Format(now + options.Value.Outbox.Lease));
+        command.Parameters.AddWithValue("$now", SqliteTime.Format(now));
+        command.Parameters.AddWithValue("$batch", batchSize);
+        var items = new List<OutboxItem>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(new OutboxItem(
+                reader.GetInt64(0),
+                OutboxKinds.Parse(reader.GetString(1)),
+                JsonSerializer.Deserialize<OutboxPayload>(reader.GetString(2), Json)!,
+                reader.GetInt32(3)));
+        }
+
+        // RETURNING gives rows in no promised order; sending follows the order items were added.
+        return items.OrderBy(item => item.Id).ToList();
+    }
+
+    public Task CompleteAsync(long id, CancellationToken cancellationToken) => ExecuteAsync(
+        "UPDATE outbox SET completed_at = $now, lease_owner = NULL, lease_until = NULL, last_error = NULL WHERE id = $id",
+        cancellationToken, ("$id", id), ("$now", SqliteTime.Format(clock.GetUtcNow())));
+
+    public Task RetryLaterAsync(long id, string owner, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken) => ExecuteAsync(
+        """
+        UPDATE outbox SET next_attempt_at = $next, lease_owner = NULL, lease_until = NULL, last_error = $error
+        WHERE id = $id AND lease_owner = $owner AND completed_at IS NULL
+        """,
+        cancellationToken, ("$id", id), ("$owner", owner), ("$next", SqliteTime.Format(nextAttemptAt)), ("$error", reason));
+
+    public Task DeadLetterAsync(long id, string owner, string reason, CancellationToken cancellationToken) => ExecuteAsync(
+        """
+        UPDATE outbox SET dead_letter = $reason, lease_owner = NULL, lease_until = NULL
+        WHERE id = $id AND lease_owner = $owner AND completed_at IS NULL
+        """,
+        cancellationToken, ("$id", id), ("$owner", owner), ("$reason", reason));
+
+    public async Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, kind, case_reference, dead_letter, attempts FROM outbox WHERE dead_letter IS NOT NULL ORDER BY id";
+        var letters = new List<DeadLetter>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            letters.Add(new DeadLetter(reader.GetInt64(0), OutboxKinds.Parse(reader.GetString(1)), reader.GetString(2), reader.GetString(3), reader.GetInt32(4)));
+        }
+
+        return letters;
+    }
+
+    public async Task<int> CountPendingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM outbox WHERE completed_at IS NULL AND dead_letter IS NULL";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

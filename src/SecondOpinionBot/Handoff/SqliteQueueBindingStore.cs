@@ -1,0 +1,62 @@
+using Microsoft.Data.Sqlite;
+using SecondOpinionBot.Storage;
+
+namespace SecondOpinionBot.Handoff;
+
+public sealed class SqliteQueueBindingStore(SqliteDatabase database) : IQueueBindingStore
+{
+    private const string Columns = "queue, team_id, channel_id, service_url, tenant_id, bound_by, bound_at";
+
+    public async Task SaveAsync(QueueBinding binding, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            INSERT INTO queue_bindings ({Columns}) VALUES ($queue, $team, $channel, $url, $tenant, $by, $at)
+            ON CONFLICT (queue) DO UPDATE SET team_id = $team, channel_id = $channel, service_url = $url,
+                tenant_id = $tenant, bound_by = $by, bound_at = $at
+            """;
+        command.Parameters.AddWithValue("$queue", binding.Queue);
+        command.Parameters.AddWithValue("$team", binding.TeamId);
+        command.Parameters.AddWithValue("$channel", binding.ChannelId);
+        command.Parameters.AddWithValue("$url", binding.ServiceUrl);
+        command.Parameters.AddWithValue("$tenant", binding.TenantId);
+        command.Parameters.AddWithValue("$by", binding.BoundBy);
+        command.Parameters.AddWithValue("$at", SqliteTime.Format(binding.BoundAt));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<QueueBinding?> FindAsync(string queue, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM queue_bindings WHERE queue = $queue";
+        command.Parameters.AddWithValue("$queue", queue);
+        var all = await ReadAllAsync(command, cancellationToken);
+        return all.Count == 0 ? null : all[0];
+    }
+
+    public async Task<IReadOnlyList<QueueBinding>> FindByChannelAsync(string teamId, string channelId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM queue_bindings WHERE team_id = $team AND channel_id = $channel ORDER BY queue";
+        command.Parameters.AddWithValue("$team", teamId);
+        command.Parameters.AddWithValue("$channel", channelId);
+        return await ReadAllAsync(command, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<QueueBinding>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var bindings = new List<QueueBinding>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            bindings.Add(new QueueBinding(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.GetString(4), reader.GetString(5), SqliteTime.Parse(reader.GetString(6))));
+        }
+
+        return bindings;
+    }
+}

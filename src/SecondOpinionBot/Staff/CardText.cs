@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text;
+
+namespace SecondOpinionBot.Staff;
+
+/// <summary>
+/// Makes user-typed words safe to put on a card. Card text is rendered as Markdown and Teams turns anything that looks
+/// like an address into a link, so a name keeps only letters, spaces, hyphens and apostrophes (no dots, slashes,
+/// brackets or asterisks), words that look like addresses are dropped, and the result is trimmed to a sensible length.
+/// </summary>
+public static class CardText
+{
+    private const int MaxNameLength = 40;
+
+    public static string SafeName(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "";
+        }
+
+        // Words that look like addresses (a dot, colon, slash or @) are dropped whole, not just stripped of symbols.
+        var words = text.Normalize(NormalizationForm.FormC)
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Where(word => word.IndexOfAny(['.', ':', '/', '@', '\\']) < 0);
+        var kept = new StringBuilder();
+        foreach (var c in string.Join(' ', words))
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            var isLetter = char.IsLetter(c) || category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+            if (isLetter || c is '-' or '\'' or '’')
+            {
+                kept.Append(c);
+            }
+            else if (char.IsWhiteSpace(c) && kept.Length > 0 && kept[^1] != ' ')
+            {
+                kept.Append(' ');
+            }
+        }
+
+        var result = kept.ToString().Trim();
+        return result.Length <= MaxNameLength ? result : result[..MaxNameLength].TrimEnd();
+    }
+
+    /// <summary>The first word of a display name ("Ana Lopez" → "Ana"), made safe.</summary>
+    public static string FirstName(string? displayName)
+    {
+        var safe = SafeName(displayName);
+        var space = safe.IndexOf(' ', StringComparison.Ordinal);
+        return space < 0 ? safe : safe[..space];
+    }
+
+    /// <summary>A content id ("diagnostic-clarity") as words ("Diagnostic clarity"); ids are data, never free text.</summary>
+    public static string Label(string id)
+    {
+        var words = new string(id.Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_').ToArray()).Replace('-', ' ').Replace('_', ' ').Trim();
+        return words.Length == 0 ? "" : char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
+    /// <summary>"45 min", "3 h 10 min", "2 d 4 h".</summary>
+    public static string Waiting(TimeSpan span)
+    {
+        if (span < TimeSpan.Zero)
+        {
+            span = TimeSpan.Zero;
+        }
+
+        return span.TotalHours < 1 ? $"{(int)span.TotalMinutes} min"
+            : span.TotalDays < 1 ? $"{(int)span.TotalHours} h {span.Minutes} min"
+            : $"{(int)span.TotalDays} d {span.Hours} h";
+    }
+}

@@ -1,0 +1,75 @@
+using Newtonsoft.Json.Linq;
+
+namespace SecondOpinionBot.Staff;
+
+/// <summary>
+/// The one payload both card actions carry (Action.Execute data and the Action.Submit fallback):
+/// {"so.kind":"case","verb":"case.claim","reference":"SO-7K3F","cardVersion":3} plus the card's inputs.
+/// The tag, not the presence of keys, says what it is; nothing in it is trusted without the server's own checks.
+/// </summary>
+public sealed record CaseActionPayload(string Verb, string Reference, int CardVersion, string? Outcome)
+{
+    public const string KindKey = "so.kind";
+    public const string KindValue = "case";
+    public const string ClaimVerb = "case.claim";
+    public const string ResolveVerb = "case.resolve";
+    public const string OutcomeInputId = "outcome";
+
+    /// <summary>Stands for a tagged payload that could not be read, so a patient's attempt is still refused and audited.</summary>
+    public static CaseActionPayload Unreadable(object? value)
+    {
+        var reference = AsObject(value)?["reference"] is JValue { Type: JTokenType.String } r ? ((string?)r)?.Trim().ToUpperInvariant() : null;
+        return new("unreadable", string.IsNullOrEmpty(reference) ? "unknown" : reference, -1, null);
+    }
+
+    public JObject ToData() => new()
+    {
+        [KindKey] = KindValue,
+        ["verb"] = Verb,
+        ["reference"] = Reference,
+        ["cardVersion"] = CardVersion,
+    };
+
+    /// <summary>True when the value is tagged as a case action, even if the rest is malformed.</summary>
+    public static bool IsTagged(object? value) =>
+        AsObject(value) is { } data && data[KindKey] is JValue { Type: JTokenType.String } kind && (string?)kind == KindValue;
+
+    public static CaseActionPayload? TryRead(object? value)
+    {
+        if (!IsTagged(value) || AsObject(value) is not { } data)
+        {
+            return null;
+        }
+
+        var verb = data["verb"] is JValue { Type: JTokenType.String } v ? (string?)v : null;
+        var reference = data["reference"] is JValue { Type: JTokenType.String } r ? (string?)r : null;
+        var version = data["cardVersion"] is JValue { Type: JTokenType.Integer } n ? (int)n : (int?)null;
+        var outcome = data[OutcomeInputId] is JValue { Type: JTokenType.String } o ? (string?)o : null;
+        if (verb is not (ClaimVerb or ResolveVerb) || string.IsNullOrWhiteSpace(reference) || version is null)
+        {
+            return null;
+        }
+
+        return new CaseActionPayload(verb, reference.Trim().ToUpperInvariant(), version.Value, string.IsNullOrWhiteSpace(outcome) ? null : outcome);
+    }
+
+    private static JObject? AsObject(object? value) => value switch
+    {
+        JObject o => o,
+        string s when s.TrimStart().StartsWith('{') => TryParse(s),
+        null => null,
+        _ => JToken.FromObject(value) as JObject,
+    };
+
+    private static JObject? TryParse(string text)
+    {
+        try
+        {
+            return JObject.Parse(text);
+        }
+        catch (Newtonsoft.Json.JsonReaderException)
+        {
+            return null;
+        }
+    }
+}

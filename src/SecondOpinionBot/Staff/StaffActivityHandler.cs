@@ -1,0 +1,89 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using SecondOpinionBot.Bot;
+
+namespace SecondOpinionBot.Staff;
+
+/// <summary>
+/// Everything staff do with the bot: team-channel commands and card actions. The activity handler hands over team
+/// messages, any message carrying a case-action payload (wherever it comes from), and adaptiveCard/action invokes.
+/// </summary>
+public sealed class StaffActivityHandler(StaffCaseActions actions, StaffCommands commands, TimeProvider clock)
+{
+    public const string MalformedAction = "Sorry, I couldn't read that card action. Type \"case SO-XXXX\" to get a fresh card.";
+
+    /// <summary>Handles the message if it belongs to staff; false leaves it to the patient journey.</summary>
+    public async Task<bool> TryHandleMessageAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (CaseActionPayload.IsTagged(activity.Value))
+        {
+            await HandleSubmitAsync(turnContext, cancellationToken);
+            return true;
+        }
+
+        if (ConversationScope.IsPatientConversation(activity))
+        {
+            return false;
+        }
+
+        await commands.HandleAsync(turnContext, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Action.Execute: answered in the invoke response with the card as it now is (or a refusal).</summary>
+    public async Task<AdaptiveCardInvokeResponse> HandleCardInvokeAsync(ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
+    {
+        var data = invokeValue.Action?.Data;
+        var payload = CaseActionPayload.TryRead(data);
+        var patientForgery = CaseActionPayload.IsTagged(data) && ConversationScope.IsPatientConversation(turnContext.Activity);
+        if (payload is null && !patientForgery)
+        {
+            return Message(MalformedAction);
+        }
+
+        var result = await actions.ExecuteAsync(turnContext.Activity, payload ?? CaseActionPayload.Unreadable(data), cancellationToken);
+        if (result.Refusal is { } refusal)
+        {
+            return new AdaptiveCardInvokeResponse
+            {
+                StatusCode = 403,
+                Type = "application/vnd.microsoft.error",
+                Value = new Error("Forbidden", refusal.Text),
+            };
+        }
+
+        return new AdaptiveCardInvokeResponse
+        {
+            StatusCode = 200,
+            Type = StaffCaseCard.ContentType,
+            Value = new StaffCaseCard(result.Case!, clock.GetUtcNow(), result.Note).Build(),
+        };
+    }
+
+    /// <summary>Action.Submit (the fallback) arrives as a message; the thread card and line follow through the outbox.</summary>
+    private async Task HandleSubmitAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var payload = CaseActionPayload.TryRead(activity.Value);
+        if (payload is null && !ConversationScope.IsPatientConversation(activity))
+        {
+            await turnContext.SendActivityAsync(MalformedAction, cancellationToken: cancellationToken);
+            return;
+        }
+
+        var result = await actions.ExecuteAsync(activity, payload ?? CaseActionPayload.Unreadable(activity.Value), cancellationToken);
+        var reply = result.Refusal?.Text ?? result.Note;
+        if (reply is not null)
+        {
+            await turnContext.SendActivityAsync(reply, cancellationToken: cancellationToken);
+        }
+    }
+
+    private static AdaptiveCardInvokeResponse Message(string text) => new()
+    {
+        StatusCode = 200,
+        Type = "application/vnd.microsoft.activity.message",
+        Value = text,
+    };
+}

@@ -1,0 +1,101 @@
+using Microsoft.Bot.Connector;
+using Microsoft.Bot.Schema;
+using Microsoft.Bot.Schema.Teams;
+using Microsoft.Extensions.Options;
+using SecondOpinionBot.Bot;
+using SecondOpinionBot.Handoff;
+using SecondOpinionBot.Options;
+
+namespace SecondOpinionBot.Staff;
+
+/// <summary>
+/// Decides whether a request may act as care staff. The server decides, from the authenticated activity: it must come
+/// from Teams, from the configured tenant, from a team channel, and for a case from the channel bound to its queue.
+/// Card data only names the case; it never grants anything.
+/// </summary>
+public sealed class StaffAuthorizer(IOptions<HandoffOptions> handoff, IOptions<BotAuthOptions> auth, IQueueBindingStore bindings)
+{
+    public string? ConfiguredTenant =>
+        !string.IsNullOrWhiteSpace(handoff.Value.TenantId) ? handoff.Value.TenantId
+        : !string.IsNullOrWhiteSpace(auth.Value.MicrosoftAppTenantId) ? auth.Value.MicrosoftAppTenantId
+        : null;
+
+    /// <summary>A Teams team channel in the configured tenant, or the reason it is not.</summary>
+    public (StaffOrigin? Origin, StaffRefusal? Refusal) CheckChannel(IActivity activity)
+    {
+        if (ConversationScope.IsPatientConversation(activity))
+        {
+            return (null, StaffRefusal.PatientConversation);
+        }
+
+        if (!string.Equals(activity.ChannelId, Channels.Msteams, StringComparison.Ordinal))
+        {
+            return (null, StaffRefusal.NotTeams);
+        }
+
+        if (ConfiguredTenant is not { } tenant)
+        {
+            return (null, StaffRefusal.NoTenantConfigured);
+        }
+
+        var data = ReadChannelData(activity);
+        if (data?.Tenant?.Id is not { } activityTenant || !string.Equals(activityTenant, tenant, StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, StaffRefusal.WrongTenant);
+        }
+
+        if (data.Team?.Id is not { Length: > 0 } teamId || data.Channel?.Id is not { Length: > 0 } channelId)
+        {
+            return (null, StaffRefusal.NotTeamChannel);
+        }
+
+        var from = activity.From;
+        var userId = from?.AadObjectId is { Length: > 0 } aad ? aad : from?.Id ?? "";
+        return (new StaffOrigin(activityTenant, teamId, channelId, activity.ServiceUrl ?? "", userId, CardText.FirstName(from?.Name)), null);
+    }
+
+    /// <summary>May this person bind a queue here? Adds the allow-lists on top of <see cref="CheckChannel"/>.</summary>
+    public (StaffOrigin? Origin, StaffRefusal? Refusal) CheckBinding(IActivity activity)
+    {
+        var (origin, refusal) = CheckChannel(activity);
+        if (origin is null)
+        {
+            return (null, refusal);
+        }
+
+        var options = handoff.Value;
+        var teamAllowed = options.AllowedTeamIds.Count == 0 || options.AllowedTeamIds.Contains(origin.TeamId, StringComparer.OrdinalIgnoreCase);
+        var userAllowed = options.AllowedUserObjectIds.Count == 0
+            || (activity.From?.AadObjectId is { } aad && options.AllowedUserObjectIds.Contains(aad, StringComparer.OrdinalIgnoreCase));
+        return teamAllowed && userAllowed ? (origin, null) : (null, StaffRefusal.NotAllowListed);
+    }
+
+    /// <summary>May this request act on a case of <paramref name="queue"/>? Only from the channel that queue is bound to.</summary>
+    public async Task<(StaffOrigin? Origin, StaffRefusal? Refusal)> CheckQueueAsync(IActivity activity, string queue, CancellationToken cancellationToken)
+    {
+        var (origin, refusal) = CheckChannel(activity);
+        if (origin is null)
+        {
+            return (null, refusal);
+        }
+
+        var binding = await bindings.FindAsync(queue, cancellationToken);
+        var bound = binding is not null
+            && string.Equals(binding.TenantId, origin.TenantId, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(binding.TeamId, origin.TeamId, StringComparison.Ordinal)
+            && string.Equals(binding.ChannelId, origin.ChannelId, StringComparison.Ordinal);
+        return bound ? (origin, null) : (null, StaffRefusal.NotBoundChannel);
+    }
+
+    private static TeamsChannelData? ReadChannelData(IActivity activity)
+    {
+        try
+        {
+            return activity.GetChannelData<TeamsChannelData>();
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            return null;
+        }
+    }
+}

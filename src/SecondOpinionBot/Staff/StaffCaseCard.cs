@@ -1,0 +1,171 @@
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+using SecondOpinionBot.Handoff;
+using SecondOpinionBot.Intake;
+
+namespace SecondOpinionBot.Staff;
+
+/// <summary>
+/// The card a case shows in its channel thread (Adaptive Card 1.5). It carries only what the whole channel needs:
+/// reference, queue, priority, waiting time, first name, reason and need categories, record counts, preferred contact
+/// channel. Never the concern, questions, other free text, phone or email. Actions follow the status.
+/// </summary>
+/// <param name="Note">A line for the person who clicked, e.g. "Ben claimed this first."</param>
+public sealed record StaffCaseCard(CaseRecord Case, DateTimeOffset Now, string? Note = null)
+{
+    public const string ContentType = "application/vnd.microsoft.card.adaptive";
+
+    public string ToJson() => Build().ToString(Newtonsoft.Json.Formatting.None);
+
+    public Attachment ToAttachment() => new() { ContentType = ContentType, Content = Build() };
+
+    public JObject Build()
+    {
+        var body = new JArray
+        {
+            Text($"{Case.Reference} · {QueueNames.Title(Case.Queue)}", weight: "Bolder", size: "Medium"),
+            Text(StatusLine(), color: Case.Status == CaseStatus.Claimed ? "Good" : Case.Priority == CasePriority.Urgent ? "Attention" : null),
+        };
+        if (!string.IsNullOrEmpty(Note))
+        {
+            body.Add(Text(Note, color: "Warning", italic: true));
+        }
+
+        body.Add(new JObject { ["type"] = "FactSet", ["facts"] = Facts() });
+        if (Case.Status == CaseStatus.Claimed)
+        {
+            body.Add(OutcomeInput());
+        }
+
+        return new JObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = "1.5",
+            ["body"] = body,
+            ["actions"] = Actions(),
+        };
+    }
+
+    private string StatusLine()
+    {
+        var assignee = CardText.FirstName(Case.AssigneeName);
+        return Case.Status switch
+        {
+            CaseStatus.New => "New: waiting for someone to claim it",
+            CaseStatus.Transferred => "Transferred: waiting for someone to claim it",
+            CaseStatus.Reopened => "Reopened: waiting for someone to claim it",
+            CaseStatus.Claimed => $"Claimed by {assignee}",
+            CaseStatus.Resolved => $"Resolved by {assignee}: {StaffOutcomes.Find(Case.Outcome)?.Title ?? "done"}",
+            CaseStatus.Withdrawn => "Withdrawn by the patient",
+            _ => Case.Status.ToString(),
+        };
+    }
+
+    private JArray Facts()
+    {
+        var details = Case.Details;
+        var facts = new JArray
+        {
+            Fact("Priority", Case.Priority == CasePriority.Urgent ? "Urgent" : "Routine"),
+            Fact(CaseTransitions.IsOpen(Case.Status) ? "Waiting" : "Was open", CardText.Waiting((Case.ClosedAt ?? Now) - Case.CreatedAt)),
+            Fact("For", Person(details)),
+        };
+        AddList(facts, "Reasons", details.Reasons);
+        AddList(facts, "Needs", details.Needs);
+        var have = details.Records.Values.Count(s => s == RecordStatus.Have);
+        var needHelp = details.Records.Values.Count(s => s == RecordStatus.NeedHelp);
+        if (have + needHelp > 0)
+        {
+            facts.Add(Fact("Records", $"{have} ready, {needHelp} need help"));
+        }
+
+        if (details.ContactMethods.FirstOrDefault() is { } method && CardText.Label(method) is { Length: > 0 } label)
+        {
+            facts.Add(Fact("Contact by", label));
+        }
+
+        if (Case.SecondaryQueue is { } secondary)
+        {
+            facts.Add(Fact("Also needs", QueueNames.Title(secondary)));
+        }
+
+        return facts;
+    }
+
+    private static string Person(IntakeDraft details)
+    {
+        var name = CardText.SafeName(details.PatientFirstName);
+        var shown = name.Length == 0 ? "the patient" : name;
+        return details.Role == ChatRole.Caregiver ? $"Caregiver for {shown}" : name.Length == 0 ? "Not given" : name;
+    }
+
+    private static void AddList(JArray facts, string title, IEnumerable<string> ids)
+    {
+        var labels = ids.Select(CardText.Label).Where(l => l.Length > 0).ToList();
+        if (labels.Count > 0)
+        {
+            facts.Add(Fact(title, string.Join(", ", labels)));
+        }
+    }
+
+    private static JObject OutcomeInput() => new()
+    {
+        ["type"] = "Input.ChoiceSet",
+        ["id"] = CaseActionPayload.OutcomeInputId,
+        ["label"] = "Outcome",
+        ["style"] = "compact",
+        ["isRequired"] = true,
+        ["errorMessage"] = "Choose an outcome to resolve the case.",
+        ["choices"] = new JArray(StaffOutcomes.All.Select(o => new JObject { ["title"] = o.Title, ["value"] = o.Id })),
+    };
+
+    private JArray Actions() => Case.Status switch
+    {
+        CaseStatus.New or CaseStatus.Transferred or CaseStatus.Reopened => [Action("Claim", CaseActionPayload.ClaimVerb)],
+        CaseStatus.Claimed => [Action("Resolve", CaseActionPayload.ResolveVerb)],
+        _ => [],
+    };
+
+    /// <summary>Action.Execute for clients with Universal Actions, Action.Submit with the same payload for the rest.</summary>
+    private JObject Action(string title, string verb)
+    {
+        var data = new CaseActionPayload(verb, Case.Reference, Case.Version, null).ToData();
+        return new JObject
+        {
+            ["type"] = "Action.Execute",
+            ["title"] = title,
+            ["verb"] = verb,
+            ["data"] = data,
+            ["fallback"] = new JObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = data.DeepClone() },
+        };
+    }
+
+    private static JObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
+
+    private static JObject Text(string text, string? weight = null, string? size = null, string? color = null, bool italic = false)
+    {
+        var block = new JObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
+        if (weight is not null)
+        {
+            block["weight"] = weight;
+        }
+
+        if (size is not null)
+        {
+            block["size"] = size;
+        }
+
+        if (color is not null)
+        {
+            block["color"] = color;
+        }
+
+        if (italic)
+        {
+            block["isSubtle"] = true;
+        }
+
+        return block;
+    }
+}

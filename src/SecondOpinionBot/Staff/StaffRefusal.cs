@@ -1,0 +1,29 @@
+namespace SecondOpinionBot.Staff;
+
+/// <summary>Why a staff request was turned down. The text is what the person sees; the code goes to the audit.</summary>
+public sealed record StaffRefusal(string Code, string Text)
+{
+    public static StaffRefusal PatientConversation { get; } = new("patient-conversation",
+        "Sorry, that action is only for the care team in their Teams channel.");
+
+    public static StaffRefusal NotTeams { get; } = new("not-teams",
+        "Sorry, case actions work only in Microsoft Teams.");
+
+    public static StaffRefusal NoTenantConfigured { get; } = new("no-tenant-configured",
+        "Sorry, I am not set up for a care team yet: an administrator needs to set the Teams tenant (Handoff:TenantId).");
+
+    public static StaffRefusal WrongTenant { get; } = new("wrong-tenant",
+        "Sorry, I only take case work from the care team's own Microsoft Teams organisation.");
+
+    public static StaffRefusal NotAllowListed { get; } = new("not-allow-listed",
+        "Sorry, only the care team members chosen by your administrator can change where cases go. Please ask one of them.");
+
+    public static StaffRefusal NotTeamChannel { get; } = new("not-team-channel",
+        "Sorry, I work with cases only in a team channel. Type the command in the channel your team uses for a queue.");
+
+    public static StaffRefusal NotBoundChannel { get; } = new("not-bound-channel",
+        "Sorry, this case belongs to another channel's queue, so I can't act on it here.");
+
+    public static StaffRefusal UnknownCase { get; } = new("unknown-case",
+        "I can't find that case in this channel's queue.");
+}

@@ -1,0 +1,244 @@
+using Microsoft.Extensions.Logging;
+using SecondOpinionBot.Handoff;
+using SecondOpinionBot.Handoff.Outbox;
+using SecondOpinionBot.Tests.Staff;
+using SecondOpinionBot.Tests.Support;
+
+namespace SecondOpinionBot.Tests.Handoff;
+
+/// <summary>Posting to Teams through the outbox when the Connector misbehaves, and across restarts.</summary>
+public sealed class OutboxDeliveryTests
+{
+    [Fact]
+    public async Task A_server_error_is_retried_later_with_backoff_and_the_thread_is_posted_once()
+    {
+        await using var host = await HandoffHost.StartAsync();
+        await host.BindAsync();
+        var record = await host.SubmitCaseAsync();
+        host.Connector.ScriptedFailures.Enqueue(503);
+
+        await host.Processor.RunOnceAsync();
+        Assert.Empty(host.Connector.CreatedConversations);
+        Assert.Null((await host.CaseAsync(record.Reference)).StaffCardActivityId);
+
+        await host.Processor.RunOnceAsync();
+        Assert.Empty(host.Connector.CreatedConversations); // Not due yet: the backoff holds it.
+
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        await host.DrainAsync();
+        host.Clock.Advance(TimeSpan.FromHours(1));
+        await host.DrainAsync();
+
+        Assert.Single(host.Connector.CreatedConversations);
+        Assert.NotNull((await host.CaseAsync(record.Reference)).StaffCardActivityId);
+        Assert.Equal(0, await host.Outbox.CountPendingAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_429_waits_for_the_Retry_After_the_Connector_asked_for()
+    {
+        await using var host = await HandoffHost.StartAsync();
+        await host.BindAsync();
+        await host.SubmitCaseAsync();
+        host.Connector.RetryAfterSeconds = 120;
+        host.Connector.ScriptedFailures.Enqueue(429);
+
+        await host.Processor.RunOnceAsync();
+        host.Clock.Advance(TimeSpan.FromSeconds(110));
+        await host.DrainAsync();
+        Assert.Empty(host.Connector.CreatedConversations);
+
+        host.Clock.Advance(TimeSpan.FromSeconds(11));
+        await host.DrainAsync();
+        Assert.Single(host.Connector.CreatedConversations);
+    }
+
+    [Fact]
+    public async Task A_403_bot_removed_goes_to_the_dead_letter_list_with_one_alert_and_is_not_retried()
+    {
+        await using var host = await HandoffHost.StartAsync();
+        await host.BindAsync();
+        var record = await host.SubmitCaseAsync();
+        host.Connector.ScriptedFailures.Enqueue(403);
+        var callsBefore = host.Connector.Calls.Count;
+
+        await host.DrainAsync();
+        host.Clock.Advance(TimeSpan.FromDays(1));
+        await host.DrainAsync();
+
+        Assert.Equal(callsBefore + 1, host.Connector.Calls.Count);
+        var letter = Assert.Single(await host.Outbox.ListDeadLettersAsync(CancellationToken.None));
+        Assert.Equal(OutboxKind.CreateThread, letter.Kind);
+        Assert.Equal(record.Reference, letter.Reference);
+        Assert.Equal("forbidden-bot-removed", letter.Reason);
+        var alert = Assert.Single(host.Logs.GetSnapshot(), l => l.Message.StartsWith("ALERT", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Critical, alert.Level);
+        Assert.DoesNotContain("Maya", alert.Message);
+        Assert.DoesNotContain(Personas.MayaPhone, alert.Message);
+    }
+
+    [Fact]
+    public async Task A_case_for_an_unbound_queue_is_dead_lettered_not_retried_forever()
+    {
+        await using var host = await HandoffHost.StartAsync();
+        await host.SubmitCaseAsync(queue: QueueNames.CareCoordination);
+
+        await host.DrainAsync();
+
+        Assert.Equal("queue-unbound", Assert.Single(await host.Outbox.ListDeadLettersAsync(CancellationToken.None)).Reason);
+        Assert.Empty(host.Connector.CreatedConversations);
+    }
+
+    [Fact]
+    public async Task Handing_off_the_same_case_twice_posts_one_thread()
+    {
+        await using var host = await HandoffHost.StartAsync();
+        await host.BindAsync();
+        var record = await host.SubmitCaseAsync();
+        await ((IHandoffService)host.Factory.Services.GetService(typeof(IHandoffService))!).SubmitAsync(record, CancellationToken.None);
+
+        await host.DrainAsync();
+
+        Assert.Single(host.Connector.CreatedConversations);
+    }
+
+    [Fact]
+    public async Task A_crash_before_the_post_is_posted_exactly_once_by_the_next_instance()
+    {
+        await using var connector = await FakeBotConnector.StartAsync();
+        using var folder = new Teams.TemporaryFolder();
+        var database = Path.Combine(folder.Path, "shared.db");
+        string reference;
+        await using (var first = await HandoffHost.StartAsync(databasePath: database, connector: connector))
+        {
+            await first.BindAsync();
+            reference = (await first.SubmitCaseAsync()).Reference;
+        }
+
+        await using var second = await HandoffHost.StartAsync(databasePath: database, connector: connector);
+        await second.DrainAsync();
+        await second.DrainAsync();
+
+        Assert.Single(connector.CreatedConversations);
+        Assert.NotNull((await second.CaseAsync(reference)).StaffCardActivityId);
+    }
+
+    [Fact]
+    public async Task An_item_leased_by_an_instance_that_died_is_sent_once_after_its_lease_expires()
+    {
+        await using var connector = await FakeBotConnector.StartAsync();
+        using var folder = new Teams.TemporaryFolder();
+        var database = Path.Combine(folder.Path, "shared.db");
+        await using (var first = await HandoffHost.StartAsync(databasePath: database, connector: connector))
+        {
+            await first.BindAsync();
+            await first.SubmitCaseAsync();
+            Assert.Single(await first.Outbox.LeaseDueAsync("instance-that-dies", 10, CancellationToken.None));
+        }
+
+        await using var second = await HandoffHost.StartAsync(databasePath: database, connector: connector);
+        await second.DrainAsync();
+        Assert.Empty(connector.CreatedConversations); // Still leased by the first instance.
+
+        second.Clock.Advance(TimeSpan.FromMinutes(2));
+        await second.DrainAsync();
+        await second.DrainAsync();
+        Assert.Single(connector.CreatedConversations);
+    }
+
+    [Fact]
+    public async Task A_notice_to_a_patient_in_Teams_goes_to_their_personal_chat()
+    {
+        await using var host = await HandoffHost.StartAsync();
+        await host.BindAsync();
+        var teamsReference = Newtonsoft.Json.JsonConvert.SerializeObject(new
+        {
+            channelId = "msteams",
+            serviceUrl = host.ServiceUrl,
+            conversation = new { id = "a:personal-maya", conversationType = "personal", tenantId = TeamsActivities.Tenant },
+            bot = new { id = "28:bot" },
+            user = new { id = "29:maya" },
+        });
+        var record = await host.SubmitCaseAsync(priority: CasePriority.Urgent, patientConversation: teamsReference);
+        await host.DrainAsync();
+        record = await host.CaseAsync(record.Reference);
+
+        await host.InvokeAsync(TeamsActivities.Invoke(host.ServiceUrl, TeamsActivities.CardData("case.claim", record.Reference, record.Version), TeamsActivities.SocialWorkChannel, conversationId: record.StaffConversationId));
+        await host.DrainAsync();
+
+        var notice = Assert.Single(host.Connector.TextsIn("a:personal-maya"));
+        Assert.Equal($"Ana, a social worker, has your case {record.Reference} and will contact you within one working day by phone.", notice);
+    }
+
+    [Fact]
+    public async Task A_patient_who_erased_their_data_is_not_contacted()
+    {
+        await using var host = await HandoffHost.StartAsync();
+        await host.BindAsync();
+        var record = await host.SubmitCaseAsync();
+        await host.DrainAsync();
+        record = await host.CaseAsync(record.Reference);
+        await host.InvokeAsync(TeamsActivities.Invoke(host.ServiceUrl, TeamsActivities.CardData("case.claim", record.Reference, record.Version), TeamsActivities.SocialWorkChannel, conversationId: record.StaffConversationId));
+
+        await host.Cases.ErasePersonalDataAsync("webchat:patient-1", CancellationToken.None);
+        await host.DrainAsync();
+
+        Assert.Empty(host.Connector.TextsIn(HandoffHost.PatientConversationId));
+        Assert.Empty(await host.Outbox.ListDeadLettersAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task After_the_last_allowed_attempt_a_failing_item_goes_to_the_dead_letter_list()
+    {
+        await using var host = await HandoffHost.StartAsync(new() { ["Handoff:Outbox:MaxAttempts"] = "2" });
+        await host.BindAsync();
+        await host.SubmitCaseAsync();
+        host.Connector.ScriptedFailures.Enqueue(500);
+        host.Connector.ScriptedFailures.Enqueue(500);
+
+        await host.DrainAsync();
+        host.Clock.Advance(TimeSpan.FromHours(1));
+        await host.DrainAsync();
+        host.Clock.Advance(TimeSpan.FromHours(1));
+        await host.DrainAsync();
+
+        Assert.Empty(host.Connector.CreatedConversations);
+        Assert.Equal("attempts-exhausted:http-500", Assert.Single(await host.Outbox.ListDeadLettersAsync(CancellationToken.None)).Reason);
+    }
+
+    [Fact]
+    public async Task With_the_worker_running_a_submitted_case_reaches_the_channel_without_anyone_draining()
+    {
+        await using var host = await HandoffHost.StartAsync(new() { ["Handoff:Outbox:RunWorker"] = "true", ["Handoff:Outbox:PollInterval"] = "00:00:00.200" });
+        await host.BindAsync();
+
+        var record = await host.SubmitCaseAsync();
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (host.Connector.CreatedConversations.Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Single(host.Connector.CreatedConversations);
+        Assert.Contains(record.Reference, host.Connector.CreatedConversations[0].Body!.ToString());
+    }
+
+    [Fact]
+    public async Task After_the_patient_erases_their_data_a_refresh_shows_the_case_withdrawn_without_their_name()
+    {
+        await using var host = await HandoffHost.StartAsync();
+        await host.BindAsync();
+        var record = await host.SubmitCaseAsync();
+        await host.DrainAsync();
+
+        await host.Cases.ErasePersonalDataAsync("webchat:patient-1", CancellationToken.None);
+        await ((IHandoffService)host.Factory.Services.GetService(typeof(IHandoffService))!).RefreshStaffCardAsync(record.Reference, CancellationToken.None);
+        await host.DrainAsync();
+
+        var card = Assert.Single(host.Connector.Updates).Body!.ToString();
+        Assert.Contains("Withdrawn by the patient", card);
+        Assert.DoesNotContain("Maya", card);
+        Assert.DoesNotContain("Action.Execute", card);
+    }
+}

@@ -1,0 +1,213 @@
+using Newtonsoft.Json.Linq;
+using SecondOpinionBot.Handoff;
+using SecondOpinionBot.Tests.Handoff;
+
+namespace SecondOpinionBot.Tests.Staff;
+
+/// <summary>A case posted to the bound channel, then claimed and resolved from its card.</summary>
+public sealed class CaseActionTests : IAsyncLifetime
+{
+    private HandoffHost _host = null!;
+    private CaseRecord _case = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await HandoffHost.StartAsync();
+        await _host.BindAsync();
+        _case = await _host.SubmitCaseAsync();
+        await _host.DrainAsync();
+        _case = await _host.CaseAsync(_case.Reference);
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private JObject Claim(StaffMember who, int version, string? conversationId = null) =>
+        TeamsActivities.Invoke(_host.ServiceUrl, TeamsActivities.CardData("case.claim", _case.Reference, version), TeamsActivities.SocialWorkChannel, who, conversationId: conversationId ?? _case.StaffConversationId);
+
+    private JObject Resolve(StaffMember who, int version, string? outcome) =>
+        TeamsActivities.Invoke(_host.ServiceUrl, TeamsActivities.CardData("case.resolve", _case.Reference, version, outcome), TeamsActivities.SocialWorkChannel, who, conversationId: _case.StaffConversationId);
+
+    [Fact]
+    public async Task A_submitted_case_becomes_one_new_thread_in_the_bound_channel_with_its_card()
+    {
+        var created = Assert.Single(_host.Connector.CreatedConversations);
+        Assert.True((bool)created.Body!["isGroup"]!);
+        Assert.Equal(TeamsActivities.SocialWorkChannel, created.Body["channelData"]!["channel"]!["id"]!.ToString());
+        var card = created.Body["activity"]!["attachments"]![0]!;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", card["contentType"]!.ToString());
+        Assert.Contains(_case.Reference, card["content"]!.ToString());
+        Assert.DoesNotContain(Personas.MayaPhone, created.Body.ToString());
+        Assert.DoesNotContain(Personas.MayaEmail, created.Body.ToString());
+        Assert.DoesNotContain(Personas.MayaConcern, created.Body.ToString());
+        // The thread id and the root card's activity id Teams answered with are what the case remembers.
+        Assert.NotNull(_case.StaffCardActivityId);
+        Assert.Equal($"{TeamsActivities.SocialWorkChannel};messageid={_case.StaffCardActivityId}", _case.StaffConversationId);
+    }
+
+    [Fact]
+    public async Task Claiming_answers_with_the_updated_card_updates_the_thread_for_everyone_and_tells_the_patient()
+    {
+        var (status, body) = await _host.InvokeAsync(Claim(TeamsActivities.Ana, _case.Version));
+
+        Assert.Equal(200, status);
+        Assert.Equal(200, (int)body["statusCode"]!);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]!.ToString());
+        Assert.Contains("Claimed by Ana", body["value"]!.ToString());
+        Assert.Equal("case.resolve", body["value"]!["actions"]![0]!["verb"]!.ToString());
+        var stored = await _host.CaseAsync(_case.Reference);
+        Assert.Equal(CaseStatus.Claimed, stored.Status);
+        Assert.Equal("aad-ana", stored.AssigneeId);
+
+        await _host.DrainAsync();
+
+        var update = Assert.Single(_host.Connector.Updates);
+        Assert.EndsWith($"/activities/{_case.StaffCardActivityId}", Uri.UnescapeDataString(update.Path));
+        Assert.StartsWith($"/v3/conversations/{_case.StaffConversationId}/activities/", Uri.UnescapeDataString(update.Path));
+        Assert.Contains("Claimed by Ana", update.Body!.ToString());
+        Assert.Equal(["Ana claimed this case."], _host.Connector.TextsIn(_case.StaffConversationId!));
+        var notice = Assert.Single(_host.Connector.TextsIn(HandoffHost.PatientConversationId));
+        Assert.StartsWith($"Ana, a social worker, has your case {_case.Reference} and will contact you", notice);
+        Assert.Contains("by phone", notice);
+    }
+
+    [Fact]
+    public async Task Resolving_needs_an_outcome_then_closes_the_case_and_tells_the_patient()
+    {
+        await _host.InvokeAsync(Claim(TeamsActivities.Ana, 1));
+        var claimed = await _host.CaseAsync(_case.Reference);
+
+        var (_, withoutOutcome) = await _host.InvokeAsync(Resolve(TeamsActivities.Ana, claimed.Version, null));
+        Assert.Contains("Choose an outcome", withoutOutcome["value"]!.ToString());
+        Assert.Equal(CaseStatus.Claimed, (await _host.CaseAsync(_case.Reference)).Status);
+
+        var (_, resolved) = await _host.InvokeAsync(Resolve(TeamsActivities.Ana, claimed.Version, "records-gathered"));
+        Assert.Contains("Resolved by Ana: Records gathered", resolved["value"]!.ToString());
+        Assert.Empty((JArray)resolved["value"]!["actions"]!);
+        await _host.DrainAsync();
+
+        var stored = await _host.CaseAsync(_case.Reference);
+        Assert.Equal(CaseStatus.Resolved, stored.Status);
+        Assert.Equal("records-gathered", stored.Outcome);
+        Assert.Equal(["Ana claimed this case.", "Ana resolved this case: Records gathered."], _host.Connector.TextsIn(_case.StaffConversationId!));
+        Assert.Contains("Resolved by Ana", _host.Connector.Updates[^1].Body!.ToString());
+        var notices = _host.Connector.TextsIn(HandoffHost.PatientConversationId);
+        Assert.Equal(2, notices.Count);
+        Assert.StartsWith($"Ana has finished working on your case {_case.Reference}: your records have been gathered", notices[1]);
+    }
+
+    [Fact]
+    public async Task A_click_on_an_outdated_card_shows_the_current_state_and_does_nothing_more()
+    {
+        await _host.InvokeAsync(Claim(TeamsActivities.Ana, 1));
+
+        var (status, body) = await _host.InvokeAsync(Claim(TeamsActivities.Ben, 1));
+
+        Assert.Equal(200, status);
+        Assert.Contains("Claimed by Ana", body["value"]!.ToString());
+        Assert.Contains("Ana has this case already.", body["value"]!.ToString());
+        var stored = await _host.CaseAsync(_case.Reference);
+        Assert.Equal("aad-ana", stored.AssigneeId);
+        Assert.Equal(2, stored.Version);
+        await _host.DrainAsync();
+        Assert.Single(_host.Connector.TextsIn(_case.StaffConversationId!));
+    }
+
+    [Fact]
+    public async Task Two_staff_claiming_at_once_one_wins_and_the_other_sees_who_has_it()
+    {
+        // Different conversations (the thread and a card shown with "case"), so the turns really run side by side.
+        var ana = _host.InvokeAsync(Claim(TeamsActivities.Ana, 1));
+        var ben = _host.InvokeAsync(Claim(TeamsActivities.Ben, 1, conversationId: TeamsActivities.SocialWorkChannel));
+        var responses = await Task.WhenAll(ana, ben);
+
+        var stored = await _host.CaseAsync(_case.Reference);
+        Assert.Equal(CaseStatus.Claimed, stored.Status);
+        Assert.Equal(2, stored.Version);
+        var winner = stored.AssigneeId == "aad-ana" ? "Ana" : "Ben";
+        Assert.All(responses, r => Assert.Contains($"Claimed by {winner}", r.Body["value"]!.ToString()));
+        Assert.Single(responses, r => r.Body["value"]!.ToString().Contains("has this case already", StringComparison.Ordinal));
+        var claims = (await _host.Cases.GetAuditAsync(_case.Reference, CancellationToken.None)).Where(a => a.Action == "New->Claimed");
+        Assert.Single(claims);
+        await _host.DrainAsync();
+        Assert.Equal([$"{winner} claimed this case."], _host.Connector.TextsIn(_case.StaffConversationId!));
+        Assert.Single(_host.Connector.TextsIn(HandoffHost.PatientConversationId));
+    }
+
+    [Fact]
+    public async Task The_Submit_fallback_claims_through_the_same_handler()
+    {
+        var submit = TeamsActivities.Submit(_host.ServiceUrl, TeamsActivities.CardData("case.claim", _case.Reference, 1), TeamsActivities.SocialWorkChannel, TeamsActivities.Ben, _case.StaffConversationId);
+
+        (await _host.SendAsync(submit)).EnsureSuccessStatusCode();
+        await _host.DrainAsync();
+
+        Assert.Equal("aad-ben", (await _host.CaseAsync(_case.Reference)).AssigneeId);
+        Assert.Contains("Claimed by Ben", _host.Connector.Updates[^1].Body!.ToString());
+        Assert.Equal(["Ben claimed this case."], _host.Connector.TextsIn(_case.StaffConversationId!));
+    }
+
+    [Fact]
+    public async Task A_claim_from_a_channel_not_bound_to_the_cases_queue_is_refused()
+    {
+        await _host.BindAsync(QueueNames.CareCoordination, TeamsActivities.CoordinationChannel);
+        var fromOtherChannel = TeamsActivities.Invoke(_host.ServiceUrl, TeamsActivities.CardData("case.claim", _case.Reference, 1), TeamsActivities.CoordinationChannel);
+
+        var (status, body) = await _host.InvokeAsync(fromOtherChannel);
+
+        Assert.Equal(200, status);
+        Assert.Equal(403, (int)body["statusCode"]!);
+        Assert.Equal(CaseStatus.New, (await _host.CaseAsync(_case.Reference)).Status);
+        Assert.Contains(await _host.Cases.GetAuditAsync(_case.Reference, CancellationToken.None), a => a.Action == "staff-action-refused" && a.Detail!.StartsWith("not-bound-channel", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_claim_from_another_tenant_is_refused_even_with_the_bound_channel_ids()
+    {
+        var forged = TeamsActivities.Invoke(_host.ServiceUrl, TeamsActivities.CardData("case.claim", _case.Reference, 1), TeamsActivities.SocialWorkChannel, tenant: "tenant-elsewhere", conversationId: _case.StaffConversationId);
+
+        var (_, body) = await _host.InvokeAsync(forged);
+
+        Assert.Equal(403, (int)body["statusCode"]!);
+        Assert.Equal(CaseStatus.New, (await _host.CaseAsync(_case.Reference)).Status);
+    }
+
+    [Fact]
+    public async Task A_staff_payload_typed_into_a_patients_web_chat_is_refused_and_audited()
+    {
+        var forged = TeamsActivities.PatientSubmit(_host.ServiceUrl, TeamsActivities.CardData("case.claim", _case.Reference, 1));
+
+        (await _host.SendAsync(forged)).EnsureSuccessStatusCode();
+
+        Assert.Equal(CaseStatus.New, (await _host.CaseAsync(_case.Reference)).Status);
+        Assert.Equal([SecondOpinionBot.Staff.StaffRefusal.PatientConversation.Text], _host.Connector.TextsIn("patient-conv"));
+        var audit = Assert.Single(await _host.Cases.GetAuditAsync(_case.Reference, CancellationToken.None), a => a.Action == "staff-action-refused");
+        Assert.Equal("webchat:patient-1", audit.Actor);
+        Assert.StartsWith("patient-conversation", audit.Detail);
+    }
+
+    [Fact]
+    public async Task A_staff_invoke_from_a_patients_Teams_chat_is_refused_and_audited()
+    {
+        var forged = TeamsActivities.PatientInvoke(_host.ServiceUrl, TeamsActivities.CardData("case.resolve", _case.Reference, 1, "no-longer-needed"));
+
+        var (_, body) = await _host.InvokeAsync(forged);
+
+        Assert.Equal(403, (int)body["statusCode"]!);
+        Assert.Equal(CaseStatus.New, (await _host.CaseAsync(_case.Reference)).Status);
+        Assert.Contains(await _host.Cases.GetAuditAsync(_case.Reference, CancellationToken.None), a => a.Action == "staff-action-refused" && a.Actor.StartsWith("msteams:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_unreadable_staff_payload_from_a_patient_is_refused_and_audited_too()
+    {
+        var data = TeamsActivities.CardData("case.claim", _case.Reference, 1);
+        data.Remove("cardVersion");
+
+        await _host.SendAsync(TeamsActivities.PatientSubmit(_host.ServiceUrl, data));
+
+        Assert.Equal(CaseStatus.New, (await _host.CaseAsync(_case.Reference)).Status);
+        Assert.Equal([SecondOpinionBot.Staff.StaffRefusal.PatientConversation.Text], _host.Connector.TextsIn("patient-conv"));
+        var audit = Assert.Single(await _host.Cases.GetAuditAsync(_case.Reference, CancellationToken.None), a => a.Action == "staff-action-refused");
+        Assert.Equal("patient-conversation; verb=unreadable", audit.Detail);
+    }
+}

@@ -1,0 +1,116 @@
+using Newtonsoft.Json.Linq;
+using SecondOpinionBot.Handoff;
+using SecondOpinionBot.Intake;
+using SecondOpinionBot.Staff;
+
+namespace SecondOpinionBot.Tests.Staff;
+
+public sealed class StaffCaseCardTests
+{
+    private static readonly DateTimeOffset Created = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+
+    private static CaseRecord Case(IntakeDraft details, CaseStatus status = CaseStatus.New, int version = 1, string? assignee = null, string? outcome = null) => new()
+    {
+        Id = "id-1",
+        Reference = "SO-7K3F",
+        OwnerKey = "webchat:patient-1",
+        CreatedAt = Created,
+        Queue = QueueNames.SocialWork,
+        SecondaryQueue = QueueNames.CareCoordination,
+        Priority = CasePriority.Urgent,
+        Status = status,
+        Version = version,
+        AssigneeName = assignee,
+        AssigneeId = assignee is null ? null : "aad-ana",
+        Outcome = outcome,
+        Details = details,
+    };
+
+    [Fact]
+    public void The_card_shows_what_the_channel_needs()
+    {
+        var json = new StaffCaseCard(Case(Personas.Maya()), Created.AddHours(2).AddMinutes(5)).ToJson();
+
+        Assert.Contains("SO-7K3F · Social work", json);
+        Assert.Contains("\"version\":\"1.5\"", json);
+        Assert.Contains("\"Urgent\"", json);
+        Assert.Contains("2 h 5 min", json);
+        Assert.Contains("\"Maya\"", json);
+        Assert.Contains("Diagnostic clarity, Treatment options", json);
+        Assert.Contains("Records retrieval, Transport", json);
+        Assert.Contains("1 ready, 2 need help", json);
+        Assert.Contains("\"Phone\"", json);
+        Assert.Contains("Care coordination", json);
+    }
+
+    [Fact]
+    public void The_card_never_carries_contact_details_medical_text_questions_or_other_free_text()
+    {
+        var maya = Personas.Maya();
+        var json = new StaffCaseCard(Case(maya), Created.AddHours(1)).ToJson();
+
+        Assert.DoesNotContain(Personas.MayaPhone, json);
+        Assert.DoesNotContain("555", json);
+        Assert.DoesNotContain(Personas.MayaEmail, json);
+        Assert.DoesNotContain("@", json);
+        Assert.DoesNotContain("BI-RADS", json);
+        Assert.DoesNotContain("lump", json);
+        Assert.DoesNotContain("biopsy", json);
+        Assert.DoesNotContain("risks of waiting", json);
+        Assert.DoesNotContain("mastectomy", json);
+        Assert.DoesNotContain("Northside", json);
+        Assert.DoesNotContain("mornings", json);
+    }
+
+    [Fact]
+    public void A_caregivers_typed_name_cannot_become_a_link_or_formatting()
+    {
+        var json = new StaffCaseCard(Case(Personas.CaregiverWithHostileName()), Created).ToJson();
+        var person = JObject.Parse(json).SelectTokens("$.body[*].facts[?(@.title == 'For')].value").Single().ToString();
+
+        Assert.StartsWith("Caregiver for Tom", person);
+        Assert.DoesNotContain("*", person);
+        Assert.DoesNotContain("[", person);
+        Assert.DoesNotContain("(", person);
+        Assert.DoesNotContain("https", person);
+        Assert.DoesNotContain(".", person);
+        Assert.DoesNotContain("son@example.com", json);
+    }
+
+    [Fact]
+    public void A_new_case_offers_claim_as_Execute_with_a_Submit_fallback_carrying_the_same_tagged_payload()
+    {
+        var card = new StaffCaseCard(Case(Personas.Maya(), version: 4), Created).Build();
+
+        var action = (JObject)Assert.Single((JArray)card["actions"]!);
+        Assert.Equal("Action.Execute", action["type"]!.ToString());
+        Assert.Equal("case.claim", action["verb"]!.ToString());
+        var expected = new JObject { ["so.kind"] = "case", ["verb"] = "case.claim", ["reference"] = "SO-7K3F", ["cardVersion"] = 4 };
+        Assert.True(JToken.DeepEquals(expected, action["data"]));
+        Assert.Equal("Action.Submit", action["fallback"]!["type"]!.ToString());
+        Assert.True(JToken.DeepEquals(expected, action["fallback"]!["data"]));
+        Assert.Equal(expected.ToString(), CaseActionPayload.TryRead(action["data"]) is { } read ? read.ToData().ToString() : "");
+    }
+
+    [Fact]
+    public void A_claimed_case_shows_who_has_it_and_offers_resolve_with_a_fixed_outcome_list()
+    {
+        var card = new StaffCaseCard(Case(Personas.Maya(), CaseStatus.Claimed, 2, "Ana Lopez"), Created).Build();
+
+        Assert.Contains("Claimed by Ana", card.ToString());
+        var action = Assert.Single((JArray)card["actions"]!);
+        Assert.Equal("case.resolve", action["verb"]!.ToString());
+        var input = card.SelectToken("$.body[?(@.type == 'Input.ChoiceSet')]")!;
+        Assert.Equal("outcome", input["id"]!.ToString());
+        Assert.Equal(StaffOutcomes.All.Select(o => o.Id), input["choices"]!.Select(c => c["value"]!.ToString()));
+    }
+
+    [Fact]
+    public void A_resolved_case_has_no_actions_and_shows_the_outcome()
+    {
+        var card = new StaffCaseCard(Case(Personas.Maya(), CaseStatus.Resolved, 3, "Ana", "records-gathered"), Created).Build();
+
+        Assert.Empty((JArray)card["actions"]!);
+        Assert.Contains("Resolved by Ana: Records gathered", card.ToString());
+    }
+}
