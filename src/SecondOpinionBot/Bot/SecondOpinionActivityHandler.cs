@@ -27,7 +27,7 @@ public sealed class SecondOpinionActivityHandler : ActivityHandler
         {
             if (member.Id != turnContext.Activity.Recipient?.Id)
             {
-                var greeting = MessageFactory.SuggestedActions([GetStarted, WhatIsASecondOpinion], Greeting);
+                var greeting = MessageFactory.SuggestedActions(new[] { GetStarted, WhatIsASecondOpinion }, Greeting, ssml: null, inputHint: null);
                 await turnContext.SendActivityAsync(greeting, cancellationToken);
                 return;
             }

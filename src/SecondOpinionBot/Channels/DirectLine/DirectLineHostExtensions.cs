@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace SecondOpinionBot.Channels.DirectLine;
@@ -31,13 +33,11 @@ public static class DirectLineHostExtensions
         services.AddSingleton<DirectLineTurnRunner>();
         DecorateBotFrameworkAuthentication(services);
 
-        services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy =>
-        {
-            var origins = builder.Configuration.GetSection(DirectLineOptions.SectionName).Get<DirectLineOptions>()?.AllowedOrigins ?? [];
-            policy.WithOrigins(origins)
-                .WithMethods("GET", "POST", "OPTIONS")
-                .WithHeaders("Authorization", "Content-Type", "Accept", "x-ms-bot-agent", "x-requested-with");
-        }));
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<DirectLineOptions>>((cors, directLine) => cors.AddPolicy(CorsPolicy, policy => policy
+            .WithOrigins(directLine.Value.AllowedOrigins)
+            .WithMethods("GET", "POST", "OPTIONS")
+            .WithHeaders("Authorization", "Content-Type", "Accept", "x-ms-bot-agent", "x-requested-with")));
         return builder;
     }
 
