@@ -29,11 +29,17 @@ public sealed class DirectLineAppFactory(IDictionary<string, string?>? settings 
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var configuration = new Dictionary<string, string?>
         {
             ["MicrosoftAppId"] = "",
             ["DirectLine:TranscriptDatabasePath"] = DatabasePath,
-        }.Concat(settings ?? new Dictionary<string, string?>())));
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        builder.ConfigureAppConfiguration(sources => sources.AddInMemoryCollection(configuration));
 
         builder.ConfigureTestServices(services =>
         {
