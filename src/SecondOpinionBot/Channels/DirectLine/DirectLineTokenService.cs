@@ -1,70 +1,73 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace SecondOpinionBot.Channels.DirectLine;
 
-/// <summary>Issues and checks server-signed tokens: base64url(payload) "." base64url(HMAC-SHA256).</summary>
+/// <summary>
+/// Issues and checks server-signed tokens (HS256 JWTs). Like Azure's Direct Line tokens they carry the user id in a
+/// "user" claim, which Web Chat reads instead of trusting a user id from the page; "conv" binds the conversation.
+/// </summary>
 public sealed class DirectLineTokenService(DirectLineSigningKey signingKey, IOptions<DirectLineOptions> options, TimeProvider time)
 {
+    private const string Issuer = "SecondOpinionBot.DirectLine";
+    private const string UserClaim = "user";
+    private const string ConversationClaim = "conv";
+
+    private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
+
     public TimeSpan Lifetime => options.Value.TokenLifetime;
 
     public async Task<string> IssueAsync(string userId, string conversationId, CancellationToken cancellationToken)
     {
-        var expires = time.GetUtcNow().Add(Lifetime).ToUnixTimeSeconds();
-        var payload = JsonSerializer.SerializeToUtf8Bytes(new TokenPayload(userId, conversationId, expires), TokenJsonContext.Default.TokenPayload);
-        var body = Base64Url.EncodeToString(payload);
-        var signature = Base64Url.EncodeToString(HMACSHA256.HashData(await signingKey.GetAsync(cancellationToken), System.Text.Encoding.ASCII.GetBytes(body)));
-        return body + "." + signature;
+        var now = time.GetUtcNow().UtcDateTime;
+        return _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = Issuer,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.Add(Lifetime),
+            Claims = new Dictionary<string, object> { [UserClaim] = userId, [ConversationClaim] = conversationId },
+            SigningCredentials = new SigningCredentials(await KeyAsync(cancellationToken), SecurityAlgorithms.HmacSha256),
+        });
     }
 
     /// <summary>The claims of a well-signed, unexpired token; null for anything else.</summary>
     public async Task<DirectLineTokenClaims?> ValidateAsync(string? token, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > 2048)
+        if (string.IsNullOrEmpty(token) || token.Length > 4096)
         {
             return null;
         }
 
-        var dot = token.IndexOf('.', StringComparison.Ordinal);
-        if (dot <= 0 || !Base64Url.IsValid(token.AsSpan(0, dot)) || !Base64Url.IsValid(token.AsSpan(dot + 1)))
+        var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
+        {
+            ValidIssuer = Issuer,
+            ValidAudience = Issuer,
+            IssuerSigningKey = await KeyAsync(cancellationToken),
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            RequireExpirationTime = true,
+            LifetimeValidator = IsCurrent,
+        });
+        if (!result.IsValid
+            || ClaimOf(result.Claims, UserClaim) is not string { Length: > 0 } userId
+            || ClaimOf(result.Claims, ConversationClaim) is not string { Length: > 0 } conversationId)
         {
             return null;
         }
 
-        var body = token[..dot];
-        var expected = HMACSHA256.HashData(await signingKey.GetAsync(cancellationToken), System.Text.Encoding.ASCII.GetBytes(body));
-        if (!CryptographicOperations.FixedTimeEquals(expected, Base64Url.DecodeFromChars(token.AsSpan(dot + 1))))
-        {
-            return null;
-        }
-
-        TokenPayload? payload;
-        try
-        {
-            payload = JsonSerializer.Deserialize(Base64Url.DecodeFromChars(body), TokenJsonContext.Default.TokenPayload);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-
-        if (payload is null || string.IsNullOrEmpty(payload.UserId) || string.IsNullOrEmpty(payload.ConversationId))
-        {
-            return null;
-        }
-
-        var expiresAt = DateTimeOffset.FromUnixTimeSeconds(payload.ExpiresAt);
-        return expiresAt <= time.GetUtcNow() ? null : new DirectLineTokenClaims(payload.UserId, payload.ConversationId, expiresAt);
+        return new DirectLineTokenClaims(userId, conversationId, new DateTimeOffset(result.SecurityToken.ValidTo, TimeSpan.Zero));
     }
 
-    internal sealed record TokenPayload(
-        [property: JsonPropertyName("u")] string UserId,
-        [property: JsonPropertyName("c")] string ConversationId,
-        [property: JsonPropertyName("exp")] long ExpiresAt);
-}
+    // Checked against the injected clock (not DateTime.UtcNow) and with no clock skew: one server issues and checks.
+    private bool IsCurrent(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return expires > now && (notBefore is null || notBefore <= now);
+    }
 
-[JsonSerializable(typeof(DirectLineTokenService.TokenPayload))]
-internal sealed partial class TokenJsonContext : JsonSerializerContext;
+    private static object? ClaimOf(IDictionary<string, object> claims, string name) => claims.TryGetValue(name, out var value) ? value : null;
+
+    private async Task<SymmetricSecurityKey> KeyAsync(CancellationToken cancellationToken) => new(await signingKey.GetAsync(cancellationToken));
+}

@@ -6,6 +6,9 @@
 
   var storageKey = 'secondOpinion.webChat.session';
   var expiredToken = 3; // botframework-directlinejs ConnectionStatus.ExpiredToken
+  var maxRestartsPerMinute = 3;
+  var restarts = [];
+  var current = null;
 
   function readSaved() {
     try {
@@ -25,11 +28,10 @@
   }
 
   function fetchSession() {
-    var saved = readSaved();
     return fetch('api/webchat/token', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(saved || {})
+      body: JSON.stringify(readSaved() || {})
     }).then(function (response) {
       if (!response.ok) {
         throw new Error('token request failed with status ' + response.status);
@@ -47,40 +49,55 @@
     status.hidden = !text;
   }
 
+  // Web Chat 4.18 ends its Direct Line connection as soon as the token expires, so "reconnecting" means a fresh token
+  // for the same conversation and a new Web Chat on it; the transcript is read again from the server.
+  function restartWithFreshToken() {
+    var now = Date.now();
+    restarts = restarts.filter(function (at) { return now - at < 60000; });
+    if (restarts.length >= maxRestartsPerMinute) {
+      showStatus('The chat lost its connection. Please reload the page.');
+      return;
+    }
+    restarts.push(now);
+    start();
+  }
+
+  function render(session) {
+    var directLine = window.WebChat.createDirectLine({
+      domain: session.domain,
+      token: session.token,
+      webSocket: false,
+      pollingInterval: 500
+    });
+    directLine.connectionStatus$.subscribe(function (status) {
+      if (status === expiredToken && current === directLine) {
+        current = null;
+        directLine.end();
+        restartWithFreshToken();
+      }
+    });
+
+    var host = document.createElement('div');
+    host.className = 'webchat-host';
+    document.getElementById('webchat').replaceChildren(host);
+    current = directLine;
+    window.WebChat.renderWebChat({
+      directLine: directLine,
+      locale: document.documentElement.lang || 'en-US',
+      styleOptions: {
+        hideUploadButton: true,
+        bubbleBorderRadius: 8,
+        bubbleFromUserBorderRadius: 8,
+        suggestedActionLayout: 'flow',
+        sendBoxTextWrap: true
+      }
+    }, host);
+  }
+
   function start() {
     fetchSession().then(function (session) {
-      var directLine = window.WebChat.createDirectLine({
-        domain: session.domain,
-        token: session.token,
-        webSocket: false,
-        pollingInterval: 500
-      });
-
-      // An expired token pauses polling: fetch a fresh one for the same conversation and carry on.
-      directLine.connectionStatus$.subscribe(function (status) {
-        if (status !== expiredToken) {
-          return;
-        }
-        fetchSession().then(function (fresh) {
-          directLine.reconnect({ conversationId: fresh.conversationId, token: fresh.token });
-        }).catch(function () {
-          showStatus('The chat lost its connection. Please reload the page.');
-        });
-      });
-
-      window.WebChat.renderWebChat({
-        directLine: directLine,
-        userID: session.userId,
-        locale: document.documentElement.lang || 'en-US',
-        styleOptions: {
-          hideUploadButton: true,
-          bubbleBorderRadius: 8,
-          bubbleFromUserBorderRadius: 8,
-          suggestedActionLayout: 'flow',
-          sendBoxTextWrap: true
-        }
-      }, document.getElementById('webchat'));
-      document.querySelector('#webchat input, #webchat textarea')?.focus();
+      showStatus('');
+      render(session);
     }).catch(function () {
       showStatus('The chat is not available right now. Please try again in a few minutes.');
     });
