@@ -192,6 +192,21 @@ public sealed class DirectLineContractTests(LocalDirectLineFixture fixture) : IC
         Assert.Single((await _client.GetActivitiesAsync(conversation)).Activities);
     }
 
+    [Fact]
+    public async Task OversizedOrNonMessageActivitiesAreRefusedAndNotStored()
+    {
+        var conversation = await _client.StartNewAsync();
+        var huge = DirectLineTestClient.WebChatMessage(new string('x', 300 * 1024), "big");
+        var fakeJoin = JObject.Parse("""{"type":"conversationUpdate","membersAdded":[{"id":"someone"}]}""");
+
+        using var tooBig = await _client.PostActivityAsync(conversation, huge);
+        using var wrongType = await _client.PostActivityAsync(conversation, fakeJoin);
+
+        Assert.Equal(HttpStatusCode.BadRequest, tooBig.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
+        Assert.Single((await _client.GetActivitiesAsync(conversation)).Activities);
+    }
+
     private static HttpRequestMessage ConnectorRequest(string path, string body, string? key, string? remote)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };

@@ -68,15 +68,10 @@ public static class DirectLineClientEndpoints
             return failure;
         }
 
-        if (request.ContentLength > MaxActivityBytes)
-        {
-            return DirectLineJson.Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", "The activity is too large.");
-        }
-
-        var posted = await DirectLineJson.ReadActivityAsync(request, cancellationToken);
+        var posted = await DirectLineJson.ReadActivityAsync(request, MaxActivityBytes, cancellationToken);
         if (posted is null || posted.Type is not (ActivityTypes.Message or ActivityTypes.Event or ActivityTypes.Typing))
         {
-            return DirectLineJson.Error(StatusCodes.Status400BadRequest, "BadArgument", "Expected one message, event or typing activity.");
+            return DirectLineJson.Error(StatusCodes.Status400BadRequest, "BadArgument", "Expected one message, event or typing activity (at most 256 KB).");
         }
 
         var userId = grant!.Claims.UserId;

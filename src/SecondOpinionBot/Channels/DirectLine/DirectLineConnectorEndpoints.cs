@@ -9,6 +9,8 @@ namespace SecondOpinionBot.Channels.DirectLine;
 /// </summary>
 public static class DirectLineConnectorEndpoints
 {
+    private const long MaxActivityBytes = 1024 * 1024;
+
     public static void Map(RouteGroupBuilder group)
     {
         group.MapPost("/v3/conversations/{conversationId}/activities", (string conversationId, HttpContext context, CancellationToken ct)
@@ -27,7 +29,7 @@ public static class DirectLineConnectorEndpoints
             return failure;
         }
 
-        var sent = await DirectLineJson.ReadActivityAsync(context.Request, cancellationToken);
+        var sent = await DirectLineJson.ReadActivityAsync(context.Request, MaxActivityBytes, cancellationToken);
         if (sent is null)
         {
             return DirectLineJson.Error(StatusCodes.Status400BadRequest, "BadArgument", "Expected one activity.");
@@ -52,7 +54,7 @@ public static class DirectLineConnectorEndpoints
             return failure;
         }
 
-        var sent = await DirectLineJson.ReadActivityAsync(context.Request, cancellationToken);
+        var sent = await DirectLineJson.ReadActivityAsync(context.Request, MaxActivityBytes, cancellationToken);
         if (sent is null)
         {
             return DirectLineJson.Error(StatusCodes.Status400BadRequest, "BadArgument", "Expected one activity.");

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -16,16 +17,27 @@ public static class DirectLineJson
 
     public static string Serialize(object value) => JsonConvert.SerializeObject(value, Settings);
 
-    /// <summary>The activity in a request body, or null when the body is not one JSON object.</summary>
-    public static async Task<Activity?> ReadActivityAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The activity in a request body, or null when the body is not one JSON object or is over the size limit.</summary>
+    public static async Task<Activity?> ReadActivityAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(request.Body);
-        var text = await reader.ReadToEndAsync(cancellationToken);
+        if (request.ContentLength > maxBytes)
+        {
+            return null;
+        }
+
+        var sizeLimit = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (sizeLimit is { IsReadOnly: false })
+        {
+            sizeLimit.MaxRequestBodySize = maxBytes;
+        }
+
         try
         {
+            using var reader = new StreamReader(request.Body);
+            var text = await reader.ReadToEndAsync(cancellationToken);
             return JToken.Parse(text) is JObject json ? json.ToObject<Activity>(JsonSerializer.Create(Settings)) : null;
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or BadHttpRequestException)
         {
             return null;
         }
