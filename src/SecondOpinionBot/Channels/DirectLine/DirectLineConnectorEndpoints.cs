@@ -13,17 +13,23 @@ public static class DirectLineConnectorEndpoints
 
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapPost("/v3/conversations/{conversationId}/activities", (string conversationId, HttpContext context, CancellationToken ct)
-            => AppendAsync(conversationId, replyToId: null, context, ct));
-        group.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (string conversationId, string activityId, HttpContext context, CancellationToken ct)
-            => AppendAsync(conversationId, activityId, context, ct));
-        group.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", UpdateAsync);
+        group.MapPost("/v3/conversations/{conversationId}/activities", SendToConversationAsync);
+        group.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", ReplyToActivityAsync);
+        group.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", UpdateActivityAsync);
     }
 
-    private static async Task<IResult> AppendAsync(string conversationId, string? replyToId, HttpContext context, CancellationToken cancellationToken)
+    private static Task<IResult> SendToConversationAsync(
+        string conversationId, HttpContext context, DirectLineConnectorKey key, DirectLineStore store, DirectLineActivities activities, CancellationToken cancellationToken)
+        => AppendAsync(conversationId, replyToId: null, context, key, store, activities, cancellationToken);
+
+    private static Task<IResult> ReplyToActivityAsync(
+        string conversationId, string activityId, HttpContext context, DirectLineConnectorKey key, DirectLineStore store, DirectLineActivities activities, CancellationToken cancellationToken)
+        => AppendAsync(conversationId, activityId, context, key, store, activities, cancellationToken);
+
+    private static async Task<IResult> AppendAsync(
+        string conversationId, string? replyToId, HttpContext context, DirectLineConnectorKey key, DirectLineStore store, DirectLineActivities activities, CancellationToken cancellationToken)
     {
-        var services = context.RequestServices;
-        var failure = await CheckCallerAsync(context, conversationId, cancellationToken);
+        var failure = await CheckCallerAsync(context, conversationId, key, store, cancellationToken);
         if (failure is not null)
         {
             return failure;
@@ -35,9 +41,8 @@ public static class DirectLineConnectorEndpoints
             return DirectLineJson.Error(StatusCodes.Status400BadRequest, "BadArgument", "Expected one activity.");
         }
 
-        var activities = services.GetRequiredService<DirectLineActivities>();
         string? id = null;
-        await services.GetRequiredService<DirectLineStore>().AppendActivityAsync(conversationId, sequence =>
+        await store.AppendActivityAsync(conversationId, sequence =>
         {
             var stored = activities.FromBot(sent, conversationId, sequence, replyToId);
             id = stored.Id;
@@ -46,9 +51,10 @@ public static class DirectLineConnectorEndpoints
         return DirectLineJson.Ok(new ResourceResponse(id));
     }
 
-    private static async Task<IResult> UpdateAsync(string conversationId, string activityId, HttpContext context, DirectLineStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> UpdateActivityAsync(
+        string conversationId, string activityId, HttpContext context, DirectLineConnectorKey key, DirectLineStore store, CancellationToken cancellationToken)
     {
-        var failure = await CheckCallerAsync(context, conversationId, cancellationToken);
+        var failure = await CheckCallerAsync(context, conversationId, key, store, cancellationToken);
         if (failure is not null)
         {
             return failure;
@@ -68,17 +74,18 @@ public static class DirectLineConnectorEndpoints
             : DirectLineJson.Error(StatusCodes.Status404NotFound, "BadArgument", "Activity not found.");
     }
 
-    private static async Task<IResult?> CheckCallerAsync(HttpContext context, string conversationId, CancellationToken cancellationToken)
+    private static async Task<IResult?> CheckCallerAsync(
+        HttpContext context, string conversationId, DirectLineConnectorKey key, DirectLineStore store, CancellationToken cancellationToken)
     {
         var remote = context.Connection.RemoteIpAddress;
         remote = remote is { IsIPv4MappedToIPv6: true } ? remote.MapToIPv4() : remote;
-        var key = context.RequestServices.GetRequiredService<DirectLineConnectorKey>();
         if (remote is null || !IPAddress.IsLoopback(remote) || !key.Matches(DirectLineAccess.BearerToken(context.Request)))
         {
             return DirectLineJson.Error(StatusCodes.Status403Forbidden, "Forbidden", "Only this bot may post here.");
         }
 
-        var conversation = await context.RequestServices.GetRequiredService<DirectLineStore>().FindConversationAsync(conversationId, cancellationToken);
-        return conversation is null ? DirectLineJson.Error(StatusCodes.Status404NotFound, "BadArgument", "Conversation not found.") : null;
+        return await store.FindConversationAsync(conversationId, cancellationToken) is null
+            ? DirectLineJson.Error(StatusCodes.Status404NotFound, "BadArgument", "Conversation not found.")
+            : null;
     }
 }

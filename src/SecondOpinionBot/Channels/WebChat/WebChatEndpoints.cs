@@ -24,16 +24,15 @@ public static partial class WebChatEndpoints
     }
 
     private static async Task<IResult> IssueTokenAsync(
-        WebChatResumeRequest? resume, HttpContext context, IOptions<DirectLineOptions> options, IConfiguration configuration,
-        ILoggerFactory loggers, CancellationToken cancellationToken)
+        WebChatResumeRequest? resume, HttpRequest request, IOptions<DirectLineOptions> options, IConfiguration configuration,
+        AzureDirectLineTokenClient azure, DirectLineSessions sessions, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var services = context.RequestServices;
         if (settings.UsesAzureDirectLine)
         {
             try
             {
-                return Results.Json(await services.GetRequiredService<AzureDirectLineTokenClient>().GenerateAsync(cancellationToken));
+                return Results.Json(await azure.GenerateAsync(cancellationToken));
             }
             catch (HttpRequestException exception)
             {
@@ -47,13 +46,12 @@ public static partial class WebChatEndpoints
             return Results.Problem("Web chat is not configured on this server.", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
-        var sessions = services.GetRequiredService<DirectLineSessions>();
         var session = resume is { ConversationId.Length: > 0, ResumeSecret.Length: > 0 }
             ? await sessions.ResumeAsync(resume.ConversationId, resume.ResumeSecret, cancellationToken)
             : null;
         session ??= await sessions.OpenAsync(resumable: true, cancellationToken);
 
-        var domain = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{DirectLineHostExtensions.RoutePrefix}";
+        var domain = $"{request.Scheme}://{request.Host}{request.PathBase}{DirectLineHostExtensions.RoutePrefix}";
         return Results.Json(new WebChatSession(domain, session.ConversationId, session.Token, session.UserId, session.ExpiresIn, session.ResumeSecret));
     }
 
