@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
+using SecondOpinionBot.Channels.DirectLine;
 
 namespace SecondOpinionBot.Tests.Channels;
 
@@ -60,6 +63,36 @@ public sealed class DirectLineLifecycleTests
         Assert.Single(history.Activities);
         Assert.NotEqual((string?)first["conversationId"], (string?)guess["conversationId"]);
         Assert.NotEqual((string?)first["userId"], (string?)guess["userId"]);
+    }
+
+    [Fact]
+    public async Task AnUpdateSentWhileThePatientIsAwayIsThereWhenTheyReturn()
+    {
+        using var factory = new DirectLineAppFactory();
+        var http = factory.CreateClient();
+        var first = await PageTokenAsync(http, "{}");
+        var conversationId = (string)first["conversationId"]!;
+        using var started = await new DirectLineTestClient(http).SendAsync(HttpMethod.Post, "/v3/directline/conversations", (string)first["token"]!, "{}");
+
+        var proactive = factory.Services.GetRequiredService<DirectLineProactive>();
+        var delivered = await proactive.ContinueAsync(
+            conversationId, (turn, ct) => turn.SendActivityAsync("A care coordinator has reviewed your request.", cancellationToken: ct), CancellationToken.None);
+        factory.Time.Advance(TimeSpan.FromHours(6));
+        var back = await PageTokenAsync(http, new JObject { ["conversationId"] = conversationId, ["resumeSecret"] = first["resumeSecret"] }.ToString());
+        var history = await new DirectLineTestClient(http).GetActivitiesAsync(new DirectLineTestClient.Conversation(conversationId, (string)back["token"]!));
+
+        Assert.True(delivered);
+        Assert.Equal(conversationId, (string?)back["conversationId"]);
+        Assert.Equal("A care coordinator has reviewed your request.", (string?)history.Activities[^1]["text"]);
+        Assert.Equal("bot", (string?)history.Activities[^1]["from"]?["role"]);
+    }
+
+    [Fact]
+    public void StoredReferencesToTheLocalEndpointAreRecognisedWhateverThePort()
+    {
+        Assert.True(DirectLineProactive.Handles(new ConversationReference { ServiceUrl = "http://127.0.0.1:41234/v3/directline/connector/" }));
+        Assert.False(DirectLineProactive.Handles(new ConversationReference { ServiceUrl = "https://smba.trafficmanager.net/teams/" }));
+        Assert.False(DirectLineProactive.Handles(new ConversationReference { ServiceUrl = "https://bot.example/v3/directline/connector/" }));
     }
 
     [Theory]

@@ -31,6 +31,7 @@ public static class DirectLineHostExtensions
         services.AddSingleton<DirectLineServiceUrl>();
         services.AddSingleton<DirectLineActivities>();
         services.AddSingleton<DirectLineTurnRunner>();
+        services.AddSingleton<DirectLineProactive>();
         DecorateBotFrameworkAuthentication(services);
 
         services.AddCors();
