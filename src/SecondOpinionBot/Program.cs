@@ -1,4 +1,6 @@
 using SecondOpinionBot.Bot;
+using SecondOpinionBot.Channels.DirectLine;
+using SecondOpinionBot.Channels.WebChat;
 using SecondOpinionBot.Handoff;
 using SecondOpinionBot.PrepSheets;
 using SecondOpinionBot.Privacy;
@@ -17,9 +19,13 @@ builder.AddPrepSheets();
 builder.AddPrivacy();
 builder.AddHandoff();
 builder.AddBotHost();
+builder.AddDirectLine();
+builder.AddWebChat();
 
 var app = builder.Build();
 app.MapBotEndpoints();
+app.MapDirectLine();
+app.MapWebChat();
 app.MapPrepSheets();
 await app.RunAsync();
 return 0;

@@ -11,6 +11,21 @@ public sealed class SecondOpinionActivityHandler(StaffActivityHandler staff) : A
         "Hello, care team. I post second-opinion cases here for you to claim. " +
         "To choose this channel for a queue, type: @SecondOpinionBot set queue social-work (or care-coordination).";
 
+    internal const string GetStarted = "Get started";
+    internal const string WhatIsASecondOpinion = "What is a second opinion?";
+
+    internal const string Greeting =
+        "Hello, I'm the Second opinion helper. I can help you get ready for a second medical opinion, but I can't give " +
+        "medical advice, a diagnosis or treatment; in an emergency, call 911 (or your local emergency number) now.";
+
+    internal const string GetStartedAnswer =
+        "Good. We'll go step by step: your diagnosis in your own words, the doctors and records you have, and the " +
+        "questions you want answered. You can stop at any time.";
+
+    internal const string SecondOpinionAnswer =
+        "A second opinion is when another doctor, often a specialist, reviews your diagnosis or treatment plan. It can " +
+        "confirm the plan or show other options, and asking for one is a normal step.";
+
     // Overridden whole: the base class ignores updates in which only the bot was added, which is how Teams installs look.
     protected override async Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
@@ -30,7 +45,8 @@ public sealed class SecondOpinionActivityHandler(StaffActivityHandler staff) : A
             return;
         }
 
-        await turnContext.SendActivityAsync("Hello! I can help you get ready for a second medical opinion.", cancellationToken: cancellationToken);
+        var greeting = MessageFactory.SuggestedActions(new[] { GetStarted, WhatIsASecondOpinion }, Greeting, ssml: null, inputHint: null);
+        await turnContext.SendActivityAsync(greeting, cancellationToken);
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
@@ -41,7 +57,14 @@ public sealed class SecondOpinionActivityHandler(StaffActivityHandler staff) : A
             return;
         }
 
-        await turnContext.SendActivityAsync("I can help you get ready for a second medical opinion.", cancellationToken: cancellationToken);
+        var text = turnContext.Activity.Text?.Trim();
+        var answer = text switch
+        {
+            _ when string.Equals(text, GetStarted, StringComparison.OrdinalIgnoreCase) => GetStartedAnswer,
+            _ when string.Equals(text, WhatIsASecondOpinion, StringComparison.OrdinalIgnoreCase) => SecondOpinionAnswer,
+            _ => "I can help you get ready for a second medical opinion.",
+        };
+        await turnContext.SendActivityAsync(answer, cancellationToken: cancellationToken);
     }
 
     // Staff: Claim / Resolve from the case card (Action.Execute), answered with the updated card.

@@ -28,7 +28,7 @@ public sealed class StaffAuthorizer(IOptions<HandoffOptions> handoff, IOptions<B
             return (null, StaffRefusal.PatientConversation);
         }
 
-        if (!string.Equals(activity.ChannelId, Channels.Msteams, StringComparison.Ordinal))
+        if (!string.Equals(activity.ChannelId, Microsoft.Bot.Connector.Channels.Msteams, StringComparison.Ordinal))
         {
             return (null, StaffRefusal.NotTeams);
         }

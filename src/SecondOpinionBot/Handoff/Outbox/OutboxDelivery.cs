@@ -59,7 +59,7 @@ public sealed class OutboxDelivery(
         };
         string? conversationId = null;
         string? activityId = null;
-        await adapter.CreateConversationAsync(BotAppId, Channels.Msteams, binding.ServiceUrl, null, parameters, (turn, _) =>
+        await adapter.CreateConversationAsync(BotAppId, Microsoft.Bot.Connector.Channels.Msteams, binding.ServiceUrl, null, parameters, (turn, _) =>
         {
             conversationId = turn.Activity.Conversation?.Id;
             activityId = turn.Activity.Id;
@@ -139,7 +139,7 @@ public sealed class OutboxDelivery(
 
     private static ConversationReference StaffThread(CaseRecord record, QueueBinding binding) => new()
     {
-        ChannelId = Channels.Msteams,
+        ChannelId = Microsoft.Bot.Connector.Channels.Msteams,
         ServiceUrl = binding.ServiceUrl,
         Conversation = new ConversationAccount(isGroup: true, conversationType: "channel", id: record.StaffConversationId, tenantId: binding.TenantId),
     };

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Refreshes docs/webchat.png, the web chat screenshot shown in the README, by running the end-to-end browser test
+# (Microsoft Web Chat in headless Chromium against the bot on a loopback port) and keeping its screenshot.
+# Needs Debian's chromium (`bash .ci/install-prerequisites`) and Node.js/npm (the build fetches Web Chat with npm).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dotnet test tests/SecondOpinionBot.Tests --nologo \
+  --filter "FullyQualifiedName~WebChatBrowserTests.APatientIsGreetedGetsAnAnswerAndFindsTheSameConversationAfterReload"
+mkdir -p docs
+cp test-artifacts/webchat-answer.png docs/webchat.png
+echo "Updated docs/webchat.png"

@@ -1,0 +1,174 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace SecondOpinionBot.Channels.DirectLine;
+
+/// <summary>Durable Direct Line conversations and transcripts in SQLite, so a returning patient sees what arrived while away.</summary>
+public sealed class DirectLineStore
+{
+    private const string Schema = """
+        PRAGMA journal_mode=WAL;
+        CREATE TABLE IF NOT EXISTS directline_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS directline_conversations (
+            id TEXT PRIMARY KEY, user_id TEXT NOT NULL, resume_hash TEXT, started INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS directline_activities (
+            conversation_id TEXT NOT NULL, seq INTEGER NOT NULL, activity_id TEXT NOT NULL, json TEXT NOT NULL,
+            PRIMARY KEY (conversation_id, seq));
+        CREATE UNIQUE INDEX IF NOT EXISTS directline_activity_ids ON directline_activities (conversation_id, activity_id);
+        """;
+
+    private readonly string _connectionString;
+    private readonly TimeProvider _time;
+    private readonly Lazy<Task> _created;
+
+    public DirectLineStore(IOptions<DirectLineOptions> options, IHostEnvironment environment, TimeProvider time)
+    {
+        var path = Path.GetFullPath(options.Value.TranscriptDatabasePath, environment.ContentRootPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
+        _time = time;
+        _created = new Lazy<Task>(CreateSchemaAsync);
+    }
+
+    public async Task<byte[]> GetOrCreateSigningKeyAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT OR IGNORE INTO directline_settings (name, value) VALUES ('token_signing_key', $value)";
+        insert.Parameters.AddWithValue("$value", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+
+        await using var select = connection.CreateCommand();
+        select.CommandText = "SELECT value FROM directline_settings WHERE name = 'token_signing_key'";
+        return Convert.FromBase64String((string)(await select.ExecuteScalarAsync(cancellationToken))!);
+    }
+
+    public async Task CreateConversationAsync(string conversationId, string userId, string? resumeSecret, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO directline_conversations (id, user_id, resume_hash, created_at) VALUES ($id, $user, $hash, $at)";
+        command.Parameters.AddWithValue("$id", conversationId);
+        command.Parameters.AddWithValue("$user", userId);
+        command.Parameters.AddWithValue("$hash", resumeSecret is null ? DBNull.Value : Hash(resumeSecret));
+        command.Parameters.AddWithValue("$at", _time.GetUtcNow().ToString("O"));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<DirectLineConversation?> FindConversationAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT user_id, started FROM directline_conversations WHERE id = $id";
+        command.Parameters.AddWithValue("$id", conversationId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new DirectLineConversation(conversationId, reader.GetString(0), reader.GetInt64(1) != 0)
+            : null;
+    }
+
+    /// <summary>The conversation, if the secret is the one issued with its first token.</summary>
+    public async Task<DirectLineConversation?> FindByResumeSecretAsync(string conversationId, string resumeSecret, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT user_id, started, resume_hash FROM directline_conversations WHERE id = $id";
+        command.Parameters.AddWithValue("$id", conversationId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken) || reader.IsDBNull(2))
+        {
+            return null;
+        }
+
+        var stored = Convert.FromHexString(reader.GetString(2));
+        return CryptographicOperations.FixedTimeEquals(stored, Convert.FromHexString(Hash(resumeSecret)))
+            ? new DirectLineConversation(conversationId, reader.GetString(0), reader.GetInt64(1) != 0)
+            : null;
+    }
+
+    /// <summary>True only for the first caller, so the greeting turn runs once per conversation.</summary>
+    public async Task<bool> TryMarkStartedAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE directline_conversations SET started = 1 WHERE id = $id AND started = 0";
+        command.Parameters.AddWithValue("$id", conversationId);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>Appends an activity at the next position; <paramref name="serialize"/> gets that position to build the id.</summary>
+    public async Task<long> AppendActivityAsync(string conversationId, Func<long, (string ActivityId, string Json)> serialize, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var next = connection.CreateCommand();
+        next.CommandText = "SELECT COALESCE(MAX(seq), 0) + 1 FROM directline_activities WHERE conversation_id = $id";
+        next.Parameters.AddWithValue("$id", conversationId);
+        var sequence = (long)(await next.ExecuteScalarAsync(cancellationToken))!;
+
+        var (activityId, json) = serialize(sequence);
+        await using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO directline_activities (conversation_id, seq, activity_id, json) VALUES ($id, $seq, $activity, $json)";
+        insert.Parameters.AddWithValue("$id", conversationId);
+        insert.Parameters.AddWithValue("$seq", sequence);
+        insert.Parameters.AddWithValue("$activity", activityId);
+        insert.Parameters.AddWithValue("$json", json);
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return sequence;
+    }
+
+    public async Task<bool> ReplaceActivityAsync(string conversationId, string activityId, string json, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE directline_activities SET json = $json WHERE conversation_id = $id AND activity_id = $activity";
+        command.Parameters.AddWithValue("$id", conversationId);
+        command.Parameters.AddWithValue("$activity", activityId);
+        command.Parameters.AddWithValue("$json", json);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<IReadOnlyList<StoredActivity>> ReadActivitiesAfterAsync(string conversationId, long afterSequence, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, json FROM directline_activities WHERE conversation_id = $id AND seq > $after ORDER BY seq LIMIT $limit";
+        command.Parameters.AddWithValue("$id", conversationId);
+        command.Parameters.AddWithValue("$after", afterSequence);
+        command.Parameters.AddWithValue("$limit", limit);
+        var activities = new List<StoredActivity>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            activities.Add(new StoredActivity(reader.GetInt64(0), reader.GetString(1)));
+        }
+
+        return activities;
+    }
+
+    private static string Hash(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        await _created.Value.WaitAsync(cancellationToken);
+        return await OpenRawAsync(cancellationToken);
+    }
+
+    private async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    private async Task CreateSchemaAsync()
+    {
+        await using var connection = await OpenRawAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = Schema;
+        await command.ExecuteNonQueryAsync();
+    }
+}

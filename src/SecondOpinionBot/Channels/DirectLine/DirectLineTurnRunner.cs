@@ -1,0 +1,32 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Schema;
+
+namespace SecondOpinionBot.Channels.DirectLine;
+
+/// <summary>
+/// Runs a turn in-process through the host's CloudAdapter with the anonymous local identity. The adapter's connector
+/// client posts the bot's replies to <see cref="DirectLineServiceUrl"/>, i.e. back to this server.
+/// </summary>
+public sealed partial class DirectLineTurnRunner(CloudAdapter adapter, ILogger<DirectLineTurnRunner> logger)
+{
+    /// <summary>Runs the turn; a failure is logged and reported as false, the posted activity stays stored.</summary>
+    public async Task<bool> RunAsync(Activity activity, IBot bot, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // CloudAdapter has no public "process this trusted activity" entry in SDK 4.23.1; ContinueConversationAsync
+            // with a claims identity runs exactly that pipeline (connector factory, turn context, middleware, bot).
+            await adapter.ContinueConversationAsync(DirectLineIdentity.Create(), activity, bot.OnTurnAsync, cancellationToken);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogTurnFailed(exception, activity.Type);
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Local Direct Line turn failed for activity type {ActivityType}")]
+    private partial void LogTurnFailed(Exception exception, string activityType);
+}

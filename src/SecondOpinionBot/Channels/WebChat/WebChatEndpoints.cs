@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Options;
+using SecondOpinionBot.Channels.DirectLine;
+
+namespace SecondOpinionBot.Channels.WebChat;
+
+/// <summary>The web chat page (wwwroot) and its token endpoint: local Direct Line in local mode, Azure Direct Line in production.</summary>
+public static partial class WebChatEndpoints
+{
+    public const string TokenRoute = "/api/webchat/token";
+
+    public static WebApplicationBuilder AddWebChat(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<AzureDirectLineTokenClient>();
+        builder.Services.AddHttpClient(AzureDirectLineTokenClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
+        return builder;
+    }
+
+    public static WebApplication MapWebChat(this WebApplication app)
+    {
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapPost(TokenRoute, IssueTokenAsync);
+        return app;
+    }
+
+    private static async Task<IResult> IssueTokenAsync(
+        WebChatResumeRequest? resume, HttpRequest request, IOptions<DirectLineOptions> options, IConfiguration configuration,
+        AzureDirectLineTokenClient azure, DirectLineSessions sessions, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (settings.UsesAzureDirectLine)
+        {
+            try
+            {
+                return Results.Json(await azure.GenerateAsync(cancellationToken));
+            }
+            catch (HttpRequestException exception)
+            {
+                LogAzureExchangeFailed(loggers.CreateLogger(typeof(WebChatEndpoints).FullName!), exception, (int?)exception.StatusCode);
+                return Results.Problem("Web chat is unavailable right now. Please try again in a few minutes.", statusCode: StatusCodes.Status502BadGateway);
+            }
+        }
+
+        if (!settings.IsLocalEndpointEnabled(configuration))
+        {
+            return Results.Problem("Web chat is not configured on this server.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var session = resume is { ConversationId.Length: > 0, ResumeSecret.Length: > 0 }
+            ? await sessions.ResumeAsync(resume.ConversationId, resume.ResumeSecret, cancellationToken)
+            : null;
+        session ??= await sessions.OpenAsync(resumable: true, cancellationToken);
+
+        var domain = $"{request.Scheme}://{request.Host}{request.PathBase}{DirectLineHostExtensions.RoutePrefix}";
+        return Results.Json(new WebChatSession(domain, session.ConversationId, session.Token, session.UserId, session.ExpiresIn, session.ResumeSecret));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Azure Direct Line token exchange failed with status {StatusCode}")]
+    private static partial void LogAzureExchangeFailed(ILogger logger, Exception exception, int? statusCode);
+}

@@ -1,0 +1,107 @@
+// Starts Microsoft Web Chat against this server's token endpoint: the local Direct Line endpoint in local mode, Azure
+// Direct Line in production. The conversation id and its resume secret stay in localStorage so a returning patient
+// rejoins the same conversation and sees what arrived while away.
+(function () {
+  'use strict';
+
+  var storageKey = 'secondOpinion.webChat.session';
+  var expiredToken = 3; // botframework-directlinejs ConnectionStatus.ExpiredToken
+  var maxRestartsPerMinute = 3;
+  var restarts = [];
+  var current = null;
+
+  function readSaved() {
+    try {
+      return JSON.parse(window.localStorage.getItem(storageKey) || 'null');
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function save(session) {
+    if (session.resumeSecret) {
+      window.localStorage.setItem(storageKey, JSON.stringify({
+        conversationId: session.conversationId,
+        resumeSecret: session.resumeSecret
+      }));
+    }
+  }
+
+  function fetchSession() {
+    return fetch('api/webchat/token', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(readSaved() || {})
+    }).then(function (response) {
+      if (!response.ok) {
+        throw new Error('token request failed with status ' + response.status);
+      }
+      return response.json();
+    }).then(function (session) {
+      save(session);
+      return session;
+    });
+  }
+
+  function showStatus(text) {
+    var status = document.getElementById('status');
+    status.textContent = text;
+    status.hidden = !text;
+  }
+
+  // Web Chat 4.18 ends its Direct Line connection as soon as the token expires, so "reconnecting" means a fresh token
+  // for the same conversation and a new Web Chat on it; the transcript is read again from the server.
+  function restartWithFreshToken() {
+    var now = Date.now();
+    restarts = restarts.filter(function (at) { return now - at < 60000; });
+    if (restarts.length >= maxRestartsPerMinute) {
+      showStatus('The chat lost its connection. Please reload the page.');
+      return;
+    }
+    restarts.push(now);
+    start();
+  }
+
+  function render(session) {
+    var directLine = window.WebChat.createDirectLine({
+      domain: session.domain,
+      token: session.token,
+      webSocket: false,
+      pollingInterval: 500
+    });
+    directLine.connectionStatus$.subscribe(function (status) {
+      if (status === expiredToken && current === directLine) {
+        current = null;
+        directLine.end();
+        restartWithFreshToken();
+      }
+    });
+
+    var host = document.createElement('div');
+    host.className = 'webchat-host';
+    document.getElementById('webchat').replaceChildren(host);
+    current = directLine;
+    window.WebChat.renderWebChat({
+      directLine: directLine,
+      locale: document.documentElement.lang || 'en-US',
+      styleOptions: {
+        hideUploadButton: true,
+        bubbleBorderRadius: 8,
+        bubbleFromUserBorderRadius: 8,
+        suggestedActionLayout: 'flow',
+        sendBoxTextWrap: true
+      }
+    }, host);
+  }
+
+  function start() {
+    fetchSession().then(function (session) {
+      showStatus('');
+      render(session);
+    }).catch(function () {
+      showStatus('The chat is not available right now. Please try again in a few minutes.');
+    });
+  }
+
+  start();
+}());

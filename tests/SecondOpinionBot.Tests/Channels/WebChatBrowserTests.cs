@@ -1,0 +1,72 @@
+using Microsoft.Playwright;
+using SecondOpinionBot.Bot;
+
+namespace SecondOpinionBot.Tests.Channels;
+
+/// <summary>A patient in a real browser: Microsoft's Web Chat page against the bot on a loopback port.</summary>
+[Collection(BrowserGroup.Name)]
+public sealed class WebChatBrowserTests(BrowserFixture browser)
+{
+    private const float Timeout = 20_000;
+
+    [Fact]
+    public async Task APatientIsGreetedGetsAnAnswerAndFindsTheSameConversationAfterReload()
+    {
+        await using var factory = new DirectLineAppFactory(realServer: true);
+        await using var context = await NewPhoneContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(factory.StartOnLoopback().ToString());
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Second opinion helper" })).ToBeVisibleAsync();
+        await Assertions.Expect(Message(page, "give medical advice")).ToBeVisibleAsync(new() { Timeout = Timeout });
+
+        await page.GetByRole(AriaRole.Toolbar, new() { Name = "Suggested actions" })
+            .GetByRole(AriaRole.Button, new() { Name = SecondOpinionActivityHandler.WhatIsASecondOpinion })
+            .ClickAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(Message(page, "another doctor, often a specialist")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await page.ScreenshotAsync(new() { Path = TestArtifacts.PathFor("webchat-answer.png") });
+
+        await page.ReloadAsync();
+
+        await Assertions.Expect(Message(page, "another doctor, often a specialist")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(Message(page, "give medical advice")).ToHaveCountAsync(1);
+        await page.ScreenshotAsync(new() { Path = TestArtifacts.PathFor("webchat-after-reload.png") });
+    }
+
+    [Fact]
+    public async Task WhenTheTokenExpiresThePageReconnectsToTheSameConversation()
+    {
+        await using var factory = new DirectLineAppFactory(realServer: true);
+        await using var context = await NewPhoneContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(factory.StartOnLoopback().ToString());
+        await Assertions.Expect(Message(page, "give medical advice")).ToBeVisibleAsync(new() { Timeout = Timeout });
+
+        // The next poll gets 403 (ExpiredToken): the page fetches a fresh token for the same conversation and
+        // starts Web Chat on it again.
+        var restarted = page.WaitForResponseAsync(
+            response => response.Request.Method == "POST" && response.Url.EndsWith("/v3/directline/conversations", StringComparison.Ordinal),
+            new() { Timeout = Timeout });
+        factory.Time.Advance(TimeSpan.FromMinutes(31));
+        Assert.True((await restarted).Ok);
+        await Assertions.Expect(Message(page, "give medical advice")).ToBeVisibleAsync(new() { Timeout = Timeout });
+
+        var sendBox = page.GetByRole(AriaRole.Textbox, new() { Name = "Message input box" });
+        await sendBox.FillAsync(SecondOpinionActivityHandler.GetStarted);
+        await sendBox.PressAsync("Enter");
+
+        await Assertions.Expect(Message(page, "go step by step")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(Message(page, "give medical advice")).ToHaveCountAsync(1);
+        await page.ScreenshotAsync(new() { Path = TestArtifacts.PathFor("webchat-after-token-expiry.png") });
+    }
+
+    private Task<IBrowserContext> NewPhoneContextAsync() => browser.Browser.NewContextAsync(new BrowserNewContextOptions
+    {
+        ViewportSize = new ViewportSize { Width = 420, Height = 820 },
+        DeviceScaleFactor = 1,
+    });
+
+    /// <summary>Chat history entries (Web Chat renders each activity as an article element) containing the text.</summary>
+    private static ILocator Message(IPage page, string text)
+        => page.Locator("#webchat article.webchat__basic-transcript__activity").Filter(new() { HasText = text });
+}
