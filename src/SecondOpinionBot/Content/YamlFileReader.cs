@@ -15,11 +15,12 @@ internal static class YamlFileReader
             return null;
         }
 
+        using var reader = new StreamReader(path);
+        var scanner = new Scanner(reader);
         try
         {
-            using var reader = new StreamReader(path);
             var stream = new YamlStream();
-            stream.Load(reader);
+            stream.Load(new Parser(scanner));
             if (stream.Documents.Count != 1)
             {
                 errors.Add(displayName, 0, "the file must hold exactly one YAML document.");
@@ -32,6 +33,12 @@ internal static class YamlFileReader
         {
             var reason = ex.InnerException?.Message ?? ex.Message;
             errors.Add(displayName, (int)ex.Start.Line, $"not valid YAML: {reason}");
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // Some malformed input makes YamlDotNet's scanner fail without a YamlException; its position is still known.
+            errors.Add(displayName, (int)scanner.CurrentPosition.Line, "not valid YAML near this line (check brackets, quotes and indentation).");
             return null;
         }
     }
