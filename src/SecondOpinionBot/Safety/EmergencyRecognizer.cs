@@ -6,7 +6,8 @@ namespace SecondOpinionBot.Safety;
 
 /// <summary>
 /// Spots emergencies in any text the user sends, erring toward alarm. Phrases come from emergency.yaml; small typos
-/// and up to two extra words inside a phrase still match. Only a narrow negation right before a medical phrase
+/// and up to two extra words inside a phrase still match
+/// (unless the phrase has its own negation). Only a narrow negation right before a medical phrase
 /// ("no chest pain", "denies trouble breathing") cancels it; a phrase that itself contains a negation
 /// ("I can't breathe") always fires, and self-harm phrases are never cancelled.
 /// </summary>
@@ -15,6 +16,10 @@ public sealed class EmergencyRecognizer(ContentCatalogs content) : IInterruption
     private const int MaxWordsInsidePhrase = 2;
     private static readonly string[] Fillers = ["any"];
     private static readonly string[] ListJoiners = ["or", "nor"];
+
+    // A phrase that carries its own negation ("not breathing") must match word for word, or
+    // "not having trouble breathing" would read as "not ... breathing".
+    private static readonly string[] NegationWords = ["not", "no", "cant", "cannot", "wont", "dont", "never", "nothing"];
 
     private readonly ConcurrentDictionary<string, CompiledPhrases> _compiled = new(StringComparer.Ordinal);
 
@@ -68,10 +73,11 @@ public sealed class EmergencyRecognizer(ContentCatalogs content) : IInterruption
 
             var at = start;
             var matched = true;
+            var maxGap = phrase.Words.Any(NegationWords.Contains) ? 0 : MaxWordsInsidePhrase;
             for (var w = 1; w < phrase.Words.Count && matched; w++)
             {
                 matched = false;
-                for (var next = at + 1; next < tokens.Count && next <= at + 1 + MaxWordsInsidePhrase; next++)
+                for (var next = at + 1; next < tokens.Count && next <= at + 1 + maxGap; next++)
                 {
                     if (tokens[next] == PhraseText.Break)
                     {
