@@ -66,10 +66,66 @@ internal static class ContentValidator
             }
         }
 
+        CheckWords(c, errors);
         CheckNeeds(c, errors);
         CheckChoiceSets(c, errors);
         CheckRouting(c, needs, queues, errors);
         CheckMessages(c, errors);
+    }
+
+    /// <summary>A phrase listed twice is ambiguous; a choice synonym that is also a command can never be picked.</summary>
+    private static void CheckWords(ContentCatalog c, ContentErrors errors)
+    {
+        var words = FileOf(c, ContentFiles.Words);
+        var commandLists = new (string Name, IReadOnlyList<string> Phrases)[]
+        {
+            ("help", c.Commands.Help), ("cancel", c.Commands.Cancel), ("startOver", c.Commands.StartOver),
+            ("talkToPerson", c.Commands.TalkToPerson), ("status", c.Commands.Status),
+            ("deleteMyData", c.Commands.DeleteMyData), ("whatDoYouKnow", c.Commands.WhatDoYouKnow),
+        };
+        var commands = NoPhraseTwice(commandLists, "command", words, errors);
+        NoPhraseTwice(c.Answers.ByAnswer.Select(a => (a.Answer.ToString(), a.Phrases)), "answer", words, errors);
+
+        foreach (var set in c.ChoiceSets)
+        {
+            var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var choice in set.Choices)
+            {
+                foreach (var synonym in choice.Synonyms.Append(choice.Label).Select(PhraseText.Words).Distinct())
+                {
+                    if (seen.TryGetValue(synonym, out var other) && other != choice.Id)
+                    {
+                        errors.Add(choice.Location, $"\"{synonym}\" is listed for both `{other}` and `{choice.Id}` in choice set `{set.Id}`.");
+                    }
+
+                    seen.TryAdd(synonym, choice.Id);
+                }
+
+                foreach (var synonym in choice.Synonyms.Where(s => commands.ContainsKey(PhraseText.Words(s))))
+                {
+                    errors.Add(choice.Location, $"synonym \"{synonym}\" of `{set.Id}/{choice.Id}` is also the `{commands[PhraseText.Words(synonym)]}` command in words.yaml, so it can never pick this choice.");
+                }
+            }
+        }
+    }
+
+    private static Dictionary<string, string> NoPhraseTwice(IEnumerable<(string Name, IReadOnlyList<string> Phrases)> lists, string what, string file, ContentErrors errors)
+    {
+        var owner = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, phrases) in lists)
+        {
+            foreach (var phrase in phrases.Select(PhraseText.Words).Where(p => p.Length > 0))
+            {
+                if (owner.TryGetValue(phrase, out var first) && first != name)
+                {
+                    errors.Add(file, 0, $"\"{phrase}\" is listed under both `{first}` and `{name}` {what}s.");
+                }
+
+                owner.TryAdd(phrase, name);
+            }
+        }
+
+        return owner;
     }
 
     private static void CheckNeeds(ContentCatalog c, ContentErrors errors)

@@ -154,4 +154,25 @@ public sealed class ContentValidationTests : IDisposable
         Assert.Equal(["caregiver", "patient"], role.Choices.Select(c => c.Id));
         Assert.Equal("It's me", role["patient"].Label);
     }
+
+    [Fact]
+    public void ChoiceSynonymThatIsACommand_IsReported()
+    {
+        _copy.Replace(ContentFiles.Choices, "synonyms: [email, e-mail, mail]", "synonyms: [email, e-mail, mail, status]");
+
+        var error = Single(_copy.LoadFails(), "choices.yaml");
+
+        Assert.Contains("\"status\"", error.Message, StringComparison.Ordinal);
+        Assert.Equal(_copy.LineOf(ContentFiles.Choices, "      - id: email"), error.Line);
+    }
+
+    [Fact]
+    public void PhraseUnderTwoCommands_IsReported()
+    {
+        _copy.Replace(ContentFiles.Words, "  status: [status,", "  status: [help, status,");
+
+        var error = Single(_copy.LoadFails(), "words.yaml");
+
+        Assert.Contains("\"help\" is listed under both `help` and `status`", error.Message, StringComparison.Ordinal);
+    }
 }
