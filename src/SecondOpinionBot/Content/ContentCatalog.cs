@@ -29,7 +29,7 @@ public sealed class ContentCatalog
 
     public IReadOnlyList<GlossaryTerm> Glossary { get; private set; } = [];
 
-    public AnswerWords Answers { get; private set; } = new([], [], [], [], [], [], []);
+    public AnswerWords Answers { get; private set; } = new([], [], [], [], [], [], [], []);
 
     public CommandWords Commands { get; private set; } = new([], [], [], [], [], [], [], []);
 
@@ -70,7 +70,7 @@ public sealed class ContentCatalog
             Needs = parser.Needs(),
             ChoiceSets = parser.ChoiceSets(),
             Glossary = parser.Glossary(),
-            Answers = words?.Answers ?? new([], [], [], [], [], [], []),
+            Answers = words?.Answers ?? new([], [], [], [], [], [], [], []),
             Commands = words?.Commands ?? new([], [], [], [], [], [], [], []),
             Emergency = parser.Emergency() ?? new([], [], []),
         };

@@ -32,8 +32,9 @@ public static class ContentExtensions
 
         services.AddSingleton<EmergencyRecognizer>();
         services.AddSingleton<CommandRecognizer>();
-        services.AddSingleton<SafetyInterruptionRecognizer>();
-        services.AddSingleton<IInterruptionRecognizer>(sp => sp.GetRequiredService<SafetyInterruptionRecognizer>());
+        // Emergency first: the engine's InterruptionDetector lets an emergency win anyway, then keeps registration order.
+        services.AddSingleton<IInterruptionRecognizer>(sp => sp.GetRequiredService<EmergencyRecognizer>());
+        services.AddSingleton<IInterruptionRecognizer>(sp => sp.GetRequiredService<CommandRecognizer>());
         services.AddSingleton<EmergencyMessageBuilder>();
         return builder;
     }

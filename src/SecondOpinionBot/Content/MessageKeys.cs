@@ -154,6 +154,16 @@ public static class MessageKeys
 
     public static readonly MessageKey GlossaryExplain = Key("glossary.explain", "term", "explanation");
 
+    public static readonly MessageKey EngineYesLabel = Key("engine.yesLabel");
+    public static readonly MessageKey EngineNoLabel = Key("engine.noLabel");
+    public static readonly MessageKey EngineNotSureLabel = Key("engine.notSureLabel");
+    public static readonly MessageKey EngineSubmitLabel = Key("engine.submitLabel");
+    public static readonly MessageKey EngineSkipLabel = Key("engine.skipLabel");
+    public static readonly MessageKey EngineDoneLabel = Key("engine.doneLabel");
+    public static readonly MessageKey EngineDateReadBack = Key("engine.dateReadBack", "date");
+    public static readonly MessageKey EngineStaleCard = Key("engine.staleCard");
+    public static readonly MessageKey EngineRestarted = Key("engine.restarted");
+
     private static MessageKey Key(string name, params string[] placeholders)
     {
         var key = new MessageKey(name, placeholders);

@@ -28,8 +28,9 @@ public sealed class AddContentTests
         await using var app = Build();
         await app.StartAsync();
 
-        var recognizer = app.Services.GetRequiredService<IInterruptionRecognizer>();
-        Assert.Equal(InterruptionKind.Emergency, recognizer.Recognize("I can't breathe", "en")?.Kind);
+        var recognizers = app.Services.GetServices<IInterruptionRecognizer>().ToList();
+        Assert.Equal(InterruptionKind.Emergency, recognizers[0].Recognize("help I can't breathe", "en")?.Kind);
+        Assert.Contains(recognizers, r => r.Recognize("talk to a person", "en")?.Kind == InterruptionKind.TalkToPerson);
         Assert.Equal("en", app.Services.GetRequiredService<ContentCatalog>().Culture);
         await app.StopAsync();
     }

@@ -43,13 +43,4 @@ public sealed class CommandRecognizerTests
     {
         Assert.Null(_recognizer.Recognize(text, "en"));
     }
-
-    [Fact]
-    public void Combined_EmergencyWinsOverCommand()
-    {
-        var combined = new SafetyInterruptionRecognizer(new EmergencyRecognizer(ContentFixture.Catalogs), _recognizer);
-
-        Assert.Equal(InterruptionKind.Emergency, combined.Recognize("help I can't breathe", "en")?.Kind);
-        Assert.Equal(InterruptionKind.Help, combined.Recognize("help", "en")?.Kind);
-    }
 }
