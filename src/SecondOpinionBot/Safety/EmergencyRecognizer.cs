@@ -66,7 +66,7 @@ public sealed class EmergencyRecognizer(ContentCatalogs content) : IInterruption
     {
         for (var start = 0; start < tokens.Count; start++)
         {
-            if (!FuzzyWord.Matches(phrase.Words[0], tokens[start]))
+            if (!FuzzyWord.Matches(phrase.Words[0], tokens[start], standalone: phrase.Words.Count == 1))
             {
                 continue;
             }

@@ -2,11 +2,16 @@ namespace SecondOpinionBot.Safety;
 
 /// <summary>
 /// Typo-tolerant word comparison for emergency phrases: "pian" ≈ "pain", "breath" ≈ "breathe", "suicidel" ≈ "suicidal".
-/// Short words must match exactly (or be a swap of two letters) so "can" never reads as "cant".
+/// Short words must match exactly (or be a swap of two letters) so "can" never reads as "cant"; the first letter must
+/// agree, so "cooking" is not "choking" and "painted" is not "fainted".
 /// </summary>
 internal static class FuzzyWord
 {
-    public static bool Matches(string expected, string actual)
+    /// <param name="standalone">
+    /// The word is a whole phrase on its own ("overdose", "suicidal"): no neighbouring words confirm it, so only one
+    /// typo in a long word that starts the same is allowed ("overdue" must not read as "overdose").
+    /// </param>
+    public static bool Matches(string expected, string actual, bool standalone = false)
     {
         if (expected == actual)
         {
@@ -23,11 +28,24 @@ internal static class FuzzyWord
             return true; // "kil" for "kill", "bleeeding" for "bleeding"
         }
 
-        var allowed = expected.Length switch
+        if (IsSwap(expected, actual))
         {
-            <= 3 => 0,
-            4 => IsSwap(expected, actual) ? 1 : 0,
-            <= 7 => 1,
+            return expected.Length >= 4;
+        }
+
+        // Alone, a word must also start with the same two letters ("cooking" is not "choking").
+        var sameStart = standalone ? 2 : 1;
+        if (actual.Length < sameStart || !expected.AsSpan(0, sameStart).SequenceEqual(actual.AsSpan(0, sameStart)))
+        {
+            return false;
+        }
+
+        var allowed = (expected.Length, standalone) switch
+        {
+            ( <= 4, _) => 0,
+            ( < 7, true) => 0,
+            (_, true) => 1,
+            ( <= 7, false) => 1,
             _ => 2,
         };
         return allowed > 0

@@ -175,4 +175,15 @@ public sealed class ContentValidationTests : IDisposable
 
         Assert.Contains("\"help\" is listed under both `help` and `status`", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void DuplicateMessageKey_IsReportedWithLine()
+    {
+        _copy.Replace(ContentFiles.Messages, "    consentYes: Thank you. Let's get started.\n", "    consentYes: Thank you. Let's get started.\n    consentYes: Thanks!\n");
+
+        var error = Single(_copy.LoadFails(), "messages.yaml");
+
+        Assert.Contains("not valid YAML", error.Message, StringComparison.Ordinal);
+        Assert.Equal(_copy.LineOf(ContentFiles.Messages, "consentYes: Thanks!"), error.Line);
+    }
 }

@@ -49,6 +49,8 @@ public sealed class EmergencyRecognizerTests
     [InlineData("severe bleding")]
     [InlineData("my chest hurst")]
     [InlineData("I can’t breathe")]
+    [InlineData("he took an overdoes")]
+    [InlineData("she is unconcious")]
     public void MedicalEmergencies_Fire(string text)
     {
         var result = _recognizer.Recognize(text, "en");
@@ -100,6 +102,12 @@ public sealed class EmergencyRecognizerTests
     [InlineData("The scan showed something on my liver")]
     [InlineData("")]
     [InlineData("   ")]
+    // near misses of emergency words must not fire
+    [InlineData("I was cooking dinner")]
+    [InlineData("just joking")]
+    [InlineData("my payment is overdue")]
+    [InlineData("I painted the fence")]
+    [InlineData("I'm on a diet")]
     public void OrdinaryTextAndNarrowNegations_DoNotFire(string text)
     {
         Assert.Null(_recognizer.Recognize(text, "en"));
