@@ -96,11 +96,14 @@ public sealed record RoutingTable(
             matched.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value, StringComparer.Ordinal));
     }
 
+    /// <summary>True when the planned date is close enough to make the case urgent (and set the date-soon situation).</summary>
+    public bool IsDateSoon(DateOnly plannedDate, DateOnly today) =>
+        plannedDate.DayNumber - today.DayNumber <= Priority.UrgentWithinDays;
+
     public CasePriority PriorityFor(RoutingInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var dateSoon = input.PlannedDate is { } date
-            && date.DayNumber - input.Today.DayNumber <= Priority.UrgentWithinDays;
+        var dateSoon = input.PlannedDate is { } date && IsDateSoon(date, input.Today);
         var urgent = dateSoon
             || (Priority.UrgentAfterEmergency && input.EmergencyFired)
             || (Priority.UrgentWhenSymptomsChangeFast && input.SymptomsChangingFast);

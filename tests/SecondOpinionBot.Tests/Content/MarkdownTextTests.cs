@@ -38,4 +38,25 @@ public sealed class MarkdownTextTests
         Assert.Equal("My knee hurts", MarkdownText.Escape("My knee hurts"));
         Assert.Equal("", MarkdownText.Escape(null));
     }
+
+    [Theory]
+    [InlineData("**bold** _it_ [x](http://e.com) `c` # h <b> ~s~")]
+    [InlineData("- list item")]
+    [InlineData("see https://evil.example and www.evil.example, mail a@b.com")]
+    public void ForCard_LeavesNoActiveMarkdownOrLinks(string input)
+    {
+        var card = MarkdownText.ForCard(input);
+
+        Assert.DoesNotContain(card, ch => "*_[]`#<>~\\".Contains(ch, StringComparison.Ordinal));
+        Assert.False(card.StartsWith('-'));
+        Assert.DoesNotContain("://", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("www.", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("a@b", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ForCard_KeepsPlainTextAndJoinsLines()
+    {
+        Assert.Equal("Maria (mother) - knee", MarkdownText.ForCard("Maria (mother)\n- knee"));
+    }
 }
