@@ -13,7 +13,7 @@ public sealed class ContentCatalog
     /// <summary>The language folder the content came from (used in error messages).</summary>
     public string Folder { get; }
 
-    public MessageCatalog Messages { get; private set; } = new(new Dictionary<string, ContentMessage>());
+    public MessageCatalog Messages { get; private set; } = new([]);
 
     public IReadOnlyList<Reason> Reasons { get; private set; } = [];
 
@@ -60,9 +60,7 @@ public sealed class ContentCatalog
         var words = parser.Words();
         var catalog = new ContentCatalog(folder, culture)
         {
-            Messages = new MessageCatalog(parser.Messages()
-                .GroupBy(m => m.Key, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal)),
+            Messages = new MessageCatalog(parser.Messages()),
             Reasons = parser.Reasons(),
             Situations = parser.Situations(),
             Questions = parser.Questions(),

@@ -5,11 +5,19 @@ namespace SecondOpinionBot.Content;
 /// <summary>Every message the bot says, by dotted key (e.g. <c>welcome.intro</c>), with {placeholder} filling.</summary>
 public sealed partial class MessageCatalog
 {
-    private readonly IReadOnlyDictionary<string, ContentMessage> _messages;
+    private readonly Dictionary<string, ContentMessage> _messages = new(StringComparer.Ordinal);
 
-    internal MessageCatalog(IReadOnlyDictionary<string, ContentMessage> messages) => _messages = messages;
+    internal MessageCatalog(IReadOnlyList<ContentMessage> messages)
+    {
+        All = messages;
+        foreach (var message in messages)
+        {
+            _messages.TryAdd(message.Key, message); // duplicates are reported by the validator
+        }
+    }
 
-    public IEnumerable<ContentMessage> All => _messages.Values;
+    /// <summary>Every message as written, in file order.</summary>
+    public IReadOnlyList<ContentMessage> All { get; }
 
     public bool Contains(string key) => _messages.ContainsKey(key);
 
