@@ -10,6 +10,9 @@ public sealed class ContentCatalog
 
     public string Culture { get; }
 
+    /// <summary>A short hash of every file's bytes: changes whenever the content changes (e.g. a flow version input).</summary>
+    public string Version { get; private set; } = "";
+
     /// <summary>The language folder the content came from (used in error messages).</summary>
     public string Folder { get; }
 
@@ -29,7 +32,7 @@ public sealed class ContentCatalog
 
     public IReadOnlyList<GlossaryTerm> Glossary { get; private set; } = [];
 
-    public AnswerWords Answers { get; private set; } = new([], [], [], [], [], [], [], []);
+    public AnswerWords Answers { get; private set; } = new([], [], [], [], [], [], []);
 
     public CommandWords Commands { get; private set; } = new([], [], [], [], [], [], [], []);
 
@@ -68,17 +71,29 @@ public sealed class ContentCatalog
             Needs = parser.Needs(),
             ChoiceSets = parser.ChoiceSets(),
             Glossary = parser.Glossary(),
-            Answers = words?.Answers ?? new([], [], [], [], [], [], [], []),
+            Answers = words?.Answers ?? new([], [], [], [], [], [], []),
             Commands = words?.Commands ?? new([], [], [], [], [], [], [], []),
             Emergency = parser.Emergency() ?? new([], [], []),
         };
         catalog.Routing = parser.Routing() ?? catalog.Routing;
+        catalog.Version = HashOf(folder);
 
         // Cross-file checks only make sense once every file has the right shape.
         errors.ThrowIfAny();
         ContentValidator.Validate(catalog, errors);
         errors.ThrowIfAny();
         return catalog;
+    }
+
+    private static string HashOf(string folder)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var file in ContentFiles.All.Select(f => Path.Combine(folder, f)).Where(File.Exists))
+        {
+            hash.AppendData(File.ReadAllBytes(file));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
     }
 
     public Reason Reason(string id) =>

@@ -20,6 +20,8 @@ public sealed class ContentCatalogs
 
     public IEnumerable<string> Cultures => _byCulture.Keys;
 
+    public IEnumerable<ContentCatalog> All => _byCulture.Values;
+
     /// <summary>Loads every language folder under <paramref name="dialogsDirectory"/>; all must be valid.</summary>
     public static ContentCatalogs Load(string dialogsDirectory, string defaultCulture)
     {

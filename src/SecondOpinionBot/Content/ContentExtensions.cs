@@ -7,8 +7,8 @@ namespace SecondOpinionBot.Content;
 public static class ContentExtensions
 {
     /// <summary>
-    /// Registers the validated content of dialogs/ (every language), the emergency and command recognizers and the
-    /// emergency message builder. Content is loaded when the host starts; a bad file stops startup with file and line.
+    /// Registers the validated content of dialogs/ (every language), the engine's LexiconSet built from it, the
+    /// emergency and command recognizers and the emergency message builder. Content is loaded when the host starts; a bad file stops startup with file and line.
     /// </summary>
     public static WebApplicationBuilder AddContent(this WebApplicationBuilder builder)
     {
@@ -28,6 +28,7 @@ public static class ContentExtensions
             return ContentCatalogs.Load(folder, options.DefaultCulture);
         });
         services.AddSingleton(sp => sp.GetRequiredService<ContentCatalogs>().Default);
+        services.AddSingleton(sp => ContentLexicon.From(sp.GetRequiredService<ContentCatalogs>()));
         services.AddHostedService<ContentStartupCheck>();
 
         services.AddSingleton<EmergencyRecognizer>();

@@ -92,7 +92,7 @@ internal sealed class ContentParser(string folder, string displayFolder, Content
 
         var answers = new AnswerWords(
             a.StringList("yes", true), a.StringList("no", true), a.StringList("notSure", true),
-            a.StringList("skip", true), a.StringList("done", true), a.StringList("continue", true), a.StringList("ordinals"), a.StringList("listJoiners"));
+            a.StringList("skip", true), a.StringList("done", true), a.StringList("continue", true), a.StringList("listJoiners"));
         a.RejectUnknownKeys();
         var commands = new CommandWords(
             c.StringList("help", true), c.StringList("cancel", true), c.StringList("startOver", true),

@@ -2,7 +2,7 @@ namespace SecondOpinionBot.Content;
 
 /// <summary>
 /// Short answers understood at any prompt. <see cref="Continue"/> resumes the journey after emergency guidance;
-/// <see cref="Ordinals"/> ("first", "second", ...) pick from a list; <see cref="ListJoiners"/> ("and") join several answers.
+/// <see cref="ListJoiners"/> ("and") join several answers. Yes/no/not sure also feed the engine's Lexicon.
 /// </summary>
 public sealed record AnswerWords(
     IReadOnlyList<string> Yes,
@@ -11,7 +11,6 @@ public sealed record AnswerWords(
     IReadOnlyList<string> Skip,
     IReadOnlyList<string> Done,
     IReadOnlyList<string> Continue,
-    IReadOnlyList<string> Ordinals,
     IReadOnlyList<string> ListJoiners)
 {
     /// <summary>Each list with the answer it stands for, in the order they are matched.</summary>
