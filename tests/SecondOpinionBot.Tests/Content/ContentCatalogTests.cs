@@ -126,4 +126,41 @@ public sealed class ContentCatalogTests
         Assert.Same(ContentFixture.English, ContentFixture.Catalogs.For("en-US"));
         Assert.Same(ContentFixture.English, ContentFixture.Catalogs.For("fr-FR"));
     }
+
+    [Fact]
+    public void EveryReason_OffersAtLeastThreeQuestions_WhateverTheSituation()
+    {
+        foreach (var reason in Content.Reasons)
+        {
+            Assert.True(Content.QuestionsFor([reason.Id], []).Count >= 3, $"reason {reason.Id} has too few general questions");
+        }
+    }
+
+    [Fact]
+    public void EverySituation_ChangesWhatTheUserIsOffered()
+    {
+        foreach (var situation in Content.Situations)
+        {
+            var used = Content.Questions.Any(q => q.Situations.Contains(situation.Id))
+                || Content.Records.Any(r => r.Situations.Contains(situation.Id))
+                || Content.Reasons.Any(r => r.SuggestWhen.Any(s => s.Situation == situation.Id));
+            Assert.True(used, $"situation {situation.Id} is never used");
+        }
+    }
+
+    [Fact]
+    public void CaregiverWithSurgeryInFiveDays_GetsUrgentRiskQuestions()
+    {
+        var today = new DateOnly(2026, 3, 2);
+        var situations = Content.DetectSituations("My father needs heart bypass surgery").ToHashSet();
+        if (Content.Routing.IsDateSoon(today.AddDays(5), today))
+        {
+            situations.Add(SituationIds.DateSoon);
+        }
+
+        var questions = Content.QuestionsFor(Content.SuggestReasons(situations).Select(s => s.Reason.Id), situations).Select(q => q.Id).ToList();
+
+        Assert.Contains("risk-date-soon", questions);
+        Assert.Contains("tx-surgery-alternatives", questions);
+    }
 }
