@@ -18,6 +18,7 @@ internal sealed class ContentParser(string folder, string displayFolder, Content
         return new Reason(
             m.RequiredString("id"),
             m.RequiredString("title"),
+            m.RequiredString("summary"),
             m.RequiredString("explanation"),
             m.StringList("soundsLikeYou", required: true),
             signals,

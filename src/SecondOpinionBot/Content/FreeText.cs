@@ -6,7 +6,7 @@ namespace SecondOpinionBot.Content;
 /// <param name="WasCut">True when the text was longer than allowed; the bot then adds the <c>text.tooLong</c> note.</param>
 public sealed record FreeTextResult(string Text, bool WasCut);
 
-/// <summary>Cleans free text. The result is still plain text: escape it (see <see cref="MarkdownText"/>) when showing it.</summary>
+/// <summary>Cleans free text. The result is still plain text: escape it (SecondOpinionBot.Text.MarkdownText) when showing it.</summary>
 public static class FreeText
 {
     public const int DefaultMaxLength = 500;

@@ -1,11 +1,13 @@
 namespace SecondOpinionBot.Content;
 
 /// <summary>One of the four reasons for a second opinion, in plain words.</summary>
+/// <param name="Summary">One line, for lists, the summary card and the prep sheet.</param>
 /// <param name="SoundsLikeYou">"Does this sound like you?" yes/no questions.</param>
 /// <param name="SuggestWhen">Situations that make this reason worth proposing to someone who is not sure.</param>
 public sealed record Reason(
     string Id,
     string Title,
+    string Summary,
     string Explanation,
     IReadOnlyList<string> SoundsLikeYou,
     IReadOnlyList<ReasonSignal> SuggestWhen,

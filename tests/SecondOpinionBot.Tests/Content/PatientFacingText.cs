@@ -44,6 +44,7 @@ internal static partial class PatientFacingText
         foreach (var reason in c.Reasons)
         {
             yield return new Unit($"reason {reason.Id}", $"{reason.Title}. {reason.Explanation}");
+            yield return new Unit($"reason {reason.Id} summary", $"{reason.Title}: {reason.Summary}");
             foreach (var question in reason.SoundsLikeYou)
             {
                 yield return new Unit($"reason {reason.Id} question", question);
