@@ -1,0 +1,157 @@
+namespace SecondOpinionBot.Content;
+
+/// <summary>
+/// Everything the bot says and offers in one language, loaded from dialogs/&lt;culture&gt;/ and validated as a whole.
+/// Immutable; register once as a singleton.
+/// </summary>
+public sealed class ContentCatalog
+{
+    private ContentCatalog(string folder, string culture) => (Folder, Culture) = (folder, culture);
+
+    public string Culture { get; }
+
+    /// <summary>A short hash of every file's bytes: changes whenever the content changes (e.g. a flow version input).</summary>
+    public string Version { get; private set; } = "";
+
+    /// <summary>The language folder the content came from (used in error messages).</summary>
+    public string Folder { get; }
+
+    public MessageCatalog Messages { get; private set; } = new([]);
+
+    public IReadOnlyList<Reason> Reasons { get; private set; } = [];
+
+    public IReadOnlyList<Situation> Situations { get; private set; } = [];
+
+    public IReadOnlyList<DoctorQuestion> Questions { get; private set; } = [];
+
+    public IReadOnlyList<RecordItem> Records { get; private set; } = [];
+
+    public IReadOnlyList<NeedCategory> Needs { get; private set; } = [];
+
+    public IReadOnlyList<ChoiceSet> ChoiceSets { get; private set; } = [];
+
+    public IReadOnlyList<GlossaryTerm> Glossary { get; private set; } = [];
+
+    public AnswerWords Answers { get; private set; } = new([], [], [], [], [], [], []);
+
+    public CommandWords Commands { get; private set; } = new([], [], [], [], [], [], [], []);
+
+    public EmergencyPhrases Emergency { get; private set; } = new([], [], []);
+
+    public RoutingTable Routing { get; private set; } = new([], "", [], new PriorityRules(14, true, true));
+
+    /// <summary>Loads and validates dialogs/&lt;culture&gt;/; throws <see cref="ContentValidationException"/> listing every problem.</summary>
+    public static ContentCatalog Load(string dialogsDirectory, string culture)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dialogsDirectory);
+        ArgumentException.ThrowIfNullOrWhiteSpace(culture);
+        var folder = Path.GetFullPath(Path.Combine(dialogsDirectory, culture));
+        var errors = new ContentErrors();
+        if (!Directory.Exists(folder))
+        {
+            errors.Add(folder, 0, $"no content folder for language `{culture}`.");
+            errors.ThrowIfAny();
+        }
+
+        foreach (var extra in Directory.EnumerateFiles(folder, "*.y*ml")
+                     .Where(f => !ContentFiles.All.Contains(Path.GetFileName(f), StringComparer.Ordinal)))
+        {
+            errors.Add(extra, 0, $"unknown content file. Expected only: {string.Join(", ", ContentFiles.All)}.");
+        }
+
+        var parser = new ContentParser(folder, folder, errors);
+        var words = parser.Words();
+        var catalog = new ContentCatalog(folder, culture)
+        {
+            Messages = new MessageCatalog(parser.Messages()),
+            Reasons = parser.Reasons(),
+            Situations = parser.Situations(),
+            Questions = parser.Questions(),
+            Records = parser.Records(),
+            Needs = parser.Needs(),
+            ChoiceSets = parser.ChoiceSets(),
+            Glossary = parser.Glossary(),
+            Answers = words?.Answers ?? new([], [], [], [], [], [], []),
+            Commands = words?.Commands ?? new([], [], [], [], [], [], [], []),
+            Emergency = parser.Emergency() ?? new([], [], []),
+        };
+        catalog.Routing = parser.Routing() ?? catalog.Routing;
+        catalog.Version = HashOf(folder);
+
+        // Cross-file checks only make sense once every file has the right shape.
+        errors.ThrowIfAny();
+        ContentValidator.Validate(catalog, errors);
+        errors.ThrowIfAny();
+        return catalog;
+    }
+
+    private static string HashOf(string folder)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var file in ContentFiles.All.Select(f => Path.Combine(folder, f)).Where(File.Exists))
+        {
+            hash.AppendData(File.ReadAllBytes(file));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
+    }
+
+    public Reason Reason(string id) =>
+        Reasons.FirstOrDefault(r => r.Id == id) ?? throw new KeyNotFoundException($"Unknown reason '{id}'.");
+
+    public NeedCategory Need(string id) =>
+        Needs.FirstOrDefault(n => n.Id == id) ?? throw new KeyNotFoundException($"Unknown need '{id}'.");
+
+    public ChoiceSet Choices(string setId) =>
+        ChoiceSets.FirstOrDefault(s => s.Id == setId) ?? throw new KeyNotFoundException($"Unknown choice set '{setId}'.");
+
+    /// <summary>Situation ids whose keywords appear in what the user typed (diagnosis, what was proposed, ...).</summary>
+    public IReadOnlySet<string> DetectSituations(string? text)
+    {
+        var tokens = PhraseText.Tokens(text);
+        return Situations
+            .Where(s => s.Keywords.Any(k => PhraseText.ContainsPhrase(tokens, PhraseText.Tokens(k))))
+            .Select(s => s.Id)
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>For a user who is "not sure": the reasons the situations point to, each with why, in reasons.yaml order.</summary>
+    public IReadOnlyList<ReasonSuggestion> SuggestReasons(IEnumerable<string> situationIds)
+    {
+        var situations = situationIds.ToHashSet(StringComparer.Ordinal);
+        return Reasons
+            .Select(r => new ReasonSuggestion(r, r.SuggestWhen.Where(s => situations.Contains(s.Situation)).Select(s => s.Because).ToList()))
+            .Where(s => s.Because.Count > 0)
+            .ToList();
+    }
+
+    /// <summary>Questions for the chosen reasons, keeping those tied to a situation only when it applies.</summary>
+    public IReadOnlyList<DoctorQuestion> QuestionsFor(IEnumerable<string> reasonIds, IEnumerable<string> situationIds)
+    {
+        var reasons = reasonIds.ToHashSet(StringComparer.Ordinal);
+        var situations = situationIds.ToHashSet(StringComparer.Ordinal);
+        return Questions
+            .Where(q => q.Reasons.Any(reasons.Contains))
+            .Where(q => q.Situations.Count == 0 || q.Situations.Any(situations.Contains))
+            .ToList();
+    }
+
+    /// <summary>The records checklist: always-asked items plus those the reasons or situations bring in, in file order.</summary>
+    public IReadOnlyList<RecordItem> RecordsFor(IEnumerable<string> reasonIds, IEnumerable<string> situationIds)
+    {
+        var reasons = reasonIds.ToHashSet(StringComparer.Ordinal);
+        var situations = situationIds.ToHashSet(StringComparer.Ordinal);
+        return Records
+            .Where(r => r.Always || r.Reasons.Any(reasons.Contains) || r.Situations.Any(situations.Contains))
+            .ToList();
+    }
+
+    /// <summary>Needs named in free text through their labels or synonyms ("I have no car" → transport).</summary>
+    public IReadOnlyList<NeedCategory> MatchNeeds(string? text)
+    {
+        var tokens = PhraseText.Tokens(text);
+        return Needs
+            .Where(n => n.Synonyms.Append(n.Label).Any(s => PhraseText.ContainsPhrase(tokens, PhraseText.Tokens(s))))
+            .ToList();
+    }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+
+namespace SecondOpinionBot.Content;
+
+/// <summary>One validated <see cref="ContentCatalog"/> per language folder, with fallback to the default language.</summary>
+public sealed class ContentCatalogs
+{
+    private readonly IReadOnlyDictionary<string, ContentCatalog> _byCulture;
+
+    public ContentCatalogs(IReadOnlyDictionary<string, ContentCatalog> byCulture, string defaultCulture)
+    {
+        ArgumentNullException.ThrowIfNull(byCulture);
+        _byCulture = byCulture;
+        Default = byCulture.TryGetValue(defaultCulture, out var catalog)
+            ? catalog
+            : throw new ContentValidationException($"No content folder for the default language `{defaultCulture}`.");
+    }
+
+    public ContentCatalog Default { get; }
+
+    public IEnumerable<string> Cultures => _byCulture.Keys;
+
+    public IEnumerable<ContentCatalog> All => _byCulture.Values;
+
+    /// <summary>Loads every language folder under <paramref name="dialogsDirectory"/>; all must be valid.</summary>
+    public static ContentCatalogs Load(string dialogsDirectory, string defaultCulture)
+    {
+        var errors = new List<ContentError>();
+        var catalogs = new Dictionary<string, ContentCatalog>(StringComparer.OrdinalIgnoreCase);
+        foreach (var folder in Directory.EnumerateDirectories(dialogsDirectory).Order(StringComparer.Ordinal))
+        {
+            var culture = Path.GetFileName(folder);
+            try
+            {
+                catalogs[culture] = ContentCatalog.Load(dialogsDirectory, culture);
+            }
+            catch (ContentValidationException ex)
+            {
+                errors.AddRange(ex.Errors.Count > 0 ? ex.Errors : [new ContentError(folder, 0, ex.Message)]);
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ContentValidationException(errors);
+        }
+
+        return new ContentCatalogs(catalogs, defaultCulture);
+    }
+
+    /// <summary>"en-US" → en-US folder, else "en", else the default language.</summary>
+    public ContentCatalog For(string? culture)
+    {
+        if (string.IsNullOrWhiteSpace(culture))
+        {
+            return Default;
+        }
+
+        if (_byCulture.TryGetValue(culture, out var exact))
+        {
+            return exact;
+        }
+
+        var neutral = culture.Split('-', '_')[0];
+        return _byCulture.TryGetValue(neutral, out var language) ? language : Default;
+    }
+
+    public ContentCatalog For(CultureInfo culture) => For(culture?.Name);
+}

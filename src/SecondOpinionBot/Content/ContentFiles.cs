@@ -1,0 +1,20 @@
+namespace SecondOpinionBot.Content;
+
+/// <summary>The files each language folder must have; any other .yaml file there is reported as unknown.</summary>
+internal static class ContentFiles
+{
+    public const string Messages = "messages.yaml";
+    public const string Reasons = "reasons.yaml";
+    public const string Situations = "situations.yaml";
+    public const string Questions = "questions.yaml";
+    public const string Records = "records.yaml";
+    public const string Needs = "needs.yaml";
+    public const string Choices = "choices.yaml";
+    public const string Words = "words.yaml";
+    public const string Emergency = "emergency.yaml";
+    public const string Glossary = "glossary.yaml";
+    public const string Routing = "routing.yaml";
+
+    public static readonly IReadOnlyList<string> All =
+        [Messages, Reasons, Situations, Questions, Records, Needs, Choices, Words, Emergency, Glossary, Routing];
+}

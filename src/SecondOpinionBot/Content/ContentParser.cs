@@ -1,0 +1,222 @@
+using YamlDotNet.RepresentationModel;
+
+namespace SecondOpinionBot.Content;
+
+/// <summary>Turns each content file into typed records; shape errors (missing/unknown keys, wrong types) are collected.</summary>
+internal sealed class ContentParser(string folder, string displayFolder, ContentErrors errors)
+{
+    private YamlMap? Open(string file) => YamlFileReader.Open(folder, file, Path.Combine(displayFolder, file), errors);
+
+    public IReadOnlyList<Reason> Reasons() => List(ContentFiles.Reasons, "reasons", m =>
+    {
+        var signals = m.MapList("suggestWhen", required: false).Select(s =>
+        {
+            var signal = new ReasonSignal(s.RequiredString("situation"), s.RequiredString("because"), s.Location);
+            s.RejectUnknownKeys();
+            return signal;
+        }).ToList();
+        return new Reason(
+            m.RequiredString("id"),
+            m.RequiredString("title"),
+            m.RequiredString("summary"),
+            m.RequiredString("explanation"),
+            m.StringList("soundsLikeYou", required: true),
+            signals,
+            m.Location);
+    });
+
+    public IReadOnlyList<Situation> Situations() => List(ContentFiles.Situations, "situations", m =>
+        new Situation(m.RequiredString("id"), m.RequiredString("label"), m.StringList("keywords"), m.Location));
+
+    public IReadOnlyList<DoctorQuestion> Questions() => List(ContentFiles.Questions, "questions", m =>
+        new DoctorQuestion(
+            m.RequiredString("id"),
+            m.RequiredString("text"),
+            m.StringList("reasons", required: true),
+            m.StringList("situations"),
+            m.Location));
+
+    public IReadOnlyList<RecordItem> Records() => List(ContentFiles.Records, "records", m =>
+        new RecordItem(
+            m.RequiredString("id"),
+            m.RequiredString("item"),
+            m.RequiredString("why"),
+            m.RequiredString("source"),
+            m.OptionalBool("always"),
+            m.StringList("reasons"),
+            m.StringList("situations"),
+            m.Location));
+
+    public IReadOnlyList<NeedCategory> Needs() => List(ContentFiles.Needs, "needs", m =>
+        new NeedCategory(
+            m.RequiredString("id"),
+            m.RequiredString("label"),
+            m.RequiredString("description"),
+            m.StringList("synonyms"),
+            m.OptionalBool("none"),
+            m.Location));
+
+    public IReadOnlyList<ChoiceSet> ChoiceSets() => List(ContentFiles.Choices, "choiceSets", m =>
+    {
+        var choices = m.MapList("choices").Select(c =>
+        {
+            var choice = new Choice(
+                c.RequiredString("id"),
+                c.RequiredString("label"),
+                c.StringList("synonyms"),
+                c.StringList("situations"),
+                c.Location);
+            c.RejectUnknownKeys();
+            return choice;
+        }).ToList();
+        return new ChoiceSet(m.RequiredString("id"), choices, m.Location);
+    });
+
+    public IReadOnlyList<GlossaryTerm> Glossary() => List(ContentFiles.Glossary, "glossary", m =>
+        new GlossaryTerm(m.RequiredString("term"), m.StringList("forms", required: true), m.RequiredString("explanation"), m.Location));
+
+    public (AnswerWords Answers, CommandWords Commands)? Words()
+    {
+        var root = Open(ContentFiles.Words);
+        if (root is null)
+        {
+            return null;
+        }
+
+        var a = root.Map("answers");
+        var c = root.Map("commands");
+        root.RejectUnknownKeys();
+        if (a is null || c is null)
+        {
+            return null;
+        }
+
+        var answers = new AnswerWords(
+            a.StringList("yes", true), a.StringList("no", true), a.StringList("notSure", true),
+            a.StringList("skip", true), a.StringList("done", true), a.StringList("continue", true), a.StringList("listJoiners"));
+        a.RejectUnknownKeys();
+        var commands = new CommandWords(
+            c.StringList("help", true), c.StringList("cancel", true), c.StringList("startOver", true),
+            c.StringList("talkToPerson", true), c.StringList("status", true), c.StringList("deleteMyData", true),
+            c.StringList("whatDoYouKnow", true), c.StringList("fillers"));
+        c.RejectUnknownKeys();
+        return (answers, commands);
+    }
+
+    public EmergencyPhrases? Emergency()
+    {
+        var root = Open(ContentFiles.Emergency);
+        if (root is null)
+        {
+            return null;
+        }
+
+        var phrases = new EmergencyPhrases(
+            root.StringList("medical", true), root.StringList("selfHarm", true), root.StringList("negationCues"));
+        root.RejectUnknownKeys();
+        return phrases;
+    }
+
+    public RoutingTable? Routing()
+    {
+        var root = Open(ContentFiles.Routing);
+        if (root is null)
+        {
+            return null;
+        }
+
+        var queues = root.MapList("queues").Select(q =>
+        {
+            var queue = new QueueDefinition(q.RequiredString("id"), q.RequiredString("patientName"), q.Location);
+            q.RejectUnknownKeys();
+            return queue;
+        }).ToList();
+        var defaultQueue = root.RequiredString("defaultQueue");
+        var rules = root.MapList("rules").Select(r =>
+        {
+            var signals = new List<RoutingSignal>();
+            foreach (var name in r.StringList("signals"))
+            {
+                if (RoutingTable.ParseSignal(name) is { } signal)
+                {
+                    signals.Add(signal);
+                }
+                else
+                {
+                    errors.Add(r.Location, $"unknown routing signal `{name}`. Known: "
+                        + string.Join(", ", Enum.GetValues<RoutingSignal>().Select(RoutingTable.SignalName)) + ".");
+                }
+            }
+
+            var rule = new RoutingRule(r.RequiredString("queue"), r.StringList("needs"), signals, r.Location);
+            if (rule.Needs.Count == 0 && rule.Signals.Count == 0)
+            {
+                errors.Add(r.Location, "a rule needs at least one of `needs` or `signals`.");
+            }
+
+            r.RejectUnknownKeys();
+            return rule;
+        }).ToList();
+        var p = root.Map("priority");
+        var priority = p is null
+            ? new PriorityRules(14, true, true)
+            : new PriorityRules(
+                p.OptionalInt("urgentWithinDays") ?? 14, p.OptionalBool("urgentAfterEmergency"), p.OptionalBool("urgentWhenSymptomsChangeFast"));
+        p?.RejectUnknownKeys();
+        root.RejectUnknownKeys();
+        return new RoutingTable(queues, defaultQueue, rules, priority);
+    }
+
+    /// <summary>messages.yaml: nested keys flattened to dotted names (welcome: intro: → welcome.intro).</summary>
+    public IReadOnlyList<ContentMessage> Messages()
+    {
+        var root = Open(ContentFiles.Messages);
+        var messages = new List<ContentMessage>();
+        var top = root?.Map("messages");
+        root?.RejectUnknownKeys();
+        if (top is not null)
+        {
+            Flatten(top, "", messages);
+        }
+
+        return messages;
+    }
+
+    private static void Flatten(YamlMap map, string prefix, List<ContentMessage> into)
+    {
+        foreach (var (key, value) in map.Remaining())
+        {
+            var name = prefix.Length == 0 ? key : $"{prefix}.{key}";
+            switch (value)
+            {
+                case YamlMappingNode nested:
+                    Flatten(map.Nested(nested), name, into);
+                    break;
+                case YamlScalarNode { Value: { } text } when !string.IsNullOrWhiteSpace(text):
+                    into.Add(new ContentMessage(name, text.Trim(), map.At(value)));
+                    break;
+                default:
+                    map.Error(value, $"message `{name}` must be text (or a set of nested messages) and not empty.");
+                    break;
+            }
+        }
+    }
+
+    private List<T> List<T>(string file, string key, Func<YamlMap, T> read)
+    {
+        var root = Open(file);
+        if (root is null)
+        {
+            return [];
+        }
+
+        var items = root.MapList(key).Select(m =>
+        {
+            var item = read(m);
+            m.RejectUnknownKeys();
+            return item;
+        }).ToList();
+        root.RejectUnknownKeys();
+        return items;
+    }
+}

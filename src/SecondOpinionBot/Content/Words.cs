@@ -1,0 +1,71 @@
+namespace SecondOpinionBot.Content;
+
+/// <summary>
+/// Short answers understood at any prompt. <see cref="Continue"/> resumes the journey after emergency guidance;
+/// <see cref="ListJoiners"/> ("and") join several answers. Yes/no/not sure also feed the engine's Lexicon.
+/// </summary>
+public sealed record AnswerWords(
+    IReadOnlyList<string> Yes,
+    IReadOnlyList<string> No,
+    IReadOnlyList<string> NotSure,
+    IReadOnlyList<string> Skip,
+    IReadOnlyList<string> Done,
+    IReadOnlyList<string> Continue,
+    IReadOnlyList<string> ListJoiners)
+{
+    /// <summary>Each list with the answer it stands for, in the order they are matched.</summary>
+    public IEnumerable<(ShortAnswer Answer, IReadOnlyList<string> Phrases)> ByAnswer =>
+    [
+        (ShortAnswer.NotSure, NotSure),
+        (ShortAnswer.Yes, Yes),
+        (ShortAnswer.No, No),
+        (ShortAnswer.Skip, Skip),
+        (ShortAnswer.Done, Done),
+        (ShortAnswer.Continue, Continue),
+    ];
+
+    /// <summary>
+    /// The short answer the whole message (or its first clause: "yes, please") is, if any. Matching is on whole
+    /// phrases, never on a word inside a longer answer.
+    /// </summary>
+    public ShortAnswer? Match(string? text)
+    {
+        var tokens = PhraseText.Tokens(text);
+        var whole = string.Join(' ', tokens.Where(t => t != PhraseText.Break));
+        var firstClause = string.Join(' ', tokens.TakeWhile(t => t != PhraseText.Break));
+        foreach (var candidate in new[] { whole, firstClause }.Where(c => c.Length > 0).Distinct())
+        {
+            foreach (var (answer, phrases) in ByAnswer)
+            {
+                if (phrases.Any(p => PhraseText.Words(p) == candidate))
+                {
+                    return answer;
+                }
+            }
+        }
+
+        return null;
+    }
+}
+
+public enum ShortAnswer
+{
+    Yes,
+    No,
+    NotSure,
+    Skip,
+    Done,
+    Continue,
+}
+
+/// <summary>Phrases for the commands a user may say at any moment, matched as whole phrases (never Contains).</summary>
+/// <param name="Fillers">Polite words stripped from the ends before matching ("please", "can I").</param>
+public sealed record CommandWords(
+    IReadOnlyList<string> Help,
+    IReadOnlyList<string> Cancel,
+    IReadOnlyList<string> StartOver,
+    IReadOnlyList<string> TalkToPerson,
+    IReadOnlyList<string> Status,
+    IReadOnlyList<string> DeleteMyData,
+    IReadOnlyList<string> WhatDoYouKnow,
+    IReadOnlyList<string> Fillers);

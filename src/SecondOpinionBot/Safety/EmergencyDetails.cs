@@ -1,0 +1,17 @@
+namespace SecondOpinionBot.Safety;
+
+/// <summary>Values of <c>Interruption.Detail</c> for an emergency.</summary>
+public static class EmergencyDetails
+{
+    public const string Medical = "medical";
+
+    /// <summary>Thoughts of self-harm: the reply adds the crisis line.</summary>
+    public const string SelfHarm = "self-harm";
+}
+
+/// <summary>Values of <c>Interruption.Detail</c> for commands that share a kind.</summary>
+public static class CommandDetails
+{
+    /// <summary>"start over" (kind Cancel): restart the journey rather than just stop.</summary>
+    public const string StartOver = "start-over";
+}

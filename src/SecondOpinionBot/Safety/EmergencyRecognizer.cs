@@ -1,0 +1,160 @@
+using System.Collections.Concurrent;
+using SecondOpinionBot.Content;
+using SecondOpinionBot.Dialogs.Interruptions;
+
+namespace SecondOpinionBot.Safety;
+
+/// <summary>
+/// Spots emergencies in any text the user sends, erring toward alarm. Phrases come from emergency.yaml; small typos
+/// and up to two extra words inside a phrase still match
+/// (unless the phrase has its own negation). Only a narrow negation right before a medical phrase
+/// ("no chest pain", "denies trouble breathing") cancels it; a phrase that itself contains a negation
+/// ("I can't breathe") always fires, and self-harm phrases are never cancelled.
+/// </summary>
+public sealed class EmergencyRecognizer(ContentCatalogs content) : IInterruptionRecognizer
+{
+    private const int MaxWordsInsidePhrase = 2;
+    private static readonly string[] Fillers = ["any"];
+    private static readonly string[] ListJoiners = ["or", "nor"];
+
+    // A phrase that carries its own negation ("not breathing") must match word for word, or
+    // "not having trouble breathing" would read as "not ... breathing".
+    private static readonly string[] NegationWords = ["not", "no", "cant", "cannot", "wont", "dont", "never", "nothing"];
+
+    private readonly ConcurrentDictionary<string, CompiledPhrases> _compiled = new(StringComparer.Ordinal);
+
+    public Interruption? Recognize(string text, string culture)
+    {
+        var tokens = PhraseText.Tokens(text);
+        if (tokens.Count == 0)
+        {
+            return null;
+        }
+
+        var catalog = content.For(culture);
+        var phrases = _compiled.GetOrAdd(catalog.Culture, _ => CompiledPhrases.From(catalog.Emergency));
+        var matches = phrases.All
+            .SelectMany(p => FindAll(tokens, p))
+            .OrderBy(m => m.Start)
+            .ToList();
+
+        var negatedEnds = new HashSet<int>();
+        var selfHarm = false;
+        var medical = false;
+        foreach (var match in matches)
+        {
+            if (match.Phrase.SelfHarm)
+            {
+                selfHarm = true;
+            }
+            else if (IsNegated(tokens, match.Start, phrases.NegationCues, negatedEnds))
+            {
+                negatedEnds.Add(match.End);
+            }
+            else
+            {
+                medical = true;
+            }
+        }
+
+        return selfHarm ? new Interruption(InterruptionKind.Emergency, EmergencyDetails.SelfHarm)
+            : medical ? new Interruption(InterruptionKind.Emergency, EmergencyDetails.Medical)
+            : null;
+    }
+
+    private static IEnumerable<Match> FindAll(IReadOnlyList<string> tokens, Phrase phrase)
+    {
+        for (var start = 0; start < tokens.Count; start++)
+        {
+            if (!FuzzyWord.Matches(phrase.Words[0], tokens[start], standalone: phrase.Words.Count == 1))
+            {
+                continue;
+            }
+
+            var at = start;
+            var matched = true;
+            var maxGap = phrase.Words.Any(NegationWords.Contains) ? 0 : MaxWordsInsidePhrase;
+            for (var w = 1; w < phrase.Words.Count && matched; w++)
+            {
+                matched = false;
+                for (var next = at + 1; next < tokens.Count && next <= at + 1 + maxGap; next++)
+                {
+                    if (tokens[next] == PhraseText.Break)
+                    {
+                        break;
+                    }
+
+                    if (FuzzyWord.Matches(phrase.Words[w], tokens[next]))
+                    {
+                        at = next;
+                        matched = true;
+                        break;
+                    }
+                }
+            }
+
+            if (matched)
+            {
+                yield return new Match(phrase, start, at);
+            }
+        }
+    }
+
+    /// <summary>A cue ends right before the phrase ("no", "denies any"), or "or" follows a phrase already negated.</summary>
+    private static bool IsNegated(IReadOnlyList<string> tokens, int start, IReadOnlyList<string[]> cues, HashSet<int> negatedEnds)
+    {
+        var end = start - 1;
+        while (end >= 0 && Fillers.Contains(tokens[end]))
+        {
+            end--;
+        }
+
+        if (end < 0)
+        {
+            return false;
+        }
+
+        if (ListJoiners.Contains(tokens[end]) && negatedEnds.Contains(end - 1))
+        {
+            return true;
+        }
+
+        return cues.Any(cue => EndsWith(tokens, end, cue));
+    }
+
+    private static bool EndsWith(IReadOnlyList<string> tokens, int end, string[] cue)
+    {
+        var first = end - cue.Length + 1;
+        if (first < 0)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < cue.Length; i++)
+        {
+            if (tokens[first + i] != cue[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private sealed record Phrase(IReadOnlyList<string> Words, bool SelfHarm);
+
+    private sealed record Match(Phrase Phrase, int Start, int End);
+
+    private sealed record CompiledPhrases(IReadOnlyList<Phrase> All, IReadOnlyList<string[]> NegationCues)
+    {
+        public static CompiledPhrases From(EmergencyPhrases phrases) => new(
+            phrases.Medical.Select(p => new Phrase(Words(p), SelfHarm: false))
+                .Concat(phrases.SelfHarm.Select(p => new Phrase(Words(p), SelfHarm: true)))
+                .Where(p => p.Words.Count > 0)
+                .ToList(),
+            phrases.NegationCues.Select(c => Words(c).ToArray()).Where(c => c.Length > 0).ToList());
+
+        private static List<string> Words(string phrase) =>
+            PhraseText.Tokens(phrase).Where(t => t != PhraseText.Break).ToList();
+    }
+}

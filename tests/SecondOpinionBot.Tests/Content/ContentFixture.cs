@@ -1,0 +1,68 @@
+using SecondOpinionBot.Content;
+
+namespace SecondOpinionBot.Tests.Content;
+
+/// <summary>The real dialogs/ folder, and throw-away copies of it that a test may break on purpose.</summary>
+internal static class ContentFixture
+{
+    public static string DialogsDirectory { get; } = ContentDirectory.Resolve(null, AppContext.BaseDirectory);
+
+    private static readonly Lazy<ContentCatalogs> LazyCatalogs = new(() => ContentCatalogs.Load(DialogsDirectory, "en"));
+
+    public static ContentCatalogs Catalogs => LazyCatalogs.Value;
+
+    public static ContentCatalog English => Catalogs.Default;
+}
+
+/// <summary>A temp copy of dialogs/en that one test edits; deleted afterwards.</summary>
+internal sealed class ContentCopy : IDisposable
+{
+    public ContentCopy()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "so-content-" + Guid.NewGuid().ToString("N"));
+        var source = Path.Combine(ContentFixture.DialogsDirectory, "en");
+        Directory.CreateDirectory(Path.Combine(Root, "en"));
+        foreach (var file in Directory.EnumerateFiles(source))
+        {
+            File.Copy(file, Path.Combine(Root, "en", Path.GetFileName(file)));
+        }
+    }
+
+    public string Root { get; }
+
+    public string PathOf(string file) => Path.Combine(Root, "en", file);
+
+    public void Write(string file, string text) => File.WriteAllText(PathOf(file), text);
+
+    /// <summary>Replaces one exact piece of a file, failing loudly if the piece is not there (keeps tests honest).</summary>
+    public void Replace(string file, string oldText, string newText)
+    {
+        var text = File.ReadAllText(PathOf(file));
+        Assert.Contains(oldText, text, StringComparison.Ordinal);
+        File.WriteAllText(PathOf(file), text.Replace(oldText, newText, StringComparison.Ordinal));
+    }
+
+    /// <summary>1-based line of the first occurrence, to check error lines against the file itself.</summary>
+    public int LineOf(string file, string text)
+    {
+        var lines = File.ReadAllLines(PathOf(file));
+        var index = Array.FindIndex(lines, l => l.Contains(text, StringComparison.Ordinal));
+        Assert.True(index >= 0, $"'{text}' not found in {file}");
+        return index + 1;
+    }
+
+    public ContentValidationException LoadFails() =>
+        Assert.Throws<ContentValidationException>(() => ContentCatalog.Load(Root, "en"));
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}
