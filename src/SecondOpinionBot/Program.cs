@@ -1,6 +1,7 @@
 using SecondOpinionBot.Bot;
 using SecondOpinionBot.Channels.DirectLine;
 using SecondOpinionBot.Channels.WebChat;
+using SecondOpinionBot.Content;
 using SecondOpinionBot.Handoff;
 using SecondOpinionBot.PrepSheets;
 using SecondOpinionBot.Privacy;
@@ -13,6 +14,7 @@ if (args is ["teams-package", ..])
 }
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddContent();
 builder.AddBotStorage();
 builder.AddCases();
 builder.AddPrepSheets();
