@@ -35,7 +35,6 @@ public static class ChoiceCard
                     ["id"] = CardPayload.AnswerKey,
                     ["style"] = choices.Count <= MaxExpanded ? "expanded" : "compact",
                     ["isMultiSelect"] = multiSelect,
-                    ["isRequired"] = true,
                     ["choices"] = items,
                 }),
             ["actions"] = new JsonArray(

@@ -21,6 +21,7 @@ public static class ChoiceSetIds
     public const string Urgency = "urgency";
     public const string ContactMethod = "contact-method";
     public const string ConfirmSend = "confirm-send";
+    public const string QuestionEdit = "question-edit";
 
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Required =
         new Dictionary<string, IReadOnlyList<string>>
@@ -34,5 +35,6 @@ public static class ChoiceSetIds
             [Urgency] = ["stable", "slowly", "fast"],
             [ContactMethod] = ["teams", "webchat", "phone", "email"],
             [ConfirmSend] = ["send", "change", "not-now"],
+            [QuestionEdit] = ["remove", "reword"],
         };
 }

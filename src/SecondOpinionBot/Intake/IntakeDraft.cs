@@ -27,6 +27,9 @@ public sealed class IntakeDraft
     /// <summary>The date of the planned test, treatment or procedure, if one is set.</summary>
     public DateOnly? PlannedDate { get; set; }
 
+    /// <summary>Situation tags (content ids such as cancer, procedure-planned) from choices and the user's own words.</summary>
+    public List<string> Situations { get; set; } = [];
+
     public string? CurrentClinic { get; set; }
 
     public List<string> Reasons { get; set; } = [];
@@ -52,6 +55,12 @@ public sealed class IntakeDraft
 
     /// <summary>The last journey step completed, to resume from.</summary>
     public string? LastStep { get; set; }
+
+    /// <summary>Journey sections already answered (see <see cref="JourneySections"/>); the journey resumes at the first missing one.</summary>
+    public List<string> CompletedSections { get; set; } = [];
+
+    /// <summary>Grows with every saved change; the summary card carries it so an outdated card is recognised.</summary>
+    public int Revision { get; set; }
 
     public string? CaseReference { get; set; }
 }

@@ -15,7 +15,7 @@ public sealed class BotStateDataParticipant(IStorage storage) : IPersonalDataPar
         var items = new List<StoredDataItem>();
         if (stored.TryGetValue(who.UserStateKey, out var user) && user is JObject userDocument && HasContent(userDocument))
         {
-            var draft = userDocument[IntakeDraft.StatePropertyName]?.ToObject<IntakeDraft>();
+            var draft = ReadDraft(userDocument[IntakeDraft.StatePropertyName]);
             items.Add(new StoredDataItem(StoredDataCategory.Answers, Fields: draft is null ? [] : IntakeDraftFields.Filled(draft)));
         }
 
@@ -29,6 +29,14 @@ public sealed class BotStateDataParticipant(IStorage storage) : IPersonalDataPar
 
     public Task EraseAsync(PatientIdentity who, CancellationToken cancellationToken) =>
         storage.DeleteAsync([who.UserStateKey, who.ConversationStateKey], cancellationToken);
+
+    // The journey keeps the draft as System.Text.Json text (the engine's DraftAccessor); older shapes were objects.
+    private static IntakeDraft? ReadDraft(JToken? token) => token switch
+    {
+        JValue { Type: JTokenType.String } text => System.Text.Json.JsonSerializer.Deserialize<IntakeDraft>((string)text!, Handoff.SqliteCaseStore.Json),
+        JObject json => json.ToObject<IntakeDraft>(),
+        _ => null,
+    };
 
     private static bool HasContent(JObject document) =>
         document.Properties().Any(p => p.Name != "ETag" && p.Value.Type is not (JTokenType.Null or JTokenType.Undefined));

@@ -14,9 +14,10 @@ using SecondOpinionBot.Channels.DirectLine;
 namespace SecondOpinionBot.Tests.Channels;
 
 /// <summary>
-/// The real host in local mode, with its own SQLite file and a fake clock. In memory by default: the bot's connector
-/// client is then pointed at the in-memory server, so replies take the same HTTP path as on a real socket. With
-/// <paramref name="realServer"/> the caller starts Kestrel on a loopback port instead (for a browser).
+/// The real host in local mode, with its own SQLite file and a fake clock. In memory by default, with a small
+/// <see cref="ProtocolBot"/>: the bot's connector client is then pointed at the in-memory server, so replies take the
+/// same HTTP path as on a real socket. With <paramref name="realServer"/> the caller starts Kestrel on a loopback port
+/// instead, with the real patient journey (for a browser).
 /// </summary>
 public sealed class DirectLineAppFactory(IDictionary<string, string?>? settings = null, string? databasePath = null, bool realServer = false)
     : WebApplicationFactory<Program>
@@ -35,7 +36,7 @@ public sealed class DirectLineAppFactory(IDictionary<string, string?>? settings 
         var configuration = new Dictionary<string, string?>
         {
             ["MicrosoftAppId"] = "",
-            ["DirectLine:TranscriptDatabasePath"] = DatabasePath,
+            ["Storage:SqlitePath"] = DatabasePath,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -51,6 +52,9 @@ public sealed class DirectLineAppFactory(IDictionary<string, string?>? settings 
             {
                 return;
             }
+
+            // The protocol tests need a bot with predictable replies, not the whole journey.
+            services.AddTransient<Microsoft.Bot.Builder.IBot, ProtocolBot>();
 
             services.AddHttpClient(DirectLineConnectorFactory.HttpClientName)
                 .ConfigurePrimaryHttpMessageHandler(provider => ((TestServer)provider.GetRequiredService<IServer>()).CreateHandler());

@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using SecondOpinionBot.Bot;
 
 namespace SecondOpinionBot.Tests.Channels;
 
@@ -10,26 +9,41 @@ public sealed class WebChatBrowserTests(BrowserFixture browser)
     private const float Timeout = 20_000;
 
     [Fact]
-    public async Task APatientIsGreetedGetsAnAnswerAndFindsTheSameConversationAfterReload()
+    public async Task APatientIsGreetedStartsTheJourneyAndFindsTheSameConversationAfterReload()
     {
         await using var factory = new DirectLineAppFactory(realServer: true);
         await using var context = await NewPhoneContextAsync();
         var page = await context.NewPageAsync();
+        var cardErrors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Failed to render Adaptive Cards", StringComparison.Ordinal))
+            {
+                cardErrors.Add(message.Text);
+            }
+        };
         await page.GotoAsync(factory.StartOnLoopback().ToString());
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Second opinion helper" })).ToBeVisibleAsync();
-        await Assertions.Expect(Message(page, "give medical advice")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(Message(page, Greeting)).ToBeVisibleAsync(new() { Timeout = Timeout });
 
-        await page.GetByRole(AriaRole.Toolbar, new() { Name = "Suggested actions" })
-            .GetByRole(AriaRole.Button, new() { Name = SecondOpinionActivityHandler.WhatIsASecondOpinion })
-            .ClickAsync(new() { Timeout = Timeout });
-        await Assertions.Expect(Message(page, "another doctor, often a specialist")).ToBeVisibleAsync(new() { Timeout = Timeout });
-        await page.ScreenshotAsync(new() { Path = TestArtifacts.PathFor("webchat-answer.png") });
+        await SuggestedAction(page, "Yes, save my answers").ClickAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(Message(page, "Are you the patient")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await SuggestedAction(page, "I am the patient").ClickAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(Message(page, "What health problem or worry")).ToBeVisibleAsync(new() { Timeout = Timeout });
+
+        var sendBox = page.GetByRole(AriaRole.Textbox, new() { Name = "Message input box" });
+        await sendBox.FillAsync("A lump in my breast, the biopsy was unclear");
+        await sendBox.PressAsync("Enter");
+        await Assertions.Expect(Message(page, "What did the doctor suggest")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(page.GetByRole(AriaRole.Radio, new() { Name = "Surgery or a procedure" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = TestArtifacts.PathFor("webchat-journey.png") });
+        Assert.Empty(cardErrors);
 
         await page.ReloadAsync();
 
-        await Assertions.Expect(Message(page, "another doctor, often a specialist")).ToBeVisibleAsync(new() { Timeout = Timeout });
-        await Assertions.Expect(Message(page, "give medical advice")).ToHaveCountAsync(1);
+        await Assertions.Expect(Message(page, "What did the doctor suggest")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(Message(page, Greeting)).ToHaveCountAsync(1);
         await page.ScreenshotAsync(new() { Path = TestArtifacts.PathFor("webchat-after-reload.png") });
     }
 
@@ -40,7 +54,7 @@ public sealed class WebChatBrowserTests(BrowserFixture browser)
         await using var context = await NewPhoneContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(factory.StartOnLoopback().ToString());
-        await Assertions.Expect(Message(page, "give medical advice")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(Message(page, Greeting)).ToBeVisibleAsync(new() { Timeout = Timeout });
 
         // The next poll gets 403 (ExpiredToken): the page fetches a fresh token for the same conversation and
         // starts Web Chat on it again.
@@ -49,16 +63,22 @@ public sealed class WebChatBrowserTests(BrowserFixture browser)
             new() { Timeout = Timeout });
         factory.Time.Advance(TimeSpan.FromMinutes(31));
         Assert.True((await restarted).Ok);
-        await Assertions.Expect(Message(page, "give medical advice")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(Message(page, Greeting)).ToBeVisibleAsync(new() { Timeout = Timeout });
 
         var sendBox = page.GetByRole(AriaRole.Textbox, new() { Name = "Message input box" });
-        await sendBox.FillAsync(SecondOpinionActivityHandler.GetStarted);
+        await sendBox.FillAsync("yes");
         await sendBox.PressAsync("Enter");
 
-        await Assertions.Expect(Message(page, "go step by step")).ToBeVisibleAsync(new() { Timeout = Timeout });
-        await Assertions.Expect(Message(page, "give medical advice")).ToHaveCountAsync(1);
+        await Assertions.Expect(Message(page, "Are you the patient")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(Message(page, Greeting)).ToHaveCountAsync(1);
         await page.ScreenshotAsync(new() { Path = TestArtifacts.PathFor("webchat-after-token-expiry.png") });
     }
+
+    /// <summary>A phrase of the welcome: what the bot is not (it is not a doctor).</summary>
+    private const string Greeting = "nothing I say is medical advice";
+
+    private static ILocator SuggestedAction(IPage page, string name) =>
+        page.GetByRole(AriaRole.Toolbar, new() { Name = "Suggested actions" }).GetByRole(AriaRole.Button, new() { Name = name });
 
     private Task<IBrowserContext> NewPhoneContextAsync() => browser.Browser.NewContextAsync(new BrowserNewContextOptions
     {

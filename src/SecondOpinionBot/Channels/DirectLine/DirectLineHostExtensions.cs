@@ -3,6 +3,8 @@ using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
+using SecondOpinionBot.Storage;
+
 namespace SecondOpinionBot.Channels.DirectLine;
 
 public static class DirectLineHostExtensions
@@ -21,6 +23,7 @@ public static class DirectLineHostExtensions
         services.AddHttpClient();
         services.AddHttpClient(DirectLineConnectorFactory.HttpClientName);
 
+        services.AddSingleton<IDatabaseSchema, DirectLineSchema>();
         services.AddSingleton<DirectLineStore>();
         services.AddSingleton<DirectLineSigningKey>();
         services.AddSingleton<DirectLineTokenService>();

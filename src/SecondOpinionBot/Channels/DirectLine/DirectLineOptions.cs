@@ -8,9 +8,6 @@ public sealed class DirectLineOptions
     /// <summary>On by default in local mode (no MicrosoftAppId); set true to keep it on next to a configured bot identity.</summary>
     public bool? Enabled { get; set; }
 
-    /// <summary>SQLite file holding conversations and transcripts; relative paths are under the content root.</summary>
-    public string TranscriptDatabasePath { get; set; } = "data/secondopinion.db";
-
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>Base64 HMAC key for tokens. When empty, a key is generated at first start and kept in the database.</summary>

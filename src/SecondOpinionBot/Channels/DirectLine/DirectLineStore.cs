@@ -1,15 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
+using SecondOpinionBot.Storage;
 
 namespace SecondOpinionBot.Channels.DirectLine;
 
 /// <summary>Durable Direct Line conversations and transcripts in SQLite, so a returning patient sees what arrived while away.</summary>
 public sealed class DirectLineStore
 {
-    private const string Schema = """
-        PRAGMA journal_mode=WAL;
+    internal const string Schema = """
         CREATE TABLE IF NOT EXISTS directline_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS directline_conversations (
             id TEXT PRIMARY KEY, user_id TEXT NOT NULL, resume_hash TEXT, started INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL);
@@ -19,17 +18,13 @@ public sealed class DirectLineStore
         CREATE UNIQUE INDEX IF NOT EXISTS directline_activity_ids ON directline_activities (conversation_id, activity_id);
         """;
 
-    private readonly string _connectionString;
+    private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
-    private readonly Lazy<Task> _created;
 
-    public DirectLineStore(IOptions<DirectLineOptions> options, IHostEnvironment environment, TimeProvider time)
+    public DirectLineStore(SqliteDatabase database, TimeProvider time)
     {
-        var path = Path.GetFullPath(options.Value.TranscriptDatabasePath, environment.ContentRootPath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
+        _database = database;
         _time = time;
-        _created = new Lazy<Task>(CreateSchemaAsync);
     }
 
     public async Task<byte[]> GetOrCreateSigningKeyAsync(CancellationToken cancellationToken)
@@ -151,24 +146,11 @@ public sealed class DirectLineStore
 
     private static string Hash(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        await _created.Value.WaitAsync(cancellationToken);
-        return await OpenRawAsync(cancellationToken);
-    }
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _database.OpenAsync(cancellationToken);
+}
 
-    private async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
-    }
-
-    private async Task CreateSchemaAsync()
-    {
-        await using var connection = await OpenRawAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        command.CommandText = Schema;
-        await command.ExecuteNonQueryAsync();
-    }
+/// <summary>The Direct Line tables live in the bot's one database.</summary>
+internal sealed class DirectLineSchema : IDatabaseSchema
+{
+    public string CreateStatements => DirectLineStore.Schema;
 }

@@ -14,7 +14,7 @@ namespace SecondOpinionBot.Handoff.Outbox;
 /// time, so a retry always shows the current state. Connector errors are thrown and sorted by the processor.
 /// </summary>
 public sealed class OutboxDelivery(
-    Bot.BotAdapter adapter, ICaseStore cases, IQueueBindingStore bindings, IOutbox outbox, IOptions<BotAuthOptions> auth, TimeProvider clock)
+    Bot.BotAdapter adapter, Channels.DirectLine.DirectLineProactive directLine, ICaseStore cases, IQueueBindingStore bindings, IOutbox outbox, IOptions<BotAuthOptions> auth, TimeProvider clock)
 {
     private string BotAppId => auth.Value.MicrosoftAppId ?? "";
 
@@ -133,6 +133,14 @@ public sealed class OutboxDelivery(
         var text = payload.Notice == PatientNotice.Resolved
             ? PatientMessages.Resolved(record, payload.StaffName ?? "", payload.Outcome)
             : PatientMessages.Claimed(record, payload.StaffName ?? "");
+        // Web chat patients are reached through the local Direct Line endpoint, which stores the message for their return.
+        if (Channels.DirectLine.DirectLineProactive.Handles(reference))
+        {
+            var delivered = await directLine.ContinueAsync(
+                reference.Conversation.Id, (turn, ct) => turn.SendActivityAsync(text, cancellationToken: ct), cancellationToken);
+            return delivered ? DeliveryResult.Sent : DeliveryResult.Never("patient-conversation-gone");
+        }
+
         await ContinueAsync(reference, (turn, ct) => turn.SendActivityAsync(text, cancellationToken: ct), cancellationToken);
         return DeliveryResult.Sent;
     }

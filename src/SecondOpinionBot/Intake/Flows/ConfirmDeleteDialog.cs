@@ -1,0 +1,44 @@
+using Microsoft.Bot.Builder;
+using SecondOpinionBot.Content;
+using SecondOpinionBot.Dialogs;
+using SecondOpinionBot.Handoff;
+using SecondOpinionBot.Privacy;
+
+namespace SecondOpinionBot.Intake.Flows;
+
+/// <summary>"Delete my data", after a confirmation: erases everything the bot holds about the user, everywhere.</summary>
+public sealed class ConfirmDeleteDialog : WaterfallDialog
+{
+    public new const string Id = "confirm-delete";
+
+    public ConfirmDeleteDialog(JourneyKit kit, IPatientDataEraser eraser, ICaseStore cases, IHandoffService handoff, UserState userState, ConversationState conversationState)
+        : base(Id)
+    {
+        AddStep((step, ct) => step.PromptAsync(PromptIds.Confirm, kit.Ask(step.TurnContext, MessageKeys.CommandsDeleteAsk), ct));
+        AddStep(async (step, ct) =>
+        {
+            var turn = step.TurnContext;
+            if (step.YesNo() != true)
+            {
+                await step.SendAsync(kit.Say(turn, MessageKeys.CommandsDeleteKept), ct);
+                return await step.EndDialogAsync(ct);
+            }
+
+            var who = PatientIdentity.From(turn.Activity);
+            var latest = await cases.FindLatestForOwnerAsync(who.OwnerKey, ct);
+            var result = await eraser.EraseAsync(who, ct);
+
+            // The turn's cached state would otherwise be written back at the end of the turn.
+            await userState.DeleteAsync(turn, ct);
+            await conversationState.DeleteAsync(turn, ct);
+            if (latest is not null)
+            {
+                // The staff card now shows the case as withdrawn, without the patient's details.
+                await handoff.RefreshStaffCardAsync(latest.Reference, ct);
+            }
+
+            await step.SendAsync(kit.Say(turn, result.Complete ? MessageKeys.CommandsDeleted : MessageKeys.ErrorsGeneral), ct);
+            return await step.CancelAllDialogsAsync(ct);
+        });
+    }
+}

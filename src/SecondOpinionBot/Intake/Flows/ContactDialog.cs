@@ -1,0 +1,74 @@
+using SecondOpinionBot.Content;
+using SecondOpinionBot.Dialogs;
+using SecondOpinionBot.Dialogs.Prompts;
+
+namespace SecondOpinionBot.Intake.Flows;
+
+/// <summary>How and when the team should get in touch: channels, a checked phone number and email, good times.</summary>
+public sealed class ContactDialog : WaterfallDialog
+{
+    public ContactDialog(string id, JourneyKit kit)
+        : base(id)
+    {
+        AddStep((step, ct) =>
+        {
+            // Offer the chat the user is in (Teams or web chat), plus phone and email.
+            var isTeams = step.TurnContext.Activity.ChannelId == Microsoft.Bot.Connector.Channels.Msteams;
+            var methods = kit.Choices(step.TurnContext, ChoiceSetIds.ContactMethod)
+                .Where(c => c.Value is "phone" or "email" || (c.Value == "teams") == isTeams)
+                .ToList();
+            return step.PromptAsync(PromptIds.MultiChoice, kit.Ask(step.TurnContext, MessageKeys.ContactMethodAsk, methods), ct);
+        });
+        AddStep(async (step, ct) =>
+        {
+            var methods = step.ChoiceIds().ToList();
+            await kit.UpdateAsync(step.TurnContext, d => d.ContactMethods = methods, ct);
+            return methods.Contains("phone")
+                ? await step.PromptAsync(PromptIds.Phone, kit.Ask(step.TurnContext, MessageKeys.ContactPhoneAsk, retry: MessageKeys.ContactPhoneInvalid), ct)
+                : await step.NextAsync(cancellationToken: ct);
+        });
+        AddStep(async (step, ct) =>
+        {
+            var draft = await kit.UpdateAsync(step.TurnContext, d => d.Phone = d.ContactMethods.Contains("phone") && !step.GaveUp ? step.Text() : null, ct);
+            return draft.ContactMethods.Contains("email")
+                ? await step.PromptAsync(PromptIds.Email, kit.Ask(step.TurnContext, MessageKeys.ContactEmailAsk, retry: MessageKeys.ContactEmailInvalid), ct)
+                : await step.NextAsync(cancellationToken: ct);
+        });
+        AddStep(async (step, ct) =>
+        {
+            await kit.UpdateAsync(step.TurnContext, d => d.Email = d.ContactMethods.Contains("email") && !step.GaveUp ? step.Text() : null, ct);
+            return await step.PromptAsync(PromptIds.Text, kit.Ask(step.TurnContext, MessageKeys.ContactTimesAsk), ct);
+        });
+        AddStep(async (step, ct) =>
+        {
+            var text = await kit.CleanAsync(step.TurnContext, step.Text(), ct);
+            if (text is null || kit.IsSkip(step.TurnContext, text))
+            {
+                return await step.NextAsync(cancellationToken: ct);
+            }
+
+            step.Values.Set("times", text);
+            if (ContactTimes.Understand(text, step.Language.RecognizerCulture) is { } understood)
+            {
+                return await step.PromptAsync(PromptIds.Confirm, kit.Ask(step.TurnContext, MessageKeys.ContactTimesReadBack, values: ("times", understood)), ct);
+            }
+
+            // Not understood ("whenever the kids are at school"): keep the words as they are, and say so.
+            await step.SendAsync(kit.Say(step.TurnContext, MessageKeys.ContactTimesNotUnderstood), ct);
+            return await step.PromptAsync(PromptIds.Text, kit.Ask(step.TurnContext, MessageKeys.ContactTimesAsk), ct);
+        });
+        AddStep(async (step, ct) =>
+        {
+            var first = step.Values.Get<string>("times");
+            var times = step.Result switch
+            {
+                null => first,
+                _ when step.YesNo() is { } yes => yes ? first : null,
+                _ => await kit.CleanAsync(step.TurnContext, step.Text(), ct),
+            };
+            await kit.UpdateAsync(step.TurnContext, d => d.ContactTimes = kit.IsSkip(step.TurnContext, times) ? null : times, ct);
+            await kit.CompleteSectionAsync(step.TurnContext, JourneySections.Contact, ct);
+            return await step.EndDialogAsync(ct);
+        });
+    }
+}

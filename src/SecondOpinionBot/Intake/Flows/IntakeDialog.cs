@@ -1,0 +1,108 @@
+using SecondOpinionBot.Content;
+using SecondOpinionBot.Dialogs;
+
+namespace SecondOpinionBot.Intake.Flows;
+
+/// <summary>
+/// The root of the patient journey. It resumes from the user's draft: welcome and consent, then each section not yet
+/// answered, then the summary. A returning user chooses to pick up where they left off or start over.
+/// </summary>
+public sealed class IntakeDialog : WaterfallDialog
+{
+    public new const string Id = "intake";
+
+    public IntakeDialog(JourneyKit kit, CaseStatusReply status)
+        : base(Id)
+    {
+        AddStep(async (step, ct) =>
+        {
+            var draft = await kit.DraftAsync(step.TurnContext, ct);
+            if (draft.CaseReference is not null)
+            {
+                if (await status.HasOpenCaseAsync(step.TurnContext, ct))
+                {
+                    await step.SendAsync(await status.DescribeAsync(step.TurnContext, ct), ct);
+                    return await step.EndDialogAsync(ct);
+                }
+
+                // The last case is closed: a new journey starts with a clean draft.
+                await kit.UpdateAsync(step.TurnContext, d => Reset(d), ct);
+                return await step.NextAsync(cancellationToken: ct);
+            }
+
+            return draft.ConsentToStore == true && draft.CompletedSections.Count > 0
+                ? await step.PromptAsync(PromptIds.Choice, kit.Ask(step.TurnContext, MessageKeys.WelcomeReturning, kit.Choices(step.TurnContext, ChoiceSetIds.Resume)), ct)
+                : await step.NextAsync(cancellationToken: ct);
+        });
+        AddStep(async (step, ct) =>
+        {
+            switch (step.ChoiceId())
+            {
+                case "start-over":
+                    await kit.UpdateAsync(step.TurnContext, d => Reset(d), ct);
+                    await step.SendAsync(kit.Say(step.TurnContext, MessageKeys.WelcomeStartedOver), ct);
+                    break;
+                case "continue":
+                    await step.SendAsync(kit.Say(step.TurnContext, MessageKeys.WelcomeResumed), ct);
+                    break;
+            }
+
+            var draft = await kit.DraftAsync(step.TurnContext, ct);
+            if (draft.ConsentToStore == true)
+            {
+                return await step.NextAsync(cancellationToken: ct);
+            }
+
+            var turn = step.TurnContext;
+            await step.SendAsync(string.Join("\n\n",
+                kit.Say(turn, MessageKeys.WelcomeIntro),
+                kit.Say(turn, MessageKeys.WelcomeWhatIDo),
+                kit.Say(turn, MessageKeys.WelcomeWhatIDoNot, ("emergencyNumber", kit.EmergencyNumber)),
+                kit.Say(turn, MessageKeys.WelcomeWhoSees)), ct);
+            return await step.PromptAsync(PromptIds.Choice, kit.Ask(turn, MessageKeys.WelcomeConsentAsk, kit.Choices(turn, ChoiceSetIds.Consent)), ct);
+        });
+        AddStep(async (step, ct) =>
+        {
+            switch (step.ChoiceId())
+            {
+                case "yes":
+                    await kit.UpdateAsync(step.TurnContext, d => d.ConsentToStore = true, ct);
+                    await step.SendAsync(kit.Say(step.TurnContext, MessageKeys.WelcomeConsentYes), ct);
+                    break;
+                case "no":
+                    // Nothing is saved for this user; they can still read the four reasons.
+                    await step.SendAsync(kit.Say(step.TurnContext, MessageKeys.WelcomeConsentNo), ct);
+                    return await step.ReplaceDialogAsync(ReasonsTourDialog.Id, ct);
+            }
+
+            return await step.NextAsync(cancellationToken: ct);
+        });
+        foreach (var section in JourneySections.InOrder)
+        {
+            AddStep(async (step, ct) =>
+            {
+                if (step.Stopped())
+                {
+                    return await step.EndDialogAsync(ct);
+                }
+
+                var draft = await kit.DraftAsync(step.TurnContext, ct);
+                return draft.CompletedSections.Contains(section)
+                    ? await step.NextAsync(cancellationToken: ct)
+                    : await step.BeginDialogAsync(section, ct);
+            });
+        }
+
+        AddStep(async (step, ct) => step.Stopped() ? await step.EndDialogAsync(ct) : await step.BeginDialogAsync(SummaryDialog.Id, ct));
+    }
+
+    /// <summary>Clears every answer but keeps the consent already given.</summary>
+    internal static void Reset(IntakeDraft draft)
+    {
+        var fresh = new IntakeDraft { ConsentToStore = draft.ConsentToStore, Revision = draft.Revision };
+        foreach (var property in typeof(IntakeDraft).GetProperties().Where(p => p.CanWrite))
+        {
+            property.SetValue(draft, property.GetValue(fresh));
+        }
+    }
+}

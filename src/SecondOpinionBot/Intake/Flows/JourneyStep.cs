@@ -1,0 +1,25 @@
+using SecondOpinionBot.Dialogs;
+using SecondOpinionBot.Dialogs.Choices;
+
+namespace SecondOpinionBot.Intake.Flows;
+
+/// <summary>Small readers for prompt results, so steps read as the conversation does.</summary>
+public static class JourneyStep
+{
+    public static string? ChoiceId<T>(this WaterfallStepContext<T> step) where T : class, new() =>
+        step.ResultAs<FoundChoice>()?.Value;
+
+    public static IReadOnlyList<string> ChoiceIds<T>(this WaterfallStepContext<T> step) where T : class, new() =>
+        step.ResultAs<List<FoundChoice>>()?.Select(c => c.Value).ToList() ?? [];
+
+    public static string? Text<T>(this WaterfallStepContext<T> step) where T : class, new() =>
+        step.Result is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    public static bool? YesNo<T>(this WaterfallStepContext<T> step) where T : class, new() =>
+        step.Result is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<bool>(out var answer) ? answer : null;
+
+    /// <summary>A section that stops the journey (e.g. the patient does not agree) ends with this.</summary>
+    public const string Stop = "stop";
+
+    public static bool Stopped<T>(this WaterfallStepContext<T> step) where T : class, new() => step.Text() == Stop;
+}

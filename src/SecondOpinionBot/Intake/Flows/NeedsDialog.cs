@@ -1,0 +1,38 @@
+using SecondOpinionBot.Content;
+using SecondOpinionBot.Dialogs;
+
+namespace SecondOpinionBot.Intake.Flows;
+
+/// <summary>Practical needs (coverage, travel, caregiver time, money, transport, housing…), or none.</summary>
+public sealed class NeedsDialog : WaterfallDialog
+{
+    public NeedsDialog(string id, JourneyKit kit)
+        : base(id)
+    {
+        AddStep((step, ct) => step.PromptAsync(PromptIds.MultiChoice,
+            kit.Ask(step.TurnContext, MessageKeys.NeedsAsk, kit.Content(step.TurnContext).Needs.ToEngineChoices()), ct));
+        AddStep(async (step, ct) =>
+        {
+            var content = kit.Content(step.TurnContext);
+            var picked = step.ChoiceIds();
+            var needs = picked.Where(id => !content.Need(id).IsNone).ToList();
+            await kit.UpdateAsync(step.TurnContext, d => d.Needs = needs, ct);
+            return await step.PromptAsync(PromptIds.Text, kit.Ask(step.TurnContext, MessageKeys.NeedsOtherAsk), ct);
+        });
+        AddStep(async (step, ct) =>
+        {
+            var text = step.Text();
+            var draft = await kit.DraftAsync(step.TurnContext, ct);
+            if (!kit.IsSkip(step.TurnContext, text) && await kit.CleanAsync(step.TurnContext, text, ct) is { } other)
+            {
+                // Only the need categories found in the words are kept; the words themselves are not stored.
+                var found = kit.Content(step.TurnContext).MatchNeeds(other).Where(n => !n.IsNone).Select(n => n.Id);
+                draft = await kit.UpdateAsync(step.TurnContext, d => d.Needs = d.Needs.Union(found).ToList(), ct);
+            }
+
+            await step.SendAsync(kit.Say(step.TurnContext, draft.Needs.Count == 0 ? MessageKeys.NeedsNoneAck : MessageKeys.NeedsAck), ct);
+            await kit.CompleteSectionAsync(step.TurnContext, JourneySections.Needs, ct);
+            return await step.EndDialogAsync(ct);
+        });
+    }
+}

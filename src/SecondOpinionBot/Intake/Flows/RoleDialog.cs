@@ -1,0 +1,58 @@
+using SecondOpinionBot.Content;
+using SecondOpinionBot.Dialogs;
+
+namespace SecondOpinionBot.Intake.Flows;
+
+/// <summary>Who is chatting: the patient, or a caregiver (then the patient's first name, relationship and agreement).</summary>
+public sealed class RoleDialog : WaterfallDialog
+{
+    private const int MaxNameLength = 40;
+
+    public RoleDialog(string id, JourneyKit kit)
+        : base(id)
+    {
+        AddStep((step, ct) => step.PromptAsync(PromptIds.Choice, kit.Ask(step.TurnContext, MessageKeys.RoleAsk, kit.Choices(step.TurnContext, ChoiceSetIds.Role)), ct));
+        AddStep(async (step, ct) =>
+        {
+            if (step.ChoiceId() == "patient")
+            {
+                await kit.UpdateAsync(step.TurnContext, d => { d.Role = ChatRole.Patient; d.PatientFirstName = null; d.Relationship = null; d.PatientAgrees = null; }, ct);
+                await kit.CompleteSectionAsync(step.TurnContext, JourneySections.Role, ct);
+                return await step.EndDialogAsync(ct);
+            }
+
+            await kit.UpdateAsync(step.TurnContext, d => d.Role = ChatRole.Caregiver, ct);
+            return await step.PromptAsync(PromptIds.Text, kit.Ask(step.TurnContext, MessageKeys.RolePatientName), ct);
+        });
+        AddStep(async (step, ct) =>
+        {
+            var name = await kit.CleanAsync(step.TurnContext, step.Text(), ct);
+            name = name is null ? null : name[..Math.Min(name.Length, MaxNameLength)];
+            step.Values.Set("name", name ?? "");
+            await kit.UpdateAsync(step.TurnContext, d => d.PatientFirstName = name, ct);
+            return await step.PromptAsync(PromptIds.Choice, kit.Ask(
+                step.TurnContext, MessageKeys.RoleRelationship, kit.Choices(step.TurnContext, ChoiceSetIds.Relationship), values: ("patientName", name ?? "")), ct);
+        });
+        AddStep(async (step, ct) =>
+        {
+            var relationship = step.ChoiceId();
+            await kit.UpdateAsync(step.TurnContext, d => d.Relationship = relationship, ct);
+            return await step.PromptAsync(PromptIds.Confirm, kit.Ask(step.TurnContext, MessageKeys.RolePatientAgrees, values: ("patientName", step.Values.Get<string>("name") ?? "")), ct);
+        });
+        AddStep(async (step, ct) =>
+        {
+            var name = step.Values.Get<string>("name") ?? "";
+            var agrees = step.YesNo() == true;
+            await kit.UpdateAsync(step.TurnContext, d => d.PatientAgrees = agrees, ct);
+            if (!agrees)
+            {
+                await step.SendAsync(kit.Say(step.TurnContext, MessageKeys.RolePatientDisagrees, ("patientName", name)), ct);
+                return await step.EndDialogAsync(JourneyStep.Stop, ct);
+            }
+
+            await step.SendAsync(kit.Say(step.TurnContext, MessageKeys.RoleThanksCaregiver, ("patientName", name)), ct);
+            await kit.CompleteSectionAsync(step.TurnContext, JourneySections.Role, ct);
+            return await step.EndDialogAsync(ct);
+        });
+    }
+}

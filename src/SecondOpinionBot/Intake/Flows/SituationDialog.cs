@@ -1,0 +1,112 @@
+using SecondOpinionBot.Content;
+using SecondOpinionBot.Dialogs;
+using SecondOpinionBot.Dialogs.Prompts;
+
+namespace SecondOpinionBot.Intake.Flows;
+
+/// <summary>The situation in the user's words: the concern, what was proposed, a date if one is set, the clinic, urgency.</summary>
+public sealed class SituationDialog : WaterfallDialog
+{
+    public SituationDialog(string id, JourneyKit kit)
+        : base(id)
+    {
+        AddStep(async (step, ct) =>
+        {
+            await step.SendAsync(kit.Say(step.TurnContext, MessageKeys.SituationIntro), ct);
+            return await step.PromptAsync(PromptIds.Text, kit.Ask(step.TurnContext, MessageKeys.SituationDiagnosis), ct);
+        });
+        AddStep(async (step, ct) =>
+        {
+            var concern = kit.IsSkip(step.TurnContext, step.Text()) ? null : await kit.CleanAsync(step.TurnContext, step.Text(), ct);
+            var tags = kit.Content(step.TurnContext).DetectSituations(concern);
+            await kit.UpdateAsync(step.TurnContext, d => { d.Concern = concern; AddTags(d, tags); }, ct);
+            return await step.PromptAsync(PromptIds.Choice, kit.Ask(step.TurnContext, MessageKeys.SituationProposed, kit.Choices(step.TurnContext, ChoiceSetIds.Proposal)), ct);
+        });
+        AddStep(async (step, ct) =>
+        {
+            var content = kit.Content(step.TurnContext);
+            var chosen = content.Choices(ChoiceSetIds.Proposal)[step.ChoiceId() ?? ""];
+            step.Values.Set("proposal", chosen.Label);
+            await kit.UpdateAsync(step.TurnContext, d => { d.Proposed = chosen.Label; AddTags(d, chosen.Situations); }, ct);
+            return chosen.Situations.Contains("diagnosis-unclear")
+                ? await step.NextAsync(cancellationToken: ct)
+                : await step.PromptAsync(PromptIds.Text, kit.Ask(step.TurnContext, MessageKeys.SituationProposedDetail), ct);
+        });
+        AddStep(async (step, ct) =>
+        {
+            if (step.Text() is { } text && !kit.IsSkip(step.TurnContext, text))
+            {
+                var detail = await kit.CleanAsync(step.TurnContext, text, ct);
+                var tags = kit.Content(step.TurnContext).DetectSituations(detail);
+                await kit.UpdateAsync(step.TurnContext, d => { d.Proposed = $"{step.Values.Get<string>("proposal")}: {detail}"; AddTags(d, tags); }, ct);
+            }
+
+            return await step.PromptAsync(PromptIds.Text, kit.Ask(step.TurnContext, MessageKeys.SituationDateAsk), ct);
+        });
+        AddStep(async (step, ct) =>
+        {
+            // "No", "skip" or "not sure" is an answer here: no date is set yet.
+            var text = step.Text();
+            if (text is null || kit.IsSkip(step.TurnContext, text) || kit.Content(step.TurnContext).Answers.Match(text) == ShortAnswer.NotSure)
+            {
+                return await step.NextAsync(cancellationToken: ct);
+            }
+
+            var found = DateTimeResolver.Resolve(text, step.Language.RecognizerCulture, step.Context.UserNow, null, preferPast: false);
+            if (found.Count == 1 && found[0].Kind is "date" or "datetime")
+            {
+                return await step.NextAsync(found[0], ct);
+            }
+
+            // Unclear or ambiguous: the date prompt asks again and reads an ambiguous answer back in words.
+            return await step.PromptAsync(PromptIds.Date, new PromptOptions
+            {
+                Prompt = kit.Say(step.TurnContext, MessageKeys.SituationDateNotUnderstood),
+                MaxAttempts = 2,
+            }, ct);
+        });
+        AddStep(async (step, ct) =>
+        {
+            var date = step.GaveUp ? null : step.ResultAs<DateTimeAnswer>();
+            var planned = date is null ? (DateOnly?)null : DateOnly.FromDateTime(date.Start.DateTime);
+            var soon = planned is { } day && kit.Content(step.TurnContext).Routing.IsDateSoon(day, kit.UserToday(step.TurnContext));
+            await kit.UpdateAsync(step.TurnContext, d =>
+            {
+                d.PlannedDate = planned;
+                d.Situations.Remove(SituationIds.DateSoon);
+                if (soon)
+                {
+                    AddTags(d, [SituationIds.DateSoon]);
+                }
+            }, ct);
+            if (soon)
+            {
+                await step.SendAsync(kit.Say(step.TurnContext, MessageKeys.SituationDateSoon), ct);
+            }
+
+            return await step.PromptAsync(PromptIds.Text, kit.Ask(step.TurnContext, MessageKeys.SituationClinic), ct);
+        });
+        AddStep(async (step, ct) =>
+        {
+            var clinic = kit.IsSkip(step.TurnContext, step.Text()) ? null : await kit.CleanAsync(step.TurnContext, step.Text(), ct);
+            await kit.UpdateAsync(step.TurnContext, d => d.CurrentClinic = clinic, ct);
+            return await step.BeginDialogAsync(JourneySections.Urgency, ct);
+        });
+        AddStep(async (step, ct) =>
+        {
+            await kit.CompleteSectionAsync(step.TurnContext, JourneySections.Situation, ct);
+            return await step.EndDialogAsync(ct);
+        });
+    }
+
+    internal static void AddTags(IntakeDraft draft, IEnumerable<string> tags)
+    {
+        foreach (var tag in tags)
+        {
+            if (!draft.Situations.Contains(tag))
+            {
+                draft.Situations.Add(tag);
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System.Text.Json.Nodes;
+using Microsoft.Bot.Builder;
+using SecondOpinionBot.Content;
+using SecondOpinionBot.Dialogs;
+using SecondOpinionBot.Dialogs.Choices;
+using SecondOpinionBot.PrepSheets;
+using SecondOpinionBot.Summary;
+
+namespace SecondOpinionBot.Intake.Flows;
+
+/// <summary>
+/// The summary: one card with an Edit action per section, and "send / change / not now". Confirming creates the case,
+/// hands it to the team and gives the user the reference and a take-away prep sheet. A click on an outdated summary
+/// card shows the current summary instead of acting on old answers.
+/// </summary>
+public sealed class SummaryDialog(JourneyKit kit, CaseSubmission submission, PrepSheetLinkStore prepLinks) : Dialog(Id)
+{
+    public new const string Id = "summary";
+
+    public override async Task<TurnResult> BeginDialogAsync(DialogContext dc, JsonNode? options, CancellationToken cancellationToken)
+    {
+        await ShowAsync(dc, cancellationToken);
+        return TurnResult.Waiting;
+    }
+
+    public override async Task<TurnResult> ResumeDialogAsync(DialogContext dc, TurnResult childResult, CancellationToken cancellationToken)
+    {
+        // Back from an "Edit" section: show the summary with the new answers.
+        await ShowAsync(dc, cancellationToken);
+        return TurnResult.Waiting;
+    }
+
+    public override async Task RepromptDialogAsync(DialogContext dc, DialogFrame frame, CancellationToken cancellationToken) =>
+        await ShowAsync(dc, cancellationToken);
+
+    public override async Task<TurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        var turn = dc.TurnContext;
+        if (turn.Activity.Type != Microsoft.Bot.Schema.ActivityTypes.Message)
+        {
+            return TurnResult.Waiting;
+        }
+
+        var draft = await kit.DraftAsync(turn, cancellationToken);
+        string? choice;
+        if (SummarySubmit.TryParse(turn.Activity.Value, out var submit))
+        {
+            if (submit.IsOutdated(draft.Revision))
+            {
+                await dc.SendAsync(dc.Language.Lexicon.StaleCard, cancellationToken);
+                await ShowAsync(dc, cancellationToken);
+                return TurnResult.Waiting;
+            }
+
+            choice = submit.Kind == SummarySubmitKind.Confirm ? "send" : "change";
+        }
+        else
+        {
+            choice = ChoiceRecognizer.RecognizeOne(dc.Input.Answer, Choices(turn), dc.Language.RecognizerCulture)?.Value;
+        }
+
+        switch (choice)
+        {
+            case "send":
+                await SendCaseAsync(dc, draft, cancellationToken);
+                return await dc.EndDialogAsync(cancellationToken);
+            case "not-now":
+                await dc.SendAsync(kit.Say(turn, MessageKeys.HandoffNotNow), cancellationToken);
+                return await dc.EndDialogAsync(cancellationToken);
+            case "change":
+                await dc.SendAsync(kit.Say(turn, MessageKeys.SummaryChangeAsk), cancellationToken);
+                await ShowCardAsync(dc, draft, cancellationToken);
+                return TurnResult.Waiting;
+            default:
+                await turn.SendActivityAsync(ChoiceRenderer.Render(dc, kit.Say(turn, MessageKeys.SummaryConfirmAsk), Choices(turn), multiSelect: false, ListStyle.Auto), cancellationToken);
+                return TurnResult.Waiting;
+        }
+    }
+
+    private async Task ShowAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        var turn = dc.TurnContext;
+        var draft = await kit.DraftAsync(turn, cancellationToken);
+        await dc.SendAsync(kit.Say(turn, MessageKeys.SummaryIntro), cancellationToken);
+        await ShowCardAsync(dc, draft, cancellationToken);
+        await turn.SendActivityAsync(ChoiceRenderer.Render(dc, kit.Say(turn, MessageKeys.SummaryConfirmAsk), Choices(turn), multiSelect: false, ListStyle.Auto), cancellationToken);
+    }
+
+    /// <summary>The card where the channel shows cards; the same summary as text where it does not.</summary>
+    private async Task ShowCardAsync(DialogContext dc, IntakeDraft draft, CancellationToken cancellationToken)
+    {
+        var content = kit.Content(dc.TurnContext);
+        if (ChannelCapabilities.SupportsAdaptiveCards(dc.TurnContext.Activity))
+        {
+            var card = CaseSummaryCard.Build(draft, content.SummaryCardText(), draft.Revision, content.ChoiceCatalog());
+            await dc.TurnContext.SendActivityAsync(MessageFactory.Attachment(CaseSummaryCard.ToAttachment(card)), cancellationToken);
+        }
+        else
+        {
+            await dc.SendAsync(CaseSummaryText.Render(draft, content.SummaryCardText(), content.ChoiceCatalog()), cancellationToken);
+        }
+    }
+
+    private async Task SendCaseAsync(DialogContext dc, IntakeDraft draft, CancellationToken cancellationToken)
+    {
+        var turn = dc.TurnContext;
+        var content = kit.Content(turn);
+        var (record, routing) = await submission.SubmitAsync(turn, draft, cancellationToken);
+        await kit.UpdateAsync(turn, d => d.CaseReference = record.Reference, cancellationToken);
+        var when = record.Priority == Handoff.CasePriority.Urgent ? MessageKeys.HandoffWhenUrgent : MessageKeys.HandoffWhenNormal;
+        await dc.SendAsync(kit.Say(turn, MessageKeys.HandoffSent,
+            ("reference", record.Reference), ("queueName", routing.Primary.PatientName), ("when", kit.Say(turn, when))), cancellationToken);
+
+        // The take-away sheet as a message by default; a printable page link where the deployment has a public address.
+        var wording = content.PrepSheetWording(kit.EmergencyNumber);
+        await dc.SendAsync(PrepSheetText.Render(draft, record.Reference, record.CreatedAt, wording, content.ChoiceCatalog()), cancellationToken);
+        var sheet = PrepSheetBuilder.Build(draft, record.Reference, record.CreatedAt, wording, content.ChoiceCatalog());
+        var link = await prepLinks.CreateAsync(record.OwnerKey, sheet, cancellationToken);
+        if (link.Url is { } url)
+        {
+            var button = new Microsoft.Bot.Schema.CardAction(Microsoft.Bot.Schema.ActionTypes.OpenUrl, kit.Say(turn, MessageKeys.PrepSheetTitle), value: url.ToString());
+            await turn.SendActivityAsync(MessageFactory.Attachment(new Microsoft.Bot.Schema.Attachment(Microsoft.Bot.Schema.HeroCard.ContentType, content: new Microsoft.Bot.Schema.HeroCard(buttons: [button]))), cancellationToken);
+        }
+    }
+
+    private IReadOnlyList<Dialogs.Choices.Choice> Choices(ITurnContext turn) => kit.Choices(turn, ChoiceSetIds.ConfirmSend);
+}

@@ -1,0 +1,74 @@
+using Microsoft.Bot.Builder;
+using SecondOpinionBot.Content;
+using SecondOpinionBot.Dialogs.Interruptions;
+using SecondOpinionBot.Intake.Flows;
+using SecondOpinionBot.Privacy;
+using SecondOpinionBot.Safety;
+
+namespace SecondOpinionBot.Intake;
+
+/// <summary>
+/// What the patient can say at any moment. Emergency guidance goes out before anything else and pauses the journey
+/// until the user says so; help and status answer and re-ask; cancel and delete ask first.
+/// </summary>
+public sealed class JourneyInterruptions(
+    JourneyKit kit, EmergencyMessageBuilder emergency, EmergencyPause pause, CaseStatusReply status, IPatientDataEraser eraser) : IInterruptionHandler
+{
+    public async Task<InterruptionOutcome> HandleAsync(InterruptionContext context, CancellationToken cancellationToken)
+    {
+        var turn = context.TurnContext;
+        switch (context.Interruption.Kind)
+        {
+            case InterruptionKind.Emergency:
+                var message = emergency.Build(context.Interruption, turn.Activity.Locale);
+                await turn.SendActivityAsync(message.Guidance, cancellationToken: cancellationToken);
+                await MarkEmergencyAsync(turn, cancellationToken);
+                if (context.HasActiveDialog)
+                {
+                    await turn.SendActivityAsync(message.ResumeHint, cancellationToken: cancellationToken);
+                    await pause.SetAsync(turn, true, cancellationToken);
+                }
+
+                return InterruptionOutcome.Handled;
+            case InterruptionKind.Help:
+                await turn.SendActivityAsync(kit.Say(turn, MessageKeys.CommandsHelp), cancellationToken: cancellationToken);
+                return InterruptionOutcome.Reprompt;
+            case InterruptionKind.TalkToPerson:
+                await turn.SendActivityAsync(kit.Say(turn, MessageKeys.CommandsTalkToPerson), cancellationToken: cancellationToken);
+                return InterruptionOutcome.Reprompt;
+            case InterruptionKind.Status:
+                await turn.SendActivityAsync(await status.DescribeAsync(turn, cancellationToken), cancellationToken: cancellationToken);
+                return InterruptionOutcome.Reprompt;
+            case InterruptionKind.WhatDoYouKnow:
+                var items = await eraser.DescribeAsync(PatientIdentity.From(turn.Activity), cancellationToken);
+                await turn.SendActivityAsync(StoredDataText.Render(items, kit.Content(turn).StoredDataWording()), cancellationToken: cancellationToken);
+                return InterruptionOutcome.Reprompt;
+            case InterruptionKind.Cancel:
+                return await BeginOnceAsync(context, ConfirmCancelDialog.Id, cancellationToken);
+            case InterruptionKind.DeleteMyData:
+                return await BeginOnceAsync(context, ConfirmDeleteDialog.Id, cancellationToken);
+            default:
+                return InterruptionOutcome.ContinueDialog;
+        }
+    }
+
+    private static async Task<InterruptionOutcome> BeginOnceAsync(InterruptionContext context, string dialogId, CancellationToken cancellationToken)
+    {
+        if (context.Dialogs.HasDialog(dialogId))
+        {
+            return InterruptionOutcome.Reprompt;
+        }
+
+        await context.Dialogs.BeginDialogAsync(dialogId, cancellationToken);
+        return InterruptionOutcome.Handled;
+    }
+
+    /// <summary>A case sent later is urgent. Only recorded for users who agreed to have answers saved.</summary>
+    private async Task MarkEmergencyAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        if ((await kit.DraftAsync(turn, cancellationToken)).ConsentToStore == true)
+        {
+            await kit.UpdateAsync(turn, d => d.EmergencySignalled = true, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using Newtonsoft.Json.Linq;
+using SecondOpinionBot.Tests.Support;
+
+namespace SecondOpinionBot.Tests.Intake;
+
+/// <summary>
+/// A patient chatting with the real host through /api/messages: each call returns what the bot sent back this turn
+/// (texts, suggested actions, cards) as the channel receives it.
+/// </summary>
+public sealed class JourneyChat : IAsyncDisposable
+{
+    private readonly HttpClient _client;
+    private int _seen;
+
+    private JourneyChat(BotAppFactory factory, FakeBotConnector connector, string channelId, string userId, string conversationId)
+    {
+        Factory = factory;
+        Connector = connector;
+        ChannelId = channelId;
+        UserId = userId;
+        ConversationId = conversationId;
+        _client = factory.CreateClient();
+    }
+
+    public BotAppFactory Factory { get; }
+
+    public FakeBotConnector Connector { get; }
+
+    public string ChannelId { get; }
+
+    public string UserId { get; }
+
+    public string ConversationId { get; }
+
+    /// <summary>The user's own clock (offset kept), as channels send it in localTimestamp.</summary>
+    public DateTimeOffset LocalNow { get; set; } = new(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(-6));
+
+    public static async Task<JourneyChat> StartAsync(string channelId = "webchat", string userId = "patient-1", BotAppFactory? factory = null)
+    {
+        var connector = await FakeBotConnector.StartAsync();
+        return new JourneyChat(factory ?? new BotAppFactory(), connector, channelId, userId, "conv-" + Guid.NewGuid().ToString("N")[..8]);
+    }
+
+    /// <summary>The user types a message.</summary>
+    public Task<BotTurn> SayAsync(string text) => SendAsync(Activity("message", text));
+
+    /// <summary>The user clicks a card button whose data is <paramref name="value"/> (no text, as Web Chat posts it).</summary>
+    public Task<BotTurn> SubmitAsync(JObject value)
+    {
+        var activity = Activity("message", null);
+        activity["value"] = value;
+        return SendAsync(activity);
+    }
+
+    /// <summary>The chat opens (the channel adds the user).</summary>
+    public Task<BotTurn> OpenAsync()
+    {
+        var activity = Activity("conversationUpdate", null);
+        activity["membersAdded"] = new JArray(new JObject { ["id"] = UserId }, new JObject { ["id"] = "bot" });
+        return SendAsync(activity);
+    }
+
+    private async Task<BotTurn> SendAsync(JObject activity)
+    {
+        var response = await _client.PostAsync(activity);
+        response.EnsureSuccessStatusCode();
+        var calls = Connector.Calls;
+        var fresh = calls.Skip(_seen).Where(c => c.Body is not null).Select(c => c.Body!).ToList();
+        _seen = calls.Count;
+        return new BotTurn(fresh);
+    }
+
+    private JObject Activity(string type, string? text)
+    {
+        var activity = Activities.Message(Connector.ServiceUrl, text ?? "", ConversationId, UserId, ChannelId);
+        activity["type"] = type;
+        if (text is null)
+        {
+            activity.Remove("text");
+        }
+
+        activity["localTimestamp"] = LocalNow.ToString("O");
+        return activity;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await Connector.DisposeAsync();
+    }
+}
+
+/// <summary>What the bot sent in one turn.</summary>
+public sealed record BotTurn(IReadOnlyList<JObject> Activities)
+{
+    public IReadOnlyList<string> Texts => Activities.Select(a => a["text"]?.ToString() ?? "").Where(t => t.Length > 0).ToList();
+
+    public string AllText => string.Join("\n", Texts) + "\n" + string.Join("\n", Cards.Select(c => c.ToString()));
+
+    public IReadOnlyList<string> SuggestedActions =>
+        Activities.SelectMany(a => a["suggestedActions"]?["actions"] as JArray ?? []).Select(a => a["title"]!.ToString()).ToList();
+
+    public IReadOnlyList<JObject> Cards =>
+        Activities.SelectMany(a => a["attachments"] as JArray ?? []).Where(a => a["contentType"]?.ToString() == "application/vnd.microsoft.card.adaptive")
+            .Select(a => (JObject)a["content"]!).ToList();
+
+    public bool Says(string part) => AllText.Contains(part, StringComparison.OrdinalIgnoreCase);
+}
