@@ -7,6 +7,8 @@ public enum CommandId
     Status,
     Help,
     StartOver,
+    TalkToPerson,
+    WhatDoYouKnow,
     DeleteMyData,
     Queue,
     Case,

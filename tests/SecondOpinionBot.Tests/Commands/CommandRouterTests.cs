@@ -46,10 +46,10 @@ public sealed class CommandRouterTests
     }
 
     [Fact]
-    public void PatientsHaveTheFivePersonalCommandsAndStaffTheThreeTeamCommands()
+    public void PatientsHaveTheSevenPersonalCommandsAndStaffTheThreeTeamCommands()
     {
         Assert.Equal(
-            ["start", "status", "help", "start over", "delete my data"],
+            ["start", "status", "help", "start over", "talk to a person", "what do you know about me", "delete my data"],
             CommandTable.InScope(CommandScope.Personal).Select(command => command.Title));
         Assert.Equal(["queue", "case", "set queue"], CommandTable.InScope(CommandScope.Team).Select(command => command.Title));
     }

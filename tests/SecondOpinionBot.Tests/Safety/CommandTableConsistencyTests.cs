@@ -21,6 +21,8 @@ public sealed class CommandTableConsistencyTests
                 CommandId.Status => (InterruptionKind.Status, null),
                 CommandId.StartOver => (InterruptionKind.Cancel, CommandDetails.StartOver),
                 CommandId.DeleteMyData => (InterruptionKind.DeleteMyData, null),
+                CommandId.TalkToPerson => (InterruptionKind.TalkToPerson, null),
+                CommandId.WhatDoYouKnow => (InterruptionKind.WhatDoYouKnow, null),
                 _ => null, // "start" begins the journey; it is not an interruption
             };
             if (expected is { } e)
