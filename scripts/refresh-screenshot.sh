@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet test tests/SecondOpinionBot.Tests --nologo \
-  --filter "FullyQualifiedName~WebChatBrowserTests.APatientIsGreetedGetsAnAnswerAndFindsTheSameConversationAfterReload"
+  --filter "FullyQualifiedName~WebChatBrowserTests.APatientIsGreetedStartsTheJourneyAndFindsTheSameConversationAfterReload"
 mkdir -p docs
-cp test-artifacts/webchat-answer.png docs/webchat.png
+cp test-artifacts/webchat-journey.png docs/webchat.png
 echo "Updated docs/webchat.png"
