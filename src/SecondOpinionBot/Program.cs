@@ -30,6 +30,7 @@ var app = builder.Build();
 app.MapBotEndpoints();
 app.MapDirectLine();
 app.MapWebChat();
+app.MapPublicPages();
 app.MapPrepSheets();
 await app.RunAsync();
 return 0;
