@@ -3,14 +3,9 @@ using SecondOpinionBot.Staff;
 
 namespace SecondOpinionBot.Handoff;
 
-/// <summary>What the patient is told about their case, in plain words. Names are staff first names only.</summary>
+/// <summary>What the patient is told when staff claim or resolve their case. Names are staff first names only.</summary>
 public static class PatientMessages
 {
-    /// <summary>After the case is stored and queued: reference, who will help, when to expect contact.</summary>
-    public static string Submitted(CaseRecord record) =>
-        $"Your case {record.Reference} has been sent. {Capitalise(QueueNames.PersonPhrase(record.Queue))} will contact you {When(record)}{By(record.Details)}. " +
-        "Type \"status\" at any time to see where it is.";
-
     public static string Claimed(CaseRecord record, string staffName) =>
         $"{CardText.FirstName(staffName)}, {QueueNames.PersonPhrase(record.Queue)}, has your case {record.Reference} and will contact you {When(record)}{By(record.Details)}.";
 
@@ -29,6 +24,4 @@ public static class PatientMessages
         details.ContactMethods.FirstOrDefault() is { } method && CardText.Label(method) is { Length: > 0 } label
             ? $" by {label.ToLowerInvariant()}"
             : "";
-
-    internal static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }
