@@ -1,15 +1,13 @@
 using Microsoft.Bot.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 using SecondOpinionBot.Storage;
+using SecondOpinionBot.Tests.Support;
 
 namespace SecondOpinionBot.Tests.Storage;
 
 public sealed class SqliteBotStorageTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "so-storage", Guid.NewGuid().ToString("N"));
+    private readonly TestDatabase _db = new(new BotStateSchema());
 
     private sealed class Note : IStoreItem
     {
@@ -17,16 +15,8 @@ public sealed class SqliteBotStorageTests : IDisposable
         public string? ETag { get; set; }
     }
 
-    private SqliteBotStorage NewStorage()
-    {
-        var database = NewDatabase();
-        return new SqliteBotStorage(database, TimeProvider.System);
-    }
-
-    internal SqliteDatabase NewDatabase() => new(
-        Microsoft.Extensions.Options.Options.Create(new StorageOptions { SqlitePath = Path.Combine(_directory, "state.db") }),
-        new FakeEnvironment(_directory),
-        [new BotStateSchema()]);
+    /// <summary>A new storage instance on the same file, as after a restart.</summary>
+    private SqliteBotStorage NewStorage() => new(_db.Database, TimeProvider.System);
 
     [Fact]
     public async Task Missing_key_reads_as_absent()
@@ -44,7 +34,7 @@ public sealed class SqliteBotStorageTests : IDisposable
 
         Assert.Equal("hello", item["Text"]?.ToString());
         Assert.False(string.IsNullOrEmpty(item["ETag"]?.ToString()));
-        Assert.True(File.Exists(Path.Combine(_directory, "state.db")));
+        Assert.True(File.Exists(_db.Database.FilePath));
     }
 
     [Fact]
@@ -126,25 +116,12 @@ public sealed class SqliteBotStorageTests : IDisposable
     [Fact]
     public async Task Database_uses_write_ahead_logging()
     {
-        var database = NewDatabase();
-        await using var connection = await database.OpenAsync();
+        await using var connection = await _db.Database.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode";
 
         Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
-
-    private sealed class FakeEnvironment(string root) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Development";
-        public string ApplicationName { get; set; } = "tests";
-        public string ContentRootPath { get; set; } = root;
-        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = null!;
-    }
+    public void Dispose() => _db.Dispose();
 }
