@@ -37,16 +37,19 @@ public static class BenchProgram
             new("emergency", "per message p50", emergency.Subject.P50 * 1000, emergency.Baseline.P50 * 1000, "µs"),
             new("emergency", "per message p95", emergency.Subject.P95 * 1000, emergency.Baseline.P95 * 1000, "µs"),
             new("emergency", "allocated per message", emergency.Subject.BytesPerOp / KB, emergency.Baseline.BytesPerOp / KB, "KB"),
-            new("emergency", "messages flagged of 10k", emergency.SubjectFlagged, emergency.BaselineFlagged, "msgs"),
+            new("emergency", "flagged, of 10k messages", emergency.SubjectFlagged, emergency.BaselineFlagged, "msgs"),
         ];
 
+        // Why these limits: README, Benchmarks. Latency limits that other load on a shared machine can move are
+        // paired with a ratio to the baseline measured alongside; allocations do not depend on load.
         Target[] targets =
         [
             new("storage write p95", storage.Write.P95, 10, "ms"),
-            new("storage allocations vs MemoryStorage", storage.Write.BytesPerOp / storage.BaselineWrite.BytesPerOp, 4, "x"),
-            new("turn latency p95", turns.Subject.P95, 100, "ms"),
-            new("turn allocations", turns.Subject.BytesPerOp / KB / KB, 4, "MB"),
-            new("emergency per message p95", emergency.Subject.P95 * 1000, 200, "µs"),
+            new("storage allocations per op vs MemoryStorage", storage.Write.BytesPerOp / storage.BaselineWrite.BytesPerOp, 6, "x"),
+            new("turn latency p95", turns.Subject.P95, 200, "ms"),
+            new("turn latency p95 vs echo bot", turns.Subject.P95 / turns.Baseline.P95, 2.5, "x"),
+            new("turn allocations", turns.Subject.BytesPerOp / KB / KB, 2, "MB"),
+            new("emergency check per message p95", emergency.Subject.P95 * 1000, 200, "µs"),
         ];
 
         Report.Print(output, figures, targets);

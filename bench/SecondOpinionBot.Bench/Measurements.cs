@@ -57,7 +57,7 @@ public static class Report
         output.WriteLine(new string('-', 86));
         foreach (var f in figures)
         {
-            var ratio = f.Baseline == 0 ? "-" : (f.Subject / f.Baseline).ToString("0.0", CultureInfo.InvariantCulture) + "x";
+            var ratio = f.Baseline == 0 ? "-" : (f.Subject / f.Baseline).ToString(f.Subject / f.Baseline < 0.1 ? "0.000" : "0.0", CultureInfo.InvariantCulture) + "x";
             output.WriteLine($"{f.Bench,-10} {f.Measure,-28} {Format(f.Subject),12} {Format(f.Baseline),12} {ratio,8}  {f.Unit}");
         }
 

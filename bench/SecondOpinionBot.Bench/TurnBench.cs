@@ -11,13 +11,15 @@ namespace SecondOpinionBot.Bench;
 /// <summary>
 /// Whole patient turns through the real host in-process (POST /api/messages → bot → replies to a loopback connector),
 /// against the same host with the bot swapped for an echo. Each patient walks the start of the journey in a new
-/// conversation; a turn counts only if it was answered.
+/// conversation; a turn counts only if it was answered. Allocations are process-wide (host, client and connector),
+/// for both hosts alike.
 /// </summary>
 public static class TurnBench
 {
     private const int Turns = 200;
 
-    // Consent, role, who, situation, and the commands patients use on the way; "help" re-asks the current question.
+    // Greeting, consent, role, the health worry, what is proposed, its date; "help" (re-asks the current question) and
+    // "what do you know about me" on the way, as patients use them.
     private static readonly string[] Journey =
     [
         "hi", "yes", "I'm the patient", "help", "I was told I need surgery on my knee", "help",
@@ -27,33 +29,32 @@ public static class TurnBench
     public static async Task<(Sample Subject, Sample Baseline)> RunAsync()
     {
         await using var connector = await LoopbackConnector.StartAsync();
-        var subject = await MeasureAsync(connector, echo: false);
-        var baseline = await MeasureAsync(connector, echo: true);
-        return (subject, baseline);
-    }
+        await using var journeyHost = new BenchHost(echo: false);
+        await using var echoHost = new BenchHost(echo: true);
+        using var journeyClient = journeyHost.CreateClient();
+        using var echoClient = echoHost.CreateClient();
+        var subject = new Sample("patient journey");
+        var baseline = new Sample("echo bot");
 
-    private static async Task<Sample> MeasureAsync(LoopbackConnector connector, bool echo)
-    {
-        await using var host = new BenchHost(echo);
-        using var client = host.CreateClient();
-        var sample = new Sample(echo ? "echo bot" : "patient journey");
+        // Warm up: one patient through the whole script on each host (start-up, JIT, content, first SQLite writes).
+        await RunPatientAsync(journeyClient, connector, "warmup", Journey.Length, sample: null);
+        await RunPatientAsync(echoClient, connector, "warmup", Journey.Length, sample: null);
 
-        // Warm up: one patient through the whole script (start-up, JIT, content, first SQLite writes).
-        await RunPatientAsync(client, connector, "warmup", Journey.Length, sample: null);
-
-        var before = GC.GetTotalAllocatedBytes(precise: true);
-        for (var patient = 0; sample.Count < Turns; patient++)
+        // Patients alternate between the hosts, so both see the same load from anything else on the machine.
+        for (var patient = 0; subject.Count < Turns; patient++)
         {
-            await RunPatientAsync(client, connector, $"p{patient}", Math.Min(Journey.Length, Turns - sample.Count), sample);
+            var turns = Math.Min(Journey.Length, Turns - subject.Count);
+            await RunPatientAsync(journeyClient, connector, $"p{patient}", turns, subject);
+            await RunPatientAsync(echoClient, connector, $"p{patient}", turns, baseline);
         }
 
-        sample.AllocatedBytes = GC.GetTotalAllocatedBytes(precise: true) - before;
-        return sample;
+        return (subject, baseline);
     }
 
     private static async Task RunPatientAsync(HttpClient client, LoopbackConnector connector, string patient, int turns, Sample? sample)
     {
         var conversation = $"conv-{patient}-{Guid.NewGuid():N}";
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         for (var i = 0; i < turns; i++)
         {
             var repliesBefore = connector.Calls;
@@ -65,6 +66,11 @@ public static class TurnBench
             {
                 throw new InvalidOperationException($"Turn {i} of {patient} was not answered (HTTP {(int)response.StatusCode}).");
             }
+        }
+
+        if (sample is not null)
+        {
+            sample.AllocatedBytes += GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         }
     }
 
@@ -94,9 +100,9 @@ public static class TurnBench
             // The build output holds appsettings.json and dialogs/ (copied from the host project).
             builder.UseContentRoot(AppContext.BaseDirectory);
             builder.UseSetting("Storage:SqlitePath", Path.Combine(_directory, "bot.db"));
-            // Console logging would time the terminal, not the bot.
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-            builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+            // Console logging would time the terminal, not the bot; errors (a failed turn) still show.
+            builder.UseSetting("Logging:LogLevel:Default", "Error");
+            builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
             if (echo)
             {
                 builder.ConfigureTestServices(services => services.AddTransient<IBot, EchoBot>());
