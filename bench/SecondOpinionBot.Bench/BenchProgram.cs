@@ -16,7 +16,7 @@ public static class BenchProgram
         var total = Stopwatch.StartNew();
         output.WriteLine($"SecondOpinionBot benchmarks ({Environment.ProcessorCount} cores, {(Debugger.IsAttached ? "debugger" : "no debugger")}, {BuildConfiguration})");
 
-        output.WriteLine("storage ...");
+        output.WriteLine($"storage ... (one op writes and reads {StorageBench.DocumentBytes():#,0} bytes of state JSON)");
         var storage = await StorageBench.RunAsync();
         output.WriteLine("turns ...");
         var turns = await TurnBench.RunAsync();

@@ -42,8 +42,9 @@ public static class StorageBench
         }
     }
 
-    /// <summary>Serialized size of one op's documents, for the README.</summary>
-    public static int DocumentBytes() => StateDocuments(0).Values.Sum(v => JsonSerializer.Serialize(v).Length);
+    /// <summary>Size of one op's documents as storage writes them (JSON text).</summary>
+    public static int DocumentBytes() => StateDocuments(0).Values
+        .Sum(v => Newtonsoft.Json.Linq.JObject.FromObject(v).ToString(Newtonsoft.Json.Formatting.None).Length);
 
     private static async Task<(Sample Write, Sample Read)> MeasureAsync(IStorage storage, string name)
     {
