@@ -4,6 +4,7 @@ namespace SecondOpinionBot.Safety;
 /// Typo-tolerant word comparison for emergency phrases: "pian" ≈ "pain", "breath" ≈ "breathe", "suicidel" ≈ "suicidal".
 /// Short words must match exactly (or be a swap of two letters) so "can" never reads as "cant"; the first letter must
 /// agree, so "cooking" is not "choking" and "painted" is not "fainted".
+/// Runs for every word of every message against every phrase, so it does not allocate.
 /// </summary>
 internal static class FuzzyWord
 {
@@ -18,12 +19,12 @@ internal static class FuzzyWord
             return true;
         }
 
-        if (expected.Any(char.IsDigit) || actual.Any(char.IsDigit))
+        if (expected.AsSpan().IndexOfAnyInRange('0', '9') >= 0 || actual.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
         {
             return false;
         }
 
-        if (CollapseRepeats(expected) == CollapseRepeats(actual))
+        if (SameWithoutRepeats(expected, actual))
         {
             return true; // "kil" for "kill", "bleeeding" for "bleeding"
         }
@@ -53,18 +54,30 @@ internal static class FuzzyWord
             && Distance(expected, actual) <= allowed;
     }
 
-    private static string CollapseRepeats(string word)
+    /// <summary>Equal once runs of the same letter are collapsed to one.</summary>
+    private static bool SameWithoutRepeats(string a, string b)
     {
-        var chars = new List<char>(word.Length);
-        foreach (var ch in word)
+        int i = 0, j = 0;
+        while (i < a.Length && j < b.Length)
         {
-            if (chars.Count == 0 || chars[^1] != ch)
+            if (a[i] != b[j])
             {
-                chars.Add(ch);
+                return false;
+            }
+
+            var ch = a[i];
+            while (i < a.Length && a[i] == ch)
+            {
+                i++;
+            }
+
+            while (j < b.Length && b[j] == ch)
+            {
+                j++;
             }
         }
 
-        return new string([.. chars]);
+        return i == a.Length && j == b.Length;
     }
 
     private static bool IsSwap(string a, string b)
@@ -74,22 +87,34 @@ internal static class FuzzyWord
             return false;
         }
 
-        var diffs = Enumerable.Range(0, a.Length).Where(i => a[i] != b[i]).ToList();
-        return diffs.Count == 2 && diffs[1] == diffs[0] + 1 && a[diffs[0]] == b[diffs[1]] && a[diffs[1]] == b[diffs[0]];
+        var first = -1;
+        var diffs = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (a[i] != b[i] && ++diffs == 1)
+            {
+                first = i;
+            }
+        }
+
+        return diffs == 2 && first + 1 < a.Length && a[first + 1] != b[first + 1]
+            && a[first] == b[first + 1] && a[first + 1] == b[first];
     }
 
     /// <summary>Optimal string alignment distance: insert, delete, substitute, swap neighbours.</summary>
     private static int Distance(string a, string b)
     {
-        var d = new int[a.Length + 1, b.Length + 1];
+        var width = b.Length + 1;
+        var size = (a.Length + 1) * width;
+        Span<int> d = size <= 1024 ? stackalloc int[size] : new int[size];
         for (var i = 0; i <= a.Length; i++)
         {
-            d[i, 0] = i;
+            d[i * width] = i;
         }
 
         for (var j = 0; j <= b.Length; j++)
         {
-            d[0, j] = j;
+            d[j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
@@ -97,14 +122,16 @@ internal static class FuzzyWord
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                var best = Math.Min(Math.Min(d[((i - 1) * width) + j] + 1, d[(i * width) + j - 1] + 1), d[((i - 1) * width) + j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                    best = Math.Min(best, d[((i - 2) * width) + j - 2] + 1);
                 }
+
+                d[(i * width) + j] = best;
             }
         }
 
-        return d[a.Length, b.Length];
+        return d[size - 1];
     }
 }
