@@ -73,7 +73,7 @@ public sealed class EmergencyRecognizer(ContentCatalogs content) : IInterruption
 
             var at = start;
             var matched = true;
-            var maxGap = phrase.Words.Any(NegationWords.Contains) ? 0 : MaxWordsInsidePhrase;
+            var maxGap = phrase.CarriesNegation ? 0 : MaxWordsInsidePhrase;
             for (var w = 1; w < phrase.Words.Count && matched; w++)
             {
                 matched = false;
@@ -141,7 +141,10 @@ public sealed class EmergencyRecognizer(ContentCatalogs content) : IInterruption
         return true;
     }
 
-    private sealed record Phrase(IReadOnlyList<string> Words, bool SelfHarm);
+    private sealed record Phrase(IReadOnlyList<string> Words, bool SelfHarm)
+    {
+        public bool CarriesNegation { get; } = Words.Any(NegationWords.Contains);
+    }
 
     private sealed record Match(Phrase Phrase, int Start, int End);
 
