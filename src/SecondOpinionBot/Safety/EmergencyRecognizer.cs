@@ -33,10 +33,22 @@ public sealed class EmergencyRecognizer(ContentCatalogs content) : IInterruption
 
         var catalog = content.For(culture);
         var phrases = _compiled.GetOrAdd(catalog.Culture, _ => CompiledPhrases.From(catalog.Emergency));
-        var matches = phrases.All
-            .SelectMany(p => FindAll(tokens, p))
-            .OrderBy(m => m.Start)
-            .ToList();
+        var matches = new List<Match>();
+        for (var start = 0; start < tokens.Count; start++)
+        {
+            if (tokens[start].Length == 0 || !phrases.ByLead.TryGetValue(tokens[start][0], out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var phrase in candidates)
+            {
+                if (MatchAt(tokens, phrase, start) is { } match)
+                {
+                    matches.Add(match);
+                }
+            }
+        }
 
         var negatedEnds = new HashSet<int>();
         var selfHarm = false;
@@ -62,45 +74,42 @@ public sealed class EmergencyRecognizer(ContentCatalogs content) : IInterruption
             : null;
     }
 
-    private static IEnumerable<Match> FindAll(IReadOnlyList<string> tokens, Phrase phrase)
+    private static Match? MatchAt(IReadOnlyList<string> tokens, Phrase phrase, int start)
     {
-        for (var start = 0; start < tokens.Count; start++)
+        if (!FuzzyWord.Matches(phrase.Words[0], tokens[start], standalone: phrase.Words.Count == 1))
         {
-            if (!FuzzyWord.Matches(phrase.Words[0], tokens[start], standalone: phrase.Words.Count == 1))
-            {
-                continue;
-            }
+            return null;
+        }
 
-            var at = start;
-            var matched = true;
-            var maxGap = phrase.CarriesNegation ? 0 : MaxWordsInsidePhrase;
-            for (var w = 1; w < phrase.Words.Count && matched; w++)
+        var at = start;
+        var maxGap = phrase.CarriesNegation ? 0 : MaxWordsInsidePhrase;
+        for (var w = 1; w < phrase.Words.Count; w++)
+        {
+            var matched = false;
+            for (var next = at + 1; next < tokens.Count && next <= at + 1 + maxGap; next++)
             {
-                matched = false;
-                for (var next = at + 1; next < tokens.Count && next <= at + 1 + maxGap; next++)
+                if (tokens[next] == PhraseText.Break)
                 {
-                    if (tokens[next] == PhraseText.Break)
-                    {
-                        break;
-                    }
+                    break;
+                }
 
-                    if (FuzzyWord.Matches(phrase.Words[w], tokens[next]))
-                    {
-                        at = next;
-                        matched = true;
-                        break;
-                    }
+                if (FuzzyWord.Matches(phrase.Words[w], tokens[next]))
+                {
+                    at = next;
+                    matched = true;
+                    break;
                 }
             }
 
-            if (matched)
+            if (!matched)
             {
-                yield return new Match(phrase, start, at);
+                return null;
             }
         }
+
+        return new Match(phrase, start, at);
     }
 
-    /// <summary>A cue ends right before the phrase ("no", "denies any"), or "or" follows a phrase already negated.</summary>
     private static bool IsNegated(IReadOnlyList<string> tokens, int start, IReadOnlyList<string[]> cues, HashSet<int> negatedEnds)
     {
         var end = start - 1;
@@ -150,6 +159,15 @@ public sealed class EmergencyRecognizer(ContentCatalogs content) : IInterruption
 
     private sealed record CompiledPhrases(IReadOnlyList<Phrase> All, IReadOnlyList<string[]> NegationCues)
     {
+        /// <summary>
+        /// Phrases by the letters a typed first word can start with: the phrase's own first letter, or its second
+        /// (a swap of the first two letters). Typo matching never lets the first letter differ otherwise.
+        /// </summary>
+        public Dictionary<char, Phrase[]> ByLead { get; } = All
+            .SelectMany(p => p.Words[0].Take(2).Distinct().Select(lead => (lead, p)))
+            .GroupBy(x => x.lead, x => x.p)
+            .ToDictionary(g => g.Key, g => g.ToArray());
+
         public static CompiledPhrases From(EmergencyPhrases phrases) => new(
             phrases.Medical.Select(p => new Phrase(Words(p), SelfHarm: false))
                 .Concat(phrases.SelfHarm.Select(p => new Phrase(Words(p), SelfHarm: true)))
