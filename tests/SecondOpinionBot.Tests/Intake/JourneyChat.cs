@@ -41,10 +41,11 @@ public sealed class JourneyChat : IAsyncDisposable
     public string? ConversationType { get; set; }
 
     /// <summary>A new chat. A <paramref name="factory"/> passed in is shared (e.g. a second conversation) and not disposed here.</summary>
-    public static async Task<JourneyChat> StartAsync(string channelId = "webchat", string userId = "patient-1", BotAppFactory? factory = null)
+    /// <param name="conversationId">To carry on an existing conversation (e.g. after the host restarts); a new one by default.</param>
+    public static async Task<JourneyChat> StartAsync(string channelId = "webchat", string userId = "patient-1", BotAppFactory? factory = null, string? conversationId = null)
     {
         var connector = await FakeBotConnector.StartAsync();
-        return new JourneyChat(factory ?? new BotAppFactory(), factory is null, connector, channelId, userId, "conv-" + Guid.NewGuid().ToString("N")[..8]);
+        return new JourneyChat(factory ?? new BotAppFactory(), factory is null, connector, channelId, userId, conversationId ?? "conv-" + Guid.NewGuid().ToString("N")[..8]);
     }
 
     /// <summary>The user types a message.</summary>
