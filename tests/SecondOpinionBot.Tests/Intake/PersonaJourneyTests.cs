@@ -223,6 +223,34 @@ public sealed class PersonaJourneyTests
     }
 
     [Fact]
+    public async Task A_caregiver_whose_parent_does_not_agree_goes_no_further_reads_the_reasons_and_the_parent_is_not_kept()
+    {
+        await using var chat = await JourneyChat.StartAsync(userId: "caregiver-without-consent");
+        chat.LocalNow = Tuesday;
+
+        var stopped = await chat.PlayAsync(await chat.OpenAsync(), [
+            Pick("OK for me to save your answers", "Yes, save my answers"),
+            Pick("Are you the patient", "I'm helping someone"),
+            Type("first name of the person you are helping", "Arthur"),
+            Pick("How are you related to Arthur?", "Parent"),
+            Pick("Does Arthur agree", "No"),
+        ]);
+
+        Assert.True(stopped.Says("Please talk with Arthur first"), stopped.AllText);
+        Assert.True(stopped.Says("Being sure of the diagnosis"), $"The reasons the bot offers to show:\n{stopped.AllText}");
+        Assert.False(stopped.Says("What health problem"), stopped.AllText);
+        var draft = await chat.StoredDraftAsync();
+        Assert.NotNull(draft);
+        Assert.Null(draft.PatientFirstName);
+        Assert.Null(draft.Relationship);
+        Assert.DoesNotContain(JourneySections.Role, draft.CompletedSections);
+
+        // Back later, once Arthur agrees: the journey asks who is chatting again.
+        var later = await chat.SayAsync("hi");
+        Assert.True(later.Says("Are you the patient"), later.AllText);
+    }
+
+    [Fact]
     public async Task A_user_who_declines_consent_reads_the_four_reasons_and_nothing_is_stored_about_them()
     {
         await using var chat = await JourneyChat.StartAsync(userId: "declining-user");

@@ -83,7 +83,8 @@ public sealed class IntakeDialog : WaterfallDialog
             {
                 if (step.Stopped())
                 {
-                    return await step.EndDialogAsync(ct);
+                    // The journey cannot go on (the patient does not agree): the four reasons are still there to read.
+                    return await step.ReplaceDialogAsync(ReasonsTourDialog.Id, ct);
                 }
 
                 var draft = await kit.DraftAsync(step.TurnContext, ct);
@@ -93,7 +94,7 @@ public sealed class IntakeDialog : WaterfallDialog
             });
         }
 
-        AddStep(async (step, ct) => step.Stopped() ? await step.EndDialogAsync(ct) : await step.BeginDialogAsync(SummaryDialog.Id, ct));
+        AddStep(async (step, ct) => step.Stopped() ? await step.ReplaceDialogAsync(ReasonsTourDialog.Id, ct) : await step.BeginDialogAsync(SummaryDialog.Id, ct));
     }
 
     /// <summary>Clears every answer but keeps the consent already given.</summary>
