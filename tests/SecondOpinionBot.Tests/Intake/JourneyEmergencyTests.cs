@@ -87,6 +87,21 @@ public sealed class JourneyEmergencyTests
         AssertGuidanceFirst(await chat.SayAsync(NotAlive), "988");
     }
 
+    [Fact]
+    public async Task Starting_over_after_an_emergency_still_sends_the_case_as_urgent()
+    {
+        await using var chat = await JourneyChat.StartAsync(userId: "emergency-then-restart");
+        await chat.PlayAsync(await chat.OpenAsync(), [.. ShortJourney.Consent, .. ShortJourney.AsPatient]);
+        AssertGuidanceFirst(await chat.SayAsync(ChestPain), "911");
+        await chat.SayAsync("continue");
+
+        await chat.SayAsync("start over");
+        var again = await chat.SayAsync("yes");
+
+        await chat.PlayAsync(again, [.. ShortJourney.AsPatient, .. ShortJourney.Situation(), .. ShortJourney.RestToSummary, .. ShortJourney.Send]);
+        Assert.Equal(CasePriority.Urgent, (await chat.LatestCaseAsync())!.Priority);
+    }
+
     [Theory]
     [InlineData("no chest pain, just a rash")]
     [InlineData("She denies chest pain")]

@@ -97,10 +97,18 @@ public sealed class IntakeDialog : WaterfallDialog
         AddStep(async (step, ct) => step.Stopped() ? await step.ReplaceDialogAsync(ReasonsTourDialog.Id, ct) : await step.BeginDialogAsync(SummaryDialog.Id, ct));
     }
 
-    /// <summary>Clears every answer but keeps the consent already given.</summary>
+    /// <summary>
+    /// Clears every answer but keeps the consent already given, and an emergency told since the last case: starting
+    /// over must not make the next case routine. After a case, a new journey starts without it.
+    /// </summary>
     internal static void Reset(IntakeDraft draft)
     {
-        var fresh = new IntakeDraft { ConsentToStore = draft.ConsentToStore, Revision = draft.Revision };
+        var fresh = new IntakeDraft
+        {
+            ConsentToStore = draft.ConsentToStore,
+            Revision = draft.Revision,
+            EmergencySignalled = draft.EmergencySignalled && draft.CaseReference is null,
+        };
         foreach (var property in typeof(IntakeDraft).GetProperties().Where(p => p.CanWrite))
         {
             property.SetValue(draft, property.GetValue(fresh));
