@@ -43,7 +43,7 @@ public sealed class JourneyInterruptionTests
 
         await chat.SayAsync("start over");
         var cleared = await chat.SayAsync("yes");
-        Assert.True(cleared.Says("I cleared your answers"), cleared.AllText);
+        Assert.True(cleared.Says("we'll start fresh"), cleared.AllText);
         Assert.True(cleared.Says("Are you the patient"), cleared.AllText);
         var draft = await chat.StoredDraftAsync();
         Assert.NotNull(draft);
@@ -52,6 +52,23 @@ public sealed class JourneyInterruptionTests
         Assert.Null(draft.Proposed);
         Assert.Null(draft.Role);
         Assert.Empty(draft.CompletedSections);
+    }
+
+    [Fact]
+    public async Task Stop_asks_first_then_clears_the_answers_and_waits_until_the_user_says_hi()
+    {
+        await using var chat = await JourneyChat.StartAsync(userId: "stopping");
+        await chat.PlayAsync(await chat.OpenAsync(), [.. ToDiagnosis, Type("What health problem", "Headaches")]);
+
+        await chat.SayAsync("stop");
+        var stopped = await chat.SayAsync("yes");
+
+        Assert.True(stopped.Says("I cleared your answers. Say hi when you want to start again."), stopped.AllText);
+        Assert.False(stopped.Says("Are you the patient"), "Stop means stop: the journey waits for the user.");
+        Assert.Null((await chat.StoredDraftAsync())!.Concern);
+
+        var hi = await chat.SayAsync("hi");
+        Assert.True(hi.Says("Are you the patient"), hi.AllText);
     }
 
     [Fact]
