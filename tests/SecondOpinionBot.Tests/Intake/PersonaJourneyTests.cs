@@ -138,6 +138,10 @@ public sealed class PersonaJourneyTests
 
         Assert.Contains(turns, t => t.Says("That is soon"));
         Assert.Contains(turns, t => t.CardChoices().Contains("Partner or spouse"));
+        // The chat offered for contact is the one the user is in.
+        var otherChat = channelId == "msteams" ? "This web chat" : "Teams chat";
+        Assert.Contains(turns, t => t.CardChoices().Contains(thisChat));
+        Assert.DoesNotContain(turns, t => t.CardChoices().Contains(otherChat));
         foreach (var activity in turns.SelectMany(t => t.Activities))
         {
             // Teams shows at most three suggested actions; longer lists come as cards. The engine keeps to it everywhere.
