@@ -88,6 +88,21 @@ public sealed class JourneyEmergencyTests
     }
 
     [Fact]
+    public async Task An_emergency_before_the_user_agrees_to_saved_answers_still_makes_the_later_case_urgent()
+    {
+        await using var chat = await JourneyChat.StartAsync(userId: "emergency-before-consent");
+        await chat.OpenAsync();
+        AssertGuidanceFirst(await chat.SayAsync("I can't breathe"), "911");
+
+        var consent = await chat.SayAsync("continue");
+        Assert.True(consent.Says("OK for me to save your answers"), consent.AllText);
+
+        await chat.PlayAsync(consent,
+            [.. ShortJourney.Consent, .. ShortJourney.AsPatient, .. ShortJourney.Situation(), .. ShortJourney.RestToSummary, .. ShortJourney.Send]);
+        Assert.Equal(CasePriority.Urgent, (await chat.LatestCaseAsync())!.Priority);
+    }
+
+    [Fact]
     public async Task Starting_over_after_an_emergency_still_sends_the_case_as_urgent()
     {
         await using var chat = await JourneyChat.StartAsync(userId: "emergency-then-restart");

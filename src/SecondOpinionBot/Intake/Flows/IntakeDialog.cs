@@ -11,7 +11,7 @@ public sealed class IntakeDialog : WaterfallDialog
 {
     public new const string Id = "intake";
 
-    public IntakeDialog(JourneyKit kit, CaseStatusReply status)
+    public IntakeDialog(JourneyKit kit, CaseStatusReply status, EmergencyPause emergency)
         : base(Id)
     {
         AddStep(async (step, ct) =>
@@ -66,7 +66,9 @@ public sealed class IntakeDialog : WaterfallDialog
             switch (step.ChoiceId())
             {
                 case "yes":
-                    await kit.UpdateAsync(step.TurnContext, d => d.ConsentToStore = true, ct);
+                    // An emergency told before the user agreed was not saved then; the case must still be urgent.
+                    var emergencyEarlier = await emergency.FiredInConversationAsync(step.TurnContext, ct);
+                    await kit.UpdateAsync(step.TurnContext, d => { d.ConsentToStore = true; d.EmergencySignalled |= emergencyEarlier; }, ct);
                     await step.SendAsync(kit.Say(step.TurnContext, MessageKeys.WelcomeConsentYes), ct);
                     break;
                 case "no":
