@@ -58,6 +58,7 @@ public static class MessageKeys
     public static readonly MessageKey QuestionsNoneSuggested = Key("questions.noneSuggested");
     public static readonly MessageKey QuestionsOwnAsk = Key("questions.ownAsk");
     public static readonly MessageKey QuestionsAdded = Key("questions.added");
+    public static readonly MessageKey QuestionsOwnTypeIt = Key("questions.ownTypeIt");
     public static readonly MessageKey QuestionsReview = Key("questions.review");
     public static readonly MessageKey QuestionsReviewAsk = Key("questions.reviewAsk");
     public static readonly MessageKey QuestionsRemoveOrChange = Key("questions.removeOrChange", "number");

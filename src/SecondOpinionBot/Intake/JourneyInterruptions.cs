@@ -44,22 +44,23 @@ public sealed class JourneyInterruptions(
                 await turn.SendActivityAsync(StoredDataText.Render(items, kit.Content(turn).StoredDataWording()), cancellationToken: cancellationToken);
                 return InterruptionOutcome.Reprompt;
             case InterruptionKind.Cancel:
-                return await BeginOnceAsync(context, ConfirmCancelDialog.Id, cancellationToken);
+                var request = new ConfirmCancelDialog.Request { StartOver = context.Interruption.Detail == CommandDetails.StartOver };
+                return await BeginOnceAsync(context, ConfirmCancelDialog.Id, Dialogs.DialogJson.ToNode(request), cancellationToken);
             case InterruptionKind.DeleteMyData:
-                return await BeginOnceAsync(context, ConfirmDeleteDialog.Id, cancellationToken);
+                return await BeginOnceAsync(context, ConfirmDeleteDialog.Id, null, cancellationToken);
             default:
                 return InterruptionOutcome.ContinueDialog;
         }
     }
 
-    private static async Task<InterruptionOutcome> BeginOnceAsync(InterruptionContext context, string dialogId, CancellationToken cancellationToken)
+    private static async Task<InterruptionOutcome> BeginOnceAsync(InterruptionContext context, string dialogId, System.Text.Json.Nodes.JsonNode? options, CancellationToken cancellationToken)
     {
         if (context.Dialogs.HasDialog(dialogId))
         {
             return InterruptionOutcome.Reprompt;
         }
 
-        await context.Dialogs.BeginDialogAsync(dialogId, cancellationToken);
+        await context.Dialogs.BeginDialogAsync(dialogId, options, cancellationToken);
         return InterruptionOutcome.Handled;
     }
 

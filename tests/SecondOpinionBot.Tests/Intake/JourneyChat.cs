@@ -10,11 +10,13 @@ namespace SecondOpinionBot.Tests.Intake;
 public sealed class JourneyChat : IAsyncDisposable
 {
     private readonly HttpClient _client;
+    private readonly bool _ownsFactory;
     private int _seen;
 
-    private JourneyChat(BotAppFactory factory, FakeBotConnector connector, string channelId, string userId, string conversationId)
+    private JourneyChat(BotAppFactory factory, bool ownsFactory, FakeBotConnector connector, string channelId, string userId, string conversationId)
     {
         Factory = factory;
+        _ownsFactory = ownsFactory;
         Connector = connector;
         ChannelId = channelId;
         UserId = userId;
@@ -35,10 +37,15 @@ public sealed class JourneyChat : IAsyncDisposable
     /// <summary>The user's own clock (offset kept), as channels send it in localTimestamp.</summary>
     public DateTimeOffset LocalNow { get; set; } = new(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(-6));
 
-    public static async Task<JourneyChat> StartAsync(string channelId = "webchat", string userId = "patient-1", BotAppFactory? factory = null)
+    /// <summary>conversation.conversationType as the channel sends it ("personal" in a Teams one-to-one chat); null sends none.</summary>
+    public string? ConversationType { get; set; }
+
+    /// <summary>A new chat. A <paramref name="factory"/> passed in is shared (e.g. a second conversation) and not disposed here.</summary>
+    /// <param name="conversationId">To carry on an existing conversation (e.g. after the host restarts); a new one by default.</param>
+    public static async Task<JourneyChat> StartAsync(string channelId = "webchat", string userId = "patient-1", BotAppFactory? factory = null, string? conversationId = null)
     {
         var connector = await FakeBotConnector.StartAsync();
-        return new JourneyChat(factory ?? new BotAppFactory(), connector, channelId, userId, "conv-" + Guid.NewGuid().ToString("N")[..8]);
+        return new JourneyChat(factory ?? new BotAppFactory(), factory is null, connector, channelId, userId, conversationId ?? "conv-" + Guid.NewGuid().ToString("N")[..8]);
     }
 
     /// <summary>The user types a message.</summary>
@@ -80,12 +87,21 @@ public sealed class JourneyChat : IAsyncDisposable
         }
 
         activity["localTimestamp"] = LocalNow.ToString("O");
+        if (ConversationType is not null)
+        {
+            activity["conversation"]!["conversationType"] = ConversationType;
+        }
+
         return activity;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await Factory.DisposeAsync();
+        if (_ownsFactory)
+        {
+            await Factory.DisposeAsync();
+        }
+
         await Connector.DisposeAsync();
     }
 }

@@ -11,7 +11,7 @@ public sealed class IntakeDialog : WaterfallDialog
 {
     public new const string Id = "intake";
 
-    public IntakeDialog(JourneyKit kit, CaseStatusReply status)
+    public IntakeDialog(JourneyKit kit, CaseStatusReply status, EmergencyPause emergency)
         : base(Id)
     {
         AddStep(async (step, ct) =>
@@ -66,7 +66,9 @@ public sealed class IntakeDialog : WaterfallDialog
             switch (step.ChoiceId())
             {
                 case "yes":
-                    await kit.UpdateAsync(step.TurnContext, d => d.ConsentToStore = true, ct);
+                    // An emergency told before the user agreed was not saved then; the case must still be urgent.
+                    var emergencyEarlier = await emergency.FiredInConversationAsync(step.TurnContext, ct);
+                    await kit.UpdateAsync(step.TurnContext, d => { d.ConsentToStore = true; d.EmergencySignalled |= emergencyEarlier; }, ct);
                     await step.SendAsync(kit.Say(step.TurnContext, MessageKeys.WelcomeConsentYes), ct);
                     break;
                 case "no":
@@ -83,7 +85,8 @@ public sealed class IntakeDialog : WaterfallDialog
             {
                 if (step.Stopped())
                 {
-                    return await step.EndDialogAsync(ct);
+                    // The journey cannot go on (the patient does not agree): the four reasons are still there to read.
+                    return await step.ReplaceDialogAsync(ReasonsTourDialog.Id, ct);
                 }
 
                 var draft = await kit.DraftAsync(step.TurnContext, ct);
@@ -93,13 +96,21 @@ public sealed class IntakeDialog : WaterfallDialog
             });
         }
 
-        AddStep(async (step, ct) => step.Stopped() ? await step.EndDialogAsync(ct) : await step.BeginDialogAsync(SummaryDialog.Id, ct));
+        AddStep(async (step, ct) => step.Stopped() ? await step.ReplaceDialogAsync(ReasonsTourDialog.Id, ct) : await step.BeginDialogAsync(SummaryDialog.Id, ct));
     }
 
-    /// <summary>Clears every answer but keeps the consent already given.</summary>
+    /// <summary>
+    /// Clears every answer but keeps the consent already given, and an emergency told since the last case: starting
+    /// over must not make the next case routine. After a case, a new journey starts without it.
+    /// </summary>
     internal static void Reset(IntakeDraft draft)
     {
-        var fresh = new IntakeDraft { ConsentToStore = draft.ConsentToStore, Revision = draft.Revision };
+        var fresh = new IntakeDraft
+        {
+            ConsentToStore = draft.ConsentToStore,
+            Revision = draft.Revision,
+            EmergencySignalled = draft.EmergencySignalled && draft.CaseReference is null,
+        };
         foreach (var property in typeof(IntakeDraft).GetProperties().Where(p => p.CanWrite))
         {
             property.SetValue(draft, property.GetValue(fresh));

@@ -67,12 +67,23 @@ public sealed class OwnQuestionsDialog : WaterfallDialog<OwnQuestionsDialog.Prog
     public OwnQuestionsDialog(JourneyKit kit)
         : base(QuestionsDialog.OwnId)
     {
-        AddStep((step, ct) => step.PromptAsync(PromptIds.Text, kit.Ask(step.TurnContext, step.Options.Added ? MessageKeys.QuestionsAdded : MessageKeys.QuestionsOwnAsk), ct));
+        AddStep((step, ct) => step.PromptAsync(PromptIds.Text, kit.Ask(step.TurnContext, step.Options switch
+        {
+            { TypeIt: true } => MessageKeys.QuestionsOwnTypeIt,
+            { Added: true } => MessageKeys.QuestionsAdded,
+            _ => MessageKeys.QuestionsOwnAsk,
+        }), ct));
         AddStep(async (step, ct) =>
         {
             if (kit.IsSkip(step.TurnContext, step.Text()) || await kit.CleanAsync(step.TurnContext, step.Text(), ct) is not { } question)
             {
                 return await step.EndDialogAsync(ct);
+            }
+
+            // "Do you want to add a question?" — "yes" is an answer to that, not a question for the doctor.
+            if (kit.Content(step.TurnContext).Answers.Match(question) == ShortAnswer.Yes)
+            {
+                return await step.ReplaceDialogAsync(Id, new Progress { Added = step.Options.Added, TypeIt = true }, ct);
             }
 
             await kit.UpdateAsync(step.TurnContext, d => d.Questions.Add(question), ct);
@@ -83,6 +94,9 @@ public sealed class OwnQuestionsDialog : WaterfallDialog<OwnQuestionsDialog.Prog
     public sealed class Progress
     {
         public bool Added { get; set; }
+
+        /// <summary>The user said "yes" to adding one: ask for the words.</summary>
+        public bool TypeIt { get; set; }
     }
 }
 

@@ -43,13 +43,15 @@ public sealed class RoleDialog : WaterfallDialog
         {
             var name = step.Values.Get<string>("name") ?? "";
             var agrees = step.YesNo() == true;
-            await kit.UpdateAsync(step.TurnContext, d => d.PatientAgrees = agrees, ct);
             if (!agrees)
             {
+                // Without the patient's agreement nothing about them is kept; the role is asked again next time.
+                await kit.UpdateAsync(step.TurnContext, d => { d.PatientFirstName = null; d.Relationship = null; d.PatientAgrees = false; }, ct);
                 await step.SendAsync(kit.Say(step.TurnContext, MessageKeys.RolePatientDisagrees, ("patientName", name)), ct);
                 return await step.EndDialogAsync(JourneyStep.Stop, ct);
             }
 
+            await kit.UpdateAsync(step.TurnContext, d => d.PatientAgrees = true, ct);
             await step.SendAsync(kit.Say(step.TurnContext, MessageKeys.RoleThanksCaregiver, ("patientName", name)), ct);
             await kit.CompleteSectionAsync(step.TurnContext, JourneySections.Role, ct);
             return await step.EndDialogAsync(ct);

@@ -58,12 +58,26 @@ public sealed class SituationDialog : WaterfallDialog
                 return await step.NextAsync(found[0], ct);
             }
 
-            // Unclear or ambiguous: the date prompt asks again and reads an ambiguous answer back in words.
-            return await step.PromptAsync(PromptIds.Date, new PromptOptions
+            // Ambiguous ("Sunday": last or next?): read the coming one back in words rather than say it was not understood.
+            if (found.Count > 1 && found[0].Kind is "date" or "datetime")
             {
-                Prompt = kit.Say(step.TurnContext, MessageKeys.SituationDateNotUnderstood),
-                MaxAttempts = 2,
-            }, ct);
+                step.Values.Set(PendingDateKey, found[0]);
+                var inWords = found[0].Start.ToString("D", step.Language.Formatting);
+                return await step.PromptAsync(PromptIds.Confirm, kit.Ask(step.TurnContext, MessageKeys.SituationDateReadBack, values: ("date", inWords)), ct);
+            }
+
+            return await AskDateAgainAsync(kit, step, ct);
+        });
+        AddStep(async (step, ct) =>
+        {
+            // Back from the read-back: yes keeps the date, no asks for it again; any other result passes through.
+            if (step.Values.Get<DateTimeAnswer>(PendingDateKey) is { } pending && step.YesNo() is { } yes)
+            {
+                step.Values.Remove(PendingDateKey);
+                return yes ? await step.NextAsync(pending, ct) : await AskDateAgainAsync(kit, step, ct);
+            }
+
+            return await step.NextAsync(step.Result, ct);
         });
         AddStep(async (step, ct) =>
         {
@@ -98,6 +112,17 @@ public sealed class SituationDialog : WaterfallDialog
             return await step.EndDialogAsync(ct);
         });
     }
+
+    private const string PendingDateKey = "pendingDate";
+
+    // Unclear: the date prompt asks again and reads an ambiguous answer back in words.
+    private static Task<TurnResult> AskDateAgainAsync<T>(JourneyKit kit, WaterfallStepContext<T> step, CancellationToken cancellationToken)
+        where T : class, new() =>
+        step.PromptAsync(PromptIds.Date, new PromptOptions
+        {
+            Prompt = kit.Say(step.TurnContext, MessageKeys.SituationDateNotUnderstood),
+            MaxAttempts = 2,
+        }, cancellationToken);
 
     internal static void AddTags(IntakeDraft draft, IEnumerable<string> tags)
     {

@@ -1,0 +1,284 @@
+using SecondOpinionBot.Intake;
+using static SecondOpinionBot.Tests.Intake.ScriptLine;
+using SecondOpinionBot.Handoff;
+using CasePriority = SecondOpinionBot.Handoff.CasePriority;
+
+namespace SecondOpinionBot.Tests.Intake;
+
+/// <summary>
+/// Whole journeys through the real host, one persona each, from the welcome to the case the team receives. Each
+/// transcript checks what the bot says before every answer, then the answers the case was built from.
+/// </summary>
+public sealed class PersonaJourneyTests
+{
+    private static readonly DateTimeOffset Tuesday = new(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(-6));
+
+    [Fact]
+    public async Task A_patient_unsure_of_a_cancer_diagnosis_is_offered_diagnostic_clarity_and_the_pathology_and_imaging_records()
+    {
+        await using var chat = await JourneyChat.StartAsync(userId: "unsure-patient");
+        chat.LocalNow = Tuesday;
+
+        var last = await chat.PlayAsync(await chat.OpenAsync(), [
+            Pick("OK for me to save your answers", "Yes, save my answers"),
+            Pick("Are you the patient", "I am the patient"),
+            Type("What health problem", "They found a lump and say it might be cancer"),
+            Pick("What did the doctor suggest", "Nothing yet, or I'm not sure"),
+            Type("Is there a date set", "no"),
+            Type("Which clinic", "Dr Lee at City Clinic"),
+            Pick("how are the symptoms", "About the same"),
+            Pick("Are you unsure about what is wrong", "Not sure"),
+            Pick("other ways to treat this", "Not sure"),
+            Pick("worried about the risks", "No"),
+            Pick("affect you for a long time", "No"),
+            // "Not sure" → the bot proposes reasons from the earlier answers and says why.
+            Pick("Being sure of the diagnosis: You said the diagnosis is not clear yet.", "Yes"),
+            Pick("Can you check the exact type and stage of the cancer?",
+                "Can you check the exact type and stage of the cancer?", "Can your team look at my pathology slides again?"),
+            Type("a question of your own", "Should the biopsy be done again?"),
+            Type("Type another question", "done"),
+            Type("Say the number, or say done", "done"),
+            Pick("Your insurance card", "I have it"),
+            Pick("The referral papers", "I have it"),
+            Pick("The treatment plan you were given", "Doesn't apply to me"),
+            Pick("Notes from your recent visits", "I have it"),
+            Pick("A list of all your medicines", "I have it"),
+            Pick("Pathology reports", "I need help getting it"),
+            Pick("The pathology slides", "I need help getting it"),
+            Pick("Reports from your scans", "I have it"),
+            Pick("The scan image files", "I need help getting it"),
+            Pick("Lab and blood test results", "I have it"),
+            Pick("Do you need help with any of these", "None of these"),
+            Type("anything else", "skip"),
+            Pick("How should our team get in touch", "This web chat", "Email"),
+            Type("What email address", "pat.unsure@example.org"),
+            Type("good time to reach you", "weekdays after 3pm"),
+            Type("Is that right", "yes"),
+            Pick("Shall I send this", "Yes, send it"),
+        ]);
+
+        Assert.True(last.Says("Your reference is"), last.AllText);
+        var sent = Assert.IsType<CaseRecord>(await chat.LatestCaseAsync());
+        var answers = sent.Details;
+        Assert.Equal(ChatRole.Patient, answers.Role);
+        Assert.Equal("They found a lump and say it might be cancer", answers.Concern);
+        Assert.Contains("cancer", answers.Situations);
+        Assert.Contains("diagnosis-unclear", answers.Situations);
+        Assert.Null(answers.PlannedDate);
+        Assert.Equal("Dr Lee at City Clinic", answers.CurrentClinic);
+        Assert.Equal(["diagnostic-clarity", "treatment-confidence"], answers.Reasons);
+        Assert.Equal(
+            ["Can you check the exact type and stage of the cancer?", "Can your team look at my pathology slides again?", "Should the biopsy be done again?"],
+            answers.Questions);
+        Assert.Equal(RecordStatus.NeedHelp, answers.Records["pathology-report"]);
+        Assert.Equal(RecordStatus.NeedHelp, answers.Records["pathology-slides"]);
+        Assert.Equal(RecordStatus.Have, answers.Records["imaging-reports"]);
+        Assert.Equal(RecordStatus.NeedHelp, answers.Records["image-files"]);
+        Assert.Equal(RecordStatus.Have, answers.Records["lab-results"]);
+        Assert.DoesNotContain("anaesthesia-notes", answers.Records.Keys);
+        Assert.Empty(answers.Needs);
+        Assert.Equal(["webchat", "email"], answers.ContactMethods);
+        Assert.Equal("pat.unsure@example.org", answers.Email);
+        Assert.NotNull(answers.ContactTimes);
+        Assert.Equal(CasePriority.Routine, sent.Priority);
+        Assert.Equal("care-coordination", sent.Queue);
+    }
+
+    /// <summary>The same caregiver, once in a Teams personal chat and once in web chat, with two ways of saying the date.</summary>
+    [Theory]
+    [InlineData("msteams", "personal", "29:caregiver-aad", "in five days", "Teams chat")]
+    [InlineData("webchat", null, "caregiver-web", "on Sunday", "This web chat")]
+    public async Task A_caregiver_whose_parent_has_surgery_in_five_days_gets_an_urgent_case_with_the_procedure_records(
+        string channelId, string? conversationType, string userId, string datePhrase, string thisChat)
+    {
+        await using var chat = await JourneyChat.StartAsync(channelId, userId);
+        chat.LocalNow = Tuesday;
+        chat.ConversationType = conversationType;
+        var turns = new List<BotTurn>();
+
+        var opened = await chat.OpenAsync();
+        turns.Add(opened);
+        var last = await chat.PlayAsync(opened, [
+            Pick("OK for me to save your answers", "Yes, save my answers"),
+            Pick("Are you the patient", "I'm helping someone"),
+            Type("first name of the person you are helping", "Maria"),
+            // Five relationships: more than three, so a card rather than buttons.
+            Pick("How are you related to Maria?", "Parent"),
+            Pick("Does Maria agree", "Yes"),
+            Type("What health problem", "Her knee is worn out"),
+            Pick("What did the doctor suggest", "Surgery or a procedure"),
+            Type("tell me a bit more", "A knee replacement"),
+            Type("Is there a date set", datePhrase),
+            .. datePhrase == "on Sunday" ? [Type("Sunday, November 29, 2026. Is that right?", "yes")] : Array.Empty<ScriptLine>(),
+            Type("Which clinic", "Northside Hospital"),
+            Pick("how are the symptoms", "About the same"),
+            Pick("Are you unsure about what is wrong", "No"),
+            Pick("other ways to treat this", "Yes"),
+            Pick("worried about the risks", "Yes"),
+            Pick("affect you for a long time", "No"),
+            Pick("Pick the ones you want", "How often does this team do this operation?"),
+            Type("a question of your own", "done"),
+            Type("Say the number, or say done", "done"),
+            Pick("Your insurance card", "I have it"),
+            Pick("The referral papers", "I have it"),
+            Pick("The treatment plan you were given", "I have it"),
+            Pick("Notes from your recent visits", "I have it"),
+            Pick("A list of all your medicines", "I have it"),
+            Pick("A list of your allergies", "I need help getting it"),
+            Pick("Details of any implant", "Doesn't apply to me"),
+            Pick("Notes from any past anaesthesia", "I need help getting it"),
+            Pick("Do you need help with any of these", "Booking the visit"),
+            Type("anything else", "skip"),
+            Pick("How should our team get in touch", thisChat, "Phone call"),
+            Type("What phone number", "(312) 555-0182"),
+            Type("good time to reach you", "mornings"),
+            Type("Is that right", "yes"),
+            Pick("Shall I send this", "Yes, send it"),
+        ], turns.Add);
+
+        Assert.Contains(turns, t => t.Says("That is soon"));
+        Assert.Contains(turns, t => t.CardChoices().Contains("Partner or spouse"));
+        // The chat offered for contact is the one the user is in.
+        var otherChat = channelId == "msteams" ? "This web chat" : "Teams chat";
+        Assert.Contains(turns, t => t.CardChoices().Contains(thisChat));
+        Assert.DoesNotContain(turns, t => t.CardChoices().Contains(otherChat));
+        foreach (var activity in turns.SelectMany(t => t.Activities))
+        {
+            // Teams shows at most three suggested actions; longer lists come as cards. The engine keeps to it everywhere.
+            Assert.True((activity["suggestedActions"]?["actions"]?.Count() ?? 0) <= 3, activity.ToString());
+        }
+
+        Assert.True(last.Says("as soon as they can"), last.AllText);
+        var sent = Assert.IsType<CaseRecord>(await chat.LatestCaseAsync());
+        var answers = sent.Details;
+        Assert.Equal(ChatRole.Caregiver, answers.Role);
+        Assert.Equal("Maria", answers.PatientFirstName);
+        Assert.Equal("parent", answers.Relationship);
+        Assert.True(answers.PatientAgrees);
+        Assert.Equal(new DateOnly(2026, 11, 29), answers.PlannedDate);
+        Assert.Contains("procedure-planned", answers.Situations);
+        Assert.Contains("date-soon", answers.Situations);
+        Assert.Equal(["treatment-confidence", "risk-reduction"], answers.Reasons);
+        Assert.Equal(["How often does this team do this operation?"], answers.Questions);
+        Assert.Equal(RecordStatus.Have, answers.Records["medication-list"]);
+        Assert.Equal(RecordStatus.NeedHelp, answers.Records["allergies"]);
+        Assert.Equal(RecordStatus.NotApplicable, answers.Records["implant-details"]);
+        Assert.Equal(RecordStatus.NeedHelp, answers.Records["anaesthesia-notes"]);
+        Assert.DoesNotContain("pathology-slides", answers.Records.Keys);
+        Assert.Equal(["scheduling"], answers.Needs);
+        Assert.Contains("phone", answers.ContactMethods);
+        Assert.Contains(channelId == "msteams" ? "teams" : "webchat", answers.ContactMethods);
+        Assert.NotNull(answers.Phone);
+        Assert.Equal(CasePriority.Urgent, sent.Priority);
+        Assert.Equal("care-coordination", sent.Queue);
+    }
+
+    [Fact]
+    public async Task A_patient_who_mostly_needs_money_and_transport_help_goes_to_social_work()
+    {
+        await using var chat = await JourneyChat.StartAsync(userId: "money-patient");
+        chat.LocalNow = Tuesday;
+
+        await chat.PlayAsync(await chat.OpenAsync(), [
+            Pick("OK for me to save your answers", "Yes, save my answers"),
+            Pick("Are you the patient", "I am the patient"),
+            Type("What health problem", "I have diabetes and my kidneys are failing"),
+            Pick("What did the doctor suggest", "A treatment or medicine"),
+            Type("tell me a bit more", "dialysis three times a week"),
+            Type("Is there a date set", "skip"),
+            Type("Which clinic", "skip"),
+            Pick("how are the symptoms", "Getting worse slowly"),
+            Pick("Are you unsure about what is wrong", "No"),
+            Pick("other ways to treat this", "No"),
+            Pick("worried about the risks", "No"),
+            Pick("affect you for a long time", "Yes"),
+            Pick("Pick the ones you want", "Skip"),
+            Type("a question of your own", "done"),
+            Pick("Your insurance card", "I have it"),
+            Pick("The referral papers", "I have it"),
+            Pick("The treatment plan you were given", "I have it"),
+            Pick("Notes from your recent visits", "I have it"),
+            Pick("A list of all your medicines", "I have it"),
+            Pick("Lab and blood test results", "I have it"),
+            Pick("Your home readings", "I have it"),
+            Pick("Cost estimates or bills", "I have it"),
+            Pick("Do you need help with any of these", "Cost or money help", "Getting there"),
+            // Their own words add a need category; the words themselves are not kept.
+            Type("anything else", "We may need a place to stay overnight"),
+            Pick("How should our team get in touch", "Phone call"),
+            Type("What phone number", "312-555-0147"),
+            Type("good time to reach you", "weekdays after 3pm"),
+            Type("Is that right", "yes"),
+            Pick("Shall I send this", "Yes, send it"),
+        ]);
+
+        var sent = Assert.IsType<CaseRecord>(await chat.LatestCaseAsync());
+        var answers = sent.Details;
+        Assert.Equal(["cost-aid", "transport", "housing"], answers.Needs);
+        Assert.Contains("chronic", answers.Situations);
+        Assert.Contains("major-treatment", answers.Situations);
+        Assert.Equal(["long-term-value"], answers.Reasons);
+        Assert.Empty(answers.Questions);
+        Assert.All(answers.Records.Values, status => Assert.Equal(RecordStatus.Have, status));
+        Assert.Equal(["phone"], answers.ContactMethods);
+        Assert.False(answers.SymptomsChangingFast);
+        Assert.Equal("social-work", sent.Queue);
+        Assert.Equal(CasePriority.Routine, sent.Priority);
+    }
+
+    [Fact]
+    public async Task A_caregiver_whose_parent_does_not_agree_goes_no_further_reads_the_reasons_and_the_parent_is_not_kept()
+    {
+        await using var chat = await JourneyChat.StartAsync(userId: "caregiver-without-consent");
+        chat.LocalNow = Tuesday;
+
+        var stopped = await chat.PlayAsync(await chat.OpenAsync(), [
+            Pick("OK for me to save your answers", "Yes, save my answers"),
+            Pick("Are you the patient", "I'm helping someone"),
+            Type("first name of the person you are helping", "Arthur"),
+            Pick("How are you related to Arthur?", "Parent"),
+            Pick("Does Arthur agree", "No"),
+        ]);
+
+        Assert.True(stopped.Says("Please talk with Arthur first"), stopped.AllText);
+        Assert.True(stopped.Says("Being sure of the diagnosis"), $"The reasons the bot offers to show:\n{stopped.AllText}");
+        Assert.False(stopped.Says("What health problem"), stopped.AllText);
+        var draft = await chat.StoredDraftAsync();
+        Assert.NotNull(draft);
+        Assert.Null(draft.PatientFirstName);
+        Assert.Null(draft.Relationship);
+        Assert.DoesNotContain(JourneySections.Role, draft.CompletedSections);
+
+        // Back later, once Arthur agrees: the journey asks who is chatting again.
+        var later = await chat.SayAsync("hi");
+        Assert.True(later.Says("Are you the patient"), later.AllText);
+    }
+
+    [Fact]
+    public async Task A_user_who_declines_consent_reads_the_four_reasons_and_nothing_is_stored_about_them()
+    {
+        await using var chat = await JourneyChat.StartAsync(userId: "declining-user");
+        chat.LocalNow = Tuesday;
+
+        var opened = await chat.OpenAsync();
+        var tour = await chat.ChooseAsync(opened, "No, don't save them");
+
+        Assert.True(tour.Says("I won't save your answers"), tour.AllText);
+        foreach (var title in new[] { "Being sure of the diagnosis", "Feeling sure about the treatment", "Lowering the risks", "Planning for the long run" })
+        {
+            Assert.True(tour.Says(title), $"The tour should explain \"{title}\":\n{tour.AllText}");
+        }
+
+        // Even an emergency later is answered without keeping anything about them.
+        var emergency = await chat.SayAsync("I have chest pain");
+        Assert.True(emergency.Says("911"), emergency.AllText);
+
+        var again = await chat.SayAsync("hi");
+        Assert.True(again.Says("OK for me to save your answers"), again.AllText);
+
+        Assert.Null(await chat.StoredDraftAsync());
+        var userState = await chat.UserStateAsync();
+        Assert.True(userState is null || userState.Properties().All(p => p.Name is "eTag" or "ETag"), userState?.ToString());
+        Assert.Null(await chat.LatestCaseAsync());
+    }
+}
