@@ -43,12 +43,16 @@ public static class JourneyScript
 {
     private const int MaxTurns = 80;
 
-    public static async Task<BotTurn> CompleteJourneyAsync(this JourneyChat chat, JourneyAnswers? answers = null)
+    public static Task<BotTurn> CompleteJourneyAsync(this JourneyChat chat, JourneyAnswers? answers = null) =>
+        CompleteJourneyAsync(chat.SayAsync, answers);
+
+    /// <summary>The same over any channel: <paramref name="say"/> sends one message and returns the bot's replies.</summary>
+    public static async Task<BotTurn> CompleteJourneyAsync(Func<string, Task<BotTurn>> say, JourneyAnswers? answers = null)
     {
         answers ??= new JourneyAnswers();
         var ownQuestionAsked = false;
         var recordsAnswered = 0;
-        var turn = await chat.SayAsync("hi");
+        var turn = await say("hi");
         for (var i = 0; i < MaxTurns; i++)
         {
             if (SummaryCard(turn) is not null)
@@ -87,7 +91,7 @@ public static class JourneyScript
                 _ => throw new InvalidOperationException("The script has no answer for: " + asked),
             };
             ownQuestionAsked |= asked.Contains("question of your own");
-            turn = await chat.SayAsync(reply);
+            turn = await say(reply);
         }
 
         throw new InvalidOperationException("No summary card after " + MaxTurns + " answers.");
