@@ -28,7 +28,10 @@ public sealed record JourneyAnswers
 
     public string ContactMethods { get; init; } = "Phone, Email";
 
-    public string Phone { get; init; } = Sentinels.PhoneDigits;
+    /// <summary>Typed first; the phone recognizer does not take this spacing, so the retry answer follows.</summary>
+    public string Phone { get; init; } = Sentinels.Phone;
+
+    public string PhoneRetry { get; init; } = Sentinels.PhoneDigits;
 
     public string Email { get; init; } = Sentinels.Email;
 
@@ -85,6 +88,7 @@ public static class JourneyScript
                 _ when asked.Contains("anything else that would make this easier") => "skip",
                 _ when asked.Contains("How should our team get in touch") => answers.ContactMethods,
                 _ when asked.Contains("What phone number") => answers.Phone,
+                _ when asked.Contains("doesn't look like a phone number") => answers.PhoneRetry,
                 _ when asked.Contains("What email address") => answers.Email,
                 _ when asked.Contains("When is a good time") => answers.Times,
                 _ when asked.Contains("Is that right?") => "yes",
