@@ -12,9 +12,9 @@ public sealed record JourneyAnswers
 
     public string Concern { get; init; } = $"My doctor says it is {Sentinels.Diagnosis}";
 
-    public string Proposed { get; init; } = "Surgery or a procedure";
+    public string Proposed { get; init; } = "A treatment or medicine";
 
-    public string ProposedDetail { get; init; } = "An operation on my back";
+    public string ProposedDetail { get; init; } = "A new drug every week";
 
     public string Date { get; init; } = "no";
 
@@ -40,7 +40,8 @@ public sealed record JourneyAnswers
 
 /// <summary>
 /// Answers whatever the bot asks, by the question's words, until the summary card arrives. Fast and independent of how
-/// many records or reasons the content lists. The first record is "need help", the rest "have it".
+/// many records or reasons the content lists. The first reason (being sure of the diagnosis) is chosen, the others
+/// not; the first record is "need help", the rest "have it".
 /// </summary>
 public static class JourneyScript
 {
@@ -55,6 +56,7 @@ public static class JourneyScript
         answers ??= new JourneyAnswers();
         var ownQuestionAsked = false;
         var recordsAnswered = 0;
+        var reasonsAnswered = 0;
         var turn = await say("hi");
         for (var i = 0; i < MaxTurns; i++)
         {
@@ -77,7 +79,7 @@ public static class JourneyScript
                 _ when asked.Contains("Is there a date set") => answers.Date,
                 _ when asked.Contains("Which clinic") => answers.Clinic,
                 _ when asked.Contains("how are the symptoms") => answers.Symptoms,
-                _ when asked.Contains("You can say yes, no or not sure") => "yes",
+                _ when asked.Contains("You can say yes, no or not sure") => reasonsAnswered++ == 0 ? "yes" : "no",
                 _ when asked.Contains("Do you want to keep these") => "yes",
                 _ when asked.Contains("questions you could ask") => "Do my tests and scans fit this diagnosis?",
                 _ when asked.Contains("question of your own") && !ownQuestionAsked => answers.OwnQuestion,

@@ -11,7 +11,7 @@ namespace SecondOpinionBot.Tests.Intake;
 /// <summary>"What do you know about me" and "delete my data", said in the chat, checked against what is really stored.</summary>
 public sealed class PrivacyJourneyTests
 {
-    private static readonly string[] PersonalValues = [Sentinels.Diagnosis, Sentinels.Question, Sentinels.PhoneDigits, Sentinels.Email, "Riverside Clinic", "An operation on my back"];
+    private static readonly string[] PersonalValues = [Sentinels.Diagnosis, Sentinels.Question, Sentinels.PhoneDigits, Sentinels.Email, "Riverside Clinic", "A new drug every week"];
 
     [Fact]
     public async Task What_do_you_know_lists_what_is_stored_in_plain_words_without_internal_ids()
