@@ -70,6 +70,32 @@ public sealed partial class CaseFlowTests
     }
 
     [Fact]
+    public async Task Saying_change_offers_the_sections_and_naming_one_reopens_it()
+    {
+        await using var chat = await JourneyChat.StartAsync();
+        await chat.CompleteJourneyAsync();
+
+        var offer = await chat.SayAsync("I want to change something");
+        Assert.True(offer.Says("What would you like to change?"), offer.AllText);
+        Assert.True(offer.Says("How to reach you") && offer.Says("Your questions for the doctor"), offer.AllText);
+
+        var reopened = await chat.SayAsync("contact");
+        Assert.True(reopened.Says("How should our team get in touch"), reopened.AllText);
+        await chat.SayAsync("Email");
+        await chat.SayAsync("new.address@example.org");
+        var turn = await chat.SayAsync("any time");
+        if (JourneyScript.SummaryCard(turn) is null)
+        {
+            turn = await chat.SayAsync("yes");
+        }
+
+        var fresh = JourneyScript.SummaryCard(turn);
+        Assert.NotNull(fresh);
+        Assert.Contains("new.address", fresh.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Sentinels.PhoneDigits, fresh.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Confirming_from_an_outdated_summary_card_shows_the_current_summary_and_creates_no_case()
     {
         await using var chat = await JourneyChat.StartAsync();

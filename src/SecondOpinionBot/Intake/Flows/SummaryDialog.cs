@@ -57,6 +57,12 @@ public sealed class SummaryDialog(JourneyKit kit, CaseSubmission submission, Pre
         else
         {
             choice = ChoiceRecognizer.RecognizeOne(dc.Input.Answer, Choices(turn), dc.Language.RecognizerCulture)?.Value;
+
+            // "Change" by typing: a section's name opens that section, so channels without cards can edit too.
+            if (choice is null && ChoiceRecognizer.RecognizeOne(dc.Input.Answer, SectionChoices(turn), dc.Language.RecognizerCulture)?.Value is { } section)
+            {
+                return await dc.BeginDialogAsync(JourneySections.EditId(section), cancellationToken: cancellationToken);
+            }
         }
 
         switch (choice)
@@ -68,8 +74,7 @@ public sealed class SummaryDialog(JourneyKit kit, CaseSubmission submission, Pre
                 await dc.SendAsync(kit.Say(turn, MessageKeys.HandoffNotNow), cancellationToken);
                 return await dc.EndDialogAsync(cancellationToken);
             case "change":
-                await dc.SendAsync(kit.Say(turn, MessageKeys.SummaryChangeAsk), cancellationToken);
-                await ShowCardAsync(dc, draft, cancellationToken);
+                await turn.SendActivityAsync(ChoiceRenderer.Render(dc, kit.Say(turn, MessageKeys.SummaryChangeAsk), SectionChoices(turn), multiSelect: false, ListStyle.Auto), cancellationToken);
                 return TurnResult.Waiting;
             default:
                 await turn.SendActivityAsync(ChoiceRenderer.Render(dc, kit.Say(turn, MessageKeys.SummaryConfirmAsk), Choices(turn), multiSelect: false, ListStyle.Auto), cancellationToken);
@@ -124,4 +129,11 @@ public sealed class SummaryDialog(JourneyKit kit, CaseSubmission submission, Pre
     }
 
     private IReadOnlyList<Dialogs.Choices.Choice> Choices(ITurnContext turn) => kit.Choices(turn, ChoiceSetIds.ConfirmSend);
+
+    /// <summary>The summary's sections by their headings, the section id ("contact", "questions") as a synonym.</summary>
+    private List<Dialogs.Choices.Choice> SectionChoices(ITurnContext turn)
+    {
+        var headings = kit.Content(turn).SummaryCardText().Headings;
+        return SummarySections.All.Select(section => new Dialogs.Choices.Choice(section.Id(), headings[section], [section.Id()])).ToList();
+    }
 }
