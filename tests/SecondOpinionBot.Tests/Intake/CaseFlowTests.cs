@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 using SecondOpinionBot.Handoff;
+using SecondOpinionBot.Handoff.Outbox;
 using SecondOpinionBot.Intake;
 using SecondOpinionBot.Tests.Support;
 
@@ -175,6 +176,56 @@ public sealed partial class CaseFlowTests
         Assert.Contains(stored!.Reference, html, StringComparison.Ordinal);
         Assert.Contains(WebUtility.HtmlEncode(Sentinels.Question), html, StringComparison.Ordinal);
         Assert.Contains("no-store", page.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task When_the_handoff_fails_the_patient_is_not_told_it_was_sent_and_sending_again_makes_no_second_case()
+    {
+        var factory = new BotAppFactory(services: services =>
+        {
+            services.AddSingleton<SqliteOutbox>();
+            services.AddSingleton<IOutbox>(sp => new OutboxFailingOnce(sp.GetRequiredService<SqliteOutbox>()));
+        });
+        await using var chat = await JourneyChat.StartAsync(factory: factory);
+        await chat.CompleteJourneyAsync();
+
+        var failed = await chat.SayAsync("Yes, send it");
+        Assert.True(failed.Says("couldn't send your plan"), failed.AllText);
+        Assert.False(failed.Says("Your reference is"), failed.AllText);
+        Assert.Contains("Yes, send it", failed.SuggestedActions);
+
+        var sent = await chat.SayAsync("Yes, send it");
+        var told = ReferencePattern().Match(sent.AllText);
+        Assert.True(told.Success, sent.AllText);
+        var stored = (await LatestCaseAsync(chat))!;
+        Assert.Equal(told.Value, stored.Reference);
+        Assert.Single(await Cases(chat).ListOpenAsync(stored.Queue, CancellationToken.None));
+        Assert.Equal(1, DatabaseScan.Scalar(factory.DatabasePath, "SELECT COUNT(*) FROM cases"));
+        Assert.Equal(1, DatabaseScan.Scalar(factory.DatabasePath, "SELECT COUNT(*) FROM outbox WHERE kind = 'create-thread'"));
+    }
+
+    /// <summary>The first enqueue fails, as a locked or full database would make it.</summary>
+    private sealed class OutboxFailingOnce(IOutbox inner) : IOutbox
+    {
+        private int _calls;
+
+        public Task EnqueueAsync(OutboxKind kind, OutboxPayload payload, string? dedupeKey, CancellationToken cancellationToken) =>
+            Interlocked.Increment(ref _calls) == 1
+                ? throw new InvalidOperationException("database is locked")
+                : inner.EnqueueAsync(kind, payload, dedupeKey, cancellationToken);
+
+        public Task<IReadOnlyList<OutboxItem>> LeaseDueAsync(string owner, int batchSize, CancellationToken cancellationToken) => inner.LeaseDueAsync(owner, batchSize, cancellationToken);
+
+        public Task CompleteAsync(long id, CancellationToken cancellationToken) => inner.CompleteAsync(id, cancellationToken);
+
+        public Task RetryLaterAsync(long id, string owner, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken) =>
+            inner.RetryLaterAsync(id, owner, nextAttemptAt, reason, cancellationToken);
+
+        public Task DeadLetterAsync(long id, string owner, string reason, CancellationToken cancellationToken) => inner.DeadLetterAsync(id, owner, reason, cancellationToken);
+
+        public Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(CancellationToken cancellationToken) => inner.ListDeadLettersAsync(cancellationToken);
+
+        public Task<int> CountPendingAsync(CancellationToken cancellationToken) => inner.CountPendingAsync(cancellationToken);
     }
 
     [Fact]
