@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Handoff.Outbox;
+using Microsoft.Extensions.Time.Testing;
 using SecondOpinionBot.Intake;
+using SecondOpinionBot.Privacy;
 using SecondOpinionBot.Tests.Support;
 
 namespace SecondOpinionBot.Tests.Intake;
@@ -108,6 +110,27 @@ public sealed class PrivacyJourneyTests
         Assert.Empty(DatabaseScan.Find(chat.Factory.DatabasePath, Sentinels.All, onlyTable: "bot_state"));
         var next = await chat.SayAsync("hi");
         Assert.True(next.Says("Is it OK for me to save your answers?"), next.AllText);
+    }
+
+    [Fact]
+    public async Task Declining_consent_keeps_only_the_chat_position_and_the_purge_removes_it_after_a_day_idle()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 16, 0, 0, TimeSpan.Zero));
+        var factory = new BotAppFactory(services: services => services.AddSingleton<TimeProvider>(clock));
+        await using var chat = await JourneyChat.StartAsync(factory: factory);
+        await chat.SayAsync("hi");
+        var declined = await chat.SayAsync("No, don't save them");
+        Assert.True(declined.Says("I won't save your answers"), declined.AllText);
+        const string Rows = "SELECT COUNT(*) FROM bot_state WHERE key LIKE '%/conversations/%'";
+        Assert.Equal(1, DatabaseScan.Scalar(factory.DatabasePath, Rows));
+        Assert.Equal(0, DatabaseScan.Scalar(factory.DatabasePath, "SELECT COUNT(*) FROM bot_state WHERE key LIKE '%/users/%' AND document LIKE '%IntakeDraft%'"));
+
+        var retention = factory.Services.GetRequiredService<RetentionService>();
+        clock.Advance(TimeSpan.FromHours(23));
+        Assert.Equal(0, (await retention.RunOnceAsync(CancellationToken.None)).ConversationsPurged);
+        clock.Advance(TimeSpan.FromHours(2));
+        Assert.Equal(1, (await retention.RunOnceAsync(CancellationToken.None)).ConversationsPurged);
+        Assert.Equal(0, DatabaseScan.Scalar(factory.DatabasePath, Rows));
     }
 
     [Fact]
