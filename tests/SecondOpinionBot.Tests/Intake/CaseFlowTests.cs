@@ -115,6 +115,35 @@ public sealed partial class CaseFlowTests
     }
 
     [Fact]
+    public async Task Edit_on_an_outdated_summary_card_shows_the_current_summary_instead_of_reopening_the_section()
+    {
+        await using var chat = await JourneyChat.StartAsync();
+        var oldCard = JourneyScript.SummaryCard(await chat.CompleteJourneyAsync())!;
+        await chat.SubmitAsync(JourneyScript.EditPayload(oldCard, "urgency"));
+        await chat.SayAsync("Getting worse slowly");
+
+        var turn = await chat.SubmitAsync(JourneyScript.EditPayload(oldCard, "situation"));
+
+        Assert.False(turn.Says("What health problem or worry"), turn.AllText);
+        Assert.True(turn.Says("Here is your plan"), turn.AllText);
+        Assert.NotNull(JourneyScript.SummaryCard(turn));
+    }
+
+    [Fact]
+    public async Task Edit_on_the_summary_card_after_the_case_was_sent_changes_nothing_and_shows_the_case_status()
+    {
+        await using var chat = await JourneyChat.StartAsync();
+        var card = JourneyScript.SummaryCard(await chat.CompleteJourneyAsync())!;
+        await chat.SubmitAsync(JourneyScript.ConfirmPayload(card));
+        var reference = (await LatestCaseAsync(chat))!.Reference;
+
+        var turn = await chat.SubmitAsync(JourneyScript.EditPayload(card, "situation"));
+
+        Assert.False(turn.Says("What health problem or worry"), turn.AllText);
+        Assert.True(turn.Says($"Case {reference}"), turn.AllText);
+    }
+
+    [Fact]
     public async Task Confirming_the_current_card_creates_exactly_one_case_with_the_answers_and_tells_the_reference()
     {
         await using var chat = await JourneyChat.StartAsync();
