@@ -36,6 +36,31 @@ public sealed class JourneyLogScanTests
         logs.AssertNoneContain(Sentinels.All);
     }
 
+    [Fact]
+    public async Task Web_chat_over_the_local_direct_line_logs_none_of_them()
+    {
+        var logs = LogCapture.Everything();
+        await using var factory = new BotAppFactory(services: services =>
+        {
+            WebChatPatient.InMemory(services);
+            logs.AttachTo(services);
+        });
+        var patient = await WebChatPatient.OpenAsync(factory);
+
+        await patient.SayAsync("hi");
+        await patient.SayAsync("Yes, save my answers");
+        await patient.SayAsync("I'm helping someone");
+        await patient.SayAsync(Sentinels.Name);
+        await patient.SayAsync("Parent");
+        await patient.SayAsync("yes");
+        var asked = await patient.SayAsync($"{Sentinels.Diagnosis}, reach me at {Sentinels.Email} or {Sentinels.Phone}");
+        await patient.SayAsync("what do you know about me");
+
+        Assert.True(asked.Says("What did the doctor suggest"), asked.AllText);
+        Assert.Contains(logs.Entries, e => e.Category.Contains("DirectLine", StringComparison.Ordinal) || e.Message.Contains("/v3/directline", StringComparison.Ordinal));
+        logs.AssertNoneContain(Sentinels.All);
+    }
+
     private static async Task<BotTurn> FinishSituationAsync(JourneyChat chat)
     {
         await chat.SayAsync("A treatment or medicine");
