@@ -12,22 +12,38 @@ namespace SecondOpinionBot.Intake;
 /// </summary>
 public sealed class CaseSubmission(ICaseStore cases, IHandoffService handoff, JourneyKit kit)
 {
+    /// <summary>
+    /// Stores the case (once: a retry after a failed handoff finds the case the draft already points to), records its
+    /// reference on the draft, then queues the handoff, which is idempotent per case.
+    /// </summary>
     public async Task<(CaseRecord Case, RoutingDecision Routing)> SubmitAsync(ITurnContext turn, IntakeDraft draft, CancellationToken cancellationToken)
     {
         var content = kit.Content(turn);
         var signals = draft.Records.Values.Any(s => s == RecordStatus.NeedHelp) ? new[] { RoutingSignal.RecordsNeedHelp } : [];
         var routing = content.Routing.Route(new RoutingInput(
             draft.Needs, signals, draft.PlannedDate, kit.UserToday(turn), draft.EmergencySignalled, draft.SymptomsChangingFast));
-        var priority = routing.Priority == Content.CasePriority.Urgent ? Handoff.CasePriority.Urgent : Handoff.CasePriority.Routine;
-        var conversation = JsonConvert.SerializeObject(turn.Activity.GetConversationReference());
-        var record = await cases.CreateAsync(new NewCase(
-            PatientIdentity.From(turn.Activity).OwnerKey,
-            routing.Primary.Id,
-            routing.AlsoRelevant.Count > 0 ? routing.AlsoRelevant[0].Id : null,
-            priority,
-            conversation,
-            draft), cancellationToken);
+        var owner = PatientIdentity.From(turn.Activity).OwnerKey;
+        var record = await ExistingAsync(draft, owner, cancellationToken);
+        if (record is null)
+        {
+            var priority = routing.Priority == Content.CasePriority.Urgent ? Handoff.CasePriority.Urgent : Handoff.CasePriority.Routine;
+            var conversation = JsonConvert.SerializeObject(turn.Activity.GetConversationReference());
+            record = await cases.CreateAsync(new NewCase(
+                owner,
+                routing.Primary.Id,
+                routing.AlsoRelevant.Count > 0 ? routing.AlsoRelevant[0].Id : null,
+                priority,
+                conversation,
+                draft), cancellationToken);
+            await kit.UpdateAsync(turn, d => d.CaseReference = record.Reference, cancellationToken);
+        }
+
         await handoff.SubmitAsync(record, cancellationToken);
         return (record, routing);
     }
+
+    private async Task<CaseRecord?> ExistingAsync(IntakeDraft draft, string owner, CancellationToken cancellationToken) =>
+        draft.CaseReference is { } reference && await cases.FindAsync(reference, cancellationToken) is { } found && found.OwnerKey == owner
+            ? found
+            : null;
 }

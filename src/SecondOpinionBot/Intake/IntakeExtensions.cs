@@ -38,7 +38,7 @@ public static class IntakeExtensions
     }
 }
 
-/// <summary>Every dialog of the journey, each section also under its "edit-…" id for the summary's Edit buttons.</summary>
+/// <summary>Every dialog of the journey; each section also has an "edit-…" guard for the summary's Edit buttons.</summary>
 internal sealed class JourneyDialogs(IServiceProvider services, JourneyKit kit)
 {
     public DialogSet Build()
@@ -70,9 +70,9 @@ internal sealed class JourneyDialogs(IServiceProvider services, JourneyKit kit)
         return set;
     }
 
-    private static void AddSection(DialogSet set, string section, Func<string, Dialog> create)
+    private void AddSection(DialogSet set, string section, Func<string, Dialog> create)
     {
         set.Add(create(section));
-        set.Add(create(JourneySections.EditId(section)));
+        set.Add(new EditSectionDialog(section, kit));
     }
 }

@@ -10,6 +10,8 @@ public static class PrivacyExtensions
         var services = builder.Services;
         services.TryAddSingleton<IPatientDataEraser, PatientDataEraser>();
         services.AddSingleton<IPersonalDataParticipant, BotStateDataParticipant>();
+        // Before the cases: pending notices are found through the case's owner key, which erasing a case replaces.
+        services.AddSingleton<IPersonalDataParticipant, Handoff.Outbox.OutboxNoticeParticipant>();
         services.AddSingleton<IPersonalDataParticipant, CaseDataParticipant>();
         services.AddOptions<RetentionOptions>()
             .BindConfiguration(RetentionOptions.Section)

@@ -10,6 +10,13 @@ public sealed class RetentionOptions
     [Range(1, 3650)]
     public int ResolvedCaseRetentionDays { get; set; } = 180;
 
+    /// <summary>
+    /// How long a conversation's position (where it is in the journey, no answers) is kept after its last message. Users
+    /// who declined consent have nothing else stored, so this is their data's whole lifetime.
+    /// </summary>
+    [Range(1, 8760)]
+    public int IdleConversationHours { get; set; } = 24;
+
     /// <summary>How often the purge runs.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromHours(6);

@@ -1,25 +1,27 @@
 using Microsoft.Extensions.Options;
 using SecondOpinionBot.Handoff;
 using SecondOpinionBot.PrepSheets;
+using SecondOpinionBot.Storage;
 
 namespace SecondOpinionBot.Privacy;
 
-public sealed record RetentionRun(int CasesPurged, int LinksPurged);
+public sealed record RetentionRun(int CasesPurged, int LinksPurged, int ConversationsPurged = 0);
 
 /// <summary>
-/// Deletes closed cases past the retention period and expired prep-sheet links: shortly after start (so an app that
+/// Deletes closed cases past the retention period, expired prep-sheet links and idle conversation positions: shortly after start (so an app that
 /// restarts often still purges), then every <see cref="RetentionOptions.PurgeInterval"/>. A failed run is logged and retried at the next interval.
 /// </summary>
 public sealed partial class RetentionService(
-    ICaseStore cases, PrepSheetLinkStore links, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionService> logger) : BackgroundService
+    ICaseStore cases, PrepSheetLinkStore links, IConversationStatePurge conversations, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionService> logger) : BackgroundService
 {
     public async Task<RetentionRun> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var cutoff = clock.GetUtcNow().AddDays(-options.Value.ResolvedCaseRetentionDays);
+        var now = clock.GetUtcNow();
         var run = new RetentionRun(
-            await cases.PurgeClosedBeforeAsync(cutoff, cancellationToken),
-            await links.PurgeExpiredAsync(cancellationToken));
-        LogPurged(run.CasesPurged, run.LinksPurged);
+            await cases.PurgeClosedBeforeAsync(now.AddDays(-options.Value.ResolvedCaseRetentionDays), cancellationToken),
+            await links.PurgeExpiredAsync(cancellationToken),
+            await conversations.PurgeIdleConversationsAsync(now.AddHours(-options.Value.IdleConversationHours), cancellationToken));
+        LogPurged(run.CasesPurged, run.LinksPurged, run.ConversationsPurged);
         return run;
     }
 
@@ -41,8 +43,8 @@ public sealed partial class RetentionService(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention purge: {CasesPurged} closed case(s), {LinksPurged} expired prep-sheet link(s) deleted")]
-    private partial void LogPurged(int casesPurged, int linksPurged);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention purge: {CasesPurged} closed case(s), {LinksPurged} expired prep-sheet link(s), {ConversationsPurged} idle conversation position(s) deleted")]
+    private partial void LogPurged(int casesPurged, int linksPurged, int conversationsPurged);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Retention purge failed: {ExceptionType}; retrying at the next interval")]
     private partial void LogRunFailed(string? exceptionType);

@@ -10,7 +10,7 @@ namespace SecondOpinionBot.Storage;
 /// "*" overwrites, an item without an ETag (the SDK's own state bags) is last writer wins, a missing key reads as absent.
 /// Documents are plain JSON; type names are never written.
 /// </summary>
-public sealed class SqliteBotStorage(SqliteDatabase database, TimeProvider clock) : IStorage
+public sealed class SqliteBotStorage(SqliteDatabase database, TimeProvider clock) : IStorage, IConversationStatePurge
 {
     private const string ETagProperty = "ETag";
 
@@ -61,6 +61,19 @@ public sealed class SqliteBotStorage(SqliteDatabase database, TimeProvider clock
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Conversation state keys are "{channel}/conversations/{id}" (the SDK's ConversationState). The dialog position of a
+    /// chat idle past the cutoff is dropped; "start" begins again from the user's draft, which lives under "/users/".
+    /// </summary>
+    public async Task<int> PurgeIdleConversationsAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM bot_state WHERE key LIKE '%/conversations/%' AND updated_at < $cutoff";
+        command.Parameters.AddWithValue("$cutoff", cutoff.ToUniversalTime().ToString("O"));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)

@@ -13,7 +13,9 @@ public static class StorageExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<IDatabaseSchema, BotStateSchema>();
         builder.Services.AddSingleton<SqliteDatabase>();
-        builder.Services.AddSingleton<IStorage, SqliteBotStorage>();
+        builder.Services.AddSingleton<SqliteBotStorage>();
+        builder.Services.AddSingleton<IStorage>(sp => sp.GetRequiredService<SqliteBotStorage>());
+        builder.Services.AddSingleton<IConversationStatePurge>(sp => sp.GetRequiredService<SqliteBotStorage>());
         builder.Services.AddSingleton<ConversationTurnLock>();
         builder.Services.AddSingleton<SerialTurnsMiddleware>();
         builder.Services.TryAddSingleton(TimeProvider.System);

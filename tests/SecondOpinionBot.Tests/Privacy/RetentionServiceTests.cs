@@ -4,6 +4,7 @@ using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Intake;
 using SecondOpinionBot.PrepSheets;
 using SecondOpinionBot.Privacy;
+using SecondOpinionBot.Storage;
 using SecondOpinionBot.Tests.Support;
 using MsOptions = Microsoft.Extensions.Options.Options;
 
@@ -13,21 +14,23 @@ public sealed class RetentionServiceTests : IDisposable
 {
     private static readonly CaseActor Ana = new("aad-ana", "Ana");
 
-    private readonly TestDatabase _db = new(new CaseSchema(), new PrepSheetLinkSchema());
+    private readonly TestDatabase _db = new(new CaseSchema(), new PrepSheetLinkSchema(), new BotStateSchema());
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
     private readonly SqliteCaseStore _cases;
     private readonly PrepSheetLinkStore _links;
+    private readonly SqliteBotStorage _state;
 
     public RetentionServiceTests()
     {
         _cases = new SqliteCaseStore(_db.Database, _clock);
         _links = new PrepSheetLinkStore(_db.Database, MsOptions.Create(new PrepSheetOptions()), _clock);
+        _state = new SqliteBotStorage(_db.Database, _clock);
     }
 
     public void Dispose() => _db.Dispose();
 
     private RetentionService Service(int days = 180) =>
-        new(_cases, _links, MsOptions.Create(new RetentionOptions { ResolvedCaseRetentionDays = days }), _clock, NullLogger<RetentionService>.Instance);
+        new(_cases, _links, _state, MsOptions.Create(new RetentionOptions { ResolvedCaseRetentionDays = days }), _clock, NullLogger<RetentionService>.Instance);
 
     private async Task<string> ResolvedCaseAsync()
     {
@@ -70,12 +73,34 @@ public sealed class RetentionServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Conversation_positions_idle_past_the_limit_are_purged_but_user_drafts_and_recent_chats_stay()
+    {
+        const string Idle = "webchat/conversations/idle-chat", Recent = "webchat/conversations/recent-chat", Draft = "webchat/users/u1";
+        await _state.WriteAsync(new Dictionary<string, object>
+        {
+            [Idle] = new Newtonsoft.Json.Linq.JObject { ["DialogStack"] = "[]" },
+            [Draft] = new Newtonsoft.Json.Linq.JObject { ["IntakeDraft"] = "{}" },
+        });
+        _clock.Advance(TimeSpan.FromHours(20));
+        await _state.WriteAsync(new Dictionary<string, object> { [Recent] = new Newtonsoft.Json.Linq.JObject { ["DialogStack"] = "[]" } });
+        _clock.Advance(TimeSpan.FromHours(5));
+
+        var run = await Service().RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(1, run.ConversationsPurged);
+        var left = await _state.ReadAsync([Idle, Recent, Draft]);
+        Assert.False(left.ContainsKey(Idle));
+        Assert.True(left.ContainsKey(Recent));
+        Assert.True(left.ContainsKey(Draft));
+    }
+
+    [Fact]
     public async Task Running_as_a_background_service_purges_soon_after_start_and_again_each_interval()
     {
         var first = await ResolvedCaseAsync();
         _clock.Advance(TimeSpan.FromDays(181));
         var second = await ResolvedCaseAsync();
-        var service = new RetentionService(_cases, _links,
+        var service = new RetentionService(_cases, _links, _state,
             MsOptions.Create(new RetentionOptions { ResolvedCaseRetentionDays = 180, PurgeInterval = TimeSpan.FromHours(6) }), _clock, NullLogger<RetentionService>.Instance);
 
         await service.StartAsync(CancellationToken.None);

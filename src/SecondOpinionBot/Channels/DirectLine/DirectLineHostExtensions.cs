@@ -35,6 +35,7 @@ public static class DirectLineHostExtensions
         services.AddSingleton<DirectLineActivities>();
         services.AddSingleton<DirectLineTurnRunner>();
         services.AddSingleton<DirectLineProactive>();
+        services.AddSingleton<Privacy.IPersonalDataParticipant, DirectLineTranscriptParticipant>();
         DecorateBotFrameworkAuthentication(services);
 
         services.AddCors();

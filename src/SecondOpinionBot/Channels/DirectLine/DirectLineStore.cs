@@ -130,7 +130,8 @@ public sealed class DirectLineStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT seq, json FROM directline_activities WHERE conversation_id = $id AND seq > $after ORDER BY seq LIMIT $limit";
+        command.CommandText = "SELECT seq, json FROM directline_activities WHERE conversation_id = $id AND seq > $after AND json <> $erased ORDER BY seq LIMIT $limit";
+        command.Parameters.AddWithValue("$erased", ErasedMarker);
         command.Parameters.AddWithValue("$id", conversationId);
         command.Parameters.AddWithValue("$after", afterSequence);
         command.Parameters.AddWithValue("$limit", limit);
@@ -143,6 +144,45 @@ public sealed class DirectLineStore
 
         return activities;
     }
+
+    /// <summary>How many transcript activities the user's conversations hold.</summary>
+    public async Task<int> CountUserActivitiesAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT COUNT(*) FROM directline_activities a JOIN directline_conversations c ON c.id = a.conversation_id
+            WHERE c.user_id = $user AND json <> $erased
+            """;
+        command.Parameters.AddWithValue("$user", userId);
+        command.Parameters.AddWithValue("$erased", ErasedMarker);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Erases the transcripts of the user's conversations. The last row of each stays as an empty marker, because the
+    /// next position (and so clients' watermarks) counts on from it; the conversations themselves stay usable.
+    /// </summary>
+    public async Task EraseUserTranscriptsAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            DELETE FROM directline_activities
+            WHERE conversation_id IN (SELECT id FROM directline_conversations WHERE user_id = $user)
+              AND seq < (SELECT MAX(seq) FROM directline_activities m WHERE m.conversation_id = directline_activities.conversation_id);
+            UPDATE directline_activities SET json = $erased
+            WHERE conversation_id IN (SELECT id FROM directline_conversations WHERE user_id = $user);
+            """;
+        command.Parameters.AddWithValue("$user", userId);
+        command.Parameters.AddWithValue("$erased", ErasedMarker);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>What an erased transcript position holds: an event clients ignore, with nothing in it.</summary>
+    internal const string ErasedMarker = """{"type":"event","name":"so.transcriptErased"}""";
 
     private static string Hash(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 

@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder;
 using SecondOpinionBot.Content;
 using SecondOpinionBot.Dialogs;
 using SecondOpinionBot.Dialogs.Choices;
+using SecondOpinionBot.Handoff;
 using SecondOpinionBot.PrepSheets;
 using SecondOpinionBot.Summary;
 
@@ -13,7 +14,7 @@ namespace SecondOpinionBot.Intake.Flows;
 /// hands it to the team and gives the user the reference and a take-away prep sheet. A click on an outdated summary
 /// card shows the current summary instead of acting on old answers.
 /// </summary>
-public sealed class SummaryDialog(JourneyKit kit, CaseSubmission submission, PrepSheetLinkStore prepLinks) : Dialog(Id)
+public sealed partial class SummaryDialog(JourneyKit kit, CaseSubmission submission, PrepSheetLinkStore prepLinks, ILogger<SummaryDialog> logger) : Dialog(Id)
 {
     public new const string Id = "summary";
 
@@ -57,19 +58,30 @@ public sealed class SummaryDialog(JourneyKit kit, CaseSubmission submission, Pre
         else
         {
             choice = ChoiceRecognizer.RecognizeOne(dc.Input.Answer, Choices(turn), dc.Language.RecognizerCulture)?.Value;
+
+            // "Change" by typing: a section's name opens that section, so channels without cards can edit too.
+            if (choice is null && ChoiceRecognizer.RecognizeOne(dc.Input.Answer, SectionChoices(turn), dc.Language.RecognizerCulture)?.Value is { } section)
+            {
+                return await dc.BeginDialogAsync(JourneySections.EditId(section), cancellationToken: cancellationToken);
+            }
         }
 
         switch (choice)
         {
             case "send":
-                await SendCaseAsync(dc, draft, cancellationToken);
+                if (!await SendCaseAsync(dc, draft, cancellationToken))
+                {
+                    // Nothing was said to be sent; the summary stays open so "send" can be tried again.
+                    await turn.SendActivityAsync(ChoiceRenderer.Render(dc, kit.Say(turn, MessageKeys.SummaryConfirmAsk), Choices(turn), multiSelect: false, ListStyle.Auto), cancellationToken);
+                    return TurnResult.Waiting;
+                }
+
                 return await dc.EndDialogAsync(cancellationToken);
             case "not-now":
                 await dc.SendAsync(kit.Say(turn, MessageKeys.HandoffNotNow), cancellationToken);
                 return await dc.EndDialogAsync(cancellationToken);
             case "change":
-                await dc.SendAsync(kit.Say(turn, MessageKeys.SummaryChangeAsk), cancellationToken);
-                await ShowCardAsync(dc, draft, cancellationToken);
+                await turn.SendActivityAsync(ChoiceRenderer.Render(dc, kit.Say(turn, MessageKeys.SummaryChangeAsk), SectionChoices(turn), multiSelect: false, ListStyle.Auto), cancellationToken);
                 return TurnResult.Waiting;
             default:
                 await turn.SendActivityAsync(ChoiceRenderer.Render(dc, kit.Say(turn, MessageKeys.SummaryConfirmAsk), Choices(turn), multiSelect: false, ListStyle.Auto), cancellationToken);
@@ -101,12 +113,25 @@ public sealed class SummaryDialog(JourneyKit kit, CaseSubmission submission, Pre
         }
     }
 
-    private async Task SendCaseAsync(DialogContext dc, IntakeDraft draft, CancellationToken cancellationToken)
+    /// <summary>False when the case could not be stored or handed off; the user is told and nothing claims it was sent.</summary>
+    private async Task<bool> SendCaseAsync(DialogContext dc, IntakeDraft draft, CancellationToken cancellationToken)
     {
         var turn = dc.TurnContext;
         var content = kit.Content(turn);
-        var (record, routing) = await submission.SubmitAsync(turn, draft, cancellationToken);
-        await kit.UpdateAsync(turn, d => d.CaseReference = record.Reference, cancellationToken);
+        CaseRecord record;
+        RoutingDecision routing;
+        try
+        {
+            (record, routing) = await submission.SubmitAsync(turn, draft, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Exception messages can quote stored data, so only the type is logged.
+            LogSubmitFailed(ex.GetType().FullName);
+            await dc.SendAsync(kit.Say(turn, MessageKeys.HandoffFailed), cancellationToken);
+            return false;
+        }
+
         var when = record.Priority == Handoff.CasePriority.Urgent ? MessageKeys.HandoffWhenUrgent : MessageKeys.HandoffWhenNormal;
         await dc.SendAsync(kit.Say(turn, MessageKeys.HandoffSent,
             ("reference", record.Reference), ("queueName", routing.Primary.PatientName), ("when", kit.Say(turn, when))), cancellationToken);
@@ -121,7 +146,19 @@ public sealed class SummaryDialog(JourneyKit kit, CaseSubmission submission, Pre
             var button = new Microsoft.Bot.Schema.CardAction(Microsoft.Bot.Schema.ActionTypes.OpenUrl, kit.Say(turn, MessageKeys.PrepSheetTitle), value: url.ToString());
             await turn.SendActivityAsync(MessageFactory.Attachment(new Microsoft.Bot.Schema.Attachment(Microsoft.Bot.Schema.HeroCard.ContentType, content: new Microsoft.Bot.Schema.HeroCard(buttons: [button]))), cancellationToken);
         }
+
+        return true;
     }
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sending a case failed: {ExceptionType}; the summary stays open")]
+    private partial void LogSubmitFailed(string? exceptionType);
+
     private IReadOnlyList<Dialogs.Choices.Choice> Choices(ITurnContext turn) => kit.Choices(turn, ChoiceSetIds.ConfirmSend);
+
+    /// <summary>The summary's sections by their headings, the section id ("contact", "questions") as a synonym.</summary>
+    private List<Dialogs.Choices.Choice> SectionChoices(ITurnContext turn)
+    {
+        var headings = kit.Content(turn).SummaryCardText().Headings;
+        return SummarySections.All.Select(section => new Dialogs.Choices.Choice(section.Id(), headings[section], [section.Id()])).ToList();
+    }
 }

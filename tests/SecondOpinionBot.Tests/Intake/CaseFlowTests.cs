@@ -1,0 +1,278 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
+using SecondOpinionBot.Handoff;
+using SecondOpinionBot.Handoff.Outbox;
+using SecondOpinionBot.Intake;
+using SecondOpinionBot.Tests.Support;
+
+namespace SecondOpinionBot.Tests.Intake;
+
+/// <summary>From the summary card to a stored case, through the real host, as a web chat patient experiences it.</summary>
+public sealed partial class CaseFlowTests
+{
+    private static readonly string[] SummaryHeadings =
+    [
+        "Who this is for", "What is going on", "Why you want a second opinion", "Your questions for the doctor",
+        "Records to gather", "Help you asked for", "How urgent", "How to reach you",
+    ];
+
+    [Fact]
+    public async Task Summary_card_shows_every_section_with_its_answers_and_an_edit_button_each()
+    {
+        await using var chat = await JourneyChat.StartAsync();
+
+        var turn = await chat.CompleteJourneyAsync();
+
+        var card = AnsweringScript.SummaryCard(turn)!;
+        Assert.Equal("1.5", card["version"]?.ToString());
+        var text = card.ToString();
+        Assert.All(SummaryHeadings, heading => Assert.Contains(heading, text, StringComparison.Ordinal));
+        Assert.Contains(Sentinels.Diagnosis, text, StringComparison.Ordinal);
+        Assert.Contains("1. Do my tests and scans fit this diagnosis?", text, StringComparison.Ordinal);
+        Assert.Contains("2. " + Sentinels.Question, text, StringComparison.Ordinal);
+        Assert.Contains("I need help getting it", text, StringComparison.Ordinal);
+        Assert.Contains(Sentinels.PhoneDigits, text, StringComparison.Ordinal);
+        var edits = AnsweringScript.Submits(card).Select(d => d["dialogId"]?.ToString()).Where(id => id is not null).ToList();
+        Assert.Equal(
+            ["edit-role", "edit-situation", "edit-reasons", "edit-questions", "edit-records", "edit-needs", "edit-urgency", "edit-contact"],
+            edits);
+        Assert.Equal(["Yes, send it", "I want to change something", "Not now"], turn.SuggestedActions);
+    }
+
+    [Fact]
+    public async Task Editing_the_situation_asks_only_that_section_again_and_returns_to_a_fresh_summary()
+    {
+        await using var chat = await JourneyChat.StartAsync();
+        var card = AnsweringScript.SummaryCard(await chat.CompleteJourneyAsync())!;
+
+        var turn = await chat.SubmitAsync(AnsweringScript.EditPayload(card, "situation"));
+        Assert.True(turn.Says("What health problem or worry"), turn.AllText);
+
+        turn = await chat.SayAsync("A stubborn knee problem");
+        turn = await chat.SayAsync("A test or scan");
+        turn = await chat.SayAsync("An MRI");
+        turn = await chat.SayAsync("no");
+        turn = await chat.SayAsync("Lakeside Clinic");
+        Assert.Contains("About the same", turn.SuggestedActions);
+        turn = await chat.SayAsync("About the same");
+
+        // Straight back to the summary: no reasons, questions or records asked again.
+        Assert.False(turn.Says("sounds like you") || turn.Says("It usually comes from"), turn.AllText);
+        var fresh = AnsweringScript.SummaryCard(turn);
+        Assert.NotNull(fresh);
+        var text = fresh.ToString();
+        Assert.Contains("A stubborn knee problem", text, StringComparison.Ordinal);
+        Assert.Contains("Lakeside Clinic", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Sentinels.Diagnosis, text, StringComparison.Ordinal);
+        Assert.Contains(Sentinels.Question, text, StringComparison.Ordinal);
+        Assert.True((int)AnsweringScript.ConfirmPayload(fresh)["draftVersion"]! > (int)AnsweringScript.ConfirmPayload(card)["draftVersion"]!);
+    }
+
+    [Fact]
+    public async Task Saying_change_offers_the_sections_and_naming_one_reopens_it()
+    {
+        await using var chat = await JourneyChat.StartAsync();
+        await chat.CompleteJourneyAsync();
+
+        var offer = await chat.SayAsync("I want to change something");
+        Assert.True(offer.Says("What would you like to change?"), offer.AllText);
+        Assert.True(offer.Says("How to reach you") && offer.Says("Your questions for the doctor"), offer.AllText);
+
+        var reopened = await chat.SayAsync("contact");
+        Assert.True(reopened.Says("How should our team get in touch"), reopened.AllText);
+        await chat.SayAsync("Email");
+        await chat.SayAsync("new.address@example.org");
+        var turn = await chat.SayAsync("any time");
+        if (AnsweringScript.SummaryCard(turn) is null)
+        {
+            turn = await chat.SayAsync("yes");
+        }
+
+        var fresh = AnsweringScript.SummaryCard(turn);
+        Assert.NotNull(fresh);
+        Assert.Contains("new.address", fresh.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Sentinels.PhoneDigits, fresh.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Confirming_from_an_outdated_summary_card_shows_the_current_summary_and_creates_no_case()
+    {
+        await using var chat = await JourneyChat.StartAsync();
+        var oldCard = AnsweringScript.SummaryCard(await chat.CompleteJourneyAsync())!;
+        await chat.SubmitAsync(AnsweringScript.EditPayload(oldCard, "urgency"));
+        var turn = await chat.SayAsync("Getting worse slowly");
+        Assert.NotNull(AnsweringScript.SummaryCard(turn));
+
+        turn = await chat.SubmitAsync(AnsweringScript.ConfirmPayload(oldCard));
+
+        var current = AnsweringScript.SummaryCard(turn);
+        Assert.NotNull(current);
+        Assert.NotEqual((int)AnsweringScript.ConfirmPayload(oldCard)["draftVersion"]!, (int)AnsweringScript.ConfirmPayload(current)["draftVersion"]!);
+        Assert.False(turn.Says("Your reference is"), turn.AllText);
+        Assert.Null(await LatestCaseAsync(chat));
+    }
+
+    [Fact]
+    public async Task Edit_on_an_outdated_summary_card_shows_the_current_summary_instead_of_reopening_the_section()
+    {
+        await using var chat = await JourneyChat.StartAsync();
+        var oldCard = AnsweringScript.SummaryCard(await chat.CompleteJourneyAsync())!;
+        await chat.SubmitAsync(AnsweringScript.EditPayload(oldCard, "urgency"));
+        await chat.SayAsync("Getting worse slowly");
+
+        var turn = await chat.SubmitAsync(AnsweringScript.EditPayload(oldCard, "situation"));
+
+        Assert.False(turn.Says("What health problem or worry"), turn.AllText);
+        Assert.True(turn.Says("Here is your plan"), turn.AllText);
+        Assert.NotNull(AnsweringScript.SummaryCard(turn));
+    }
+
+    [Fact]
+    public async Task Edit_on_the_summary_card_after_the_case_was_sent_changes_nothing_and_shows_the_case_status()
+    {
+        await using var chat = await JourneyChat.StartAsync();
+        var card = AnsweringScript.SummaryCard(await chat.CompleteJourneyAsync())!;
+        await chat.SubmitAsync(AnsweringScript.ConfirmPayload(card));
+        var reference = (await LatestCaseAsync(chat))!.Reference;
+
+        var turn = await chat.SubmitAsync(AnsweringScript.EditPayload(card, "situation"));
+
+        Assert.False(turn.Says("What health problem or worry"), turn.AllText);
+        Assert.True(turn.Says($"Case {reference}"), turn.AllText);
+    }
+
+    [Fact]
+    public async Task Confirming_the_current_card_creates_exactly_one_case_with_the_answers_and_tells_the_reference()
+    {
+        await using var chat = await JourneyChat.StartAsync();
+        var card = AnsweringScript.SummaryCard(await chat.CompleteJourneyAsync())!;
+
+        var turn = await chat.SubmitAsync(AnsweringScript.ConfirmPayload(card));
+        var again = await chat.SubmitAsync(AnsweringScript.ConfirmPayload(card));
+
+        var told = ReferencePattern().Match(turn.AllText);
+        Assert.True(told.Success, turn.AllText);
+        var stored = await LatestCaseAsync(chat);
+        Assert.NotNull(stored);
+        Assert.Equal(told.Value, stored.Reference);
+        Assert.Equal(CaseStatus.New, stored.Status);
+        Assert.Equal(CasePriority.Routine, stored.Priority);
+        Assert.Contains("diagnostic-clarity", stored.Details.Reasons);
+        Assert.Equal(["Do my tests and scans fit this diagnosis?", Sentinels.Question], stored.Details.Questions);
+        Assert.Contains(RecordStatus.NeedHelp, stored.Details.Records.Values);
+        Assert.Contains(RecordStatus.Have, stored.Details.Records.Values);
+        Assert.Equal(["transport"], stored.Details.Needs);
+        Assert.Equal(["phone", "email"], stored.Details.ContactMethods);
+        Assert.Equal(Sentinels.PhoneDigits, stored.Details.Phone);
+        Assert.Equal(Sentinels.Email, stored.Details.Email);
+        var conversation = JObject.Parse(stored.PatientConversation!);
+        Assert.Equal(chat.ConversationId, conversation["conversation"]?["id"]?.ToString());
+        Assert.Equal(chat.Connector.ServiceUrl, conversation["serviceUrl"]?.ToString());
+
+        var audit = await Cases(chat).GetAuditAsync(stored.Reference, CancellationToken.None);
+        Assert.Single(audit, a => a.Action == "created");
+
+        // The take-away sheet arrives as a message; no link without a public address.
+        Assert.True(turn.Says("Questions to ask") && turn.Says(stored.Reference) && turn.Says(Sentinels.Question), turn.AllText);
+        Assert.DoesNotContain(turn.Activities, a => a["attachments"]?.ToString().Contains("openUrl", StringComparison.Ordinal) == true);
+
+        // A second click on the same card does not make a second case.
+        Assert.False(ReferencePattern().Match(again.AllText) is { Success: true } second && second.Value != stored.Reference, again.AllText);
+        Assert.Equal(stored.Reference, (await LatestCaseAsync(chat))!.Reference);
+        Assert.Single(await Cases(chat).ListOpenAsync(stored.Queue, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task With_a_public_address_a_link_button_to_the_printable_sheet_arrives_and_serves_it()
+    {
+        var factory = new BotAppFactory(new() { ["PrepSheets:PublicBaseUrl"] = "https://bot.example.org" });
+        await using var chat = await JourneyChat.StartAsync(factory: factory);
+        var card = AnsweringScript.SummaryCard(await chat.CompleteJourneyAsync())!;
+
+        var turn = await chat.SubmitAsync(AnsweringScript.ConfirmPayload(card));
+
+        var link = turn.Activities.SelectMany(a => a["attachments"] as JArray ?? [])
+            .SelectMany(a => a["content"]?["buttons"] as JArray ?? [])
+            .Select(b => b["value"]?.ToString())
+            .Single(v => v?.StartsWith("https://bot.example.org/prep/", StringComparison.Ordinal) == true)!;
+        using var client = chat.Factory.CreateClient();
+        var page = await client.GetAsync(new Uri(link).PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        var stored = await LatestCaseAsync(chat);
+        Assert.Contains(stored!.Reference, html, StringComparison.Ordinal);
+        Assert.Contains(WebUtility.HtmlEncode(Sentinels.Question), html, StringComparison.Ordinal);
+        Assert.Contains("no-store", page.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task When_the_handoff_fails_the_patient_is_not_told_it_was_sent_and_sending_again_makes_no_second_case()
+    {
+        var factory = new BotAppFactory(services: services =>
+        {
+            services.AddSingleton<SqliteOutbox>();
+            services.AddSingleton<IOutbox>(sp => new OutboxFailingOnce(sp.GetRequiredService<SqliteOutbox>()));
+        });
+        await using var chat = await JourneyChat.StartAsync(factory: factory);
+        await chat.CompleteJourneyAsync();
+
+        var failed = await chat.SayAsync("Yes, send it");
+        Assert.True(failed.Says("couldn't send your plan"), failed.AllText);
+        Assert.False(failed.Says("Your reference is"), failed.AllText);
+        Assert.Contains("Yes, send it", failed.SuggestedActions);
+
+        var sent = await chat.SayAsync("Yes, send it");
+        var told = ReferencePattern().Match(sent.AllText);
+        Assert.True(told.Success, sent.AllText);
+        var stored = (await LatestCaseAsync(chat))!;
+        Assert.Equal(told.Value, stored.Reference);
+        Assert.Single(await Cases(chat).ListOpenAsync(stored.Queue, CancellationToken.None));
+        Assert.Equal(1, DatabaseScan.Scalar(factory.DatabasePath, "SELECT COUNT(*) FROM cases"));
+        Assert.Equal(1, DatabaseScan.Scalar(factory.DatabasePath, "SELECT COUNT(*) FROM outbox WHERE kind = 'create-thread'"));
+    }
+
+    /// <summary>The first enqueue fails, as a locked or full database would make it.</summary>
+    private sealed class OutboxFailingOnce(IOutbox inner) : IOutbox
+    {
+        private int _calls;
+
+        public Task EnqueueAsync(OutboxKind kind, OutboxPayload payload, string? dedupeKey, CancellationToken cancellationToken) =>
+            Interlocked.Increment(ref _calls) == 1
+                ? throw new InvalidOperationException("database is locked")
+                : inner.EnqueueAsync(kind, payload, dedupeKey, cancellationToken);
+
+        public Task<IReadOnlyList<OutboxItem>> LeaseDueAsync(string owner, int batchSize, CancellationToken cancellationToken) => inner.LeaseDueAsync(owner, batchSize, cancellationToken);
+
+        public Task CompleteAsync(long id, CancellationToken cancellationToken) => inner.CompleteAsync(id, cancellationToken);
+
+        public Task RetryLaterAsync(long id, string owner, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken) =>
+            inner.RetryLaterAsync(id, owner, nextAttemptAt, reason, cancellationToken);
+
+        public Task DeadLetterAsync(long id, string owner, string reason, CancellationToken cancellationToken) => inner.DeadLetterAsync(id, owner, reason, cancellationToken);
+
+        public Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(CancellationToken cancellationToken) => inner.ListDeadLettersAsync(cancellationToken);
+
+        public Task<int> CountPendingAsync(CancellationToken cancellationToken) => inner.CountPendingAsync(cancellationToken);
+    }
+
+    [Fact]
+    public async Task Status_before_any_case_says_so_plainly()
+    {
+        await using var chat = await JourneyChat.StartAsync();
+        await chat.SayAsync("hi");
+
+        var turn = await chat.SayAsync("status");
+
+        Assert.True(turn.Says("You haven't sent a plan to our team yet."), turn.AllText);
+    }
+
+    internal static ICaseStore Cases(JourneyChat chat) => chat.Factory.Services.GetRequiredService<ICaseStore>();
+
+    internal static Task<CaseRecord?> LatestCaseAsync(JourneyChat chat) =>
+        Cases(chat).FindLatestForOwnerAsync($"{chat.ChannelId}:{chat.UserId}", CancellationToken.None);
+
+    [GeneratedRegex(@"SO-[0-9A-Z]{4,}")]
+    private static partial Regex ReferencePattern();
+}

@@ -1,0 +1,162 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
+using SecondOpinionBot.Handoff;
+using SecondOpinionBot.Handoff.Outbox;
+using Microsoft.Extensions.Time.Testing;
+using SecondOpinionBot.Intake;
+using SecondOpinionBot.Privacy;
+using SecondOpinionBot.Tests.Support;
+
+namespace SecondOpinionBot.Tests.Intake;
+
+/// <summary>"What do you know about me" and "delete my data", said in the chat, checked against what is really stored.</summary>
+public sealed class PrivacyJourneyTests
+{
+    private static readonly string[] PersonalValues = [Sentinels.Diagnosis, Sentinels.Question, Sentinels.PhoneDigits, Sentinels.Email, "Riverside Clinic", "A new drug every week"];
+
+    [Fact]
+    public async Task What_do_you_know_lists_what_is_stored_in_plain_words_without_internal_ids()
+    {
+        await using var chat = await JourneyChat.StartAsync(userId: "user-7f3a9c");
+        await chat.SayAsync("hi");
+        await chat.SayAsync("Yes, save my answers");
+        await chat.SayAsync("I am the patient");
+        await chat.SayAsync($"It is {Sentinels.Diagnosis}");
+
+        var turn = await chat.SayAsync("what do you know about me");
+
+        Assert.True(turn.Says("Here is what I have saved about you"), turn.AllText);
+        Assert.True(turn.Says("who this is for") && turn.Says("your health worry"), turn.AllText);
+        Assert.True(turn.Says("Where we are in this chat"), turn.AllText);
+        Assert.False(turn.Says(chat.UserId) || turn.Says(chat.ConversationId) || turn.Says("webchat"), turn.AllText);
+        Assert.False(turn.Says(Sentinels.Diagnosis), "It names what is stored, it does not repeat it.");
+    }
+
+    [Fact]
+    public async Task Delete_my_data_after_a_case_erases_state_case_fields_links_and_pending_messages_but_keeps_audit_lines()
+    {
+        var factory = new BotAppFactory(new() { ["PrepSheets:PublicBaseUrl"] = "https://bot.example.org", ["Handoff:Outbox:RunWorker"] = "false" });
+        await using var chat = await JourneyChat.StartAsync(factory: factory);
+        var card = AnsweringScript.SummaryCard(await chat.CompleteJourneyAsync())!;
+        var sent = await chat.SubmitAsync(AnsweringScript.ConfirmPayload(card));
+        var link = new Uri(sent.Activities.SelectMany(a => a["attachments"] as JArray ?? [])
+            .SelectMany(a => a["content"]?["buttons"] as JArray ?? []).Single()["value"]!.ToString()).PathAndQuery;
+        var record = (await CaseFlowTests.LatestCaseAsync(chat))!;
+        var outbox = factory.Services.GetRequiredService<IOutbox>();
+        await outbox.EnqueueAsync(OutboxKind.NotifyPatient, new OutboxPayload(record.Reference, Notice: PatientNotice.Claimed, StaffName: "Ana"), null, CancellationToken.None);
+        const string PendingNotices = "SELECT COUNT(*) FROM outbox WHERE kind = 'notify-patient' AND completed_at IS NULL AND dead_letter IS NULL";
+        Assert.Equal(1, DatabaseScan.Scalar(factory.DatabasePath, PendingNotices));
+
+        var known = await chat.SayAsync("what do you know about me");
+        Assert.True(known.Says($"Your case {record.Reference}") && known.Says("link(s) to your prep sheet") && known.Says("1 message(s) waiting"), known.AllText);
+
+        var ask = await chat.SayAsync("delete my data");
+        Assert.True(ask.Says("This can't be undone"), ask.AllText);
+        var done = await chat.SayAsync("yes");
+        Assert.True(done.Says("Done. I deleted your answers."), done.AllText);
+
+        Assert.Empty(DatabaseScan.Find(factory.DatabasePath, PersonalValues));
+        var erased = (await CaseFlowTests.Cases(chat).FindAsync(record.Reference, CancellationToken.None))!;
+        Assert.Null(erased.PatientConversation);
+        Assert.Null(erased.Details.Phone);
+        Assert.Empty(erased.Details.Questions);
+        Assert.Equal(CaseStatus.Withdrawn, erased.Status);
+        var audit = await CaseFlowTests.Cases(chat).GetAuditAsync(record.Reference, CancellationToken.None);
+        Assert.Contains(audit, a => a.Action == "created");
+        Assert.Contains(audit, a => a.Action == "personal-data-erased");
+        Assert.Equal(0, DatabaseScan.Scalar(factory.DatabasePath, PendingNotices));
+
+        using var client = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(link)).StatusCode);
+        var status = await chat.SayAsync("status");
+        Assert.True(status.Says("You haven't sent a plan to our team yet."), status.AllText);
+        var nothing = await chat.SayAsync("what do you know about me");
+        Assert.False(nothing.Says("Your answers") || nothing.Says("Your case") || nothing.Says("prep sheet"), nothing.AllText);
+    }
+
+    [Fact]
+    public async Task Answering_no_to_delete_keeps_everything()
+    {
+        await using var chat = await JourneyChat.StartAsync();
+        var card = AnsweringScript.SummaryCard(await chat.CompleteJourneyAsync())!;
+        await chat.SubmitAsync(AnsweringScript.ConfirmPayload(card));
+
+        await chat.SayAsync("delete my data");
+        var kept = await chat.SayAsync("no");
+
+        Assert.True(kept.Says("OK, I didn't delete anything."), kept.AllText);
+        var record = (await CaseFlowTests.LatestCaseAsync(chat))!;
+        Assert.Equal(Sentinels.PhoneDigits, record.Details.Phone);
+        Assert.NotNull(record.PatientConversation);
+        Assert.NotEmpty(DatabaseScan.Find(chat.Factory.DatabasePath, [Sentinels.Question], onlyTable: "bot_state"));
+        Assert.True((await chat.SayAsync("status")).Says(record.Reference));
+    }
+
+    [Fact]
+    public async Task Delete_in_the_middle_of_the_journey_leaves_no_answers_in_the_bot_state()
+    {
+        await using var chat = await JourneyChat.StartAsync();
+        await chat.SayAsync("hi");
+        await chat.SayAsync("Yes, save my answers");
+        await chat.SayAsync("I'm helping someone");
+        await chat.SayAsync(Sentinels.Name);
+        await chat.SayAsync($"Worried about {Sentinels.Diagnosis}");
+        Assert.NotEmpty(DatabaseScan.Find(chat.Factory.DatabasePath, [Sentinels.Name], onlyTable: "bot_state"));
+
+        await chat.SayAsync("delete my data");
+        await chat.SayAsync("yes");
+
+        Assert.Empty(DatabaseScan.Find(chat.Factory.DatabasePath, Sentinels.All, onlyTable: "bot_state"));
+        var next = await chat.SayAsync("hi");
+        Assert.True(next.Says("Is it OK for me to save your answers?"), next.AllText);
+    }
+
+    [Fact]
+    public async Task Declining_consent_keeps_only_the_chat_position_and_the_purge_removes_it_after_a_day_idle()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 16, 0, 0, TimeSpan.Zero));
+        var factory = new BotAppFactory(services: services => services.AddSingleton<TimeProvider>(clock));
+        await using var chat = await JourneyChat.StartAsync(factory: factory);
+        await chat.SayAsync("hi");
+        var declined = await chat.SayAsync("No, don't save them");
+        Assert.True(declined.Says("I won't save your answers"), declined.AllText);
+        const string Rows = "SELECT COUNT(*) FROM bot_state WHERE key LIKE '%/conversations/%'";
+        Assert.Equal(1, DatabaseScan.Scalar(factory.DatabasePath, Rows));
+        Assert.Equal(0, DatabaseScan.Scalar(factory.DatabasePath, "SELECT COUNT(*) FROM bot_state WHERE key LIKE '%/users/%' AND document LIKE '%IntakeDraft%'"));
+
+        var retention = factory.Services.GetRequiredService<RetentionService>();
+        clock.Advance(TimeSpan.FromHours(23));
+        Assert.Equal(0, (await retention.RunOnceAsync(CancellationToken.None)).ConversationsPurged);
+        clock.Advance(TimeSpan.FromHours(2));
+        Assert.Equal(1, (await retention.RunOnceAsync(CancellationToken.None)).ConversationsPurged);
+        Assert.Equal(0, DatabaseScan.Scalar(factory.DatabasePath, Rows));
+    }
+
+    [Fact]
+    public async Task Delete_in_web_chat_erases_the_stored_transcript_and_the_chat_keeps_working()
+    {
+        await using var factory = new BotAppFactory(services: WebChatPatient.InMemory);
+        var patient = await WebChatPatient.OpenAsync(factory);
+        await patient.SayAsync("hi");
+        await patient.SayAsync("Yes, save my answers");
+        await patient.SayAsync("I'm helping someone");
+        await patient.SayAsync(Sentinels.Name);
+        Assert.NotEmpty(DatabaseScan.Find(factory.DatabasePath, [Sentinels.Name], onlyTable: "directline_activities"));
+
+        var known = await patient.SayAsync("what do you know about me");
+        Assert.True(known.Says("message(s) from this web chat"), known.AllText);
+        await patient.SayAsync("delete my data");
+        var done = await patient.SayAsync("yes");
+        Assert.True(done.Says("Done. I deleted your answers."), done.AllText);
+
+        Assert.Empty(DatabaseScan.Find(factory.DatabasePath, [Sentinels.Name]));
+        var transcript = await patient.TranscriptAsync();
+        Assert.DoesNotContain(transcript, a => a.ToString().Contains(Sentinels.Name, StringComparison.Ordinal));
+        Assert.DoesNotContain(transcript, a => a["text"]?.ToString() == "I'm helping someone");
+
+        // New messages still arrive after the erased positions.
+        var again = await patient.SayAsync("hi");
+        Assert.True(again.Says("Is it OK for me to save your answers?"), again.AllText);
+    }
+}
