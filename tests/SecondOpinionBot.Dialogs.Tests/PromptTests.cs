@@ -137,6 +137,30 @@ public class PromptTests
             .StartTestAsync();
     }
 
+    [Theory]
+    [InlineData("+1 555 013 9472", "+1 555 013 9472")]
+    [InlineData("(555) 013-9472", "(555) 013-9472")]
+    [InlineData("my cell is 555.013.9472, evenings", "555.013.9472")]
+    [InlineData("+44  20 7946 0958", "+44 20 7946 0958")]
+    public async Task PhoneNumberPrompt_KeepsTheWholeNumberWithItsCodes(string typed, string kept)
+    {
+        await AskOnce.Bot(TestBot.PhoneId, new PromptOptions { Prompt = "Your phone?", RetryPrompt = "That did not look like a phone number." }).Flow(TestBot.Adapter())
+            .Send("hi").AssertReply("Your phone?")
+            .Send(typed).AssertReply("Got " + System.Text.Json.JsonSerializer.Serialize(kept))
+            .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("call me at 3")]
+    [InlineData("12 34")]
+    public async Task PhoneNumberPrompt_RejectsTooFewDigits(string typed)
+    {
+        await AskOnce.Bot(TestBot.PhoneId, new PromptOptions { Prompt = "Your phone?", RetryPrompt = "That did not look like a phone number." }).Flow(TestBot.Adapter())
+            .Send("hi").AssertReply("Your phone?")
+            .Send(typed).AssertReply("That did not look like a phone number.")
+            .StartTestAsync();
+    }
+
     [Fact]
     public async Task EmailPrompt_FindsTheAddress_AndRejectsText()
     {

@@ -32,7 +32,18 @@ public sealed class DialogStackStore(ConversationState conversationState, string
 
     public async Task SaveAsync(ITurnContext turnContext, DialogStack stack, CancellationToken cancellationToken)
     {
-        await _property.SetAsync(turnContext, JsonSerializer.Serialize(stack, DialogJson.Options), cancellationToken);
+        ArgumentNullException.ThrowIfNull(stack);
+
+        // An empty stack is no position at all: nothing is kept (e.g. right after "delete my data").
+        if (stack.Frames.Count == 0)
+        {
+            await _property.DeleteAsync(turnContext, cancellationToken);
+        }
+        else
+        {
+            await _property.SetAsync(turnContext, JsonSerializer.Serialize(stack, DialogJson.Options), cancellationToken);
+        }
+
         await conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
     }
 

@@ -28,7 +28,7 @@ public sealed record ScriptedAnswers
 
     public string ContactMethods { get; init; } = "Phone, Email";
 
-    /// <summary>Typed first; the phone recognizer does not take this spacing, so the retry answer follows.</summary>
+    /// <summary>Typed first, with the country code and spaces; the retry answer is only used if it is refused.</summary>
     public string Phone { get; init; } = Sentinels.Phone;
 
     public string PhoneRetry { get; init; } = Sentinels.PhoneDigits;

@@ -33,7 +33,7 @@ public sealed partial class CaseFlowTests
         Assert.Contains("1. Do my tests and scans fit this diagnosis?", text, StringComparison.Ordinal);
         Assert.Contains("2. " + Sentinels.Question, text, StringComparison.Ordinal);
         Assert.Contains("I need help getting it", text, StringComparison.Ordinal);
-        Assert.Contains(Sentinels.PhoneDigits, text, StringComparison.Ordinal);
+        Assert.Contains("555 013 9472", text, StringComparison.Ordinal);
         var edits = AnsweringScript.Submits(card).Select(d => d["dialogId"]?.ToString()).Where(id => id is not null).ToList();
         Assert.Equal(
             ["edit-role", "edit-situation", "edit-reasons", "edit-questions", "edit-records", "edit-needs", "edit-urgency", "edit-contact"],
@@ -93,7 +93,7 @@ public sealed partial class CaseFlowTests
         var fresh = AnsweringScript.SummaryCard(turn);
         Assert.NotNull(fresh);
         Assert.Contains("new.address", fresh.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain(Sentinels.PhoneDigits, fresh.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("555 013 9472", fresh.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public sealed partial class CaseFlowTests
         Assert.Contains(RecordStatus.Have, stored.Details.Records.Values);
         Assert.Equal(["transport"], stored.Details.Needs);
         Assert.Equal(["phone", "email"], stored.Details.ContactMethods);
-        Assert.Equal(Sentinels.PhoneDigits, stored.Details.Phone);
+        Assert.Equal(Sentinels.Phone, stored.Details.Phone);
         Assert.Equal(Sentinels.Email, stored.Details.Email);
         var conversation = JObject.Parse(stored.PatientConversation!);
         Assert.Equal(chat.ConversationId, conversation["conversation"]?["id"]?.ToString());

@@ -13,7 +13,7 @@ namespace SecondOpinionBot.Tests.Intake;
 /// <summary>"What do you know about me" and "delete my data", said in the chat, checked against what is really stored.</summary>
 public sealed class PrivacyJourneyTests
 {
-    private static readonly string[] PersonalValues = [Sentinels.Diagnosis, Sentinels.Question, Sentinels.PhoneDigits, Sentinels.Email, "Riverside Clinic", "A new drug every week"];
+    private static readonly string[] PersonalValues = [Sentinels.Diagnosis, Sentinels.Question, "555 013 9472", Sentinels.Email, "Riverside Clinic", "A new drug every week"];
 
     [Fact]
     public async Task What_do_you_know_lists_what_is_stored_in_plain_words_without_internal_ids()
@@ -87,7 +87,7 @@ public sealed class PrivacyJourneyTests
 
         Assert.True(kept.Says("OK, I didn't delete anything."), kept.AllText);
         var record = (await CaseFlowTests.LatestCaseAsync(chat))!;
-        Assert.Equal(Sentinels.PhoneDigits, record.Details.Phone);
+        Assert.Equal(Sentinels.Phone, record.Details.Phone);
         Assert.NotNull(record.PatientConversation);
         Assert.NotEmpty(DatabaseScan.Find(chat.Factory.DatabasePath, [Sentinels.Question], onlyTable: "bot_state"));
         Assert.True((await chat.SayAsync("status")).Says(record.Reference));

@@ -29,14 +29,29 @@ public sealed class ContactDialog : WaterfallDialog
         });
         AddStep(async (step, ct) =>
         {
-            var draft = await kit.UpdateAsync(step.TurnContext, d => d.Phone = d.ContactMethods.Contains("phone") && !step.GaveUp ? step.Text() : null, ct);
+            // A number that could not be read after the retries is dropped with its method, so nobody waits for a call.
+            var draft = await kit.UpdateAsync(step.TurnContext, d =>
+            {
+                d.Phone = d.ContactMethods.Contains("phone") && !step.GaveUp ? step.Text() : null;
+                if (d.Phone is null)
+                {
+                    d.ContactMethods.Remove("phone");
+                }
+            }, ct);
             return draft.ContactMethods.Contains("email")
                 ? await step.PromptAsync(PromptIds.Email, kit.Ask(step.TurnContext, MessageKeys.ContactEmailAsk, retry: MessageKeys.ContactEmailInvalid), ct)
                 : await step.NextAsync(cancellationToken: ct);
         });
         AddStep(async (step, ct) =>
         {
-            await kit.UpdateAsync(step.TurnContext, d => d.Email = d.ContactMethods.Contains("email") && !step.GaveUp ? step.Text() : null, ct);
+            await kit.UpdateAsync(step.TurnContext, d =>
+            {
+                d.Email = d.ContactMethods.Contains("email") && !step.GaveUp ? step.Text() : null;
+                if (d.Email is null)
+                {
+                    d.ContactMethods.Remove("email");
+                }
+            }, ct);
             return await step.PromptAsync(PromptIds.Text, kit.Ask(step.TurnContext, MessageKeys.ContactTimesAsk), ct);
         });
         AddStep(async (step, ct) =>
@@ -53,20 +68,26 @@ public sealed class ContactDialog : WaterfallDialog
                 return await step.PromptAsync(PromptIds.Confirm, kit.Ask(step.TurnContext, MessageKeys.ContactTimesReadBack, values: ("times", understood)), ct);
             }
 
-            // Not understood ("whenever the kids are at school"): keep the words as they are, and say so.
+            // Not understood ("whenever the kids are at school"): say so, and take the next answer as it is written.
             await step.SendAsync(kit.Say(step.TurnContext, MessageKeys.ContactTimesNotUnderstood), ct);
             return await step.PromptAsync(PromptIds.Text, kit.Ask(step.TurnContext, MessageKeys.ContactTimesAsk), ct);
         });
         AddStep(async (step, ct) =>
         {
-            var first = step.Values.Get<string>("times");
+            // "No" to the read-back: ask once more and keep that answer as written.
+            return step.YesNo() == false
+                ? await step.PromptAsync(PromptIds.Text, kit.Ask(step.TurnContext, MessageKeys.ContactTimesAsk), ct)
+                : await step.NextAsync(step.Result, ct);
+        });
+        AddStep(async (step, ct) =>
+        {
             var times = step.Result switch
             {
-                null => first,
-                _ when step.YesNo() is { } yes => yes ? first : null,
+                null => step.Values.Get<string>("times"),
+                _ when step.YesNo() == true => step.Values.Get<string>("times"),
                 _ => await kit.CleanAsync(step.TurnContext, step.Text(), ct),
             };
-            await kit.UpdateAsync(step.TurnContext, d => d.ContactTimes = kit.IsSkip(step.TurnContext, times) ? null : times, ct);
+            await kit.UpdateAsync(step.TurnContext, d => d.ContactTimes = times is null || kit.IsSkip(step.TurnContext, times) ? null : times, ct);
             await kit.CompleteSectionAsync(step.TurnContext, JourneySections.Contact, ct);
             return await step.EndDialogAsync(ct);
         });
