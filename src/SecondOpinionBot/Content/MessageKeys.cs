@@ -187,6 +187,8 @@ public static class MessageKeys
     public static readonly MessageKey CommandsCancelled = Key("commands.cancelled");
     public static readonly MessageKey CommandsCancelKept = Key("commands.cancelKept");
     public static readonly MessageKey CommandsTalkToPerson = Key("commands.talkToPerson");
+    public static readonly MessageKey CommandsTalkToPersonNext = Key("commands.talkToPersonNext");
+    public static readonly MessageKey CommandsTalkToPersonNeedsConsent = Key("commands.talkToPersonNeedsConsent");
     public static readonly MessageKey CommandsStatus = Key("commands.status", "reference", "status", "nextStep");
     public static readonly MessageKey CommandsStatusNone = Key("commands.statusNone");
     public static readonly MessageKey CommandsDeleteAsk = Key("commands.deleteAsk");

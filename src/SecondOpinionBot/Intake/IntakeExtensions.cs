@@ -58,7 +58,8 @@ internal sealed class JourneyDialogs(IServiceProvider services, JourneyKit kit)
             .Add(new ReviewQuestionsDialog(kit))
             .Add(ActivatorUtilities.CreateInstance<SummaryDialog>(services))
             .Add(new ConfirmCancelDialog(kit))
-            .Add(ActivatorUtilities.CreateInstance<ConfirmDeleteDialog>(services));
+            .Add(ActivatorUtilities.CreateInstance<ConfirmDeleteDialog>(services))
+            .Add(ActivatorUtilities.CreateInstance<TalkToPersonDialog>(services));
         AddSection(set, JourneySections.Role, id => new RoleDialog(id, kit));
         AddSection(set, JourneySections.Situation, id => new SituationDialog(id, kit));
         AddSection(set, JourneySections.Urgency, id => new UrgencyDialog(id, kit));

@@ -34,8 +34,7 @@ public sealed class JourneyInterruptions(
                 await turn.SendActivityAsync(kit.Say(turn, MessageKeys.CommandsHelp), cancellationToken: cancellationToken);
                 return InterruptionOutcome.Reprompt;
             case InterruptionKind.TalkToPerson:
-                await turn.SendActivityAsync(kit.Say(turn, MessageKeys.CommandsTalkToPerson), cancellationToken: cancellationToken);
-                return InterruptionOutcome.Reprompt;
+                return await BeginOnceAsync(context, TalkToPersonDialog.Id, null, cancellationToken);
             case InterruptionKind.Status:
                 await turn.SendActivityAsync(await status.DescribeAsync(turn, cancellationToken), cancellationToken: cancellationToken);
                 return InterruptionOutcome.Reprompt;

@@ -7,7 +7,7 @@ namespace SecondOpinionBot.Intake.Flows;
 /// The root of the patient journey. It resumes from the user's draft: welcome and consent, then each section not yet
 /// answered, then the summary. A returning user chooses to pick up where they left off or start over.
 /// </summary>
-public sealed class IntakeDialog : WaterfallDialog
+public sealed class IntakeDialog : WaterfallDialog<IntakeDialog.Start>
 {
     public new const string Id = "intake";
 
@@ -30,7 +30,7 @@ public sealed class IntakeDialog : WaterfallDialog
                 return await step.NextAsync(cancellationToken: ct);
             }
 
-            return draft.ConsentToStore == true && draft.CompletedSections.Count > 0
+            return draft.ConsentToStore == true && draft.CompletedSections.Count > 0 && !step.Options.Continuing
                 ? await step.PromptAsync(PromptIds.Choice, kit.Ask(step.TurnContext, MessageKeys.WelcomeReturning, kit.Choices(step.TurnContext, ChoiceSetIds.Resume)), ct)
                 : await step.NextAsync(cancellationToken: ct);
         });
@@ -115,5 +115,12 @@ public sealed class IntakeDialog : WaterfallDialog
         {
             property.SetValue(draft, property.GetValue(fresh));
         }
+    }
+
+    /// <summary>How the journey is (re)started.</summary>
+    public sealed class Start
+    {
+        /// <summary>Carry straight on (e.g. after "talk to a person"), without asking a returning user first.</summary>
+        public bool Continuing { get; set; }
     }
 }
