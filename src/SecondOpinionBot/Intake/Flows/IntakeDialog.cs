@@ -63,6 +63,13 @@ public sealed class IntakeDialog : WaterfallDialog<IntakeDialog.Start>
         });
         AddStep(async (step, ct) =>
         {
+            if (step.GaveUp)
+            {
+                // No clear yes after several tries: nothing is saved, as for a no.
+                await step.MoveOnIfGaveUpAsync(kit, ct);
+                return await step.ReplaceDialogAsync(ReasonsTourDialog.Id, ct);
+            }
+
             switch (step.ChoiceId())
             {
                 case "yes":

@@ -22,4 +22,16 @@ public static class JourneyStep
     public const string Stop = "stop";
 
     public static bool Stopped<T>(this WaterfallStepContext<T> step) where T : class, new() => step.Text() == Stop;
+
+    /// <summary>
+    /// After the prompt ran out of attempts: say so kindly and that a person is one phrase away; the step then moves
+    /// on with a safe default instead of asking again.
+    /// </summary>
+    public static async Task MoveOnIfGaveUpAsync<T>(this WaterfallStepContext<T> step, JourneyKit kit, CancellationToken cancellationToken) where T : class, new()
+    {
+        if (step.GaveUp)
+        {
+            await step.SendAsync(kit.Say(step.TurnContext, Content.MessageKeys.ErrorsTooManyTries), cancellationToken);
+        }
+    }
 }

@@ -134,6 +134,12 @@ public sealed class ReviewQuestionsDialog : WaterfallDialog
         AddStep(async (step, ct) =>
         {
             var number = step.Values.Get<int>("number");
+            if (step.ChoiceId() is null)
+            {
+                await step.MoveOnIfGaveUpAsync(kit, ct);
+                return await step.ReplaceDialogAsync(Id, ct);
+            }
+
             if (step.ChoiceId() == "remove")
             {
                 await kit.UpdateAsync(step.TurnContext, d => d.Questions.RemoveAt(number - 1), ct);

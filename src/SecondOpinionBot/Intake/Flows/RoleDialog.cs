@@ -14,7 +14,8 @@ public sealed class RoleDialog : WaterfallDialog
         AddStep((step, ct) => step.PromptAsync(PromptIds.Choice, kit.Ask(step.TurnContext, MessageKeys.RoleAsk, kit.Choices(step.TurnContext, ChoiceSetIds.Role)), ct));
         AddStep(async (step, ct) =>
         {
-            if (step.ChoiceId() == "patient")
+            await step.MoveOnIfGaveUpAsync(kit, ct);
+            if (step.ChoiceId() is "patient" or null)
             {
                 await kit.UpdateAsync(step.TurnContext, d => { d.Role = ChatRole.Patient; d.PatientFirstName = null; d.Relationship = null; d.PatientAgrees = null; }, ct);
                 await kit.CompleteSectionAsync(step.TurnContext, JourneySections.Role, ct);

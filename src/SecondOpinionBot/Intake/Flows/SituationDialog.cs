@@ -25,7 +25,9 @@ public sealed class SituationDialog : WaterfallDialog
         AddStep(async (step, ct) =>
         {
             var content = kit.Content(step.TurnContext);
-            var chosen = content.Choices(ChoiceSetIds.Proposal)[step.ChoiceId() ?? ""];
+            await step.MoveOnIfGaveUpAsync(kit, ct);
+            var proposals = content.Choices(ChoiceSetIds.Proposal);
+            var chosen = step.ChoiceId() is { } id ? proposals[id] : proposals.Choices.First(c => c.Situations.Contains("diagnosis-unclear"));
             step.Values.Set("proposal", chosen.Label);
             await kit.UpdateAsync(step.TurnContext, d => { d.Proposed = chosen.Label; AddTags(d, chosen.Situations); }, ct);
             return chosen.Situations.Contains("diagnosis-unclear")
