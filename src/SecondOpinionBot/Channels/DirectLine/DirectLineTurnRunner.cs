@@ -22,11 +22,12 @@ public sealed partial class DirectLineTurnRunner(CloudAdapter adapter, ILogger<D
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            LogTurnFailed(exception, activity.Type);
+            // Exception messages can quote the user's text, so only the type is logged (as TurnErrorHandler does).
+            LogTurnFailed(exception.GetType().FullName, activity.Type);
             return false;
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Local Direct Line turn failed for activity type {ActivityType}")]
-    private partial void LogTurnFailed(Exception exception, string activityType);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Local Direct Line turn failed: {ExceptionType} for activity type {ActivityType}")]
+    private partial void LogTurnFailed(string? exceptionType, string activityType);
 }
