@@ -39,8 +39,6 @@ internal sealed class YamlMap
 
     public string RequiredString(string key) => String(key, required: true) ?? "";
 
-    public string? OptionalString(string key) => String(key, required: false);
-
     public bool OptionalBool(string key)
     {
         var value = String(key, required: false);

@@ -48,8 +48,6 @@ public sealed class JourneyKit(ContentCatalogs content, UserState userState, IOp
             draft.LastStep = section;
         }, cancellationToken);
 
-    public Task ClearDraftAsync(ITurnContext turn, CancellationToken cancellationToken) => _drafts.ClearAsync(turn, cancellationToken);
-
     public PromptOptions Ask(ITurnContext turn, MessageKey key, IReadOnlyList<Choice>? choices = null, MessageKey? retry = null, params (string Name, string Value)[] values) => new()
     {
         Prompt = Say(turn, key, values),
