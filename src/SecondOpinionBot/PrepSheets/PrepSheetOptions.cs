@@ -20,5 +20,5 @@ public sealed class PrepSheetOptions
 
     [Required]
     public string NotFoundMessage { get; set; } =
-        "This preparation sheet has expired or was deleted. Ask the assistant in your chat for a new link, or type \"prep sheet\" there to get it as a message.";
+        "This preparation sheet has expired or was deleted. The same list is in your chat, in the message sent with your case.";
 }
