@@ -36,15 +36,10 @@ public sealed class SecondOpinionActivityHandler(StaffActivityHandler staff, Pat
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
-        // Staff: team-channel commands, and card actions from anywhere (refused and audited outside the bound channel).
+        // Staff: every non-patient message (team commands), and card actions from anywhere (refused and audited
+        // outside the bound channel). What is left is a patient's.
         if (await staff.TryHandleMessageAsync(turnContext, cancellationToken))
         {
-            return;
-        }
-
-        if (!ConversationScope.IsPatientConversation(turnContext.Activity))
-        {
-            await turnContext.SendActivityAsync(StaffSetupNote, cancellationToken: cancellationToken);
             return;
         }
 
