@@ -72,7 +72,7 @@ public sealed partial class SummaryDialog(JourneyKit kit, CaseSubmission submiss
                 if (!await SendCaseAsync(dc, draft, cancellationToken))
                 {
                     // Nothing was said to be sent; the summary stays open so "send" can be tried again.
-                    await turn.SendActivityAsync(ChoiceRenderer.Render(dc, kit.Say(turn, MessageKeys.SummaryConfirmAsk), Choices(turn), multiSelect: false, ListStyle.Auto), cancellationToken);
+                    await AskToSendAsync(dc, cancellationToken);
                     return TurnResult.Waiting;
                 }
 
@@ -84,7 +84,7 @@ public sealed partial class SummaryDialog(JourneyKit kit, CaseSubmission submiss
                 await turn.SendActivityAsync(ChoiceRenderer.Render(dc, kit.Say(turn, MessageKeys.SummaryChangeAsk), SectionChoices(turn), multiSelect: false, ListStyle.Auto), cancellationToken);
                 return TurnResult.Waiting;
             default:
-                await turn.SendActivityAsync(ChoiceRenderer.Render(dc, kit.Say(turn, MessageKeys.SummaryConfirmAsk), Choices(turn), multiSelect: false, ListStyle.Auto), cancellationToken);
+                await AskToSendAsync(dc, cancellationToken);
                 return TurnResult.Waiting;
         }
     }
@@ -95,8 +95,13 @@ public sealed partial class SummaryDialog(JourneyKit kit, CaseSubmission submiss
         var draft = await kit.DraftAsync(turn, cancellationToken);
         await dc.SendAsync(kit.Say(turn, MessageKeys.SummaryIntro), cancellationToken);
         await ShowCardAsync(dc, draft, cancellationToken);
-        await turn.SendActivityAsync(ChoiceRenderer.Render(dc, kit.Say(turn, MessageKeys.SummaryConfirmAsk), Choices(turn), multiSelect: false, ListStyle.Auto), cancellationToken);
+        await AskToSendAsync(dc, cancellationToken);
     }
+
+    /// <summary>"Shall I send this to our care team?" with the send / change / not now choices.</summary>
+    private async Task AskToSendAsync(DialogContext dc, CancellationToken cancellationToken) =>
+        await dc.TurnContext.SendActivityAsync(
+            ChoiceRenderer.Render(dc, kit.Say(dc.TurnContext, MessageKeys.SummaryConfirmAsk), Choices(dc.TurnContext), multiSelect: false, ListStyle.Auto), cancellationToken);
 
     /// <summary>The card where the channel shows cards; the same summary as text where it does not.</summary>
     private async Task ShowCardAsync(DialogContext dc, IntakeDraft draft, CancellationToken cancellationToken)
@@ -138,8 +143,9 @@ public sealed partial class SummaryDialog(JourneyKit kit, CaseSubmission submiss
 
         // The take-away sheet as a message by default; a printable page link where the deployment has a public address.
         var wording = content.PrepSheetWording(kit.EmergencyNumber);
-        await dc.SendAsync(PrepSheetText.Render(draft, record.Reference, record.CreatedAt, wording, content.ChoiceCatalog()), cancellationToken);
-        var sheet = PrepSheetBuilder.Build(draft, record.Reference, record.CreatedAt, wording, content.ChoiceCatalog());
+        var choiceTexts = content.ChoiceCatalog();
+        await dc.SendAsync(PrepSheetText.Render(draft, record.Reference, record.CreatedAt, wording, choiceTexts), cancellationToken);
+        var sheet = PrepSheetBuilder.Build(draft, record.Reference, record.CreatedAt, wording, choiceTexts);
         var link = await prepLinks.CreateAsync(record.OwnerKey, sheet, cancellationToken);
         if (link.Url is { } url)
         {
