@@ -29,16 +29,10 @@ public static class DirectLineConnectorEndpoints
     private static async Task<IResult> AppendAsync(
         string conversationId, string? replyToId, HttpContext context, DirectLineConnectorKey key, DirectLineStore store, DirectLineActivities activities, CancellationToken cancellationToken)
     {
-        var failure = await CheckCallerAsync(context, conversationId, key, store, cancellationToken);
-        if (failure is not null)
-        {
-            return failure;
-        }
-
-        var sent = await DirectLineJson.ReadActivityAsync(context.Request, MaxActivityBytes, cancellationToken);
+        var (sent, failure) = await ReadFromBotAsync(context, conversationId, key, store, cancellationToken);
         if (sent is null)
         {
-            return DirectLineJson.Error(StatusCodes.Status400BadRequest, "BadArgument", "Expected one activity.");
+            return failure!;
         }
 
         string? id = null;
@@ -54,16 +48,10 @@ public static class DirectLineConnectorEndpoints
     private static async Task<IResult> UpdateActivityAsync(
         string conversationId, string activityId, HttpContext context, DirectLineConnectorKey key, DirectLineStore store, CancellationToken cancellationToken)
     {
-        var failure = await CheckCallerAsync(context, conversationId, key, store, cancellationToken);
-        if (failure is not null)
-        {
-            return failure;
-        }
-
-        var sent = await DirectLineJson.ReadActivityAsync(context.Request, MaxActivityBytes, cancellationToken);
+        var (sent, failure) = await ReadFromBotAsync(context, conversationId, key, store, cancellationToken);
         if (sent is null)
         {
-            return DirectLineJson.Error(StatusCodes.Status400BadRequest, "BadArgument", "Expected one activity.");
+            return failure!;
         }
 
         sent.Id = activityId;
@@ -72,6 +60,21 @@ public static class DirectLineConnectorEndpoints
         return await store.ReplaceActivityAsync(conversationId, activityId, DirectLineJson.Serialize(sent), cancellationToken)
             ? DirectLineJson.Ok(new ResourceResponse(activityId))
             : DirectLineJson.Error(StatusCodes.Status404NotFound, "BadArgument", "Activity not found.");
+    }
+
+    /// <summary>The activity the bot posted, or why it is refused: not this process, no such conversation, or no activity.</summary>
+    private static async Task<(Activity? Sent, IResult? Failure)> ReadFromBotAsync(
+        HttpContext context, string conversationId, DirectLineConnectorKey key, DirectLineStore store, CancellationToken cancellationToken)
+    {
+        if (await CheckCallerAsync(context, conversationId, key, store, cancellationToken) is { } failure)
+        {
+            return (null, failure);
+        }
+
+        var sent = await DirectLineJson.ReadActivityAsync(context.Request, MaxActivityBytes, cancellationToken);
+        return sent is null
+            ? (null, DirectLineJson.Error(StatusCodes.Status400BadRequest, "BadArgument", "Expected one activity."))
+            : (sent, null);
     }
 
     private static async Task<IResult?> CheckCallerAsync(
