@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text.Json;
 using Newtonsoft.Json.Linq;
 
 namespace SecondOpinionBot.Summary;
@@ -34,21 +33,6 @@ public sealed record SummarySubmit(SummarySubmitKind Kind, SummarySection? Secti
 
         var dialogId = value[SummaryPayload.DialogIdKey] is JValue { Type: JTokenType.String } id ? (string?)id : null;
         return TryCreate((string?)kind, dialogId, (long)version, out submit);
-    }
-
-    public static bool TryParse(JsonElement value, [NotNullWhen(true)] out SummarySubmit? submit)
-    {
-        submit = null;
-        if (value.ValueKind != JsonValueKind.Object
-            || !value.TryGetProperty(SummaryPayload.KindKey, out var kind) || kind.ValueKind != JsonValueKind.String
-            || !value.TryGetProperty(SummaryPayload.DraftVersionKey, out var version) || version.ValueKind != JsonValueKind.Number
-            || !version.TryGetInt64(out var versionNumber))
-        {
-            return false;
-        }
-
-        var dialogId = value.TryGetProperty(SummaryPayload.DialogIdKey, out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
-        return TryCreate(kind.GetString(), dialogId, versionNumber, out submit);
     }
 
     private static bool TryCreate(string? kind, string? dialogId, long version, [NotNullWhen(true)] out SummarySubmit? submit)

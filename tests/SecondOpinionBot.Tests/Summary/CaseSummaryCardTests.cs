@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using SecondOpinionBot.Intake;
 using SecondOpinionBot.Summary;
@@ -77,7 +76,7 @@ public sealed class CaseSummaryCardTests
             Assert.Equal("Action.Submit", (string?)edit["type"]);
             Assert.Equal("Edit", (string?)edit["title"]);
             Assert.Equal("Edit " + EnglishWording.Summary.HeadingOf(section), (string?)edit["tooltip"]);
-            Assert.True(SummarySubmit.TryParse(JsonSerializer.Deserialize<JsonElement>(edit["data"]!.ToJsonString()), out var submit));
+            Assert.True(SummarySubmit.TryParse(Newtonsoft.Json.Linq.JObject.Parse(edit["data"]!.ToJsonString()), out var submit));
             Assert.Equal(new SummarySubmit(SummarySubmitKind.Edit, section, 7), submit);
             Assert.Equal("edit-" + section.Id(), (string?)edit["data"]!["dialogId"]);
             Assert.Equal("dialog", (string?)edit["data"]!["so.kind"]);

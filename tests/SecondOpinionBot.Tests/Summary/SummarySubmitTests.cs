@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Newtonsoft.Json.Linq;
 using SecondOpinionBot.Summary;
 
@@ -22,7 +21,7 @@ public sealed class SummarySubmitTests
     [Fact]
     public void A_confirm_from_the_current_card_is_current()
     {
-        var value = JsonSerializer.Deserialize<JsonElement>("""{"so.kind":"summary.confirm","draftVersion":5,"msteams":{"x":1}}""");
+        var value = JObject.Parse("""{"so.kind":"summary.confirm","draftVersion":5,"msteams":{"x":1}}""");
 
         Assert.True(SummarySubmit.TryParse(value, out var submit));
 
@@ -41,7 +40,6 @@ public sealed class SummarySubmitTests
     [InlineData("""[1]""")]
     public void Payloads_that_are_not_summary_clicks_are_not_taken_for_one(string json)
     {
-        Assert.False(SummarySubmit.TryParse(JsonSerializer.Deserialize<JsonElement>(json), out _));
         Assert.False(SummarySubmit.TryParse((object?)(JToken.Parse(json) as JObject), out _));
     }
 }
