@@ -22,7 +22,7 @@ public static class CardPayload
     private const string DialogKey = "dialog";
     private const string StepKey = "step";
     private const string StackVersionKey = "stackVersion";
-    private const string DialogIdKey = "dialogId";
+    public const string DialogIdKey = "dialogId";
     private const string OptionsKey = "options";
 
     public static JsonObject ForPrompt(string dialogId, int revision, string? flowVersion) => new()
