@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Data.Sqlite;
@@ -52,7 +51,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock)
                     insert.Parameters.AddWithValue("$id", record.Id);
                     insert.Parameters.AddWithValue("$reference", record.Reference);
                     insert.Parameters.AddWithValue("$owner", record.OwnerKey);
-                    insert.Parameters.AddWithValue("$created", Format(record.CreatedAt));
+                    insert.Parameters.AddWithValue("$created", SqliteTime.Format(record.CreatedAt));
                     insert.Parameters.AddWithValue("$queue", record.Queue);
                     insert.Parameters.AddWithValue("$secondary", (object?)record.SecondaryQueue ?? DBNull.Value);
                     insert.Parameters.AddWithValue("$priority", record.Priority.ToString());
@@ -117,7 +116,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock)
         update.Parameters.AddWithValue("$actorId", actor.Id);
         update.Parameters.AddWithValue("$actorName", actor.DisplayName);
         update.Parameters.AddWithValue("$outcome", (object?)outcome ?? DBNull.Value);
-        update.Parameters.AddWithValue("$closedAt", CaseTransitions.IsOpen(target) ? DBNull.Value : Format(clock.GetUtcNow()));
+        update.Parameters.AddWithValue("$closedAt", CaseTransitions.IsOpen(target) ? DBNull.Value : SqliteTime.Format(clock.GetUtcNow()));
         update.Parameters.AddWithValue("$reference", reference.ToUpperInvariant());
         update.Parameters.AddWithValue("$expected", expected.ToString());
         var id = (string?)await update.ExecuteScalarAsync(cancellationToken);
@@ -154,7 +153,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            entries.Add(new CaseAuditEntry(Parse(reader.GetString(0)), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+            entries.Add(new CaseAuditEntry(SqliteTime.Parse(reader.GetString(0)), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
         }
 
         return entries;
@@ -182,7 +181,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock)
             RETURNING id
             """;
         erase.Parameters.AddWithValue("$owner", ownerKey);
-        erase.Parameters.AddWithValue("$now", Format(clock.GetUtcNow()));
+        erase.Parameters.AddWithValue("$now", SqliteTime.Format(clock.GetUtcNow()));
         var ids = new List<string>();
         await using (var reader = await erase.ExecuteReaderAsync(cancellationToken))
         {
@@ -206,7 +205,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock)
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM cases WHERE closed_at IS NOT NULL AND closed_at < $cutoff";
-        command.Parameters.AddWithValue("$cutoff", Format(cutoff));
+        command.Parameters.AddWithValue("$cutoff", SqliteTime.Format(cutoff));
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -216,7 +215,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock)
         command.Transaction = transaction;
         command.CommandText = "INSERT INTO case_audit (case_id, at, actor, action, detail) VALUES ($case, $at, $actor, $action, $detail)";
         command.Parameters.AddWithValue("$case", caseId);
-        command.Parameters.AddWithValue("$at", Format(clock.GetUtcNow()));
+        command.Parameters.AddWithValue("$at", SqliteTime.Format(clock.GetUtcNow()));
         command.Parameters.AddWithValue("$actor", actor);
         command.Parameters.AddWithValue("$action", action);
         command.Parameters.AddWithValue("$detail", (object?)detail ?? DBNull.Value);
@@ -245,7 +244,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock)
                 Id = reader.GetString(0),
                 Reference = reader.GetString(1),
                 OwnerKey = reader.GetString(2),
-                CreatedAt = Parse(reader.GetString(3)),
+                CreatedAt = SqliteTime.Parse(reader.GetString(3)),
                 Queue = reader.GetString(4),
                 SecondaryQueue = Text(5),
                 Priority = Enum.Parse<CasePriority>(reader.GetString(6)),
@@ -258,14 +257,10 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock)
                 Details = JsonSerializer.Deserialize<IntakeDraft>(reader.GetString(13), Json) ?? new IntakeDraft(),
                 StaffConversationId = Text(14),
                 StaffCardActivityId = Text(15),
-                ClosedAt = Text(16) is { } closed ? Parse(closed) : null,
+                ClosedAt = Text(16) is { } closed ? SqliteTime.Parse(closed) : null,
             });
         }
 
         return records;
     }
-
-    private static string Format(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset Parse(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 }
