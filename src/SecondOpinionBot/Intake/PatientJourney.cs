@@ -15,6 +15,8 @@ namespace SecondOpinionBot.Intake;
 public sealed class PatientJourney(
     DialogRunner runner, EmergencyPause pause, IEnumerable<IInterruptionRecognizer> recognizers, LexiconSet lexicons, JourneyKit kit)
 {
+    private readonly InterruptionDetector _interruptions = new(recognizers);
+
     public Task StartAsync(ITurnContext turn, CancellationToken cancellationToken) => runner.RestartAsync(turn, cancellationToken);
 
     public async Task ContinueAsync(ITurnContext turn, CancellationToken cancellationToken)
@@ -49,6 +51,6 @@ public sealed class PatientJourney(
     private bool IsInterruption(ITurnContext turn, UserInput input)
     {
         var culture = TurnLanguage.For(turn.Activity.Locale, lexicons).Lexicon.Culture;
-        return input.AllTexts().Any(text => recognizers.Any(r => r.Recognize(text, culture) is not null));
+        return _interruptions.Detect(input, culture) is not null;
     }
 }
