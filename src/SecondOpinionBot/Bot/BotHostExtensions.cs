@@ -11,6 +11,14 @@ public static class BotHostExtensions
     public static WebApplicationBuilder AddBotHost(this WebApplicationBuilder builder)
     {
         var auth = builder.Configuration.Get<BotAuthOptions>() ?? new BotAuthOptions();
+
+        // Checked before the host is built, so a registration mistake stops startup with its hint and nothing else runs.
+        var check = new BotAuthOptionsValidator().Validate(Microsoft.Extensions.Options.Options.DefaultName, auth);
+        if (check.Failed)
+        {
+            throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(BotAuthOptions), check.Failures);
+        }
+
         LocalMode.ConfigureHost(builder, auth);
 
         var services = builder.Services;
