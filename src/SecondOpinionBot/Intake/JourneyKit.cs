@@ -48,12 +48,22 @@ public sealed class JourneyKit(ContentCatalogs content, UserState userState, IOp
             draft.LastStep = section;
         }, cancellationToken);
 
-    public PromptOptions Ask(ITurnContext turn, MessageKey key, IReadOnlyList<Choice>? choices = null, MessageKey? retry = null, params (string Name, string Value)[] values) => new()
+    /// <summary>
+    /// A question. Without its own retry text, a question with choices says how to answer it ("pick one of the
+    /// choices, or type its number") before asking again.
+    /// </summary>
+    public PromptOptions Ask(ITurnContext turn, MessageKey key, IReadOnlyList<Choice>? choices = null, MessageKey? retry = null, params (string Name, string Value)[] values)
     {
-        Prompt = Say(turn, key, values),
-        RetryPrompt = retry is null ? null : Say(turn, retry),
-        Choices = choices ?? [],
-    };
+        var prompt = Say(turn, key, values);
+        return new PromptOptions
+        {
+            Prompt = prompt,
+            RetryPrompt = retry is not null ? Say(turn, retry)
+                : choices is { Count: > 0 } ? Say(turn, MessageKeys.ErrorsPickOne) + "\n\n" + prompt
+                : null,
+            Choices = choices ?? [],
+        };
+    }
 
     public IReadOnlyList<Choice> Choices(ITurnContext turn, string choiceSetId) => Content(turn).Choices(choiceSetId).ToEngineChoices();
 

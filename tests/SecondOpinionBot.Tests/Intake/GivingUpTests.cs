@@ -19,6 +19,19 @@ public sealed class GivingUpTests
     }
 
     [Fact]
+    public async Task An_answer_that_fits_no_choice_gets_a_hint_and_the_same_question_again()
+    {
+        await using var chat = await JourneyChat.StartAsync(userId: "off-choice");
+        await chat.PlayAsync(await chat.OpenAsync(), ShortJourney.Consent);
+
+        var retry = await chat.SayAsync("purple elephant");
+
+        Assert.True(retry.Says("Please pick one of the choices, or type its number"), retry.AllText);
+        Assert.True(retry.Says("Are you the patient"), retry.AllText);
+        Assert.Contains("I am the patient", retry.SuggestedActions);
+    }
+
+    [Fact]
     public async Task No_clear_answer_to_consent_saves_nothing_and_shows_the_four_reasons()
     {
         await using var chat = await JourneyChat.StartAsync(userId: "unclear-consent");
