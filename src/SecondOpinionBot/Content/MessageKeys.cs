@@ -178,8 +178,18 @@ public static class MessageKeys
     public static readonly MessageKey HandoffWhenUrgent = Key("handoff.whenUrgent");
     public static readonly MessageKey HandoffNotNow = Key("handoff.notNow");
     public static readonly MessageKey HandoffFailed = Key("handoff.failed");
-    public static readonly MessageKey HandoffClaimed = Key("handoff.claimed", "staffName", "reference");
-    public static readonly MessageKey HandoffResolved = Key("handoff.resolved", "reference");
+    public static readonly MessageKey HandoffClaimed = Key("handoff.claimed", "staffName", "queueName", "reference", "how", "when");
+    public static readonly MessageKey HandoffContactByPhone = Key("handoff.contactBy.phone");
+    public static readonly MessageKey HandoffContactByEmail = Key("handoff.contactBy.email");
+    public static readonly MessageKey HandoffContactByTeams = Key("handoff.contactBy.teams");
+    public static readonly MessageKey HandoffContactByWebChat = Key("handoff.contactBy.webchat");
+    public static readonly MessageKey HandoffResolved = Key("handoff.resolved", "staffName", "reference", "outcome");
+    public static readonly MessageKey HandoffOutcomeSecondOpinionArranged = Key("handoff.outcomes.secondOpinionArranged");
+    public static readonly MessageKey HandoffOutcomeRecordsGathered = Key("handoff.outcomes.recordsGathered");
+    public static readonly MessageKey HandoffOutcomeSupportArranged = Key("handoff.outcomes.supportArranged");
+    public static readonly MessageKey HandoffOutcomeReferredElsewhere = Key("handoff.outcomes.referredElsewhere");
+    public static readonly MessageKey HandoffOutcomeCouldNotReach = Key("handoff.outcomes.couldNotReach");
+    public static readonly MessageKey HandoffOutcomeNoLongerNeeded = Key("handoff.outcomes.noLongerNeeded");
 
     public static readonly MessageKey CommandsHelp = Key("commands.help");
     public static readonly MessageKey CommandsHelpResume = Key("commands.helpResume");

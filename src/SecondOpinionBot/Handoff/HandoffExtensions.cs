@@ -26,6 +26,7 @@ public static class HandoffExtensions
         services.AddSingleton<IQueueBindingStore, SqliteQueueBindingStore>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IOutbox, SqliteOutbox>();
+        services.AddSingleton<PatientMessages>();
         services.AddSingleton<OutboxDelivery>();
         services.AddSingleton<OutboxProcessor>();
         services.AddHostedService<OutboxWorker>();

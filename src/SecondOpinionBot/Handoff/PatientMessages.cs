@@ -1,27 +1,42 @@
-using SecondOpinionBot.Intake;
+using SecondOpinionBot.Content;
 using SecondOpinionBot.Staff;
 
 namespace SecondOpinionBot.Handoff;
 
-/// <summary>What the patient is told when staff claim or resolve their case. Names are staff first names only.</summary>
-public static class PatientMessages
+/// <summary>
+/// What the patient is told when staff claim or resolve their case, in the content's words and the patient's language.
+/// Staff are named by first name only.
+/// </summary>
+public sealed class PatientMessages(ContentCatalogs content)
 {
-    public static string Claimed(CaseRecord record, string staffName) =>
-        $"{CardText.FirstName(staffName)}, {QueueNames.PersonPhrase(record.Queue)}, has your case {record.Reference} and will contact you {When(record)}{By(record.Details)}.";
-
-    public static string Resolved(CaseRecord record, string staffName, string? outcomeId)
+    public string Claimed(CaseRecord record, string staffName, string? locale)
     {
-        var outcome = StaffOutcomes.Find(outcomeId);
-        var what = outcome is null ? "" : $": {outcome.PatientWords}";
-        return $"{CardText.FirstName(staffName)} has finished working on your case {record.Reference}{what}. " +
-            "If you need more help, just write to me here.";
+        var catalog = content.For(locale);
+        return catalog.Messages.Format(MessageKeys.HandoffClaimed,
+            ("staffName", CardText.FirstName(staffName)),
+            ("queueName", catalog.Routing.Queue(record.Queue).PatientName),
+            ("reference", record.Reference),
+            ("how", catalog.Messages.Get(ContactBy(record.Details.ContactMethods))),
+            ("when", catalog.Messages.Get(record.Priority == CasePriority.Urgent ? MessageKeys.HandoffWhenUrgent : MessageKeys.HandoffWhenNormal)));
     }
 
-    internal static string When(CaseRecord record) =>
-        record.Priority == CasePriority.Urgent ? "within one working day" : "within two working days";
+    /// <summary>The method the patient chose first; with none left (e.g. an unreadable number), the chat the notice goes to.</summary>
+    private static MessageKey ContactBy(List<string> methods) => methods.Count == 0 ? MessageKeys.HandoffContactByWebChat : methods[0] switch
+    {
+        "phone" => MessageKeys.HandoffContactByPhone,
+        "email" => MessageKeys.HandoffContactByEmail,
+        "teams" => MessageKeys.HandoffContactByTeams,
+        _ => MessageKeys.HandoffContactByWebChat,
+    };
 
-    internal static string By(IntakeDraft details) =>
-        details.ContactMethods.FirstOrDefault() is { } method && CardText.Label(method) is { Length: > 0 } label
-            ? $" by {label.ToLowerInvariant()}"
-            : "";
+    public string Resolved(CaseRecord record, string staffName, string? outcomeId, string? locale)
+    {
+        var catalog = content.For(locale);
+        var outcome = StaffOutcomes.Find(outcomeId);
+        var text = catalog.Messages.Format(MessageKeys.HandoffResolved,
+            ("staffName", CardText.FirstName(staffName)),
+            ("reference", record.Reference),
+            ("outcome", outcome is null ? "" : catalog.Messages.Get(outcome.PatientWords)));
+        return text.Replace("  ", " ", StringComparison.Ordinal);
+    }
 }

@@ -1,6 +1,6 @@
 namespace SecondOpinionBot.Handoff;
 
-/// <summary>The two staff queues and how to say them to staff and to patients.</summary>
+/// <summary>The two staff queues and their names for staff (patients hear the names in routing.yaml).</summary>
 public static class QueueNames
 {
     public const string SocialWork = "social-work";
@@ -11,13 +11,5 @@ public static class QueueNames
         SocialWork => "Social work",
         CareCoordination => "Care coordination",
         _ => queue,
-    };
-
-    /// <summary>The person the patient will hear from, e.g. "a social worker".</summary>
-    public static string PersonPhrase(string queue) => queue switch
-    {
-        SocialWork => "a social worker",
-        CareCoordination => "a care coordinator",
-        _ => "a member of the care team",
     };
 }

@@ -167,7 +167,7 @@ public sealed class OutboxDeliveryTests
         await host.DrainAsync();
 
         var notice = Assert.Single(host.Connector.TextsIn("a:personal-maya"));
-        Assert.Equal($"Ana, a social worker, has your case {record.Reference} and will contact you within one working day by phone.", notice);
+        Assert.Equal($"Good news. Ana, a social worker, has your case {record.Reference}. They will contact you by phone as soon as they can, most often the same day.", notice);
     }
 
     [Fact]

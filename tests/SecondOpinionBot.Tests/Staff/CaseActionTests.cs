@@ -66,7 +66,7 @@ public sealed class CaseActionTests : IAsyncLifetime
         Assert.Contains("Claimed by Ana", update.Body!.ToString());
         Assert.Equal(["Ana claimed this case."], _host.Connector.TextsIn(_case.StaffConversationId!));
         var notice = Assert.Single(_host.Connector.TextsIn(HandoffHost.PatientConversationId));
-        Assert.StartsWith($"Ana, a social worker, has your case {_case.Reference} and will contact you", notice);
+        Assert.StartsWith($"Good news. Ana, a social worker, has your case {_case.Reference}. They will contact you", notice);
         Assert.Contains("by phone", notice);
     }
 
@@ -92,7 +92,7 @@ public sealed class CaseActionTests : IAsyncLifetime
         Assert.Contains("Resolved by Ana", _host.Connector.Updates[^1].Body!.ToString());
         var notices = _host.Connector.TextsIn(HandoffHost.PatientConversationId);
         Assert.Equal(2, notices.Count);
-        Assert.StartsWith($"Ana has finished working on your case {_case.Reference}: your records have been gathered", notices[1]);
+        Assert.StartsWith($"Ana has finished working on your case {_case.Reference}. Your records have been gathered.", notices[1]);
     }
 
     [Fact]

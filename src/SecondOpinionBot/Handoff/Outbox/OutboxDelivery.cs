@@ -14,7 +14,7 @@ namespace SecondOpinionBot.Handoff.Outbox;
 /// time, so a retry always shows the current state. Connector errors are thrown and sorted by the processor.
 /// </summary>
 public sealed class OutboxDelivery(
-    Bot.BotAdapter adapter, Channels.DirectLine.DirectLineProactive directLine, ICaseStore cases, IQueueBindingStore bindings, IOutbox outbox, IOptions<BotAuthOptions> auth, TimeProvider clock)
+    Bot.BotAdapter adapter, Channels.DirectLine.DirectLineProactive directLine, PatientMessages messages, ICaseStore cases, IQueueBindingStore bindings, IOutbox outbox, IOptions<BotAuthOptions> auth, TimeProvider clock)
 {
     private string BotAppId => auth.Value.MicrosoftAppId ?? "";
 
@@ -131,8 +131,8 @@ public sealed class OutboxDelivery(
         }
 
         var text = payload.Notice == PatientNotice.Resolved
-            ? PatientMessages.Resolved(record, payload.StaffName ?? "", payload.Outcome)
-            : PatientMessages.Claimed(record, payload.StaffName ?? "");
+            ? messages.Resolved(record, payload.StaffName ?? "", payload.Outcome, reference.Locale)
+            : messages.Claimed(record, payload.StaffName ?? "", reference.Locale);
         // Web chat patients are reached through the local Direct Line endpoint, which stores the message for their return.
         if (Channels.DirectLine.DirectLineProactive.Handles(reference))
         {
