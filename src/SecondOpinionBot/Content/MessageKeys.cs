@@ -217,25 +217,20 @@ public static class MessageKeys
     public static readonly MessageKey EmergencyResume = Key("emergency.resume");
     public static readonly MessageKey EmergencyResumed = Key("emergency.resumed");
 
-    public static readonly MessageKey ErrorsNotUnderstood = Key("errors.notUnderstood");
     public static readonly MessageKey ErrorsPickOne = Key("errors.pickOne");
     public static readonly MessageKey ErrorsYesOrNo = Key("errors.yesOrNo");
     public static readonly MessageKey ErrorsTooManyTries = Key("errors.tooManyTries");
     public static readonly MessageKey ErrorsGeneral = Key("errors.general");
-    public static readonly MessageKey ErrorsCardOnly = Key("errors.cardOnly");
 
     public static readonly MessageKey TextTooLong = Key("text.tooLong", "maxLength");
-    public static readonly MessageKey TextSkipHint = Key("text.skipHint");
     public static readonly MessageKey TextNumbered = Key("text.numbered", "number", "text");
 
-    public static readonly MessageKey GlossaryExplain = Key("glossary.explain", "term", "explanation");
 
     public static readonly MessageKey EngineYesLabel = Key("engine.yesLabel");
     public static readonly MessageKey EngineNoLabel = Key("engine.noLabel");
     public static readonly MessageKey EngineNotSureLabel = Key("engine.notSureLabel");
     public static readonly MessageKey EngineSubmitLabel = Key("engine.submitLabel");
     public static readonly MessageKey EngineSkipLabel = Key("engine.skipLabel");
-    public static readonly MessageKey EngineDoneLabel = Key("engine.doneLabel");
     public static readonly MessageKey EngineDateReadBack = Key("engine.dateReadBack", "date");
     public static readonly MessageKey EngineStaleCard = Key("engine.staleCard");
     public static readonly MessageKey EngineRestarted = Key("engine.restarted");

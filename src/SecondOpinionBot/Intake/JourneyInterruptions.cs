@@ -31,7 +31,8 @@ public sealed class JourneyInterruptions(
 
                 return InterruptionOutcome.Handled;
             case InterruptionKind.Help:
-                await turn.SendActivityAsync(kit.Say(turn, MessageKeys.CommandsHelp), cancellationToken: cancellationToken);
+                var help = kit.Say(turn, MessageKeys.CommandsHelp);
+                await turn.SendActivityAsync(context.HasActiveDialog ? help + "\n\n" + kit.Say(turn, MessageKeys.CommandsHelpResume) : help, cancellationToken: cancellationToken);
                 return InterruptionOutcome.Reprompt;
             case InterruptionKind.TalkToPerson:
                 return await BeginOnceAsync(context, TalkToPersonDialog.Id, null, cancellationToken);

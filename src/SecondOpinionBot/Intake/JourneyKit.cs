@@ -65,6 +65,13 @@ public sealed class JourneyKit(ContentCatalogs content, UserState userState, IOp
         };
     }
 
+    /// <summary>A yes/no question; an answer that is neither says so before asking again.</summary>
+    public PromptOptions AskYesNo(ITurnContext turn, MessageKey key, params (string Name, string Value)[] values)
+    {
+        var prompt = Say(turn, key, values);
+        return new PromptOptions { Prompt = prompt, RetryPrompt = Say(turn, MessageKeys.ErrorsYesOrNo) + "\n\n" + prompt };
+    }
+
     public IReadOnlyList<Choice> Choices(ITurnContext turn, string choiceSetId) => Content(turn).Choices(choiceSetId).ToEngineChoices();
 
     /// <summary>Trims and limits free text; tells the user politely when it was cut.</summary>

@@ -32,6 +32,20 @@ public sealed class GivingUpTests
     }
 
     [Fact]
+    public async Task An_answer_that_is_neither_yes_nor_no_gets_a_hint_and_the_same_question_again()
+    {
+        await using var chat = await JourneyChat.StartAsync(userId: "neither-yes-nor-no");
+        await chat.PlayAsync(await chat.OpenAsync(), ShortJourney.Consent);
+        await chat.SayAsync("delete my data");
+
+        var retry = await chat.SayAsync("purple elephant");
+
+        Assert.True(retry.Says("Please answer yes or no"), retry.AllText);
+        Assert.True(retry.Says("Do you want me to delete everything"), retry.AllText);
+        Assert.NotNull(await chat.UserStateAsync());
+    }
+
+    [Fact]
     public async Task No_clear_answer_to_consent_saves_nothing_and_shows_the_four_reasons()
     {
         await using var chat = await JourneyChat.StartAsync(userId: "unclear-consent");

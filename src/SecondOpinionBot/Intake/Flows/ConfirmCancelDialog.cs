@@ -14,7 +14,7 @@ public sealed class ConfirmCancelDialog : WaterfallDialog<ConfirmCancelDialog.Re
     public ConfirmCancelDialog(JourneyKit kit)
         : base(Id)
     {
-        AddStep((step, ct) => step.PromptAsync(PromptIds.Confirm, kit.Ask(step.TurnContext, MessageKeys.CommandsCancelAsk), ct));
+        AddStep((step, ct) => step.PromptAsync(PromptIds.Confirm, kit.AskYesNo(step.TurnContext, MessageKeys.CommandsCancelAsk), ct));
         AddStep(async (step, ct) =>
         {
             if (step.YesNo() != true)

@@ -14,7 +14,7 @@ public sealed class ConfirmDeleteDialog : WaterfallDialog
     public ConfirmDeleteDialog(JourneyKit kit, IPatientDataEraser eraser, ICaseStore cases, IHandoffService handoff, UserState userState, ConversationState conversationState)
         : base(Id)
     {
-        AddStep((step, ct) => step.PromptAsync(PromptIds.Confirm, kit.Ask(step.TurnContext, MessageKeys.CommandsDeleteAsk), ct));
+        AddStep((step, ct) => step.PromptAsync(PromptIds.Confirm, kit.AskYesNo(step.TurnContext, MessageKeys.CommandsDeleteAsk), ct));
         AddStep(async (step, ct) =>
         {
             var turn = step.TurnContext;

@@ -65,7 +65,7 @@ public sealed class ContactDialog : WaterfallDialog
             step.Values.Set("times", text);
             if (ContactTimes.Understand(text, step.Language.RecognizerCulture) is { } understood)
             {
-                return await step.PromptAsync(PromptIds.Confirm, kit.Ask(step.TurnContext, MessageKeys.ContactTimesReadBack, values: ("times", understood)), ct);
+                return await step.PromptAsync(PromptIds.Confirm, kit.AskYesNo(step.TurnContext, MessageKeys.ContactTimesReadBack, ("times", understood)), ct);
             }
 
             // Not understood ("whenever the kids are at school"): say so, and take the next answer as it is written.

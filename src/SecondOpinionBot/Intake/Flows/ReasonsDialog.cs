@@ -108,7 +108,7 @@ public sealed class ReasonsWrapUpDialog : WaterfallDialog<ReasonsProgress>
             var lines = suggestions.Select(s => kit.Say(step.TurnContext, MessageKeys.ReasonsSuggestion, ("title", s.Reason.Title), ("because", s.Because[0])));
             await step.SendAsync(kit.Say(step.TurnContext, MessageKeys.ReasonsNotSureIntro) + "\n\n" + string.Join("\n\n", lines), ct);
             step.Values.Set("suggested", suggestions.Select(s => s.Reason.Id).ToList());
-            return await step.PromptAsync(PromptIds.Confirm, kit.Ask(step.TurnContext, MessageKeys.ReasonsSuggestionAsk), ct);
+            return await step.PromptAsync(PromptIds.Confirm, kit.AskYesNo(step.TurnContext, MessageKeys.ReasonsSuggestionAsk), ct);
         });
         AddStep(async (step, ct) =>
         {

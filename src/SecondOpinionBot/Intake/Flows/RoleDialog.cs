@@ -38,7 +38,7 @@ public sealed class RoleDialog : WaterfallDialog
         {
             var relationship = step.ChoiceId();
             await kit.UpdateAsync(step.TurnContext, d => d.Relationship = relationship, ct);
-            return await step.PromptAsync(PromptIds.Confirm, kit.Ask(step.TurnContext, MessageKeys.RolePatientAgrees, values: ("patientName", step.Values.Get<string>("name") ?? "")), ct);
+            return await step.PromptAsync(PromptIds.Confirm, kit.AskYesNo(step.TurnContext, MessageKeys.RolePatientAgrees, ("patientName", step.Values.Get<string>("name") ?? "")), ct);
         });
         AddStep(async (step, ct) =>
         {

@@ -65,7 +65,7 @@ public sealed class SituationDialog : WaterfallDialog
             {
                 step.Values.Set(PendingDateKey, found[0]);
                 var inWords = found[0].Start.ToString("D", step.Language.Formatting);
-                return await step.PromptAsync(PromptIds.Confirm, kit.Ask(step.TurnContext, MessageKeys.SituationDateReadBack, values: ("date", inWords)), ct);
+                return await step.PromptAsync(PromptIds.Confirm, kit.AskYesNo(step.TurnContext, MessageKeys.SituationDateReadBack, ("date", inWords)), ct);
             }
 
             return await AskDateAgainAsync(kit, step, ct);
