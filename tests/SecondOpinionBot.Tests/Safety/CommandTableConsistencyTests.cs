@@ -27,7 +27,7 @@ public sealed class CommandTableConsistencyTests
             };
             if (expected is { } e)
             {
-                foreach (var phrase in command.Phrases.Append(command.Title))
+                foreach (var phrase in command.Phrases.Append(command.Title).Distinct(StringComparer.Ordinal))
                 {
                     data.Add(phrase, e.Kind, e.Detail);
                 }
