@@ -34,7 +34,7 @@ public sealed class ContentCatalog
 
     public AnswerWords Answers { get; private set; } = new([], [], [], [], [], [], []);
 
-    public CommandWords Commands { get; private set; } = new([], [], [], [], [], [], [], []);
+    public CommandWords Commands { get; private set; } = new([], [], [], [], [], [], [], [], []);
 
     public EmergencyPhrases Emergency { get; private set; } = new([], [], []);
 
@@ -72,7 +72,7 @@ public sealed class ContentCatalog
             ChoiceSets = parser.ChoiceSets(),
             Glossary = parser.Glossary(),
             Answers = words?.Answers ?? new([], [], [], [], [], [], []),
-            Commands = words?.Commands ?? new([], [], [], [], [], [], [], []),
+            Commands = words?.Commands ?? new([], [], [], [], [], [], [], [], []),
             Emergency = parser.Emergency() ?? new([], [], []),
         };
         catalog.Routing = parser.Routing() ?? catalog.Routing;

@@ -36,6 +36,7 @@ public static class ContentExtensions
         // Emergency first: the engine's InterruptionDetector lets an emergency win anyway, then keeps registration order.
         services.AddSingleton<IInterruptionRecognizer>(sp => sp.GetRequiredService<EmergencyRecognizer>());
         services.AddSingleton<IInterruptionRecognizer>(sp => sp.GetRequiredService<CommandRecognizer>());
+        services.AddSingleton<IInterruptionRecognizer, GlossaryRecognizer>();
         services.AddSingleton<EmergencyMessageBuilder>();
         return builder;
     }

@@ -98,7 +98,7 @@ internal sealed class ContentParser(string folder, string displayFolder, Content
         var commands = new CommandWords(
             c.StringList("help", true), c.StringList("cancel", true), c.StringList("startOver", true),
             c.StringList("talkToPerson", true), c.StringList("status", true), c.StringList("deleteMyData", true),
-            c.StringList("whatDoYouKnow", true), c.StringList("fillers"));
+            c.StringList("whatDoYouKnow", true), c.StringList("fillers"), c.StringList("whatDoesItMean"));
         c.RejectUnknownKeys();
         return (answers, commands);
     }

@@ -226,6 +226,8 @@ public static class MessageKeys
     public static readonly MessageKey TextNumbered = Key("text.numbered", "number", "text");
 
 
+    public static readonly MessageKey GlossaryExplain = Key("glossary.explain", "term", "explanation");
+
     public static readonly MessageKey EngineYesLabel = Key("engine.yesLabel");
     public static readonly MessageKey EngineNoLabel = Key("engine.noLabel");
     public static readonly MessageKey EngineNotSureLabel = Key("engine.notSureLabel");

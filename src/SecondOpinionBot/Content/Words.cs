@@ -60,6 +60,7 @@ public enum ShortAnswer
 
 /// <summary>Phrases for the commands a user may say at any moment, matched as whole phrases (never Contains).</summary>
 /// <param name="Fillers">Polite words stripped from the ends before matching ("please", "can I").</param>
+/// <param name="WhatDoesItMean">Ways to ask what a glossary word means; {term} stands for the word ("what does {term} mean").</param>
 public sealed record CommandWords(
     IReadOnlyList<string> Help,
     IReadOnlyList<string> Cancel,
@@ -68,4 +69,5 @@ public sealed record CommandWords(
     IReadOnlyList<string> Status,
     IReadOnlyList<string> DeleteMyData,
     IReadOnlyList<string> WhatDoYouKnow,
-    IReadOnlyList<string> Fillers);
+    IReadOnlyList<string> Fillers,
+    IReadOnlyList<string> WhatDoesItMean);

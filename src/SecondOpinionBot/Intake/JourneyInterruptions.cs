@@ -30,6 +30,11 @@ public sealed class JourneyInterruptions(
                 }
 
                 return InterruptionOutcome.Handled;
+            case InterruptionKind.Help when context.Interruption.Detail?.StartsWith(GlossaryRecognizer.DetailPrefix, StringComparison.Ordinal) == true:
+                var word = context.Interruption.Detail[GlossaryRecognizer.DetailPrefix.Length..];
+                var entry = kit.Content(turn).Glossary.First(g => g.Term == word);
+                await turn.SendActivityAsync(kit.Say(turn, MessageKeys.GlossaryExplain, ("term", entry.Term), ("explanation", entry.Explanation)), cancellationToken: cancellationToken);
+                return InterruptionOutcome.Reprompt;
             case InterruptionKind.Help:
                 var help = kit.Say(turn, MessageKeys.CommandsHelp);
                 await turn.SendActivityAsync(context.HasActiveDialog ? help + "\n\n" + kit.Say(turn, MessageKeys.CommandsHelpResume) : help, cancellationToken: cancellationToken);
