@@ -7,8 +7,11 @@ namespace SecondOpinionBot.Dialogs.State;
 /// Keeps the dialog stack in ConversationState as System.Text.Json text: the storage layer (Newtonsoft) only ever sees a
 /// string, so no type names are written and a stack from an older build can never deserialize into the wrong type.
 /// </summary>
-public sealed class DialogStackStore(ConversationState conversationState, string propertyName = "DialogStack")
+public sealed class DialogStackStore(ConversationState conversationState, string propertyName = DialogStackStore.DefaultPropertyName)
 {
+    /// <summary>The ConversationState property that holds the stack (the position only; answers live in drafts).</summary>
+    public const string DefaultPropertyName = "DialogStack";
+
     private readonly IStatePropertyAccessor<string> _property = conversationState.CreateProperty<string>(propertyName);
 
     /// <summary>The stored stack, a fresh one if none, or null if what is stored cannot be read (then recover).</summary>

@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
+using SecondOpinionBot.Dialogs.State;
 using SecondOpinionBot.Options;
 
 namespace SecondOpinionBot.Bot;
@@ -37,6 +38,7 @@ public static class BotHostExtensions
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<BotAdapter>());
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
+        services.AddSingleton(sp => new DialogStackStore(sp.GetRequiredService<ConversationState>()));
         services.AddTransient<IBot, SecondOpinionActivityHandler>();
         return builder;
     }

@@ -1,4 +1,5 @@
 using Microsoft.Bot.Builder;
+using SecondOpinionBot.Dialogs.State;
 
 namespace SecondOpinionBot.Bot;
 
@@ -6,11 +7,8 @@ namespace SecondOpinionBot.Bot;
 /// The one turn-error policy: apologise in plain words, log with a correlation id and no message text, and reset only
 /// the dialog position so the conversation cannot loop on the same failure. Answers live in the user's draft and stay.
 /// </summary>
-public sealed partial class TurnErrorHandler(ConversationState conversationState, ILogger<TurnErrorHandler> logger)
+public sealed partial class TurnErrorHandler(ConversationState conversationState, DialogStackStore dialogStack, ILogger<TurnErrorHandler> logger)
 {
-    /// <summary>The ConversationState property that holds the dialog stack (the position only).</summary>
-    public const string DialogStackProperty = "DialogStack";
-
     public async Task HandleAsync(ITurnContext turnContext, Exception exception)
     {
         var correlationId = Guid.NewGuid().ToString("N")[..12];
@@ -18,9 +16,9 @@ public sealed partial class TurnErrorHandler(ConversationState conversationState
         LogTurnFailed(correlationId, exception.GetType().FullName, turnContext.Activity.Type, turnContext.Activity.ChannelId, exception.StackTrace);
         try
         {
+            // Reload first, so half-made changes of the failed turn are dropped rather than saved.
             await conversationState.LoadAsync(turnContext, force: true);
-            await conversationState.CreateProperty<object>(DialogStackProperty).DeleteAsync(turnContext);
-            await conversationState.SaveChangesAsync(turnContext, force: true);
+            await dialogStack.ClearAsync(turnContext, CancellationToken.None);
         }
         catch (Exception resetError) when (resetError is not OperationCanceledException)
         {

@@ -1,4 +1,3 @@
-using Microsoft.Bot.Builder;
 using SecondOpinionBot.Content;
 using SecondOpinionBot.Dialogs;
 using SecondOpinionBot.Dialogs.Choices;
@@ -22,7 +21,6 @@ public static class IntakeExtensions
         services.AddSingleton<CaseStatusReply>();
         services.AddSingleton<EmergencyPause>();
         services.AddSingleton<IInterruptionHandler, JourneyInterruptions>();
-        services.AddSingleton(sp => new DialogStackStore(sp.GetRequiredService<ConversationState>()));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<JourneyDialogs>(sp).Build());
         services.AddSingleton(sp => new DialogRunner(
             sp.GetRequiredService<DialogSet>(),

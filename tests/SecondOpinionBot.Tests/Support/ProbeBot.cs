@@ -1,6 +1,5 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using SecondOpinionBot.Bot;
 
 namespace SecondOpinionBot.Tests.Support;
 
@@ -21,7 +20,7 @@ public sealed class ProbeBot(ConversationState conversationState, UserState user
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         var answer = userState.CreateProperty<string>("answer");
-        var position = conversationState.CreateProperty<int?>(TurnErrorHandler.DialogStackProperty);
+        var position = conversationState.CreateProperty<int?>(SecondOpinionBot.Dialogs.State.DialogStackStore.DefaultPropertyName);
         var added = conversationState.CreateProperty<List<int>>("added");
         var text = turnContext.Activity.Text ?? "";
         var word = text.Split(' ', 2);
