@@ -14,10 +14,19 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        var executable = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+        if (!File.Exists(executable))
+        {
+            // Fail, never skip: the web chat is what patients outside Teams use.
+            throw new InvalidOperationException(
+                $"The browser tests need Chromium at {executable}. Run ./test.sh (it installs Debian's chromium when it can), " +
+                "or install it yourself (sudo apt-get install chromium), or set CHROMIUM_PATH to a Chromium binary.");
+        }
+
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            ExecutablePath = executable,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
