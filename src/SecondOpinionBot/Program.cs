@@ -15,6 +15,7 @@ if (args is ["teams-package", ..])
 }
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddGenericErrors();
 builder.AddContent();
 builder.AddBotStorage();
 builder.AddCases();
@@ -27,6 +28,7 @@ builder.AddDirectLine();
 builder.AddWebChat();
 
 var app = builder.Build();
+app.UseGenericErrors();
 app.MapBotEndpoints();
 app.MapDirectLine();
 app.MapWebChat();

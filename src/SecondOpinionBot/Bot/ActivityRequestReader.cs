@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -29,7 +28,7 @@ public static class ActivityRequestReader
             return ActivityReadResult.Fail(StatusCodes.Status413PayloadTooLarge, "The request body is larger than 256 KB.");
         }
 
-        var body = await ReadLimitedAsync(request.Body, cancellationToken);
+        var body = await LimitedBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             return ActivityReadResult.Fail(StatusCodes.Status413PayloadTooLarge, "The request body is larger than 256 KB.");
@@ -91,24 +90,6 @@ public static class ActivityRequestReader
         }
 
         return null;
-    }
-
-    private static async Task<string?> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 }
 

@@ -26,6 +26,7 @@ public static class BotHostExtensions
         services.AddOptions<BotAuthOptions>().Bind(builder.Configuration).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotAuthOptions>, BotAuthOptionsValidator>();
         services.AddHostedService<LocalModeNotice>();
+        services.AddHostedService<LocalListeningCheck>();
         services.AddHttpClient();
 
         // The SDK reads MicrosoftAppType/Id/Password/TenantId from the configuration root itself.

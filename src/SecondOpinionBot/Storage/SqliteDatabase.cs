@@ -52,14 +52,20 @@ public sealed class SqliteDatabase
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var pragma = connection.CreateCommand();
-        pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+        // secure_delete: deleted rows are overwritten with zeros in the file, not left in free pages (it is per connection).
+        pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
 
     private async Task InitialiseAsync()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+        // The folder (0700) and the file (0600) exist before SQLite opens it; SQLite gives its -wal and -shm files the
+        // database file's mode. Older files that were made wider are narrowed.
+        PrivateFiles.EnsureFolder(Path.GetDirectoryName(FilePath)!);
+        PrivateFiles.EnsureFile(FilePath);
+        PrivateFiles.NarrowIfExists(FilePath + "-wal");
+        PrivateFiles.NarrowIfExists(FilePath + "-shm");
         await using var connection = await OpenRawAsync(CancellationToken.None);
         await using var command = connection.CreateCommand();
         // WAL lets readers and one writer work at once; it is a property of the file, set once.

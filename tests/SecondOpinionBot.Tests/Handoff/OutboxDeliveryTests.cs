@@ -54,6 +54,22 @@ public sealed class OutboxDeliveryTests
     }
 
     [Fact]
+    public async Task A_Retry_After_of_an_hour_waits_no_longer_than_MaxDelay()
+    {
+        await using var host = await HandoffHost.StartAsync(new() { ["Handoff:Outbox:MaxDelay"] = "00:10:00" });
+        await host.BindAsync();
+        await host.SubmitCaseAsync(priority: CasePriority.Urgent);
+        host.Connector.RetryAfterSeconds = 3600;
+        host.Connector.ScriptedFailures.Enqueue(429);
+
+        await host.Processor.RunOnceAsync();
+        host.Clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
+        await host.DrainAsync();
+
+        Assert.Single(host.Connector.CreatedConversations);
+    }
+
+    [Fact]
     public async Task A_403_bot_removed_goes_to_the_dead_letter_list_with_one_alert_and_is_not_retried()
     {
         await using var host = await HandoffHost.StartAsync();

@@ -61,10 +61,14 @@ public sealed class DirectLineTokenService(DirectLineSigningKey signingKey, IOpt
     }
 
     // Checked against the injected clock (not DateTime.UtcNow) and with no clock skew: one server issues and checks.
+    // The server's lifetime caps every token whatever its exp says: a token must name its start (nbf), span at most the
+    // configured lifetime, and end within that lifetime from now, so a token minted with a long exp is refused.
     private bool IsCurrent(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        return expires > now && (notBefore is null || notBefore <= now);
+        return expires is { } end && notBefore is { } start
+            && start <= now && end > now
+            && end - start <= Lifetime && end <= now + Lifetime;
     }
 
     private static object? ClaimOf(IDictionary<string, object> claims, string name) => claims.TryGetValue(name, out var value) ? value : null;

@@ -23,10 +23,20 @@ public static partial class WebChatEndpoints
         return app;
     }
 
+    /// <summary>The page sends at most a conversation id and a resume secret; anything longer is refused unread.</summary>
+    public const int MaxBodyBytes = 4 * 1024;
+
     private static async Task<IResult> IssueTokenAsync(
-        WebChatResumeRequest? resume, HttpRequest request, IOptions<DirectLineOptions> options, IConfiguration configuration,
+        HttpRequest request, IOptions<DirectLineOptions> options, IConfiguration configuration,
         AzureDirectLineTokenClient azure, DirectLineSessions sessions, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        var body = await Bot.LimitedBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return Results.Problem("The request body is larger than 4 KB.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var resume = ReadResume(body);
         var settings = options.Value;
         if (settings.UsesAzureDirectLine)
         {
@@ -53,6 +63,24 @@ public static partial class WebChatEndpoints
 
         var domain = $"{request.Scheme}://{request.Host}{request.PathBase}{DirectLineHostExtensions.RoutePrefix}";
         return Results.Json(new WebChatSession(domain, session.ConversationId, session.Token, session.UserId, session.ExpiresIn, session.ResumeSecret));
+    }
+
+    /// <summary>The resume request in the body; an empty or unreadable body means "a new conversation".</summary>
+    private static WebChatResumeRequest? ReadResume(string body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return null;
+        }
+
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<WebChatResumeRequest>(body);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Azure Direct Line token exchange failed with status {StatusCode}")]

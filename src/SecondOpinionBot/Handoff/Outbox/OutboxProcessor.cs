@@ -55,7 +55,8 @@ public sealed partial class OutboxProcessor(
                 await outbox.CompleteAsync(item.Id, cancellationToken);
                 break;
             case DeliveryOutcome.RetryLater when item.Attempts < settings.MaxAttempts:
-                var delay = result.RetryAfter ?? Backoff(item.Attempts, settings);
+                // A channel's Retry-After is honoured up to MaxDelay: one 429 asking for an hour must not hold an urgent card that long.
+                var delay = Min(result.RetryAfter ?? Backoff(item.Attempts, settings), settings.MaxDelay);
                 LogRetry(item.Id, item.Kind, item.Attempts, result.Reason, delay);
                 await outbox.RetryLaterAsync(item.Id, _owner, clock.GetUtcNow() + delay, result.Reason ?? "retry", cancellationToken);
                 break;
@@ -66,6 +67,8 @@ public sealed partial class OutboxProcessor(
                 break;
         }
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     /// <summary>Exponential backoff with ±20 % jitter, capped, so instances that failed together do not retry together.</summary>
     internal static TimeSpan Backoff(int attempts, OutboxOptions settings)
