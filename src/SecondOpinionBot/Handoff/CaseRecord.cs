@@ -28,6 +28,14 @@ public sealed record CaseRecord
 
     public string? AssigneeName { get; init; }
 
+    /// <summary>The assignee's Teams user id (29:…), for the card's per-user refresh and their personal notices.</summary>
+    public string? AssigneeUserId { get; init; }
+
+    /// <summary>Who resolved the case: the card names them, which need not be who claimed it.</summary>
+    public string? ResolvedById { get; init; }
+
+    public string? ResolvedByName { get; init; }
+
     public string? Outcome { get; init; }
 
     /// <summary>Grows with every transition; a card shows it so a click on an old card can be recognised.</summary>

@@ -35,4 +35,11 @@ internal sealed class CaseSchema : IDatabaseSchema
         );
         CREATE INDEX IF NOT EXISTS case_audit_case ON case_audit (case_id, at);
         """;
+
+    public IReadOnlyList<AddedColumn> AddedColumns { get; } =
+    [
+        new("cases", "assignee_user_id", "TEXT"),
+        new("cases", "resolved_by_id", "TEXT"),
+        new("cases", "resolved_by_name", "TEXT"),
+    ];
 }

@@ -32,6 +32,7 @@ public static class HandoffExtensions
         services.AddHostedService<OutboxWorker>();
         services.AddSingleton<IHandoffService, HandoffService>();
         services.AddSingleton<IPatientNotifier, PatientNotifier>();
+        services.AddSingleton<StaffCards>();
         services.AddSingleton<StaffAuthorizer>();
         services.AddSingleton<StaffCaseActions>();
         services.AddSingleton<StaffCommands>();

@@ -11,8 +11,17 @@ public sealed class HandoffOptions
     /// <summary>When not empty, only these teams (channelData.team.id) may bind a queue.</summary>
     public List<string> AllowedTeamIds { get; set; } = [];
 
-    /// <summary>When not empty, only these users (from.aadObjectId) may bind a queue.</summary>
+    /// <summary>When not empty, only these users (from.aadObjectId) may bind a queue, and only in an allowed team.</summary>
     public List<string> AllowedUserObjectIds { get; set; } = [];
+
+    /// <summary>
+    /// Queue admins (from.aadObjectId): may bind a queue in any team of the tenant and move a bound queue. In a
+    /// configured bot, binding needs this list or <see cref="AllowedTeamIds"/>; with neither it is refused.
+    /// </summary>
+    public List<string> AdminUserObjectIds { get; set; } = [];
+
+    /// <summary>Whether the channel card may show the patient's first name (only a plausible one). Off by default.</summary>
+    public bool ShowFirstNameOnCard { get; set; }
 
     public OutboxOptions Outbox { get; set; } = new();
 }

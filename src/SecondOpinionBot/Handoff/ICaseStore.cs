@@ -19,6 +19,12 @@ public interface ICaseStore
     /// </summary>
     Task<CaseTransitionResult> TryTransitionAsync(string reference, CaseStatus expected, CaseStatus target, CaseActor actor, string? outcome, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Gives a claimed case to <paramref name="actor"/> only if <paramref name="expectedAssigneeId"/> still has it
+    /// (a conditional write, audited with the previous assignee). Returns the case as it now is either way.
+    /// </summary>
+    Task<CaseTransitionResult> TryTakeOverAsync(string reference, string expectedAssigneeId, CaseActor actor, CancellationToken cancellationToken);
+
     Task SetStaffCardAsync(string reference, string conversationId, string activityId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<CaseAuditEntry>> GetAuditAsync(string reference, CancellationToken cancellationToken);
@@ -36,4 +42,5 @@ public sealed record NewCase(string OwnerKey, string Queue, string? SecondaryQue
 
 /// <param name="Id">A stable id (Teams AAD object id, or "patient").</param>
 /// <param name="DisplayName">First name shown to colleagues and the patient.</param>
-public sealed record CaseActor(string Id, string DisplayName);
+/// <param name="TeamsUserId">The Teams user id (29:…) when the actor is a Teams user.</param>
+public sealed record CaseActor(string Id, string DisplayName, string? TeamsUserId = null);

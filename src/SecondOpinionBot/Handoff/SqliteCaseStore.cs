@@ -11,7 +11,8 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock)
 {
     private const string Columns = """
         id, reference, owner_key, created_at, queue, secondary_queue, priority, status, assignee_id, assignee_name,
-        outcome, version, patient_conversation, details, staff_conversation, staff_card_activity, closed_at
+        outcome, version, patient_conversation, details, staff_conversation, staff_card_activity, closed_at,
+        assignee_user_id, resolved_by_id, resolved_by_name
         """;
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -103,10 +104,14 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock)
         await using var update = connection.CreateCommand();
         update.Transaction = transaction;
         var takesAssignee = target is CaseStatus.Claimed;
+        var resolves = target is CaseStatus.Resolved;
         update.CommandText = $"""
             UPDATE cases SET status = $to, version = version + 1,
                 assignee_id = {(takesAssignee ? "$actorId" : "assignee_id")},
                 assignee_name = {(takesAssignee ? "$actorName" : "assignee_name")},
+                assignee_user_id = {(takesAssignee ? "$actorUserId" : "assignee_user_id")},
+                resolved_by_id = {(resolves ? "$actorId" : "resolved_by_id")},
+                resolved_by_name = {(resolves ? "$actorName" : "resolved_by_name")},
                 outcome = COALESCE($outcome, outcome),
                 closed_at = $closedAt
             WHERE reference = $reference AND status = $expected
@@ -115,6 +120,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock)
         update.Parameters.AddWithValue("$to", target.ToString());
         update.Parameters.AddWithValue("$actorId", actor.Id);
         update.Parameters.AddWithValue("$actorName", actor.DisplayName);
+        update.Parameters.AddWithValue("$actorUserId", (object?)actor.TeamsUserId ?? DBNull.Value);
         update.Parameters.AddWithValue("$outcome", (object?)outcome ?? DBNull.Value);
         update.Parameters.AddWithValue("$closedAt", CaseTransitions.IsOpen(target) ? DBNull.Value : SqliteTime.Format(clock.GetUtcNow()));
         update.Parameters.AddWithValue("$reference", reference.ToUpperInvariant());
@@ -123,6 +129,32 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock)
         if (id is not null)
         {
             await AuditAsync(connection, transaction, id, actor.Id, $"{expected}->{target}", outcome, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new CaseTransitionResult(id is not null, await FindAsync(reference, cancellationToken));
+    }
+
+    public async Task<CaseTransitionResult> TryTakeOverAsync(string reference, string expectedAssigneeId, CaseActor actor, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = """
+            UPDATE cases SET version = version + 1, assignee_id = $actorId, assignee_name = $actorName, assignee_user_id = $actorUserId
+            WHERE reference = $reference AND status = 'Claimed' AND assignee_id = $expected AND assignee_id <> $actorId
+            RETURNING id
+            """;
+        update.Parameters.AddWithValue("$actorId", actor.Id);
+        update.Parameters.AddWithValue("$actorName", actor.DisplayName);
+        update.Parameters.AddWithValue("$actorUserId", (object?)actor.TeamsUserId ?? DBNull.Value);
+        update.Parameters.AddWithValue("$reference", reference.ToUpperInvariant());
+        update.Parameters.AddWithValue("$expected", expectedAssigneeId);
+        var id = (string?)await update.ExecuteScalarAsync(cancellationToken);
+        if (id is not null)
+        {
+            await AuditAsync(connection, transaction, id, actor.Id, "take-over", $"from={expectedAssigneeId}", cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -258,6 +290,9 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock)
                 StaffConversationId = Text(14),
                 StaffCardActivityId = Text(15),
                 ClosedAt = Text(16) is { } closed ? SqliteTime.Parse(closed) : null,
+                AssigneeUserId = Text(17),
+                ResolvedById = Text(18),
+                ResolvedByName = Text(19),
             });
         }
 

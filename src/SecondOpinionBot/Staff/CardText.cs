@@ -42,6 +42,41 @@ public static class CardText
         return result.Length <= MaxNameLength ? result : result[..MaxNameLength].TrimEnd();
     }
 
+    private const int MaxFirstNameLength = 30;
+
+    /// <summary>
+    /// The answer when it is one plausible first name (letters of any script, hyphens and apostrophes between them, at
+    /// most 30 characters: José, Mary-Jane, O'Neil), otherwise null. A sentence typed where a name was asked ("My mother
+    /// has been told…") is not a name and must never reach a channel.
+    /// </summary>
+    public static string? PlausibleFirstName(string? text)
+    {
+        var name = text?.Trim().Normalize(NormalizationForm.FormC);
+        if (string.IsNullOrEmpty(name) || name.Length > MaxFirstNameLength || !char.IsLetter(name[0]))
+        {
+            return null;
+        }
+
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (char.IsLetter(c) || category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark)
+            {
+                continue;
+            }
+
+            // A hyphen or apostrophe joins letters: not at the end, never two in a row.
+            var joins = c is '-' or '\'' or '’' && i < name.Length - 1 && char.IsLetter(name[i + 1]);
+            if (!joins)
+            {
+                return null;
+            }
+        }
+
+        return name;
+    }
+
     /// <summary>The first word of a display name ("Ana Lopez" → "Ana"), made safe.</summary>
     public static string FirstName(string? displayName)
     {

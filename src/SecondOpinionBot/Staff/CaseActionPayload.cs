@@ -13,6 +13,7 @@ public sealed record CaseActionPayload(string Verb, string Reference, int CardVe
     public const string KindValue = "case";
     public const string ClaimVerb = "case.claim";
     public const string ResolveVerb = "case.resolve";
+    public const string TakeOverVerb = "case.takeover";
     public const string OutcomeInputId = "outcome";
 
     /// <summary>Stands for a tagged payload that could not be read, so a patient's attempt is still refused and audited.</summary>
@@ -45,7 +46,7 @@ public sealed record CaseActionPayload(string Verb, string Reference, int CardVe
         var reference = data["reference"] is JValue { Type: JTokenType.String } r ? (string?)r : null;
         var version = data["cardVersion"] is JValue { Type: JTokenType.Integer } n ? (int)n : (int?)null;
         var outcome = data[OutcomeInputId] is JValue { Type: JTokenType.String } o ? (string?)o : null;
-        if (verb is not (ClaimVerb or ResolveVerb) || string.IsNullOrWhiteSpace(reference) || version is null)
+        if (verb is not (ClaimVerb or ResolveVerb or TakeOverVerb) || string.IsNullOrWhiteSpace(reference) || version is null)
         {
             return null;
         }

@@ -8,7 +8,7 @@ namespace SecondOpinionBot.Staff;
 /// Everything staff do with the bot: team-channel commands and card actions. The activity handler hands over team
 /// messages, any message carrying a case-action payload (wherever it comes from), and adaptiveCard/action invokes.
 /// </summary>
-public sealed class StaffActivityHandler(StaffCaseActions actions, StaffCommands commands, TimeProvider clock)
+public sealed class StaffActivityHandler(StaffCaseActions actions, StaffCommands commands, StaffCards cards)
 {
     public const string MalformedAction = "Sorry, I couldn't read that card action. Type \"case SO-XXXX\" to get a fresh card.";
 
@@ -57,7 +57,7 @@ public sealed class StaffActivityHandler(StaffCaseActions actions, StaffCommands
         {
             StatusCode = 200,
             Type = StaffCaseCard.ContentType,
-            Value = new StaffCaseCard(result.Case!, clock.GetUtcNow(), result.Note).Build(),
+            Value = cards.For(result.Case!, result.Note).Build(),
         };
     }
 

@@ -51,24 +51,66 @@ public sealed class StaffAuthorizer(IOptions<HandoffOptions> handoff, IOptions<B
 
         var from = activity.From;
         var userId = from?.AadObjectId is { Length: > 0 } aad ? aad : from?.Id ?? "";
-        return (new StaffOrigin(activityTenant, teamId, channelId, activity.ServiceUrl ?? "", userId, CardText.FirstName(from?.Name)), null);
+        return (new StaffOrigin(activityTenant, teamId, channelId, activity.ServiceUrl ?? "", userId, CardText.FirstName(from?.Name), from?.Id), null);
     }
 
-    /// <summary>May this person bind a queue here? Adds the allow-lists on top of <see cref="CheckChannel"/>.</summary>
-    public (StaffOrigin? Origin, StaffRefusal? Refusal) CheckBinding(IActivity activity)
+    public bool IsAdmin(IActivity activity) =>
+        activity.From?.AadObjectId is { Length: > 0 } aad && handoff.Value.AdminUserObjectIds.Contains(aad, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// May this person bind <paramref name="queue"/> here? On top of <see cref="CheckChannel"/>: a standard channel
+    /// (a bot cannot post in private or shared ones); in a configured bot an allow-listed team or a queue admin (with
+    /// neither configured, nobody: any team in the tenant could otherwise take the queue and open its cases); and a
+    /// queue bound elsewhere moves only for an admin. Local mode binds freely. Returns the binding it would replace.
+    /// </summary>
+    public async Task<(StaffOrigin? Origin, StaffRefusal? Refusal, QueueBinding? Current)> CheckBindingAsync(IActivity activity, string queue, CancellationToken cancellationToken)
     {
         var (origin, refusal) = CheckChannel(activity);
         if (origin is null)
         {
-            return (null, refusal);
+            return (null, refusal, null);
+        }
+
+        if (ReadChannelData(activity)?.Channel?.Type is { Length: > 0 } type && !string.Equals(type, "standard", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, StaffRefusal.NotStandardChannel, null);
         }
 
         var options = handoff.Value;
-        var teamAllowed = options.AllowedTeamIds.Count == 0 || options.AllowedTeamIds.Contains(origin.TeamId, StringComparer.OrdinalIgnoreCase);
-        var userAllowed = options.AllowedUserObjectIds.Count == 0
-            || (activity.From?.AadObjectId is { } aad && options.AllowedUserObjectIds.Contains(aad, StringComparer.OrdinalIgnoreCase));
-        return teamAllowed && userAllowed ? (origin, null) : (null, StaffRefusal.NotAllowListed);
+        var admin = IsAdmin(activity);
+        var configured = !auth.Value.IsLocalMode;
+        if (configured && options.AllowedTeamIds.Count == 0 && options.AdminUserObjectIds.Count == 0)
+        {
+            return (null, StaffRefusal.BindingNotConfigured, null);
+        }
+
+        if (!admin)
+        {
+            var teamAllowed = options.AllowedTeamIds.Count == 0
+                ? !configured
+                : options.AllowedTeamIds.Contains(origin.TeamId, StringComparer.OrdinalIgnoreCase);
+            var userAllowed = options.AllowedUserObjectIds.Count == 0
+                || (activity.From?.AadObjectId is { } aad && options.AllowedUserObjectIds.Contains(aad, StringComparer.OrdinalIgnoreCase));
+            if (!teamAllowed || !userAllowed)
+            {
+                return (null, StaffRefusal.NotAllowListed, null);
+            }
+        }
+
+        var current = await bindings.FindAsync(queue, cancellationToken);
+        var elsewhere = current is not null && !IsChannel(current, origin);
+        if (elsewhere && !admin)
+        {
+            return (null, StaffRefusal.QueueBoundElsewhere, current);
+        }
+
+        return (origin, null, current);
     }
+
+    private static bool IsChannel(QueueBinding binding, StaffOrigin origin) =>
+        string.Equals(binding.TenantId, origin.TenantId, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(binding.TeamId, origin.TeamId, StringComparison.Ordinal)
+        && string.Equals(binding.ChannelId, origin.ChannelId, StringComparison.Ordinal);
 
     /// <summary>May this request act on a case of <paramref name="queue"/>? Only from the channel that queue is bound to.</summary>
     public async Task<(StaffOrigin? Origin, StaffRefusal? Refusal)> CheckQueueAsync(IActivity activity, string queue, CancellationToken cancellationToken)
@@ -80,11 +122,7 @@ public sealed class StaffAuthorizer(IOptions<HandoffOptions> handoff, IOptions<B
         }
 
         var binding = await bindings.FindAsync(queue, cancellationToken);
-        var bound = binding is not null
-            && string.Equals(binding.TenantId, origin.TenantId, StringComparison.OrdinalIgnoreCase)
-            && string.Equals(binding.TeamId, origin.TeamId, StringComparison.Ordinal)
-            && string.Equals(binding.ChannelId, origin.ChannelId, StringComparison.Ordinal);
-        return bound ? (origin, null) : (null, StaffRefusal.NotBoundChannel);
+        return binding is not null && IsChannel(binding, origin) ? (origin, null) : (null, StaffRefusal.NotBoundChannel);
     }
 
     private static TeamsChannelData? ReadChannelData(IActivity activity)

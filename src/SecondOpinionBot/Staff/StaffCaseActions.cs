@@ -5,9 +5,11 @@ using SecondOpinionBot.Handoff.Outbox;
 namespace SecondOpinionBot.Staff;
 
 /// <summary>
-/// Claim and Resolve, for both Action.Execute and Action.Submit. Checks who is asking before anything else, answers
-/// an outdated card with the current state, and lets the store's conditional write settle races. After a change the
-/// channel card, a thread line and the patient's notice are queued in the outbox.
+/// Claim, Resolve and Take over, for both Action.Execute and Action.Submit. Checks who is asking before anything else,
+/// answers a repeat of what already happened (Teams retries an invoke it thinks timed out) with the card and no second
+/// effect, answers an outdated card with the current state, and lets the store's conditional writes settle races. Only
+/// the assignee resolves; a colleague takes over explicitly. After a change the channel card, a thread line and the
+/// patient's notice are queued in the outbox, so the answer itself stays fast.
 /// </summary>
 public sealed partial class StaffCaseActions(
     ICaseStore cases, StaffAuthorizer authorizer, IOutbox outbox, IPatientNotifier notifier, ILogger<StaffCaseActions> logger)
@@ -24,16 +26,32 @@ public sealed partial class StaffCaseActions(
             return new CaseActionResult(null, null, refusal, false);
         }
 
+        var actor = new CaseActor(origin.UserId, origin.DisplayName.Length > 0 ? origin.DisplayName : "A colleague", origin.TeamsUserId);
+        if (AlreadyDoneBy(record, payload.Verb, actor))
+        {
+            return new CaseActionResult(record, null, null, false);
+        }
+
         if (payload.CardVersion != record.Version)
         {
             return new CaseActionResult(record, CurrentStateNote(record), null, false);
         }
 
-        var actor = new CaseActor(origin.UserId, origin.DisplayName.Length > 0 ? origin.DisplayName : "A colleague");
-        return payload.Verb == CaseActionPayload.ClaimVerb
-            ? await ClaimAsync(record, actor, cancellationToken)
-            : await ResolveAsync(record, actor, payload.Outcome, cancellationToken);
+        return payload.Verb switch
+        {
+            CaseActionPayload.ClaimVerb => await ClaimAsync(record, actor, cancellationToken),
+            CaseActionPayload.TakeOverVerb => await TakeOverAsync(record, actor, cancellationToken),
+            _ => await ResolveAsync(activity, record, actor, payload, cancellationToken),
+        };
     }
+
+    /// <summary>The same person asking for what they already did: a retry or a double click, answered without a second effect.</summary>
+    private static bool AlreadyDoneBy(CaseRecord record, string verb, CaseActor actor) => verb switch
+    {
+        CaseActionPayload.ClaimVerb or CaseActionPayload.TakeOverVerb => record.Status == CaseStatus.Claimed && record.AssigneeId == actor.Id,
+        CaseActionPayload.ResolveVerb => record.Status == CaseStatus.Resolved && record.ResolvedById == actor.Id,
+        _ => false,
+    };
 
     private async Task<CaseActionResult> ClaimAsync(CaseRecord record, CaseActor actor, CancellationToken cancellationToken)
     {
@@ -52,13 +70,39 @@ public sealed partial class StaffCaseActions(
         return new CaseActionResult(claimed, null, null, true);
     }
 
-    private async Task<CaseActionResult> ResolveAsync(CaseRecord record, CaseActor actor, string? outcomeId, CancellationToken cancellationToken)
+    private async Task<CaseActionResult> TakeOverAsync(CaseRecord record, CaseActor actor, CancellationToken cancellationToken)
+    {
+        if (record.Status != CaseStatus.Claimed || record.AssigneeId is not { } previousId)
+        {
+            return new CaseActionResult(record, CurrentStateNote(record), null, false);
+        }
+
+        var previous = CardText.FirstName(record.AssigneeName);
+        var result = await cases.TryTakeOverAsync(record.Reference, previousId, actor, cancellationToken);
+        if (!result.Succeeded || result.Current is not { } taken)
+        {
+            return new CaseActionResult(result.Current, result.Current is null ? null : CurrentStateNote(result.Current), null, false);
+        }
+
+        await AnnounceAsync(taken, $"{actor.DisplayName} took over this case from {previous}.", PatientNotice.Claimed, actor, cancellationToken);
+        return new CaseActionResult(taken, $"You have this case now. {previous} has been told.", null, true);
+    }
+
+    private async Task<CaseActionResult> ResolveAsync(IActivity activity, CaseRecord record, CaseActor actor, CaseActionPayload payload, CancellationToken cancellationToken)
     {
         if (record.Status != CaseStatus.Claimed)
         {
             return new CaseActionResult(record, CurrentStateNote(record), null, false);
         }
 
+        if (record.AssigneeId != actor.Id)
+        {
+            await AuditRefusalAsync(activity, payload, StaffRefusal.NotAssignee, cancellationToken);
+            var assignee = CardText.FirstName(record.AssigneeName);
+            return new CaseActionResult(record, $"Only {assignee}, who has this case, can resolve it. If you are taking it on, press Take over first.", null, false);
+        }
+
+        var outcomeId = payload.Outcome;
         if (StaffOutcomes.Find(outcomeId) is not { } outcome)
         {
             return new CaseActionResult(record, "Choose an outcome, then press Resolve.", null, false);

@@ -11,7 +11,8 @@ namespace SecondOpinionBot.Staff;
 /// channel. Never the concern, questions, other free text, phone or email. Actions follow the status.
 /// </summary>
 /// <param name="Note">A line for the person who clicked, e.g. "Ben claimed this first."</param>
-public sealed record StaffCaseCard(CaseRecord Case, DateTimeOffset Now, string? Note = null)
+/// <param name="ShowFirstName">Handoff:ShowFirstNameOnCard: whether a plausible first name may appear at all.</param>
+public sealed record StaffCaseCard(CaseRecord Case, DateTimeOffset Now, string? Note = null, bool ShowFirstName = false)
 {
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
 
@@ -56,7 +57,7 @@ public sealed record StaffCaseCard(CaseRecord Case, DateTimeOffset Now, string? 
             CaseStatus.Transferred => "Transferred: waiting for someone to claim it",
             CaseStatus.Reopened => "Reopened: waiting for someone to claim it",
             CaseStatus.Claimed => $"Claimed by {assignee}",
-            CaseStatus.Resolved => $"Resolved by {assignee}: {StaffOutcomes.Find(Case.Outcome)?.Title ?? "done"}",
+            CaseStatus.Resolved => $"Resolved by {CardText.FirstName(Case.ResolvedByName ?? Case.AssigneeName)}: {StaffOutcomes.Find(Case.Outcome)?.Title ?? "done"}",
             CaseStatus.Withdrawn => "Withdrawn by the patient",
             _ => Case.Status.ToString(),
         };
@@ -69,7 +70,7 @@ public sealed record StaffCaseCard(CaseRecord Case, DateTimeOffset Now, string? 
         {
             Fact("Priority", Case.Priority == CasePriority.Urgent ? "Urgent" : "Routine"),
             Fact(CaseTransitions.IsOpen(Case.Status) ? "Waiting" : "Was open", CardText.Waiting((Case.ClosedAt ?? Now) - Case.CreatedAt)),
-            Fact("For", Person(details)),
+            Fact("Chatting", Person(details)),
         };
         AddList(facts, "Reasons", details.Reasons);
         AddList(facts, "Needs", details.Needs);
@@ -93,11 +94,17 @@ public sealed record StaffCaseCard(CaseRecord Case, DateTimeOffset Now, string? 
         return facts;
     }
 
-    private static string Person(IntakeDraft details)
+    /// <summary>Who is chatting; a first name only when the setting allows it and the answer is one plausible first name.</summary>
+    private string Person(IntakeDraft details)
     {
-        var name = CardText.SafeName(details.PatientFirstName);
-        var shown = name.Length == 0 ? "the patient" : name;
-        return details.Role == ChatRole.Caregiver ? $"Caregiver for {shown}" : name.Length == 0 ? "Not given" : name;
+        var name = ShowFirstName ? CardText.PlausibleFirstName(details.PatientFirstName) : null;
+        return (details.Role, name) switch
+        {
+            (ChatRole.Caregiver, null) => "A caregiver",
+            (ChatRole.Caregiver, _) => $"A caregiver for {name}",
+            (_, null) => "The patient",
+            _ => name,
+        };
     }
 
     private static void AddList(JArray facts, string title, IEnumerable<string> ids)
@@ -123,7 +130,7 @@ public sealed record StaffCaseCard(CaseRecord Case, DateTimeOffset Now, string? 
     private JArray Actions() => Case.Status switch
     {
         CaseStatus.New or CaseStatus.Transferred or CaseStatus.Reopened => [Action("Claim", CaseActionPayload.ClaimVerb)],
-        CaseStatus.Claimed => [Action("Resolve", CaseActionPayload.ResolveVerb)],
+        CaseStatus.Claimed => [Action("Resolve", CaseActionPayload.ResolveVerb), Action("Take over", CaseActionPayload.TakeOverVerb)],
         _ => [],
     };
 

@@ -4,12 +4,13 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using SecondOpinionBot.Commands;
 using SecondOpinionBot.Handoff;
+using SecondOpinionBot.Handoff.Outbox;
 
 namespace SecondOpinionBot.Staff;
 
 /// <summary>The team-channel commands: set queue, queue, case. Each checks the channel before doing anything.</summary>
 public sealed partial class StaffCommands(
-    StaffAuthorizer authorizer, IQueueBindingStore bindings, ICaseStore cases, TimeProvider clock, ILogger<StaffCommands> logger)
+    StaffAuthorizer authorizer, IQueueBindingStore bindings, ICaseStore cases, StaffCards cards, IOutbox outbox, TimeProvider clock, ILogger<StaffCommands> logger)
 {
     public const string Help =
         "Hello, care team. I post second-opinion cases here for you to claim. Commands: " +
@@ -37,18 +38,33 @@ public sealed partial class StaffCommands(
 
     private async Task<string> BindAsync(IMessageActivity activity, string queue, CancellationToken cancellationToken)
     {
-        var (origin, refusal) = authorizer.CheckBinding(activity);
+        var (origin, refusal, current) = await authorizer.CheckBindingAsync(activity, queue, cancellationToken);
+        var who = CardText.FirstName(activity.From?.Name) is { Length: > 0 } name ? name : "Someone";
         if (origin is null)
         {
             LogBindingRefused(refusal!.Code, queue);
+            if (current is not null)
+            {
+                await TellChannelAsync(current, queue, $"{who} asked, from another channel, to move the {QueueNames.Title(queue).ToLowerInvariant()} queue there. It was refused: the queue still posts here.", cancellationToken);
+            }
+
             return refusal.Text;
         }
 
         await bindings.SaveAsync(new QueueBinding(queue, origin.TeamId, origin.ChannelId, origin.ServiceUrl, origin.TenantId, origin.UserId, clock.GetUtcNow()), cancellationToken);
         LogBound(queue);
+        var moved = current is not null && (current.ChannelId != origin.ChannelId || current.TeamId != origin.TeamId);
+        if (moved)
+        {
+            await TellChannelAsync(current!, queue, $"{who} moved the {QueueNames.Title(queue).ToLowerInvariant()} queue to another channel. New cases will no longer arrive here.", cancellationToken);
+        }
+
         return $"Done: new {QueueNames.Title(queue).ToLowerInvariant()} cases will arrive in this channel as cards you can claim. " +
             "Type \"queue\" to see the open ones.";
     }
+
+    private Task TellChannelAsync(QueueBinding binding, string queue, string text, CancellationToken cancellationToken) =>
+        outbox.EnqueueAsync(OutboxKind.ChannelNotice, new OutboxPayload($"queue:{queue}", Text: text, Channel: new ChannelAddress(binding.ChannelId, binding.ServiceUrl, binding.TenantId)), null, cancellationToken);
 
     private async Task<string> ListAsync(IMessageActivity activity, CancellationToken cancellationToken)
     {
@@ -98,7 +114,7 @@ public sealed partial class StaffCommands(
             return notHere == StaffRefusal.NotBoundChannel ? StaffRefusal.UnknownCase.Text : notHere!.Text;
         }
 
-        await turnContext.SendActivityAsync(MessageFactory.Attachment(new StaffCaseCard(record, clock.GetUtcNow()).ToAttachment()), cancellationToken);
+        await turnContext.SendActivityAsync(MessageFactory.Attachment(cards.For(record).ToAttachment()), cancellationToken);
         return null;
     }
 

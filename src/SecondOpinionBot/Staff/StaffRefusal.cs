@@ -18,11 +18,25 @@ public sealed record StaffRefusal(string Code, string Text)
     public static StaffRefusal NotAllowListed { get; } = new("not-allow-listed",
         "Sorry, only the care team members chosen by your administrator can change where cases go. Please ask one of them.");
 
+    public static StaffRefusal BindingNotConfigured { get; } = new("binding-not-configured",
+        "Sorry, queues can't be set up yet: an administrator needs to list the care teams in Handoff:AllowedTeamIds " +
+        "or the queue admins in Handoff:AdminUserObjectIds.");
+
+    public static StaffRefusal NotStandardChannel { get; } = new("not-standard-channel",
+        "Sorry, I can't post cases in a private or shared channel. Choose a standard channel of your team and type the command there.");
+
+    public static StaffRefusal QueueBoundElsewhere { get; } = new("queue-bound-elsewhere",
+        "Sorry, this queue already posts its cases in another channel. Only a queue admin (Handoff:AdminUserObjectIds) can move it. " +
+        "I have told that channel you asked.");
+
     public static StaffRefusal NotTeamChannel { get; } = new("not-team-channel",
         "Sorry, I work with cases only in a team channel. Type the command in the channel your team uses for a queue.");
 
     public static StaffRefusal NotBoundChannel { get; } = new("not-bound-channel",
         "Sorry, this case belongs to another channel's queue, so I can't act on it here.");
+
+    public static StaffRefusal NotAssignee { get; } = new("not-assignee",
+        "Sorry, only the person who has this case can resolve it. Take it over first if you are working on it.");
 
     public static StaffRefusal UnknownCase { get; } = new("unknown-case",
         "I can't find that case in this channel's queue.");

@@ -71,5 +71,33 @@ public sealed class SqliteDatabase
         // WAL lets readers and one writer work at once; it is a property of the file, set once.
         command.CommandText = "PRAGMA journal_mode = WAL;" + string.Concat(_schemas.Select(s => s.CreateStatements));
         await command.ExecuteNonQueryAsync();
+        foreach (var added in _schemas.SelectMany(s => s.AddedColumns))
+        {
+            await AddColumnIfMissingAsync(connection, added);
+        }
+    }
+
+    private static async Task AddColumnIfMissingAsync(SqliteConnection connection, AddedColumn added)
+    {
+        await using var check = connection.CreateCommand();
+        check.CommandText = "SELECT COUNT(*) FROM pragma_table_info($table) WHERE name = $column";
+        check.Parameters.AddWithValue("$table", added.Table);
+        check.Parameters.AddWithValue("$column", added.Column);
+        if (Convert.ToInt64(await check.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0)
+        {
+            return;
+        }
+
+        await using var alter = connection.CreateCommand();
+        // Names come from the schema classes (code), never from input.
+        alter.CommandText = $"ALTER TABLE {added.Table} ADD COLUMN {added.Column} {added.Definition}";
+        try
+        {
+            await alter.ExecuteNonQueryAsync();
+        }
+        catch (SqliteException ex) when (ex.Message.Contains("duplicate column", StringComparison.OrdinalIgnoreCase))
+        {
+            // Another instance added it between the check and here.
+        }
     }
 }

@@ -49,7 +49,8 @@ public sealed class HandoffHost : IAsyncDisposable
     public FakeLogCollector Logs => Factory.Services.GetFakeLogCollector();
 
     public static async Task<HandoffHost> StartAsync(
-        Dictionary<string, string?>? settings = null, string? databasePath = null, FakeBotConnector? connector = null, FakeTimeProvider? clock = null)
+        Dictionary<string, string?>? settings = null, string? databasePath = null, FakeBotConnector? connector = null, FakeTimeProvider? clock = null,
+        Action<IServiceCollection>? services = null)
     {
         var ownsConnector = connector is null;
         connector ??= await FakeBotConnector.StartAsync();
@@ -70,10 +71,11 @@ public sealed class HandoffHost : IAsyncDisposable
         }
 
         var fakeClock = clock;
-        var factory = new BotAppFactory(all, services =>
+        var factory = new BotAppFactory(all, collection =>
         {
-            services.AddSingleton<TimeProvider>(fakeClock);
-            services.AddFakeLogging();
+            collection.AddSingleton<TimeProvider>(fakeClock);
+            collection.AddFakeLogging();
+            services?.Invoke(collection);
         });
         return new HandoffHost(connector, factory, clock, ownsConnector);
     }
@@ -103,6 +105,19 @@ public sealed class HandoffHost : IAsyncDisposable
     }
 
     public Task DrainAsync() => Processor.DrainAsync();
+
+    /// <summary>
+    /// Makes the staff side treat the host as a bot registered in Azure (what decides the binding rules) while the
+    /// test still posts activities without tokens.
+    /// </summary>
+    public static void AsConfiguredBot(IServiceCollection services) =>
+        services.PostConfigure<SecondOpinionBot.Options.BotAuthOptions>(o =>
+        {
+            o.MicrosoftAppType = ConfiguredBot.Settings["MicrosoftAppType"]!;
+            o.MicrosoftAppId = ConfiguredBot.AppId;
+            o.MicrosoftAppPassword = ConfiguredBot.Settings["MicrosoftAppPassword"]!;
+            o.MicrosoftAppTenantId = ConfiguredBot.TenantId;
+        });
 
     public async Task<CaseRecord> CaseAsync(string reference) => (await Cases.FindAsync(reference, CancellationToken.None))!;
 

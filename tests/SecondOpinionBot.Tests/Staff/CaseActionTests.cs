@@ -95,6 +95,83 @@ public sealed class CaseActionTests : IAsyncLifetime
         Assert.StartsWith($"Ana has finished working on your case {_case.Reference}. Your records have been gathered.", notices[1]);
     }
 
+    private JObject TakeOver(StaffMember who, int version) =>
+        TeamsActivities.Invoke(_host.ServiceUrl, TeamsActivities.CardData("case.takeover", _case.Reference, version), TeamsActivities.SocialWorkChannel, who, conversationId: _case.StaffConversationId);
+
+    [Fact]
+    public async Task A_colleague_cannot_resolve_someone_elses_case_and_is_told_who_has_it()
+    {
+        await _host.InvokeAsync(Claim(TeamsActivities.Ana, 1));
+
+        var (_, body) = await _host.InvokeAsync(Resolve(TeamsActivities.Ben, 2, "no-longer-needed"));
+
+        Assert.Contains("Only Ana, who has this case, can resolve it", body["value"]!.ToString());
+        var stored = await _host.CaseAsync(_case.Reference);
+        Assert.Equal(CaseStatus.Claimed, stored.Status);
+        Assert.Equal(2, stored.Version);
+        Assert.Contains(await _host.Cases.GetAuditAsync(_case.Reference, CancellationToken.None), a => a.Action == "staff-action-refused" && a.Detail == "not-assignee; verb=case.resolve");
+        await _host.DrainAsync();
+        Assert.Equal(["Ana claimed this case."], _host.Connector.TextsIn(_case.StaffConversationId!));
+    }
+
+    [Fact]
+    public async Task Take_over_is_explicit_audited_announced_and_the_card_names_the_resolver()
+    {
+        await _host.InvokeAsync(Claim(TeamsActivities.Ana, 1));
+
+        var (_, taken) = await _host.InvokeAsync(TakeOver(TeamsActivities.Ben, 2));
+        Assert.Contains("Claimed by Ben", taken["value"]!.ToString());
+        Assert.Contains("Ana has been told", taken["value"]!.ToString());
+        Assert.Contains(await _host.Cases.GetAuditAsync(_case.Reference, CancellationToken.None), a => a.Action == "take-over" && a.Actor == "aad-ben" && a.Detail == "from=aad-ana");
+
+        var (_, resolved) = await _host.InvokeAsync(Resolve(TeamsActivities.Ben, 3, "support-arranged"));
+        Assert.Contains("Resolved by Ben: Support arranged", resolved["value"]!.ToString());
+        await _host.DrainAsync();
+
+        Assert.Equal(["Ana claimed this case.", "Ben took over this case from Ana.", "Ben resolved this case: Support arranged."], _host.Connector.TextsIn(_case.StaffConversationId!));
+        Assert.Contains("Resolved by Ben", _host.Connector.Updates[^1].Body!.ToString());
+        var stored = await _host.CaseAsync(_case.Reference);
+        Assert.Equal(("aad-ben", "aad-ben"), (stored.AssigneeId, stored.ResolvedById));
+    }
+
+    [Fact]
+    public async Task Resolved_by_names_the_resolver_when_the_claim_came_through_the_fallback_of_someone_else()
+    {
+        // Ana claims, Ben takes over from the Submit fallback (old client), Ben resolves: the card and the audit say Ben.
+        await _host.InvokeAsync(Claim(TeamsActivities.Ana, 1));
+        var submit = TeamsActivities.Submit(_host.ServiceUrl, TeamsActivities.CardData("case.takeover", _case.Reference, 2), TeamsActivities.SocialWorkChannel, TeamsActivities.Ben, _case.StaffConversationId);
+        (await _host.SendAsync(submit)).EnsureSuccessStatusCode();
+        await _host.InvokeAsync(Resolve(TeamsActivities.Ben, 3, "records-gathered"));
+        await _host.DrainAsync();
+
+        var card = _host.Connector.Updates[^1].Body!.ToString();
+        Assert.Contains("Resolved by Ben", card);
+        Assert.DoesNotContain("Resolved by Ana", card);
+    }
+
+    [Fact]
+    public async Task A_retried_action_arriving_three_times_has_one_effect_and_the_same_answer()
+    {
+        var invoke = Claim(TeamsActivities.Ana, 1);
+
+        var answers = new List<JObject>();
+        for (var i = 0; i < 3; i++)
+        {
+            var (status, body) = await _host.InvokeAsync(invoke);
+            Assert.Equal(200, status);
+            answers.Add(body);
+        }
+
+        Assert.All(answers, a => Assert.Contains("Claimed by Ana", a["value"]!.ToString()));
+        Assert.All(answers, a => Assert.DoesNotContain("already", a["value"]!.ToString()));
+        Assert.Single(await _host.Cases.GetAuditAsync(_case.Reference, CancellationToken.None), a => a.Action == "New->Claimed");
+        Assert.Equal(2, (await _host.CaseAsync(_case.Reference)).Version);
+        await _host.DrainAsync();
+        Assert.Equal(["Ana claimed this case."], _host.Connector.TextsIn(_case.StaffConversationId!));
+        Assert.Single(_host.Connector.TextsIn(HandoffHost.PatientConversationId));
+        Assert.Single(_host.Connector.Updates);
+    }
+
     [Fact]
     public async Task A_click_on_an_outdated_card_shows_the_current_state_and_does_nothing_more()
     {

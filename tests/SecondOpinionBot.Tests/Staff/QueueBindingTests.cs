@@ -28,15 +28,97 @@ public sealed class QueueBindingTests
         Assert.Null(await BindingAsync(host, QueueNames.SocialWork));
     }
 
+    private static readonly StaffMember Admin = new("aad-admin", "Ada Admin");
+
+    /// <summary>Texts of the new posts (threads) the bot started in a channel, e.g. the notice that a queue moved.</summary>
+    private static string[] NoticesIn(HandoffHost host, string channel) => host.Connector.CreatedConversations
+        .Where(c => c.Body!["channelData"]?["channel"]?["id"]?.ToString() == channel)
+        .Select(c => c.Body!["activity"]?["text"]?.ToString() ?? "")
+        .ToArray();
+
     [Fact]
-    public async Task Binding_again_moves_the_queue_to_the_new_channel()
+    public async Task Moving_a_bound_queue_from_another_channel_is_refused_and_the_bound_channel_is_told()
+    {
+        await using var host = await HandoffHost.StartAsync();
+        await host.BindAsync(QueueNames.SocialWork, TeamsActivities.SocialWorkChannel);
+
+        await host.SendAsync(TeamsActivities.ChannelMessage(host.ServiceUrl, "set queue social-work", "19:elsewhere@thread.tacv2", TeamsActivities.Ben, team: "19:other-team@thread.tacv2"));
+        await host.DrainAsync();
+
+        Assert.Equal(TeamsActivities.SocialWorkChannel, (await BindingAsync(host, QueueNames.SocialWork))!.ChannelId);
+        Assert.Equal(SecondOpinionBot.Staff.StaffRefusal.QueueBoundElsewhere.Text, Assert.Single(host.Connector.TextsIn("19:elsewhere@thread.tacv2")));
+        var told = Assert.Single(NoticesIn(host, TeamsActivities.SocialWorkChannel));
+        Assert.StartsWith("Ben asked, from another channel, to move the social work queue there. It was refused", told);
+    }
+
+    [Fact]
+    public async Task A_queue_admin_moves_a_bound_queue_and_the_old_channel_is_told()
+    {
+        await using var host = await HandoffHost.StartAsync(new() { ["Handoff:AdminUserObjectIds:0"] = Admin.AadObjectId });
+        await host.BindAsync(QueueNames.SocialWork, TeamsActivities.SocialWorkChannel);
+
+        await host.SendAsync(TeamsActivities.ChannelMessage(host.ServiceUrl, "set queue social-work", TeamsActivities.CoordinationChannel, Admin));
+        await host.DrainAsync();
+
+        Assert.Equal(TeamsActivities.CoordinationChannel, (await BindingAsync(host, QueueNames.SocialWork))!.ChannelId);
+        Assert.Equal(["Ada moved the social work queue to another channel. New cases will no longer arrive here."], NoticesIn(host, TeamsActivities.SocialWorkChannel));
+    }
+
+    [Fact]
+    public async Task Binding_again_in_the_bound_channel_keeps_it_and_tells_nobody()
     {
         await using var host = await HandoffHost.StartAsync();
 
         await host.BindAsync(QueueNames.SocialWork, TeamsActivities.SocialWorkChannel);
-        await host.BindAsync(QueueNames.SocialWork, TeamsActivities.CoordinationChannel);
+        await host.BindAsync(QueueNames.SocialWork, TeamsActivities.SocialWorkChannel);
+        await host.DrainAsync();
 
-        Assert.Equal(TeamsActivities.CoordinationChannel, (await BindingAsync(host, QueueNames.SocialWork))!.ChannelId);
+        Assert.Equal(TeamsActivities.SocialWorkChannel, (await BindingAsync(host, QueueNames.SocialWork))!.ChannelId);
+        Assert.Empty(host.Connector.CreatedConversations);
+    }
+
+    [Fact]
+    public async Task A_configured_bot_without_an_allow_list_or_admins_refuses_to_bind_and_names_the_settings()
+    {
+        await using var host = await HandoffHost.StartAsync(services: HandoffHost.AsConfiguredBot);
+
+        await host.SendAsync(TeamsActivities.ChannelMessage(host.ServiceUrl, "set queue social-work", TeamsActivities.SocialWorkChannel));
+
+        Assert.Null(await BindingAsync(host, QueueNames.SocialWork));
+        var reply = Assert.Single(host.Connector.SentTexts);
+        Assert.Contains("Handoff:AllowedTeamIds", reply);
+        Assert.Contains("Handoff:AdminUserObjectIds", reply);
+    }
+
+    [Fact]
+    public async Task A_configured_bot_binds_in_an_allowed_team_or_for_an_admin_only()
+    {
+        await using var host = await HandoffHost.StartAsync(
+            new() { ["Handoff:AllowedTeamIds:0"] = TeamsActivities.Team, ["Handoff:AdminUserObjectIds:0"] = Admin.AadObjectId }, services: HandoffHost.AsConfiguredBot);
+
+        await host.SendAsync(TeamsActivities.ChannelMessage(host.ServiceUrl, "set queue care-coordination", "19:other@thread.tacv2", TeamsActivities.Ben, team: "19:other-team@thread.tacv2"));
+        Assert.Null(await BindingAsync(host, QueueNames.CareCoordination));
+
+        await host.SendAsync(TeamsActivities.ChannelMessage(host.ServiceUrl, "set queue social-work", TeamsActivities.SocialWorkChannel, TeamsActivities.Ben));
+        Assert.Equal(TeamsActivities.SocialWorkChannel, (await BindingAsync(host, QueueNames.SocialWork))!.ChannelId);
+
+        await host.SendAsync(TeamsActivities.ChannelMessage(host.ServiceUrl, "set queue care-coordination", "19:other@thread.tacv2", Admin, team: "19:other-team@thread.tacv2"));
+        Assert.Equal("19:other@thread.tacv2", (await BindingAsync(host, QueueNames.CareCoordination))!.ChannelId);
+    }
+
+    [Theory]
+    [InlineData("private")]
+    [InlineData("shared")]
+    public async Task A_private_or_shared_channel_is_refused_with_the_reason(string channelType)
+    {
+        await using var host = await HandoffHost.StartAsync();
+        var message = TeamsActivities.ChannelMessage(host.ServiceUrl, "set queue social-work", TeamsActivities.SocialWorkChannel);
+        message["channelData"]!["channel"]!["type"] = channelType;
+
+        await host.SendAsync(message);
+
+        Assert.Null(await BindingAsync(host, QueueNames.SocialWork));
+        Assert.Equal(SecondOpinionBot.Staff.StaffRefusal.NotStandardChannel.Text, Assert.Single(host.Connector.SentTexts));
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class StaffCaseCardTests
     [Fact]
     public void The_card_shows_what_the_channel_needs()
     {
-        var json = new StaffCaseCard(Case(Personas.Maya()), Created.AddHours(2).AddMinutes(5)).ToJson();
+        var json = new StaffCaseCard(Case(Personas.Maya()), Created.AddHours(2).AddMinutes(5), ShowFirstName: true).ToJson();
 
         Assert.Contains("SO-7K3F · Social work", json);
         Assert.Contains("\"version\":\"1.5\"", json);
@@ -62,19 +62,57 @@ public sealed class StaffCaseCardTests
         Assert.DoesNotContain("mornings", json);
     }
 
+    private static string Chatting(StaffCaseCard card) =>
+        card.Build().SelectTokens("$.body[*].facts[?(@.title == 'Chatting')].value").Single().ToString();
+
     [Fact]
     public void A_caregivers_typed_name_cannot_become_a_link_or_formatting()
     {
-        var json = new StaffCaseCard(Case(Personas.CaregiverWithHostileName()), Created).ToJson();
-        var person = JObject.Parse(json).SelectTokens("$.body[*].facts[?(@.title == 'For')].value").Single().ToString();
+        var card = new StaffCaseCard(Case(Personas.CaregiverWithHostileName()), Created, ShowFirstName: true);
 
-        Assert.StartsWith("Caregiver for Tom", person);
-        Assert.DoesNotContain("*", person);
-        Assert.DoesNotContain("[", person);
-        Assert.DoesNotContain("(", person);
-        Assert.DoesNotContain("https", person);
-        Assert.DoesNotContain(".", person);
-        Assert.DoesNotContain("son@example.com", json);
+        Assert.Equal("A caregiver", Chatting(card));
+        Assert.DoesNotContain("son@example.com", card.ToJson());
+        Assert.DoesNotContain("evil", card.ToJson());
+    }
+
+    [Fact]
+    public void Without_the_setting_no_name_appears_at_all()
+    {
+        Assert.Equal("The patient", Chatting(new StaffCaseCard(Case(Personas.Maya()), Created)));
+        Assert.DoesNotContain("Maya", new StaffCaseCard(Case(Personas.Maya()), Created).ToJson());
+        var caregiver = Personas.Maya();
+        caregiver.Role = ChatRole.Caregiver;
+        Assert.Equal("A caregiver", Chatting(new StaffCaseCard(Case(caregiver), Created)));
+    }
+
+    [Theory]
+    [InlineData("José", "José")]
+    [InlineData("Mary-Jane", "Mary-Jane")]
+    [InlineData("O'Neil", "O'Neil")]
+    [InlineData("  Zoë ", "Zoë")]
+    [InlineData("Дарья", "Дарья")]
+    [InlineData("My mother has been told she has a heart", null)]
+    [InlineData("Tom Smith", null)]
+    [InlineData("tom@example.com", null)]
+    [InlineData("Tom2", null)]
+    [InlineData("-Tom", null)]
+    [InlineData("Tom-", null)]
+    [InlineData("O''Neil", null)]
+    [InlineData("**Tom**", null)]
+    [InlineData("Abcdefghijklmnopqrstuvwxyzabcde", null)]
+    [InlineData("", null)]
+    public void Only_one_plausible_first_name_passes(string typed, string? shown) =>
+        Assert.Equal(shown, CardText.PlausibleFirstName(typed));
+
+    [Fact]
+    public void A_caregivers_sentence_typed_as_the_name_shows_a_caregiver()
+    {
+        var details = Personas.Maya();
+        details.Role = ChatRole.Caregiver;
+        details.PatientFirstName = "My mother has been told she has a heart";
+        Assert.Equal("A caregiver", Chatting(new StaffCaseCard(Case(details), Created, ShowFirstName: true)));
+        details.PatientFirstName = "Mary-Jane";
+        Assert.Equal("A caregiver for Mary-Jane", Chatting(new StaffCaseCard(Case(details), Created, ShowFirstName: true)));
     }
 
     [Fact]
@@ -98,11 +136,18 @@ public sealed class StaffCaseCardTests
         var card = new StaffCaseCard(Case(Personas.Maya(), CaseStatus.Claimed, 2, "Ana Lopez"), Created).Build();
 
         Assert.Contains("Claimed by Ana", card.ToString());
-        var action = Assert.Single((JArray)card["actions"]!);
-        Assert.Equal("case.resolve", action["verb"]!.ToString());
+        Assert.Equal(["case.resolve", "case.takeover"], card["actions"]!.Select(a => a["verb"]!.ToString()));
         var input = card.SelectToken("$.body[?(@.type == 'Input.ChoiceSet')]")!;
         Assert.Equal("outcome", input["id"]!.ToString());
         Assert.Equal(StaffOutcomes.All.Select(o => o.Id), input["choices"]!.Select(c => c["value"]!.ToString()));
+    }
+
+    [Fact]
+    public void A_resolved_case_names_who_resolved_it_not_who_claimed_it()
+    {
+        var record = Case(Personas.Maya(), CaseStatus.Resolved, 4, "Ana Lopez", "records-gathered") with { ResolvedById = "aad-ben", ResolvedByName = "Ben Ode" };
+
+        Assert.Contains("Resolved by Ben: Records gathered", new StaffCaseCard(record, Created).ToJson());
     }
 
     [Fact]

@@ -14,12 +14,17 @@ namespace SecondOpinionBot.Handoff.Outbox;
 /// time, so a retry always shows the current state. Connector errors are thrown and sorted by the processor.
 /// </summary>
 public sealed class OutboxDelivery(
-    Bot.BotAdapter adapter, Channels.DirectLine.DirectLineProactive directLine, PatientMessages messages, ICaseStore cases, IQueueBindingStore bindings, IOutbox outbox, IOptions<BotAuthOptions> auth, TimeProvider clock)
+    Bot.BotAdapter adapter, Channels.DirectLine.DirectLineProactive directLine, PatientMessages messages, ICaseStore cases, IQueueBindingStore bindings, IOutbox outbox, IOptions<BotAuthOptions> auth, StaffCards cards)
 {
     private string BotAppId => auth.Value.MicrosoftAppId ?? "";
 
     public async Task<DeliveryResult> SendAsync(OutboxItem item, CancellationToken cancellationToken)
     {
+        if (item.Kind == OutboxKind.ChannelNotice)
+        {
+            return await PostChannelNoticeAsync(item.Payload, cancellationToken);
+        }
+
         var record = await cases.FindAsync(item.Payload.Reference, cancellationToken);
         if (record is null)
         {
@@ -55,7 +60,7 @@ public sealed class OutboxDelivery(
             IsGroup = true,
             ChannelData = new TeamsChannelData { Channel = new ChannelInfo(binding.ChannelId), Tenant = new TenantInfo(binding.TenantId) },
             TenantId = binding.TenantId,
-            Activity = (Activity)MessageFactory.Attachment(new StaffCaseCard(record, clock.GetUtcNow()).ToAttachment()),
+            Activity = (Activity)MessageFactory.Attachment(cards.For(record).ToAttachment()),
         };
         string? conversationId = null;
         string? activityId = null;
@@ -83,6 +88,25 @@ public sealed class OutboxDelivery(
         return DeliveryResult.Sent;
     }
 
+    /// <summary>A new post in a channel, like a case thread but with one line of text.</summary>
+    private async Task<DeliveryResult> PostChannelNoticeAsync(OutboxPayload payload, CancellationToken cancellationToken)
+    {
+        if (payload.Channel is not { } channel || string.IsNullOrEmpty(payload.Text))
+        {
+            return DeliveryResult.Never("channel-notice-incomplete");
+        }
+
+        var parameters = new ConversationParameters
+        {
+            IsGroup = true,
+            ChannelData = new TeamsChannelData { Channel = new ChannelInfo(channel.ChannelId), Tenant = new TenantInfo(channel.TenantId) },
+            TenantId = channel.TenantId,
+            Activity = (Activity)MessageFactory.Text(payload.Text),
+        };
+        await adapter.CreateConversationAsync(BotAppId, Microsoft.Bot.Connector.Channels.Msteams, channel.ServiceUrl, null, parameters, (_, _) => Task.CompletedTask, cancellationToken);
+        return DeliveryResult.Sent;
+    }
+
     private async Task<DeliveryResult> UpdateCardAsync(CaseRecord record, CancellationToken cancellationToken)
     {
         if (record.StaffConversationId is null || record.StaffCardActivityId is null)
@@ -95,7 +119,7 @@ public sealed class OutboxDelivery(
             return DeliveryResult.Never("queue-unbound");
         }
 
-        var update = (Activity)MessageFactory.Attachment(new StaffCaseCard(record, clock.GetUtcNow()).ToAttachment());
+        var update = (Activity)MessageFactory.Attachment(cards.For(record).ToAttachment());
         update.Id = record.StaffCardActivityId;
         await ContinueAsync(StaffThread(record, binding), (turn, ct) => turn.UpdateActivityAsync(update, ct), cancellationToken);
         return DeliveryResult.Sent;

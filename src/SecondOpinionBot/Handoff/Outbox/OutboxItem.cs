@@ -8,12 +8,17 @@ namespace SecondOpinionBot.Handoff.Outbox;
 /// <param name="Notice">For patient notices: which event to tell.</param>
 /// <param name="StaffName">The staff member's first name the notice mentions.</param>
 /// <param name="Outcome">For a resolved notice: the outcome id chosen on the card.</param>
+/// <param name="Channel">For channel notices: the channel to post in (from a stored queue binding, never from input).</param>
 public sealed record OutboxPayload(
     string Reference,
     string? Text = null,
     PatientNotice? Notice = null,
     string? StaffName = null,
-    string? Outcome = null);
+    string? Outcome = null,
+    ChannelAddress? Channel = null);
+
+/// <summary>A Teams channel as a queue binding records it.</summary>
+public sealed record ChannelAddress(string ChannelId, string ServiceUrl, string TenantId);
 
 /// <summary>One leased item, ready to send.</summary>
 public sealed record OutboxItem(long Id, OutboxKind Kind, OutboxPayload Payload, int Attempts);

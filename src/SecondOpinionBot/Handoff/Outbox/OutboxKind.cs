@@ -14,6 +14,9 @@ public enum OutboxKind
 
     /// <summary>A proactive message to the patient's own conversation.</summary>
     NotifyPatient,
+
+    /// <summary>A new post in a channel that is not about one case (e.g. "this queue moved"); the payload names the channel.</summary>
+    ChannelNotice,
 }
 
 public static class OutboxKinds
@@ -24,6 +27,7 @@ public static class OutboxKinds
         OutboxKind.UpdateCard => "update-card",
         OutboxKind.ThreadLine => "thread-line",
         OutboxKind.NotifyPatient => "notify-patient",
+        OutboxKind.ChannelNotice => "channel-notice",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -33,6 +37,7 @@ public static class OutboxKinds
         "update-card" => OutboxKind.UpdateCard,
         "thread-line" => OutboxKind.ThreadLine,
         "notify-patient" => OutboxKind.NotifyPatient,
+        "channel-notice" => OutboxKind.ChannelNotice,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown outbox kind."),
     };
 }
