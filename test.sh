@@ -95,6 +95,9 @@ status=${PIPESTATUS[0]}
 set -e
 
 if [ ${#missing[@]} -gt 0 ]; then say_missing; fi
+if grep -qE ': error [A-Z]+[0-9]+' "$log"; then
+  echo "test.sh: the build failed (errors above), so the totals below leave out the projects that did not build." >&2
+fi
 
 # One plain closing line with the totals of every test project.
 total() { grep -oE "$1: +[0-9]+" "$log" | awk '{ sum += $2 } END { print sum + 0 }'; }

@@ -7,12 +7,6 @@ using SecondOpinionBot.Intake;
 using SecondOpinionBot.PrepSheets;
 using SecondOpinionBot.Privacy;
 using SecondOpinionBot.Storage;
-using SecondOpinionBot.Teams;
-
-if (args is ["teams-package", ..])
-{
-    return await TeamsPackageCommand.RunAsync(args[1..], Console.Out, Console.Error);
-}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGenericErrors();
@@ -35,6 +29,5 @@ app.MapWebChat();
 app.MapPublicPages();
 app.MapPrepSheets();
 await app.RunAsync();
-return 0;
 
 public partial class Program;

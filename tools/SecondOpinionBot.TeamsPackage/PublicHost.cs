@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace SecondOpinionBot.Teams;
+namespace SecondOpinionBot.TeamsPackage;
 
 /// <summary>
 /// The public host name the bot is reached at (e.g. bot.example.org). Teams and the Bot Service only talk https, and the

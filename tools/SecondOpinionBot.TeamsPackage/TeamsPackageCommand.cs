@@ -3,10 +3,10 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace SecondOpinionBot.Teams;
+namespace SecondOpinionBot.TeamsPackage;
 
 /// <summary>
-/// <c>dotnet run --project src/SecondOpinionBot -- teams-package --bot-id &lt;GUID&gt; --host &lt;public host&gt;</c>:
+/// <c>dotnet run --project tools/SecondOpinionBot.TeamsPackage -- --bot-id &lt;GUID&gt; --host &lt;public host&gt;</c>:
 /// fills manifest/manifest.json, checks it and the icons, and writes appPackage.zip for upload to Teams.
 /// </summary>
 public static class TeamsPackageCommand

@@ -1,6 +1,6 @@
-namespace SecondOpinionBot.Teams;
+namespace SecondOpinionBot.TeamsPackage;
 
-/// <summary>The checked arguments of <c>teams-package</c>.</summary>
+/// <summary>The checked arguments of the Teams package tool.</summary>
 public sealed record TeamsPackageArguments(
     string BotId,
     string AppId,
@@ -10,7 +10,7 @@ public sealed record TeamsPackageArguments(
     string? ManifestFolder)
 {
     public const string Usage = """
-        Usage: teams-package --bot-id <GUID> --host <public host> [options]
+        Usage: dotnet run --project tools/SecondOpinionBot.TeamsPackage -- --bot-id <GUID> --host <public host> [options]
           --bot-id <GUID>        The Microsoft App ID of your Azure Bot (Azure portal > the bot > Configuration).
           --host <host>          The public https host of the bot, e.g. bot.example.org (no http, no path).
           --app-id <GUID>        The Teams app id; defaults to the bot id. Keep it the same for every update.

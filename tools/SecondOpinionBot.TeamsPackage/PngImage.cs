@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.IO.Hashing;
 using System.Text;
 
-namespace SecondOpinionBot.Teams;
+namespace SecondOpinionBot.TeamsPackage;
 
 /// <summary>The small part of PNG the project needs: write 8-bit RGBA images, and read a PNG's width and height.</summary>
 public static class PngImage

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
-using SecondOpinionBot.Teams;
+using SecondOpinionBot.TeamsPackage;
 
-namespace SecondOpinionBot.Tests.Teams;
+namespace SecondOpinionBot.TeamsPackage.Tests;
 
 /// <summary>
 /// The built package against Microsoft's own manifest schema (npm @microsoft/app-manifest, offline), via

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SecondOpinionBot.Commands;
 
-namespace SecondOpinionBot.Teams;
+namespace SecondOpinionBot.TeamsPackage;
 
 /// <summary>Turns manifest/manifest.json (a template with ${{...}} placeholders) into the manifest that goes in the zip.</summary>
 public static class TeamsManifestBuilder

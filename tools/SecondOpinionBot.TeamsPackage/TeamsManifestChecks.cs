@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace SecondOpinionBot.Teams;
+namespace SecondOpinionBot.TeamsPackage;
 
 /// <summary>
 /// The mistakes that make Teams refuse a package or install a bot that never answers, caught before the upload.

@@ -1,7 +1,7 @@
-using SecondOpinionBot.Teams;
+using SecondOpinionBot.TeamsPackage;
 using StbImageSharp;
 
-namespace SecondOpinionBot.Tests.Teams;
+namespace SecondOpinionBot.TeamsPackage.Tests;
 
 public sealed class TeamsIconTests
 {

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using SecondOpinionBot.Teams;
+using SecondOpinionBot.TeamsPackage;
 
-namespace SecondOpinionBot.Tests.Teams;
+namespace SecondOpinionBot.TeamsPackage.Tests;
 
 public sealed class ManifestTemplateTests
 {

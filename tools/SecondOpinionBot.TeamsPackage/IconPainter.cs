@@ -1,4 +1,4 @@
-namespace SecondOpinionBot.Teams;
+namespace SecondOpinionBot.TeamsPackage;
 
 /// <summary>
 /// Draws the app's two Teams icons pixel by pixel: a speech bubble with a medical cross.

@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
-using SecondOpinionBot.Teams;
+using SecondOpinionBot.TeamsPackage;
 
-namespace SecondOpinionBot.Tests.Teams;
+namespace SecondOpinionBot.TeamsPackage.Tests;
 
 public sealed class TeamsPackageCommandTests : IDisposable
 {

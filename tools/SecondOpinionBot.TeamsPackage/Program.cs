@@ -1,0 +1,3 @@
+using SecondOpinionBot.TeamsPackage;
+
+return await TeamsPackageCommand.RunAsync(args, Console.Out, Console.Error);
