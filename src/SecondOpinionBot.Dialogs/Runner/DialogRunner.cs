@@ -73,7 +73,7 @@ public sealed partial class DialogRunner(
         }
         catch (StaleStackException)
         {
-            LogStaleStack(turnContext.Activity.Conversation?.Id);
+            LogStaleStack();
             result = await RecoverAsync(dc, cancellationToken);
         }
 
@@ -105,7 +105,7 @@ public sealed partial class DialogRunner(
 
         if (positionLost)
         {
-            LogPositionLost(dc.TurnContext.Activity.Conversation?.Id);
+            LogPositionLost();
             return await RecoverAsync(dc, cancellationToken);
         }
 
@@ -178,9 +178,9 @@ public sealed partial class DialogRunner(
     [LoggerMessage(Level = LogLevel.Information, Message = "Stale card submit; re-asking {DialogId}")]
     private partial void LogStaleCard(string? dialogId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Stored dialog stack of conversation {ConversationId} names an unknown dialog or version; restarting from the draft")]
-    private partial void LogStaleStack(string? conversationId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A stored dialog stack names an unknown dialog or version; restarting from the draft")]
+    private partial void LogStaleStack(); // No conversation id: ids stay out of logs (hashed in traces instead).
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Stored dialog stack of conversation {ConversationId} is from another flow version or unreadable; restarting from the draft")]
-    private partial void LogPositionLost(string? conversationId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A stored dialog stack is from another flow version or unreadable; restarting from the draft")]
+    private partial void LogPositionLost();
 }

@@ -13,10 +13,11 @@ public sealed class BotAdapter : CloudAdapter
 {
     private readonly BotFrameworkAuthentication _auth;
 
-    public BotAdapter(BotFrameworkAuthentication auth, ILogger<BotAdapter> logger, TurnErrorHandler errorHandler, SerialTurnsMiddleware serialTurns)
+    public BotAdapter(BotFrameworkAuthentication auth, ILogger<BotAdapter> logger, TurnErrorHandler errorHandler, SerialTurnsMiddleware serialTurns, Operations.Telemetry.TurnTelemetryMiddleware turnTelemetry)
         : base(auth, logger)
     {
         _auth = auth;
+        Use(turnTelemetry); // Outermost: the turn's span and latency include waiting for the lease.
         Use(serialTurns);
         OnTurnError = errorHandler.HandleAsync;
     }

@@ -12,7 +12,7 @@ namespace SecondOpinionBot.Intake;
 /// until the user says so; help and status answer and re-ask; cancel and delete ask first.
 /// </summary>
 public sealed class JourneyInterruptions(
-    JourneyKit kit, EmergencyMessageBuilder emergency, EmergencyPause pause, CaseStatusReply status, IPatientDataEraser eraser) : IInterruptionHandler
+    JourneyKit kit, EmergencyMessageBuilder emergency, EmergencyPause pause, CaseStatusReply status, IPatientDataEraser eraser, Operations.Telemetry.BotMetrics metrics) : IInterruptionHandler
 {
     public async Task<InterruptionOutcome> HandleAsync(InterruptionContext context, CancellationToken cancellationToken)
     {
@@ -22,6 +22,7 @@ public sealed class JourneyInterruptions(
             case InterruptionKind.Emergency:
                 var message = emergency.Build(context.Interruption, turn.Activity.Locale);
                 await turn.SendActivityAsync(message.Guidance, cancellationToken: cancellationToken);
+                metrics.EmergencyDetected(context.Interruption.Detail);
                 await MarkEmergencyAsync(turn, cancellationToken);
                 if (context.HasActiveDialog)
                 {

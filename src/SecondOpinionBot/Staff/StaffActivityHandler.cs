@@ -8,7 +8,7 @@ namespace SecondOpinionBot.Staff;
 /// Everything staff do with the bot: team-channel commands and card actions. The activity handler hands over team
 /// messages, any message carrying a case-action payload (wherever it comes from), and adaptiveCard/action invokes.
 /// </summary>
-public sealed class StaffActivityHandler(StaffCaseActions actions, StaffCommands commands, StaffCards cards)
+public sealed class StaffActivityHandler(StaffCaseActions actions, StaffCommands commands, StaffCards cards, Operations.Telemetry.BotMetrics metrics)
 {
     public const string MalformedAction = "Sorry, I couldn't read that card action. Type \"case SO-XXXX\" to get a fresh card.";
 
@@ -39,10 +39,12 @@ public sealed class StaffActivityHandler(StaffCaseActions actions, StaffCommands
         var patientForgery = CaseActionPayload.IsTagged(data) && ConversationScope.IsPatientConversation(turnContext.Activity);
         if (payload is null && !patientForgery)
         {
+            metrics.CardAction("unreadable", "malformed");
             return Message(MalformedAction);
         }
 
         var result = await actions.ExecuteAsync(turnContext.Activity, payload ?? CaseActionPayload.Unreadable(data), cancellationToken);
+        metrics.CardAction(payload?.Verb ?? "unreadable", CardActionResult(result));
         if (result.Refusal is { } refusal)
         {
             return new AdaptiveCardInvokeResponse
@@ -68,17 +70,23 @@ public sealed class StaffActivityHandler(StaffCaseActions actions, StaffCommands
         var payload = CaseActionPayload.TryRead(activity.Value);
         if (payload is null && !ConversationScope.IsPatientConversation(activity))
         {
+            metrics.CardAction("unreadable", "malformed");
             await turnContext.SendActivityAsync(MalformedAction, cancellationToken: cancellationToken);
             return;
         }
 
         var result = await actions.ExecuteAsync(activity, payload ?? CaseActionPayload.Unreadable(activity.Value), cancellationToken);
+        metrics.CardAction(payload?.Verb ?? "unreadable", CardActionResult(result));
         var reply = result.Refusal?.Text ?? result.Note;
         if (reply is not null)
         {
             await turnContext.SendActivityAsync(reply, cancellationToken: cancellationToken);
         }
     }
+
+    /// <summary>For the card-action metric: "changed", "unchanged" (e.g. already claimed) or "refused:&lt;code&gt;".</summary>
+    private static string CardActionResult(CaseActionResult result) =>
+        result.Refusal is { } refusal ? "refused:" + refusal.Code : result.Changed ? "changed" : "unchanged";
 
     private static AdaptiveCardInvokeResponse Message(string text) => new()
     {

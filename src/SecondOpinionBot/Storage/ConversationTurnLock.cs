@@ -13,6 +13,7 @@ public sealed class ConversationTurnLock(SqliteDatabase database, IOptions<Stora
 
     public async Task<IAsyncDisposable> AcquireAsync(string conversationKey, CancellationToken cancellationToken)
     {
+        using var span = Operations.Telemetry.BotTelemetry.StartTurnLease();
         var owner = Guid.NewGuid().ToString("N");
         var deadline = clock.GetUtcNow() + MaxWait;
         var delay = TimeSpan.FromMilliseconds(5);

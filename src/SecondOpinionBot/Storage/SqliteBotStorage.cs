@@ -23,6 +23,7 @@ public sealed class SqliteBotStorage(SqliteDatabase database, TimeProvider clock
     public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
+        using var span = Operations.Telemetry.BotTelemetry.StartStorage("read", keys.Length);
         var items = new Dictionary<string, object>(keys.Length);
         if (keys.Length == 0)
         {
@@ -52,6 +53,7 @@ public sealed class SqliteBotStorage(SqliteDatabase database, TimeProvider clock
             return;
         }
 
+        using var span = Operations.Telemetry.BotTelemetry.StartStorage("write", changes.Count);
         await using var connection = await database.OpenAsync(cancellationToken);
         // One transaction for the batch: either every change lands or none does.
         await using var transaction = connection.BeginTransaction(deferred: false);
@@ -79,6 +81,7 @@ public sealed class SqliteBotStorage(SqliteDatabase database, TimeProvider clock
     public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
+        using var span = Operations.Telemetry.BotTelemetry.StartStorage("delete", keys.Length);
         await using var connection = await database.OpenAsync(cancellationToken);
         foreach (var key in keys)
         {

@@ -12,7 +12,7 @@ namespace SecondOpinionBot.Handoff.Outbox;
 /// activity id was saved.
 /// </summary>
 public sealed partial class OutboxProcessor(
-    IOutbox outbox, OutboxDelivery delivery, IOptions<HandoffOptions> options, TimeProvider clock, ILogger<OutboxProcessor> logger)
+    IOutbox outbox, OutboxDelivery delivery, IOptions<HandoffOptions> options, TimeProvider clock, Operations.Telemetry.BotMetrics metrics, ILogger<OutboxProcessor> logger)
 {
     private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
@@ -23,6 +23,7 @@ public sealed partial class OutboxProcessor(
         var items = await outbox.LeaseDueAsync(_owner, settings.BatchSize, cancellationToken);
         foreach (var item in items)
         {
+            using var span = Operations.Telemetry.BotTelemetry.StartOutboxSend(item.Kind, item.Attempts);
             DeliveryResult result;
             try
             {
@@ -52,16 +53,19 @@ public sealed partial class OutboxProcessor(
         switch (result.Outcome)
         {
             case DeliveryOutcome.Sent:
+                metrics.Delivery(item.Kind, Operations.Telemetry.DeliveryResults.Sent, null);
                 await outbox.CompleteAsync(item.Id, cancellationToken);
                 break;
             case DeliveryOutcome.RetryLater when item.Attempts < settings.MaxAttempts:
                 // A channel's Retry-After is honoured up to MaxDelay: one 429 asking for an hour must not hold an urgent card that long.
                 var delay = Min(result.RetryAfter ?? Backoff(item.Attempts, settings), settings.MaxDelay);
+                metrics.Delivery(item.Kind, Operations.Telemetry.DeliveryResults.Retry, result.Reason);
                 LogRetry(item.Id, item.Kind, item.Attempts, result.Reason, delay);
                 await outbox.RetryLaterAsync(item.Id, _owner, clock.GetUtcNow() + delay, result.Reason ?? "retry", cancellationToken);
                 break;
             default:
                 var reason = result.Outcome == DeliveryOutcome.Permanent ? result.Reason ?? "permanent" : $"attempts-exhausted:{result.Reason}";
+                metrics.Delivery(item.Kind, Operations.Telemetry.DeliveryResults.DeadLetter, reason);
                 LogDeadLetter(item.Id, item.Kind, item.Payload.Reference, reason, item.Attempts);
                 await outbox.DeadLetterAsync(item.Id, _owner, reason, cancellationToken);
                 break;

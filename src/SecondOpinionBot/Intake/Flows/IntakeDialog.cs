@@ -11,7 +11,7 @@ public sealed class IntakeDialog : WaterfallDialog<IntakeDialog.Start>
 {
     public new const string Id = "intake";
 
-    public IntakeDialog(JourneyKit kit, CaseStatusReply status, EmergencyPause emergency)
+    public IntakeDialog(JourneyKit kit, CaseStatusReply status, EmergencyPause emergency, Operations.Funnel.JourneyEvents journeys)
         : base(Id)
     {
         AddStep(async (step, ct) =>
@@ -54,6 +54,7 @@ public sealed class IntakeDialog : WaterfallDialog<IntakeDialog.Start>
             }
 
             var turn = step.TurnContext;
+            await journeys.ReachedAsync(turn, Operations.Funnel.JourneySteps.Welcome, ct);
             await step.SendAsync(string.Join("\n\n",
                 kit.Say(turn, MessageKeys.WelcomeIntro),
                 kit.Say(turn, MessageKeys.WelcomeWhatIDo),
@@ -66,6 +67,7 @@ public sealed class IntakeDialog : WaterfallDialog<IntakeDialog.Start>
             if (step.GaveUp)
             {
                 // No clear yes after several tries: nothing is saved, as for a no.
+                await journeys.FinishedAsync(step.TurnContext, Operations.Funnel.JourneyOutcomes.Declined, ct);
                 await step.MoveOnIfGaveUpAsync(kit, ct);
                 return await step.ReplaceDialogAsync(ReasonsTourDialog.Id, ct);
             }
@@ -80,6 +82,7 @@ public sealed class IntakeDialog : WaterfallDialog<IntakeDialog.Start>
                     break;
                 case "no":
                     // Nothing is saved for this user; they can still read the four reasons.
+                    await journeys.FinishedAsync(step.TurnContext, Operations.Funnel.JourneyOutcomes.Declined, ct);
                     await step.SendAsync(kit.Say(step.TurnContext, MessageKeys.WelcomeConsentNo), ct);
                     return await step.ReplaceDialogAsync(ReasonsTourDialog.Id, ct);
             }
@@ -93,17 +96,32 @@ public sealed class IntakeDialog : WaterfallDialog<IntakeDialog.Start>
                 if (step.Stopped())
                 {
                     // The journey cannot go on (the patient does not agree): the four reasons are still there to read.
+                    await journeys.FinishedAsync(step.TurnContext, Operations.Funnel.JourneyOutcomes.Stopped, ct);
                     return await step.ReplaceDialogAsync(ReasonsTourDialog.Id, ct);
                 }
 
                 var draft = await kit.DraftAsync(step.TurnContext, ct);
-                return draft.CompletedSections.Contains(section)
-                    ? await step.NextAsync(cancellationToken: ct)
-                    : await step.BeginDialogAsync(section, ct);
+                if (draft.CompletedSections.Contains(section))
+                {
+                    return await step.NextAsync(cancellationToken: ct);
+                }
+
+                await journeys.ReachedAsync(step.TurnContext, section, ct);
+                return await step.BeginDialogAsync(section, ct);
             });
         }
 
-        AddStep(async (step, ct) => step.Stopped() ? await step.ReplaceDialogAsync(ReasonsTourDialog.Id, ct) : await step.BeginDialogAsync(SummaryDialog.Id, ct));
+        AddStep(async (step, ct) =>
+        {
+            if (step.Stopped())
+            {
+                await journeys.FinishedAsync(step.TurnContext, Operations.Funnel.JourneyOutcomes.Stopped, ct);
+                return await step.ReplaceDialogAsync(ReasonsTourDialog.Id, ct);
+            }
+
+            await journeys.ReachedAsync(step.TurnContext, Operations.Funnel.JourneySteps.Summary, ct);
+            return await step.BeginDialogAsync(SummaryDialog.Id, ct);
+        });
     }
 
     /// <summary>

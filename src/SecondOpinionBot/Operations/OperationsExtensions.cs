@@ -1,0 +1,29 @@
+using SecondOpinionBot.Operations.Funnel;
+using SecondOpinionBot.Operations.Telemetry;
+using SecondOpinionBot.Privacy;
+using SecondOpinionBot.Storage;
+
+namespace SecondOpinionBot.Operations;
+
+public static class OperationsExtensions
+{
+    /// <summary>What the IT team runs the bot with: telemetry, the monitor, journey statistics.</summary>
+    public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<OperationsOptions>().BindConfiguration(OperationsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddMetrics();
+        services.AddSingleton<IDatabaseSchema, OperationsSchema>();
+        services.AddSingleton<Pseudonyms>();
+        services.AddSingleton<OperationsSnapshotHolder>();
+        services.AddSingleton<BotMetrics>();
+        services.AddSingleton<TurnTelemetryMiddleware>();
+        services.AddSingleton<JourneyEvents>();
+        services.AddSingleton<IPersonalDataParticipant, JourneyDataParticipant>();
+        services.AddSingleton<OperationsQueries>();
+        services.AddSingleton<OperationsMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<OperationsMonitor>());
+        builder.AddBotTelemetry();
+        return builder;
+    }
+}
