@@ -1,4 +1,5 @@
 using Microsoft.Bot.Builder;
+using SecondOpinionBot.Content;
 using SecondOpinionBot.Dialogs.State;
 
 namespace SecondOpinionBot.Bot;
@@ -7,7 +8,8 @@ namespace SecondOpinionBot.Bot;
 /// The one turn-error policy: apologise in plain words, log with a correlation id and no message text, and reset only
 /// the dialog position so the conversation cannot loop on the same failure. Answers live in the user's draft and stay.
 /// </summary>
-public sealed partial class TurnErrorHandler(ConversationState conversationState, DialogStackStore dialogStack, ILogger<TurnErrorHandler> logger)
+public sealed partial class TurnErrorHandler(
+    ConversationState conversationState, DialogStackStore dialogStack, ContentCatalogs content, ILogger<TurnErrorHandler> logger)
 {
     public async Task HandleAsync(ITurnContext turnContext, Exception exception)
     {
@@ -25,8 +27,8 @@ public sealed partial class TurnErrorHandler(ConversationState conversationState
             LogResetFailed(correlationId, resetError.GetType().FullName);
         }
 
-        await turnContext.SendActivityAsync(
-            $"Sorry, something went wrong on my side. Your answers are saved. Please send your last message again, or type \"help\". (Reference {correlationId})");
+        var apology = content.For(turnContext.Activity.Locale).Messages.Format(MessageKeys.ErrorsTurnFailed, ("reference", correlationId));
+        await turnContext.SendActivityAsync(apology);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Turn failed. Correlation {CorrelationId}: {ExceptionType} in a {ActivityType} activity on {ChannelId}. {StackTrace}")]

@@ -144,6 +144,13 @@ public static class MessageKeys
     public static readonly MessageKey PrepSheetCaseSent = Key("prepSheet.caseSent");
     public static readonly MessageKey PrepSheetNothingYet = Key("prepSheet.nothingYet");
     public static readonly MessageKey PrepSheetFooter = Key("prepSheet.footer", "emergencyNumber");
+    public static readonly MessageKey PrepSheetLinkGoneTitle = Key("prepSheet.linkGoneTitle");
+    public static readonly MessageKey PrepSheetLinkGoneText = Key("prepSheet.linkGoneText");
+
+    public static readonly MessageKey WebChatTitle = Key("webChat.title");
+    public static readonly MessageKey WebChatChatLabel = Key("webChat.chatLabel");
+    public static readonly MessageKey WebChatUnavailable = Key("webChat.unavailable");
+    public static readonly MessageKey WebChatConnectionLost = Key("webChat.connectionLost");
 
     public static readonly MessageKey StoredDataIntro = Key("storedData.intro");
     public static readonly MessageKey StoredDataNothing = Key("storedData.nothing");
@@ -221,6 +228,7 @@ public static class MessageKeys
     public static readonly MessageKey ErrorsYesOrNo = Key("errors.yesOrNo");
     public static readonly MessageKey ErrorsTooManyTries = Key("errors.tooManyTries");
     public static readonly MessageKey ErrorsGeneral = Key("errors.general");
+    public static readonly MessageKey ErrorsTurnFailed = Key("errors.turnFailed", "reference");
 
     public static readonly MessageKey TextTooLong = Key("text.tooLong", "maxLength");
     public static readonly MessageKey TextNumbered = Key("text.numbered", "number", "text");

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using SecondOpinionBot.Content;
 
 namespace SecondOpinionBot.PrepSheets;
 
@@ -6,7 +6,7 @@ namespace SecondOpinionBot.PrepSheets;
 public static partial class PrepSheetEndpoint
 {
     public static async Task HandleAsync(
-        HttpContext context, string token, PrepSheetLinkStore links, IOptions<PrepSheetOptions> options, ILoggerFactory loggers, CancellationToken cancellationToken)
+        HttpContext context, string token, PrepSheetLinkStore links, ContentCatalogs content, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var sheet = await links.FindAsync(token, cancellationToken);
         var logger = loggers.CreateLogger(typeof(PrepSheetEndpoint).FullName!);
@@ -30,10 +30,14 @@ public static partial class PrepSheetEndpoint
         context.Response.StatusCode = sheet is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
         context.Response.ContentType = "text/html; charset=utf-8";
         var html = sheet is null
-            ? PrepSheetPage.RenderNotFound(options.Value.NotFoundTitle, options.Value.NotFoundMessage)
+            ? RenderLinkGone(content.Default.Messages)
             : PrepSheetPage.Render(sheet);
         await context.Response.WriteAsync(html, cancellationToken);
     }
+
+    // An unknown token says nothing about its reader, so the page is in the default language.
+    private static string RenderLinkGone(MessageCatalog messages) =>
+        PrepSheetPage.RenderNotFound(messages.Get(MessageKeys.PrepSheetLinkGoneTitle), messages.Get(MessageKeys.PrepSheetLinkGoneText));
 
     // The token is never logged: it is the only secret the link has.
     [LoggerMessage(Level = LogLevel.Information, Message = "Prep sheet served")]

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SecondOpinionBot.Channels.DirectLine;
+using SecondOpinionBot.Content;
 
 namespace SecondOpinionBot.Channels.WebChat;
 
@@ -17,8 +18,8 @@ public static partial class WebChatEndpoints
 
     public static WebApplication MapWebChat(this WebApplication app)
     {
-        app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.MapGet("/", (ContentCatalogs content) => Results.Content(WebChatPage.Render(content.Default), "text/html; charset=utf-8"));
         app.MapPost(TokenRoute, IssueTokenAsync);
         return app;
     }

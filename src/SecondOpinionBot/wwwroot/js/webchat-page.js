@@ -43,10 +43,11 @@
     });
   }
 
-  function showStatus(text) {
+  // The words come from the content, on the status element (Channels/WebChat/WebChatPage.cs).
+  function showStatus(kind) {
     var status = document.getElementById('status');
-    status.textContent = text;
-    status.hidden = !text;
+    status.textContent = kind ? status.dataset[kind] : '';
+    status.hidden = !kind;
   }
 
   // Web Chat 4.18 ends its Direct Line connection as soon as the token expires, so "reconnecting" means a fresh token
@@ -55,7 +56,7 @@
     var now = Date.now();
     restarts = restarts.filter(function (at) { return now - at < 60000; });
     if (restarts.length >= maxRestartsPerMinute) {
-      showStatus('The chat lost its connection. Please reload the page.');
+      showStatus('connectionLost');
       return;
     }
     restarts.push(now);
@@ -99,7 +100,7 @@
       showStatus('');
       render(session);
     }).catch(function () {
-      showStatus('The chat is not available right now. Please try again in a few minutes.');
+      showStatus('unavailable');
     });
   }
 
