@@ -26,6 +26,7 @@ builder.AddWebChat();
 var app = builder.Build();
 app.UseGenericErrors();
 app.MapBotEndpoints();
+app.MapOperations();
 app.MapDirectLine();
 app.MapWebChat();
 app.MapPublicPages();

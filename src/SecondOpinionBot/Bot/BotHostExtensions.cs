@@ -47,7 +47,8 @@ public static class BotHostExtensions
     public static WebApplication MapBotEndpoints(this WebApplication app)
     {
         app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
-        app.MapHealthChecks("/healthz");
+        // Liveness: the process and its database answer. Readiness (/readyz) adds the checks tagged "ready".
+        app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => !check.Tags.Contains(Operations.Readiness.ReadinessEndpoint.Tag) });
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using SecondOpinionBot.Operations.Funnel;
+using SecondOpinionBot.Operations.Readiness;
 using SecondOpinionBot.Operations.Telemetry;
 using SecondOpinionBot.Privacy;
 using SecondOpinionBot.Storage;
@@ -23,7 +24,16 @@ public static class OperationsExtensions
         services.AddSingleton<OperationsQueries>();
         services.AddSingleton<OperationsMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<OperationsMonitor>());
+        services.AddSingleton<OutboxWorkerHeartbeat>();
+        services.AddSingleton<ContentReadinessCheck>(); // Keeps what it last saw on disk between probes.
+        services.AddHealthChecks().AddReadinessChecks();
         builder.AddBotTelemetry();
         return builder;
+    }
+
+    public static WebApplication MapOperations(this WebApplication app)
+    {
+        app.MapReadiness();
+        return app;
     }
 }

@@ -26,6 +26,10 @@ public sealed class OperationsOptions
     [Range(1, 3650)]
     public int JourneyRetentionDays { get; set; } = 400;
 
+    /// <summary>Readiness fails when the outbox worker has not begun a pass for this long (a hung call to Teams).</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
+    public TimeSpan OutboxWorkerStaleAfter { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>An outbox item still unsent after this long raises the "outbox-stuck" alert.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan OutboxAgeAlert { get; set; } = TimeSpan.FromMinutes(15);

@@ -33,6 +33,9 @@ public sealed class FakeBotConnector : IAsyncDisposable
     /// <summary>Answers the next calls with this status first (then 200), to simulate a failing channel.</summary>
     public ConcurrentQueue<int> ScriptedFailures { get; } = new();
 
+    /// <summary>While set, calls are recorded and then wait for it before answering (a channel that hangs).</summary>
+    public TaskCompletionSource? Hold { get; set; }
+
     /// <summary>The Retry-After (seconds) sent with a scripted 429.</summary>
     public int RetryAfterSeconds { get; set; } = 30;
 
@@ -83,6 +86,11 @@ public sealed class FakeBotConnector : IAsyncDisposable
         var failure = ScriptedFailures.TryDequeue(out var status) ? status : (int?)null;
 
         _calls.Enqueue(new ConnectorCall(context.Request.Method, context.Request.Path.Value!, body, failure ?? 200));
+        if (Hold is { } hold)
+        {
+            await hold.Task.WaitAsync(context.RequestAborted);
+        }
+
         if (failure is { } code)
         {
             context.Response.StatusCode = code;

@@ -4,24 +4,40 @@ namespace SecondOpinionBot.Handoff.Outbox;
 
 /// <summary>Runs outbox passes in the background: at once when something is added, otherwise every poll interval.</summary>
 public sealed partial class OutboxWorker(
-    OutboxProcessor processor, OutboxSignal signal, IOptions<HandoffOptions> options, ILogger<OutboxWorker> logger) : BackgroundService
+    OutboxProcessor processor, OutboxSignal signal, IOptions<HandoffOptions> options, Operations.Readiness.OutboxWorkerHeartbeat heartbeat, ILogger<OutboxWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value.Outbox;
         if (!settings.RunWorker)
         {
+            heartbeat.MarkDisabled();
             return;
         }
 
+        heartbeat.Beat();
+        try
+        {
+            await RunAsync(settings, stoppingToken);
+        }
+        finally
+        {
+            heartbeat.MarkStopped();
+        }
+    }
+
+    private async Task RunAsync(OutboxOptions settings, CancellationToken stoppingToken)
+    {
         // The first pass waits one interval (or a signal), so starting the host does not touch the database at once.
         while (await WaitAsync(settings.PollInterval, stoppingToken))
         {
             try
             {
-                while (await processor.RunOnceAsync(stoppingToken) >= settings.BatchSize)
+                do
                 {
+                    heartbeat.Beat();
                 }
+                while (await processor.RunOnceAsync(stoppingToken) >= settings.BatchSize);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
