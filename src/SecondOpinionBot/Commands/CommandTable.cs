@@ -10,7 +10,7 @@ public static partial class CommandTable
 {
     public static CommandArgument CaseReference { get; } = CommandArgument.Matching("SO-7K3F", CaseReferencePattern());
 
-    public static CommandArgument QueueName { get; } = CommandArgument.OneOf("social-work", "care-coordination");
+    public static CommandArgument QueueName { get; } = CommandArgument.OneOf(Content.QueueIds.SocialWork, Content.QueueIds.CareCoordination);
 
     public static IReadOnlyList<BotCommand> All { get; } =
     [

@@ -1,12 +1,31 @@
 namespace SecondOpinionBot.Content;
 
-/// <summary>Situation ids the code sets itself (not from keywords or choices); checked to exist at load.</summary>
+// The ids in dialogs/ that the C# relies on, declared once. ContentValidator requires each of them at startup, so
+// removing one from the YAML stops the bot with the file, the line and what is missing, never a crash in a turn.
+// Use these constants in code; never repeat the literal.
+
+/// <summary>Situation ids the code sets or branches on; checked to exist in situations.yaml at load.</summary>
 public static class SituationIds
 {
     /// <summary>Set when the planned date is within the routing table's urgent window.</summary>
     public const string DateSoon = "date-soon";
 
-    public static readonly IReadOnlyList<string> Required = [DateSoon];
+    /// <summary>
+    /// Nothing is proposed yet: a `proposal` choice with this tag skips the "tell me more" question, and is what an
+    /// unclear answer to that question counts as.
+    /// </summary>
+    public const string DiagnosisUnclear = "diagnosis-unclear";
+
+    public static readonly IReadOnlyList<string> Required = [DateSoon, DiagnosisUnclear];
+}
+
+/// <summary>Staff queues the code names (staff bind them with "set queue …"); checked to exist in routing.yaml.</summary>
+public static class QueueIds
+{
+    public const string SocialWork = "social-work";
+    public const string CareCoordination = "care-coordination";
+
+    public static readonly IReadOnlyList<string> Required = [SocialWork, CareCoordination];
 }
 
 /// <summary>Choice sets and the choice ids the code branches on; editors may relabel and reorder, not remove these.</summary>
@@ -36,5 +55,12 @@ public static class ChoiceSetIds
             [ContactMethod] = ["teams", "webchat", "phone", "email"],
             [ConfirmSend] = ["send", "change", "not-now"],
             [QuestionEdit] = ["remove", "reword"],
+        };
+
+    /// <summary>Situation tags that some choice of the set must carry (which choice is the editors' call).</summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> RequiredTags =
+        new Dictionary<string, IReadOnlyList<string>>
+        {
+            [Proposal] = [SituationIds.DiagnosisUnclear],
         };
 }

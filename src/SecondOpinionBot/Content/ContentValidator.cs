@@ -62,7 +62,7 @@ internal static class ContentValidator
         {
             if (!situations.Contains(id))
             {
-                errors.Add(FileOf(c, ContentFiles.Situations), 0, $"situation `{id}` is used by the code and must exist.");
+                errors.Add(ListStart(c, ContentFiles.Situations, "situations"), $"situation `{id}` is missing: the code relies on it, so it must stay in the list.");
             }
         }
 
@@ -70,6 +70,7 @@ internal static class ContentValidator
         CheckNeeds(c, errors);
         CheckChoiceSets(c, errors);
         CheckRouting(c, needs, queues, errors);
+        CheckRequiredQueues(c, queues, errors);
         CheckMessages(c, errors);
     }
 
@@ -144,7 +145,7 @@ internal static class ContentValidator
             var set = c.ChoiceSets.FirstOrDefault(s => s.Id == setId);
             if (set is null)
             {
-                errors.Add(FileOf(c, ContentFiles.Choices), 0, $"choice set `{setId}` is used by the code and must exist.");
+                errors.Add(ListStart(c, ContentFiles.Choices, "choiceSets"), $"choice set `{setId}` is used by the code and must exist.");
                 continue;
             }
 
@@ -153,6 +154,35 @@ internal static class ContentValidator
                 errors.Add(set.Location, $"choice set `{setId}` must keep the choice `{choiceId}` (the code relies on it).");
             }
         }
+
+        foreach (var (setId, tags) in ChoiceSetIds.RequiredTags)
+        {
+            var set = c.ChoiceSets.FirstOrDefault(s => s.Id == setId);
+            foreach (var tag in tags.Where(tag => set is not null && !set.Choices.Any(ch => ch.Situations.Contains(tag))))
+            {
+                errors.Add(set!.Location, $"choice set `{setId}` needs a choice with `situations: [{tag}]` (the code relies on it).");
+            }
+        }
+    }
+
+    private static void CheckRequiredQueues(ContentCatalog c, HashSet<string> queues, ContentErrors errors)
+    {
+        foreach (var id in QueueIds.Required.Where(id => !queues.Contains(id)))
+        {
+            errors.Add(ListStart(c, ContentFiles.Routing, "queues"), $"queue `{id}` is missing: staff bind it with \"set queue {id}\", so it must stay in the list.");
+        }
+    }
+
+    /// <summary>
+    /// Where a missing entry belongs: the line of the top-level <paramref name="key"/> in the file (the parsed model
+    /// keeps lines of entries, not of the lists that hold them), else line 1.
+    /// </summary>
+    private static SourceLocation ListStart(ContentCatalog c, string file, string key)
+    {
+        var path = FileOf(c, file);
+        var lines = File.Exists(path) ? File.ReadAllLines(path) : [];
+        var index = Array.FindIndex(lines, line => line.StartsWith(key + ":", StringComparison.Ordinal));
+        return new SourceLocation(path, index + 1 > 0 ? index + 1 : 1);
     }
 
     private static void CheckRouting(ContentCatalog c, HashSet<string> needs, HashSet<string> queues, ContentErrors errors)
@@ -190,7 +220,7 @@ internal static class ContentValidator
         {
             if (!messages.TryGetValue(key.Name, out var message))
             {
-                errors.Add(FileOf(c, ContentFiles.Messages), 0, $"message `{key.Name}` is used by the code and is missing.");
+                errors.Add(WhereMessageBelongs(c, key.Name), $"message `{key.Name}` is used by the code and is missing.");
                 continue;
             }
 
@@ -200,6 +230,22 @@ internal static class ContentValidator
                 errors.Add(message.Location, $"message `{key.Name}` uses {{{name}}}, which the bot does not fill in. Allowed: {allowed}.");
             }
         }
+    }
+
+    /// <summary>The first message of the missing key's group (`errors.` for `errors.turnFailed`), else `messages:`.</summary>
+    private static SourceLocation WhereMessageBelongs(ContentCatalog c, string key)
+    {
+        for (var group = key; group.LastIndexOf('.') is var dot and > 0;)
+        {
+            group = group[..dot];
+            var sibling = c.Messages.All.FirstOrDefault(m => m.Key.StartsWith(group + ".", StringComparison.Ordinal));
+            if (sibling is not null)
+            {
+                return sibling.Location;
+            }
+        }
+
+        return ListStart(c, ContentFiles.Messages, "messages");
     }
 
     private static void Unique<T>(IEnumerable<T> items, Func<T, string> id, Func<T, SourceLocation> at, string what, ContentErrors errors)

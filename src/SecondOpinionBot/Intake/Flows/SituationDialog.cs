@@ -27,10 +27,10 @@ public sealed class SituationDialog : WaterfallDialog
             var content = kit.Content(step.TurnContext);
             await step.MoveOnIfGaveUpAsync(kit, ct);
             var proposals = content.Choices(ChoiceSetIds.Proposal);
-            var chosen = step.ChoiceId() is { } id ? proposals[id] : proposals.Choices.First(c => c.Situations.Contains("diagnosis-unclear"));
+            var chosen = step.ChoiceId() is { } id ? proposals[id] : proposals.Choices.First(c => c.Situations.Contains(SituationIds.DiagnosisUnclear));
             step.Values.Set("proposal", chosen.Label);
             await kit.UpdateAsync(step.TurnContext, d => { d.Proposed = chosen.Label; AddTags(d, chosen.Situations); }, ct);
-            return chosen.Situations.Contains("diagnosis-unclear")
+            return chosen.Situations.Contains(SituationIds.DiagnosisUnclear)
                 ? await step.NextAsync(cancellationToken: ct)
                 : await step.PromptAsync(PromptIds.Text, kit.Ask(step.TurnContext, MessageKeys.SituationProposedDetail), ct);
         });
