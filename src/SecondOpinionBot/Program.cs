@@ -26,11 +26,11 @@ builder.AddWebChat();
 var app = builder.Build();
 app.UseGenericErrors();
 app.MapBotEndpoints();
-app.MapOperations();
 app.MapDirectLine();
 app.MapWebChat();
 app.MapPublicPages();
 app.MapPrepSheets();
+app.MapOperations(); // Last: its rate limiter runs after CORS, so a limited browser can read the 429.
 await app.RunAsync();
 
 public partial class Program;

@@ -9,7 +9,7 @@ namespace SecondOpinionBot.Bot;
 public static class MessagesEndpoint
 {
     public static async Task<IResult> HandleAsync(
-        HttpRequest request, BotAdapter adapter, IBot bot, IOptions<BotAuthOptions> auth, CancellationToken cancellationToken)
+        HttpRequest request, BotAdapter adapter, IBot bot, IOptions<BotAuthOptions> auth, Operations.RateLimiting.ConversationRateLimiter conversations, CancellationToken cancellationToken)
     {
         var read = await ActivityRequestReader.ReadAsync(request, cancellationToken);
         if (read.Activity is not { } activity)
@@ -27,6 +27,12 @@ public static class MessagesEndpoint
         if (authentication is null)
         {
             return Problem(StatusCodes.Status401Unauthorized, "The request is not authenticated by the Bot Framework.");
+        }
+
+        // After authentication, so nobody can use up another conversation's allowance.
+        if (conversations.Check(activity) is { } wait)
+        {
+            return new Operations.RateLimiting.TooManyRequests(wait);
         }
 
         var invokeResponse = await adapter.ProcessAuthenticatedAsync(authentication, activity, bot.OnTurnAsync, cancellationToken);

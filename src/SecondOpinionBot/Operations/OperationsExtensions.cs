@@ -1,4 +1,5 @@
 using SecondOpinionBot.Operations.Funnel;
+using SecondOpinionBot.Operations.RateLimiting;
 using SecondOpinionBot.Operations.Readiness;
 using SecondOpinionBot.Operations.Telemetry;
 using SecondOpinionBot.Privacy;
@@ -27,12 +28,14 @@ public static class OperationsExtensions
         services.AddSingleton<OutboxWorkerHeartbeat>();
         services.AddSingleton<ContentReadinessCheck>(); // Keeps what it last saw on disk between probes.
         services.AddHealthChecks().AddReadinessChecks();
+        services.AddRequestRateLimits();
         builder.AddBotTelemetry();
         return builder;
     }
 
     public static WebApplication MapOperations(this WebApplication app)
     {
+        app.UseRateLimiter();
         app.MapReadiness();
         return app;
     }
