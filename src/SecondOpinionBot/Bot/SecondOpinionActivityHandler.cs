@@ -6,7 +6,7 @@ using SecondOpinionBot.Staff;
 namespace SecondOpinionBot.Bot;
 
 /// <summary>Routes activities by conversation scope: patients to the journey, team channels to staff features.</summary>
-public sealed class SecondOpinionActivityHandler(StaffActivityHandler staff, PatientJourney journey) : ActivityHandler
+public sealed class SecondOpinionActivityHandler(StaffActivityHandler staff, StaffDialogs dialogs, PatientJourney journey) : ActivityHandler
 {
     internal const string StaffSetupNote =
         "Hello, care team. I post second-opinion cases here for you to claim. " +
@@ -44,6 +44,17 @@ public sealed class SecondOpinionActivityHandler(StaffActivityHandler staff, Pat
         }
 
         await journey.ContinueAsync(turnContext, cancellationToken);
+    }
+
+    // Staff: the Teams dialogs opened from a case card (Details, Message patient) and the actions inside them.
+    protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
+    {
+        if (turnContext.Activity.Name is "task/fetch" or "task/submit")
+        {
+            return await dialogs.HandleAsync(turnContext, cancellationToken);
+        }
+
+        return await base.OnInvokeActivityAsync(turnContext, cancellationToken);
     }
 
     // Staff: Claim / Resolve from the case card (Action.Execute), answered with the updated card.

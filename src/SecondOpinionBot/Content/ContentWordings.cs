@@ -121,6 +121,7 @@ public static class ContentWordings
         StoredDataCategory.PrepSheetLinks => MessageKeys.StoredDataLinesPrepSheetLinks,
         StoredDataCategory.WebChatTranscript => MessageKeys.StoredDataLinesWebChatTranscript,
         StoredDataCategory.PendingMessages => MessageKeys.StoredDataLinesPendingMessages,
+        StoredDataCategory.CaseMessages => MessageKeys.StoredDataLinesCaseMessages,
         _ => throw new ArgumentOutOfRangeException(nameof(category), category, "No line key for this category."),
     };
 

@@ -162,6 +162,7 @@ public static class MessageKeys
     public static readonly MessageKey StoredDataLinesPrepSheetLinks = Key("storedData.lines.prepSheetLinks", "count", "until");
     public static readonly MessageKey StoredDataLinesWebChatTranscript = Key("storedData.lines.webChatTranscript", "count");
     public static readonly MessageKey StoredDataLinesPendingMessages = Key("storedData.lines.pendingMessages", "count");
+    public static readonly MessageKey StoredDataLinesCaseMessages = Key("storedData.lines.caseMessages", "count");
     public static readonly MessageKey StoredDataFieldsRole = Key("storedData.fields.role");
     public static readonly MessageKey StoredDataFieldsPatientFirstName = Key("storedData.fields.patientFirstName");
     public static readonly MessageKey StoredDataFieldsRelationship = Key("storedData.fields.relationship");
@@ -191,6 +192,7 @@ public static class MessageKeys
     public static readonly MessageKey HandoffContactByTeams = Key("handoff.contactBy.teams");
     public static readonly MessageKey HandoffContactByWebChat = Key("handoff.contactBy.webchat");
     public static readonly MessageKey HandoffResolved = Key("handoff.resolved", "staffName", "reference", "outcome");
+    public static readonly MessageKey HandoffFromStaff = Key("handoff.fromStaff", "staffName", "queueName", "text");
     public static readonly MessageKey HandoffOutcomeSecondOpinionArranged = Key("handoff.outcomes.secondOpinionArranged");
     public static readonly MessageKey HandoffOutcomeRecordsGathered = Key("handoff.outcomes.recordsGathered");
     public static readonly MessageKey HandoffOutcomeSupportArranged = Key("handoff.outcomes.supportArranged");

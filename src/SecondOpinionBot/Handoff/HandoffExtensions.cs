@@ -10,6 +10,8 @@ public static class HandoffExtensions
     {
         builder.Services.AddSingleton<IDatabaseSchema, CaseSchema>();
         builder.Services.AddSingleton<ICaseStore, SqliteCaseStore>();
+        builder.Services.AddSingleton<IDatabaseSchema, Messages.CaseMessageSchema>();
+        builder.Services.AddSingleton<Messages.ICaseMessageStore, Messages.SqliteCaseMessageStore>();
         return builder;
     }
 
@@ -33,6 +35,10 @@ public static class HandoffExtensions
         services.AddSingleton<IHandoffService, HandoffService>();
         services.AddSingleton<IPatientNotifier, PatientNotifier>();
         services.AddSingleton<StaffCards>();
+        services.AddMemoryCache();
+        services.AddSingleton<StaffRoster>();
+        services.AddSingleton<StaffCaseWork>();
+        services.AddSingleton<StaffDialogs>();
         services.AddSingleton<StaffAuthorizer>();
         services.AddSingleton<StaffCaseActions>();
         services.AddSingleton<StaffCommands>();

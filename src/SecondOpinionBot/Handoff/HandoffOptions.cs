@@ -20,6 +20,15 @@ public sealed class HandoffOptions
     /// </summary>
     public List<string> AdminUserObjectIds { get; set; } = [];
 
+    /// <summary>Queue leads (from.aadObjectId): see the Details of every case of their queue also when <see cref="DetailsAssigneeOnly"/>.</summary>
+    public List<string> LeadUserObjectIds { get; set; } = [];
+
+    /// <summary>When on, a queue member sees a case's Details only while they have it (leads and admins always).</summary>
+    public bool DetailsAssigneeOnly { get; set; }
+
+    /// <summary>How long a roster answer ("is this person in the team?") is kept; Details and Take over always ask afresh.</summary>
+    public TimeSpan RosterCacheLifetime { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Whether the channel card may show the patient's first name (only a plausible one). Off by default.</summary>
     public bool ShowFirstNameOnCard { get; set; }
 

@@ -29,6 +29,16 @@ public sealed class PatientMessages(ContentCatalogs content)
         _ => MessageKeys.HandoffContactByWebChat,
     };
 
+    /// <summary>"From Ana, a social worker on our care team: …". The staff text is made inert (no links or formatting).</summary>
+    public string FromStaff(CaseRecord record, string staffName, string text, string? locale)
+    {
+        var catalog = content.For(locale);
+        return catalog.Messages.Format(MessageKeys.HandoffFromStaff,
+            ("staffName", CardText.FirstName(staffName)),
+            ("queueName", catalog.Routing.Queue(record.Queue).PatientName),
+            ("text", Text.MarkdownText.Escape(text)));
+    }
+
     public string Resolved(CaseRecord record, string staffName, string? outcomeId, string? locale)
     {
         var catalog = content.For(locale);

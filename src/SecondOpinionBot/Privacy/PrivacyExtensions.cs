@@ -12,6 +12,7 @@ public static class PrivacyExtensions
         services.AddSingleton<IPersonalDataParticipant, BotStateDataParticipant>();
         // Before the cases: pending notices are found through the case's owner key, which erasing a case replaces.
         services.AddSingleton<IPersonalDataParticipant, Handoff.Outbox.OutboxNoticeParticipant>();
+        services.AddSingleton<IPersonalDataParticipant, Handoff.Messages.CaseMessageDataParticipant>();
         services.AddSingleton<IPersonalDataParticipant, CaseDataParticipant>();
         services.AddOptions<RetentionOptions>()
             .BindConfiguration(RetentionOptions.Section)

@@ -20,6 +20,9 @@ public enum StoredDataCategory
 
     /// <summary>Messages waiting to be delivered to the person. <see cref="StoredDataItem.Count"/> is how many.</summary>
     PendingMessages,
+
+    /// <summary>Messages between the person and the care team about their case. <see cref="StoredDataItem.Count"/> is how many.</summary>
+    CaseMessages,
 }
 
 /// <summary>

@@ -7,13 +7,27 @@ namespace SecondOpinionBot.Staff;
 /// {"so.kind":"case","verb":"case.claim","reference":"SO-7K3F","cardVersion":3} plus the card's inputs.
 /// The tag, not the presence of keys, says what it is; nothing in it is trusted without the server's own checks.
 /// </summary>
-public sealed record CaseActionPayload(string Verb, string Reference, int CardVersion, string? Outcome)
+public sealed record CaseActionPayload(string Verb, string Reference, int CardVersion, string? Outcome, string? Message = null)
 {
     public const string KindKey = "so.kind";
     public const string KindValue = "case";
     public const string ClaimVerb = "case.claim";
     public const string ResolveVerb = "case.resolve";
     public const string TakeOverVerb = "case.takeover";
+
+    /// <summary>Opens the Details dialog (task/fetch from the card, task/submit from inside the dialog).</summary>
+    public const string DetailsVerb = "case.details";
+
+    /// <summary>Opens the "Message patient" form in a dialog.</summary>
+    public const string MessageVerb = "case.message";
+
+    /// <summary>The form's Send: carries the text in <see cref="MessageInputId"/>.</summary>
+    public const string SendMessageVerb = "case.message.send";
+
+    public const string MessageInputId = "message";
+
+    /// <summary>The verbs answered in a Teams dialog (task/fetch, task/submit) rather than on the card.</summary>
+    public static bool IsDialogVerb(string verb) => verb is DetailsVerb or MessageVerb or SendMessageVerb;
     public const string OutcomeInputId = "outcome";
 
     /// <summary>Stands for a tagged payload that could not be read, so a patient's attempt is still refused and audited.</summary>
@@ -46,12 +60,13 @@ public sealed record CaseActionPayload(string Verb, string Reference, int CardVe
         var reference = data["reference"] is JValue { Type: JTokenType.String } r ? (string?)r : null;
         var version = data["cardVersion"] is JValue { Type: JTokenType.Integer } n ? (int)n : (int?)null;
         var outcome = data[OutcomeInputId] is JValue { Type: JTokenType.String } o ? (string?)o : null;
-        if (verb is not (ClaimVerb or ResolveVerb or TakeOverVerb) || string.IsNullOrWhiteSpace(reference) || version is null)
+        var message = data[MessageInputId] is JValue { Type: JTokenType.String } m ? (string?)m : null;
+        if (verb is null || (verb is not (ClaimVerb or ResolveVerb or TakeOverVerb) && !IsDialogVerb(verb)) || string.IsNullOrWhiteSpace(reference) || version is null)
         {
             return null;
         }
 
-        return new CaseActionPayload(verb, reference.Trim().ToUpperInvariant(), version.Value, string.IsNullOrWhiteSpace(outcome) ? null : outcome);
+        return new CaseActionPayload(verb!, reference.Trim().ToUpperInvariant(), version.Value, string.IsNullOrWhiteSpace(outcome) ? null : outcome, message);
     }
 
     private static JObject? AsObject(object? value) => value switch

@@ -37,6 +37,11 @@ public sealed class StaffActivityHandler(StaffCaseActions actions, StaffCommands
         var data = invokeValue.Action?.Data;
         var payload = CaseActionPayload.TryRead(data);
         var patientForgery = CaseActionPayload.IsTagged(data) && ConversationScope.IsPatientConversation(turnContext.Activity);
+        if (payload is not null && CaseActionPayload.IsDialogVerb(payload.Verb) && !patientForgery)
+        {
+            return Message(MalformedAction);
+        }
+
         if (payload is null && !patientForgery)
         {
             metrics.CardAction("unreadable", "malformed");
@@ -68,6 +73,11 @@ public sealed class StaffActivityHandler(StaffCaseActions actions, StaffCommands
     {
         var activity = turnContext.Activity;
         var payload = CaseActionPayload.TryRead(activity.Value);
+        if (payload is not null && CaseActionPayload.IsDialogVerb(payload.Verb) && !ConversationScope.IsPatientConversation(activity))
+        {
+            payload = null;
+        }
+
         if (payload is null && !ConversationScope.IsPatientConversation(activity))
         {
             metrics.CardAction("unreadable", "malformed");

@@ -54,6 +54,12 @@ public sealed class StaffAuthorizer(IOptions<HandoffOptions> handoff, IOptions<B
         return (new StaffOrigin(activityTenant, teamId, channelId, activity.ServiceUrl ?? "", userId, CardText.FirstName(from?.Name), from?.Id), null);
     }
 
+    /// <summary>The person's role from the settings; everyone else in a bound team is a queue member.</summary>
+    public StaffRole RoleOf(IActivity activity) =>
+        IsAdmin(activity) ? StaffRole.Admin
+        : activity.From?.AadObjectId is { Length: > 0 } aad && handoff.Value.LeadUserObjectIds.Contains(aad, StringComparer.OrdinalIgnoreCase) ? StaffRole.QueueLead
+        : StaffRole.QueueMember;
+
     public bool IsAdmin(IActivity activity) =>
         activity.From?.AadObjectId is { Length: > 0 } aad && handoff.Value.AdminUserObjectIds.Contains(aad, StringComparer.OrdinalIgnoreCase);
 

@@ -127,12 +127,28 @@ public sealed record StaffCaseCard(CaseRecord Case, DateTimeOffset Now, string? 
         ["choices"] = new JArray(StaffOutcomes.All.Select(o => new JObject { ["title"] = o.Title, ["value"] = o.Id })),
     };
 
-    private JArray Actions() => Case.Status switch
+    private JArray Actions()
     {
-        CaseStatus.New or CaseStatus.Transferred or CaseStatus.Reopened => [Action("Claim", CaseActionPayload.ClaimVerb)],
-        CaseStatus.Claimed => [Action("Resolve", CaseActionPayload.ResolveVerb), Action("Take over", CaseActionPayload.TakeOverVerb)],
-        _ => [],
-    };
+        JArray actions = Case.Status switch
+        {
+            CaseStatus.New or CaseStatus.Transferred or CaseStatus.Reopened => [Action("Claim", CaseActionPayload.ClaimVerb)],
+            CaseStatus.Claimed => [Action("Resolve", CaseActionPayload.ResolveVerb), Action("Take over", CaseActionPayload.TakeOverVerb), DialogAction("Message patient", CaseActionPayload.MessageVerb)],
+            _ => [],
+        };
+        actions.Add(DialogAction("Details", CaseActionPayload.DetailsVerb));
+        return actions;
+    }
+
+    /// <summary>
+    /// Opens a Teams dialog: only an Action.Submit tagged msteams.type task/fetch does (never Action.Execute), and the
+    /// person's request arrives as a task/fetch invoke the server checks like any other action.
+    /// </summary>
+    private JObject DialogAction(string title, string verb)
+    {
+        var data = new CaseActionPayload(verb, Case.Reference, Case.Version, null).ToData();
+        data["msteams"] = new JObject { ["type"] = "task/fetch" };
+        return new JObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = data };
+    }
 
     /// <summary>Action.Execute for clients with Universal Actions, Action.Submit with the same payload for the rest.</summary>
     private JObject Action(string title, string verb)

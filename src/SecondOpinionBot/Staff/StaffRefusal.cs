@@ -38,6 +38,24 @@ public sealed record StaffRefusal(string Code, string Text)
     public static StaffRefusal NotAssignee { get; } = new("not-assignee",
         "Sorry, only the person who has this case can resolve it. Take it over first if you are working on it.");
 
+    public static StaffRefusal Unreadable { get; } = new("unreadable",
+        "Sorry, I couldn't read that request. Type \"case SO-XXXX\" to get a fresh card.");
+
+    public static StaffRefusal NotTeamMember { get; } = new("not-team-member",
+        "Sorry, only members of the team this queue belongs to can open its cases.");
+
+    public static StaffRefusal RosterUnavailable { get; } = new("roster-unavailable",
+        "Sorry, I couldn't check the team's member list with Teams just now, so I can't open this. Please try again in a minute.");
+
+    public static StaffRefusal DetailsAssigneeOnly { get; } = new("details-assignee-only",
+        "Sorry, here only the person who has a case can see its details (Handoff:DetailsAssigneeOnly). A queue lead can too.");
+
+    public static StaffRefusal MessageNotAssignee { get; } = new("message-not-assignee",
+        "Sorry, only the person who has this case can message the patient. Claim it, or take it over, first.");
+
+    public static StaffRefusal PatientDataDeleted { get; } = new("patient-data-deleted",
+        "The patient deleted their data, so there is no way to reach them here any more. Nothing was sent.");
+
     public static StaffRefusal UnknownCase { get; } = new("unknown-case",
         "I can't find that case in this channel's queue.");
 }

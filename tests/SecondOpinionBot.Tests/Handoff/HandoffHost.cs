@@ -54,6 +54,11 @@ public sealed class HandoffHost : IAsyncDisposable
     {
         var ownsConnector = connector is null;
         connector ??= await FakeBotConnector.StartAsync();
+        foreach (var member in new[] { TeamsActivities.Ana, TeamsActivities.Ben })
+        {
+            connector.AddTeamMember(TeamsActivities.Team, "29:" + member.AadObjectId, member.AadObjectId, member.Name);
+        }
+
         clock ??= new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
         var all = new Dictionary<string, string?>
         {

@@ -82,7 +82,7 @@ public sealed class CaseActionTests : IAsyncLifetime
 
         var (_, resolved) = await _host.InvokeAsync(Resolve(TeamsActivities.Ana, claimed.Version, "records-gathered"));
         Assert.Contains("Resolved by Ana: Records gathered", resolved["value"]!.ToString());
-        Assert.Empty((JArray)resolved["value"]!["actions"]!);
+        Assert.Equal("Details", Assert.Single((JArray)resolved["value"]!["actions"]!)["title"]!.ToString());
         await _host.DrainAsync();
 
         var stored = await _host.CaseAsync(_case.Reference);

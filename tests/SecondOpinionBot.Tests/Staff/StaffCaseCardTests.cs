@@ -120,7 +120,8 @@ public sealed class StaffCaseCardTests
     {
         var card = new StaffCaseCard(Case(Personas.Maya(), version: 4), Created).Build();
 
-        var action = (JObject)Assert.Single((JArray)card["actions"]!);
+        Assert.Equal(["Claim", "Details"], card["actions"]!.Select(a => a["title"]!.ToString()));
+        var action = (JObject)card["actions"]![0]!;
         Assert.Equal("Action.Execute", action["type"]!.ToString());
         Assert.Equal("case.claim", action["verb"]!.ToString());
         var expected = new JObject { ["so.kind"] = "case", ["verb"] = "case.claim", ["reference"] = "SO-7K3F", ["cardVersion"] = 4 };
@@ -136,7 +137,7 @@ public sealed class StaffCaseCardTests
         var card = new StaffCaseCard(Case(Personas.Maya(), CaseStatus.Claimed, 2, "Ana Lopez"), Created).Build();
 
         Assert.Contains("Claimed by Ana", card.ToString());
-        Assert.Equal(["case.resolve", "case.takeover"], card["actions"]!.Select(a => a["verb"]!.ToString()));
+        Assert.Equal(["case.resolve", "case.takeover", "case.message", "case.details"], card["actions"]!.Select(a => (a["verb"] ?? a["data"]!["verb"])!.ToString()));
         var input = card.SelectToken("$.body[?(@.type == 'Input.ChoiceSet')]")!;
         Assert.Equal("outcome", input["id"]!.ToString());
         Assert.Equal(StaffOutcomes.All.Select(o => o.Id), input["choices"]!.Select(c => c["value"]!.ToString()));
@@ -151,11 +152,11 @@ public sealed class StaffCaseCardTests
     }
 
     [Fact]
-    public void A_resolved_case_has_no_actions_and_shows_the_outcome()
+    public void A_resolved_case_offers_only_Details_and_shows_the_outcome()
     {
         var card = new StaffCaseCard(Case(Personas.Maya(), CaseStatus.Resolved, 3, "Ana", "records-gathered"), Created).Build();
 
-        Assert.Empty((JArray)card["actions"]!);
+        Assert.Equal("Details", Assert.Single((JArray)card["actions"]!)["title"]!.ToString());
         Assert.Contains("Resolved by Ana: Records gathered", card.ToString());
     }
 }

@@ -34,6 +34,31 @@ public static class TeamsActivities
         return activity;
     }
 
+    /// <summary>A task/fetch (a dialog opened from a card's Action.Submit) or a task/submit (an Action.Submit inside it).</summary>
+    public static JObject Task(string serviceUrl, string name, JObject data, string channel, StaffMember? from = null, string? conversationId = null, string team = Team)
+    {
+        var activity = Base("invoke", serviceUrl, channel, from ?? Ana, Tenant, team, conversationId);
+        activity["name"] = name;
+        activity["value"] = new JObject { ["data"] = data, ["context"] = new JObject { ["theme"] = "default" } };
+        return activity;
+    }
+
+    public static JObject DialogData(string verb, string reference, int cardVersion = 1, string? message = null)
+    {
+        var data = CardData(verb, reference, cardVersion);
+        if (verb is "case.details" or "case.message")
+        {
+            data["msteams"] = new JObject { ["type"] = "task/fetch" };
+        }
+
+        if (message is not null)
+        {
+            data["message"] = message;
+        }
+
+        return data;
+    }
+
     public static JObject Submit(string serviceUrl, JObject data, string channel, StaffMember? from = null, string? conversationId = null)
     {
         var activity = Base("message", serviceUrl, channel, from ?? Ana, Tenant, Team, conversationId);

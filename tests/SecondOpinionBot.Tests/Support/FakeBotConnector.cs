@@ -18,6 +18,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ConnectorCall> _calls = new();
+    private readonly ConcurrentDictionary<string, JObject> _members = new(StringComparer.Ordinal);
     private int _nextId;
 
     private FakeBotConnector(WebApplication app) => _app = app;
@@ -51,6 +52,23 @@ public sealed class FakeBotConnector : IAsyncDisposable
         .Where(c => c.Method == "POST" && c.Status == 200 && Uri.UnescapeDataString(c.Path).StartsWith($"/v3/conversations/{conversationId}/activities", StringComparison.Ordinal))
         .Select(c => c.Body?["text"]?.ToString() ?? "")
         .ToArray();
+
+    /// <summary>Roster look-ups (GET /v3/conversations/{team}/members/{user}) the bot made, in order.</summary>
+    public IReadOnlyList<ConnectorCall> MemberLookups => Calls.Where(c => c.Method == "GET" && c.Path.Contains("/members/", StringComparison.Ordinal)).ToArray();
+
+    /// <summary>Makes the team's roster answer for this user, by Teams user id (29:…) and by Entra object id, as Teams does.</summary>
+    public void AddTeamMember(string teamId, string teamsUserId, string aadObjectId, string name)
+    {
+        var member = new JObject { ["id"] = teamsUserId, ["name"] = name, ["aadObjectId"] = aadObjectId, ["userRole"] = "user" };
+        _members[$"{teamId}|{teamsUserId}"] = member;
+        _members[$"{teamId}|{aadObjectId}"] = member;
+    }
+
+    public void RemoveTeamMember(string teamId, string teamsUserId, string aadObjectId)
+    {
+        _members.TryRemove($"{teamId}|{teamsUserId}", out _);
+        _members.TryRemove($"{teamId}|{aadObjectId}", out _);
+    }
 
     public static async Task<FakeBotConnector> StartAsync()
     {
@@ -99,6 +117,23 @@ public sealed class FakeBotConnector : IAsyncDisposable
                 context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
+            return;
+        }
+
+        var path = Uri.UnescapeDataString(context.Request.Path.Value!);
+        var members = path.IndexOf("/members/", StringComparison.Ordinal);
+        if (context.Request.Method == "GET" && members > 0)
+        {
+            var team = path["/v3/conversations/".Length..members];
+            var user = path[(members + "/members/".Length)..];
+            if (_members.TryGetValue($"{team}|{user}", out var member))
+            {
+                await context.Response.WriteAsync(member.ToString(Newtonsoft.Json.Formatting.None));
+                return;
+            }
+
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            await context.Response.WriteAsJsonAsync(new { error = new { code = "MemberNotFoundInConversation", message = "The member is not in this team." } });
             return;
         }
 

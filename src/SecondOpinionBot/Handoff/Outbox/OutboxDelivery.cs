@@ -14,7 +14,7 @@ namespace SecondOpinionBot.Handoff.Outbox;
 /// time, so a retry always shows the current state. Connector errors are thrown and sorted by the processor.
 /// </summary>
 public sealed class OutboxDelivery(
-    Bot.BotAdapter adapter, Channels.DirectLine.DirectLineProactive directLine, PatientMessages messages, ICaseStore cases, IQueueBindingStore bindings, IOutbox outbox, IOptions<BotAuthOptions> auth, StaffCards cards)
+    Bot.BotAdapter adapter, Channels.DirectLine.DirectLineProactive directLine, PatientMessages messages, ICaseStore cases, IQueueBindingStore bindings, IOutbox outbox, IOptions<BotAuthOptions> auth, StaffCards cards, Messages.ICaseMessageStore caseMessages)
 {
     private string BotAppId => auth.Value.MicrosoftAppId ?? "";
 
@@ -37,6 +37,7 @@ public sealed class OutboxDelivery(
             OutboxKind.UpdateCard => await UpdateCardAsync(record, cancellationToken),
             OutboxKind.ThreadLine => await PostThreadLineAsync(record, item.Payload.Text ?? "", cancellationToken),
             OutboxKind.NotifyPatient => await NotifyPatientAsync(record, item.Payload, cancellationToken),
+            OutboxKind.MessagePatient => await MessagePatientAsync(record, item.Payload, cancellationToken),
             _ => DeliveryResult.Never("unknown-kind"),
         };
     }
@@ -157,6 +158,35 @@ public sealed class OutboxDelivery(
         var text = payload.Notice == PatientNotice.Resolved
             ? messages.Resolved(record, payload.StaffName ?? "", payload.Outcome, reference.Locale)
             : messages.Claimed(record, payload.StaffName ?? "", reference.Locale);
+        return await SendToPatientAsync(reference, text, cancellationToken);
+    }
+
+    /// <summary>A staff message, read from the store now (an erased case or message sends nothing), marked delivered once sent.</summary>
+    private async Task<DeliveryResult> MessagePatientAsync(CaseRecord record, OutboxPayload payload, CancellationToken cancellationToken)
+    {
+        if (record.PatientConversation is null || payload.MessageId is not { } id || await caseMessages.FindAsync(id, cancellationToken) is not { } message)
+        {
+            return DeliveryResult.Sent; // Erased: there is nobody to tell and nothing to say.
+        }
+
+        var reference = JsonConvert.DeserializeObject<ConversationReference>(record.PatientConversation);
+        if (reference?.Conversation?.Id is null || reference.ServiceUrl is null)
+        {
+            return DeliveryResult.Never("patient-conversation-unreadable");
+        }
+
+        var result = await SendToPatientAsync(reference, messages.FromStaff(record, message.AuthorName, message.Text, reference.Locale), cancellationToken);
+        if (result.Outcome == DeliveryOutcome.Sent)
+        {
+            await caseMessages.MarkDeliveredAsync(id, cancellationToken);
+        }
+
+        // Not delivered (the web chat conversation is gone): the message stays in the store and is shown when the patient returns.
+        return result;
+    }
+
+    private async Task<DeliveryResult> SendToPatientAsync(ConversationReference reference, string text, CancellationToken cancellationToken)
+    {
         // Web chat patients are reached through the local Direct Line endpoint, which stores the message for their return.
         if (Channels.DirectLine.DirectLineProactive.Handles(reference))
         {

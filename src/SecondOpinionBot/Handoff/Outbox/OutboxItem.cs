@@ -8,6 +8,7 @@ namespace SecondOpinionBot.Handoff.Outbox;
 /// <param name="Notice">For patient notices: which event to tell.</param>
 /// <param name="StaffName">The staff member's first name the notice mentions.</param>
 /// <param name="Outcome">For a resolved notice: the outcome id chosen on the card.</param>
+/// <param name="MessageId">For staff messages to the patient: the stored message (its text is read at send time).</param>
 /// <param name="Channel">For channel notices: the channel to post in (from a stored queue binding, never from input).</param>
 public sealed record OutboxPayload(
     string Reference,
@@ -15,7 +16,8 @@ public sealed record OutboxPayload(
     PatientNotice? Notice = null,
     string? StaffName = null,
     string? Outcome = null,
-    ChannelAddress? Channel = null);
+    ChannelAddress? Channel = null,
+    long? MessageId = null);
 
 /// <summary>A Teams channel as a queue binding records it.</summary>
 public sealed record ChannelAddress(string ChannelId, string ServiceUrl, string TenantId);

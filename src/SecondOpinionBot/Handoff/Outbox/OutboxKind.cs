@@ -15,6 +15,9 @@ public enum OutboxKind
     /// <summary>A proactive message to the patient's own conversation.</summary>
     NotifyPatient,
 
+    /// <summary>A staff member's message, from the case's stored messages, to the patient's own conversation.</summary>
+    MessagePatient,
+
     /// <summary>A new post in a channel that is not about one case (e.g. "this queue moved"); the payload names the channel.</summary>
     ChannelNotice,
 }
@@ -28,6 +31,7 @@ public static class OutboxKinds
         OutboxKind.ThreadLine => "thread-line",
         OutboxKind.NotifyPatient => "notify-patient",
         OutboxKind.ChannelNotice => "channel-notice",
+        OutboxKind.MessagePatient => "message-patient",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -38,6 +42,7 @@ public static class OutboxKinds
         "thread-line" => OutboxKind.ThreadLine,
         "notify-patient" => OutboxKind.NotifyPatient,
         "channel-notice" => OutboxKind.ChannelNotice,
+        "message-patient" => OutboxKind.MessagePatient,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown outbox kind."),
     };
 }

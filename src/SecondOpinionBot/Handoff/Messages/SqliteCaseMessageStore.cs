@@ -1,0 +1,98 @@
+using Microsoft.Data.Sqlite;
+using SecondOpinionBot.Storage;
+
+namespace SecondOpinionBot.Handoff.Messages;
+
+public sealed class SqliteCaseMessageStore(SqliteDatabase database, TimeProvider clock) : ICaseMessageStore
+{
+    private const string Columns = "m.id, m.case_id, m.at, m.direction, m.author_id, m.author_name, m.text, m.delivered_at";
+
+    public async Task<CaseMessage> AddAsync(string caseId, MessageDirection direction, string authorId, string authorName, string text, CancellationToken cancellationToken)
+    {
+        var at = clock.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO case_messages (case_id, at, direction, author_id, author_name, text)
+            VALUES ($case, $at, $direction, $author, $name, $text) RETURNING id
+            """;
+        command.Parameters.AddWithValue("$case", caseId);
+        command.Parameters.AddWithValue("$at", SqliteTime.Format(at));
+        command.Parameters.AddWithValue("$direction", direction.ToString());
+        command.Parameters.AddWithValue("$author", authorId);
+        command.Parameters.AddWithValue("$name", authorName);
+        command.Parameters.AddWithValue("$text", text);
+        var id = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return new CaseMessage(id, caseId, at, direction, authorId, authorName, text, null);
+    }
+
+    public async Task<CaseMessage?> FindAsync(long id, CancellationToken cancellationToken)
+    {
+        var found = await QueryAsync($"SELECT {Columns} FROM case_messages m WHERE m.id = $value", id, cancellationToken);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    public Task<IReadOnlyList<CaseMessage>> ListAsync(string caseId, CancellationToken cancellationToken) =>
+        QueryAsync($"SELECT {Columns} FROM case_messages m WHERE m.case_id = $value ORDER BY m.id", caseId, cancellationToken);
+
+    public async Task MarkDeliveredAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE case_messages SET delivered_at = COALESCE(delivered_at, $at) WHERE id = $id";
+        command.Parameters.AddWithValue("$at", SqliteTime.Format(clock.GetUtcNow()));
+        command.Parameters.AddWithValue("$id", id);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public Task<IReadOnlyList<CaseMessage>> ListUndeliveredToOwnerAsync(string ownerKey, CancellationToken cancellationToken) => QueryAsync(
+        $"""
+        SELECT {Columns} FROM case_messages m JOIN cases c ON c.id = m.case_id
+        WHERE c.owner_key = $value AND m.direction = 'ToPatient' AND m.delivered_at IS NULL ORDER BY m.id
+        """,
+        ownerKey, cancellationToken);
+
+    public async Task<int> CountForOwnerAsync(string ownerKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM case_messages WHERE case_id IN (SELECT id FROM cases WHERE owner_key = $owner)";
+        command.Parameters.AddWithValue("$owner", ownerKey);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task EraseForOwnerAsync(string ownerKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM case_messages WHERE case_id IN (SELECT id FROM cases WHERE owner_key = $owner)";
+        command.Parameters.AddWithValue("$owner", ownerKey);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<CaseMessage>> QueryAsync(string sql, object value, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$value", value);
+        var messages = new List<CaseMessage>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            messages.Add(Read(reader));
+        }
+
+        return messages;
+    }
+
+    private static CaseMessage Read(SqliteDataReader reader) => new(
+        reader.GetInt64(0),
+        reader.GetString(1),
+        SqliteTime.Parse(reader.GetString(2)),
+        Enum.Parse<MessageDirection>(reader.GetString(3)),
+        reader.GetString(4),
+        reader.GetString(5),
+        reader.GetString(6),
+        reader.IsDBNull(7) ? null : SqliteTime.Parse(reader.GetString(7)));
+}

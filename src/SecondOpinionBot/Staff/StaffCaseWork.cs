@@ -1,0 +1,56 @@
+using SecondOpinionBot.Handoff;
+using SecondOpinionBot.Handoff.Messages;
+using SecondOpinionBot.Handoff.Outbox;
+
+namespace SecondOpinionBot.Staff;
+
+/// <summary>What a staff member does on a case besides its status, shared by the Teams dialogs and the local staff page.</summary>
+public sealed class StaffCaseWork(ICaseStore cases, ICaseMessageStore messages, IOutbox outbox, TimeProvider clock)
+{
+    /// <summary>A second identical Send within this window is a retry (Teams resends a dialog submit it thinks timed out).</summary>
+    private static readonly TimeSpan RepeatWindow = TimeSpan.FromMinutes(2);
+
+    public sealed record SendResult(string? Note, string? Problem);
+
+    /// <summary>
+    /// Stores the message with the case and queues it to the patient's own conversation (the outbox delivers it, to a
+    /// web chat also while the patient is away). The caller has checked that <paramref name="actor"/> has the case.
+    /// </summary>
+    public async Task<SendResult> SendToPatientAsync(CaseRecord record, CaseActor actor, string? text, CancellationToken cancellationToken)
+    {
+        var message = text?.Trim() ?? "";
+        if (message.Length == 0)
+        {
+            return new(null, "Write a message first.");
+        }
+
+        if (message.Length > StaffDialogs.MaxMessageLength)
+        {
+            return new(null, $"That message is {message.Length} characters long. Please keep it to {StaffDialogs.MaxMessageLength}; nothing was sent.");
+        }
+
+        if (record.PatientConversation is null)
+        {
+            return new(null, StaffRefusal.PatientDataDeleted.Text);
+        }
+
+        if (!CaseTransitions.IsOpen(record.Status))
+        {
+            return new(null, "This case is closed, so nothing was sent. If the patient writes again they can reopen it.");
+        }
+
+        var history = await messages.ListAsync(record.Id, cancellationToken);
+        var now = clock.GetUtcNow();
+        if (history.LastOrDefault(m => m.Direction == MessageDirection.ToPatient && m.AuthorId == actor.Id) is { } last
+            && last.Text == message && now - last.At < RepeatWindow)
+        {
+            return new("Sent to the patient.", null);
+        }
+
+        var stored = await messages.AddAsync(record.Id, MessageDirection.ToPatient, actor.Id, CardText.FirstName(actor.DisplayName), message, cancellationToken);
+        await cases.AppendAuditAsync(record.Reference, actor.Id, "message-to-patient", $"message={stored.Id}", cancellationToken);
+        await outbox.EnqueueAsync(OutboxKind.MessagePatient, new OutboxPayload(record.Reference, MessageId: stored.Id), $"message-patient:{stored.Id}", cancellationToken);
+        await outbox.EnqueueAsync(OutboxKind.ThreadLine, new OutboxPayload(record.Reference, Text: $"{CardText.FirstName(actor.DisplayName)} sent the patient a message."), $"thread-line:{record.Reference}:message:{stored.Id}", cancellationToken);
+        return new("Sent to the patient. It is kept with the case; open Details to see the conversation.", null);
+    }
+}

@@ -1,0 +1,160 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Bot.Schema.Teams;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json.Linq;
+using SecondOpinionBot.Handoff;
+using SecondOpinionBot.Handoff.Messages;
+
+namespace SecondOpinionBot.Staff;
+
+/// <summary>
+/// The Teams dialogs opened from a case card (task/fetch) and the actions inside them (task/submit): Details and
+/// "Message patient". Every request is checked on the server: the case's bound channel, a fresh roster check that the
+/// person is in that team, and the role table. Each Details view is audited. The answer is the dialog's card, or one
+/// line when something is refused; health information travels only in that answer, to the person who asked.
+/// </summary>
+public sealed partial class StaffDialogs(
+    ICaseStore cases, ICaseMessageStore messages, StaffAuthorizer authorizer, StaffRoster roster, StaffCaseWork work,
+    IOptions<HandoffOptions> options, ILogger<StaffDialogs> logger)
+{
+    public const int MaxMessageLength = 1000;
+
+    public async Task<InvokeResponse> HandleAsync(ITurnContext<IInvokeActivity> turn, CancellationToken cancellationToken)
+    {
+        var data = (turn.Activity.Value as JObject)?["data"];
+        var payload = CaseActionPayload.TryRead(data);
+        if (payload is null || !CaseActionPayload.IsDialogVerb(payload.Verb))
+        {
+            if (CaseActionPayload.IsTagged(data))
+            {
+                await AuditRefusalAsync(turn.Activity, payload ?? CaseActionPayload.Unreadable(data), StaffRefusal.Unreadable, cancellationToken);
+            }
+
+            return Message(Bot.ConversationScope.IsPatientConversation(turn.Activity) ? StaffRefusal.PatientConversation.Text : StaffActivityHandler.MalformedAction);
+        }
+
+        var (access, refusal) = await CheckAccessAsync(turn, payload, cancellationToken);
+        if (access is null)
+        {
+            await AuditRefusalAsync(turn.Activity, payload, refusal!, cancellationToken);
+            return Message(refusal!.Text);
+        }
+
+        return payload.Verb switch
+        {
+            CaseActionPayload.DetailsVerb => await DetailsAsync(access, cancellationToken),
+            CaseActionPayload.MessageVerb => MessageForm(access),
+            _ => await SendAsync(access, payload.Message, cancellationToken),
+        };
+    }
+
+    /// <summary>Case, channel, roster and role, in that order; the first that fails is the answer.</summary>
+    private async Task<(StaffAccess? Access, StaffRefusal? Refusal)> CheckAccessAsync(ITurnContext turn, CaseActionPayload payload, CancellationToken cancellationToken)
+    {
+        var record = await cases.FindAsync(payload.Reference, cancellationToken);
+        if (record is null)
+        {
+            return (null, Bot.ConversationScope.IsPatientConversation(turn.Activity) ? StaffRefusal.PatientConversation : StaffRefusal.UnknownCase);
+        }
+
+        var (origin, refusal) = await authorizer.CheckQueueAsync(turn.Activity, record.Queue, cancellationToken);
+        if (origin is null)
+        {
+            // Another queue's case is not confirmed to exist.
+            return (null, refusal == StaffRefusal.NotBoundChannel ? StaffRefusal.UnknownCase : refusal);
+        }
+
+        switch (await roster.CheckAsync(turn, origin.TeamId, fresh: true, cancellationToken))
+        {
+            case RosterAnswer.NotMember:
+                return (null, StaffRefusal.NotTeamMember);
+            case RosterAnswer.Unavailable:
+                return (null, StaffRefusal.RosterUnavailable);
+        }
+
+        var role = authorizer.RoleOf(turn.Activity);
+        var own = record.Status == CaseStatus.Claimed && record.AssigneeId == origin.UserId;
+        var details = own ? StaffAbility.ViewDetailsOfOwnCase : StaffAbility.ViewDetailsOfAnyCase;
+        if (!StaffRoles.Allows(role, details, options.Value.DetailsAssigneeOnly))
+        {
+            return (null, StaffRefusal.DetailsAssigneeOnly);
+        }
+
+        if (payload.Verb != CaseActionPayload.DetailsVerb)
+        {
+            if (record.PatientConversation is null)
+            {
+                return (null, StaffRefusal.PatientDataDeleted);
+            }
+
+            if (!own || !StaffRoles.Allows(role, StaffAbility.MessagePatientOnOwnCase))
+            {
+                return (null, StaffRefusal.MessageNotAssignee);
+            }
+        }
+
+        return (new StaffAccess(record, origin, role, own), null);
+    }
+
+    private async Task<InvokeResponse> DetailsAsync(StaffAccess access, CancellationToken cancellationToken)
+    {
+        var record = access.Case;
+        var history = await messages.ListAsync(record.Id, cancellationToken);
+        await cases.AppendAuditAsync(record.Reference, access.Origin.UserId, "details-viewed", "via=teams-dialog", cancellationToken);
+        LogDetailsViewed(record.Reference);
+        var card = new CaseDetailsCard(record, history, access.OwnsCase && record.PatientConversation is not null).Build();
+        return Dialog($"Case {record.Reference}", card);
+    }
+
+    private static InvokeResponse MessageForm(StaffAccess access) =>
+        Dialog($"Message the patient · {access.Case.Reference}", MessagePatientCard.Build(access.Case, null));
+
+    private async Task<InvokeResponse> SendAsync(StaffAccess access, string? text, CancellationToken cancellationToken)
+    {
+        var result = await work.SendToPatientAsync(access.Case, new CaseActor(access.Origin.UserId, access.Origin.DisplayName, access.Origin.TeamsUserId), text, cancellationToken);
+        return result.Problem is { } problem
+            ? Dialog($"Message the patient · {access.Case.Reference}", MessagePatientCard.Build(access.Case, problem))
+            : Message(result.Note!);
+    }
+
+    private async Task AuditRefusalAsync(IActivity activity, CaseActionPayload payload, StaffRefusal refusal, CancellationToken cancellationToken)
+    {
+        LogRefused(refusal.Code, payload.Verb);
+        var actor = $"{activity.ChannelId}:{activity.From?.AadObjectId ?? activity.From?.Id}";
+        var reference = payload.Reference.Length <= 16 ? payload.Reference : payload.Reference[..16];
+        await cases.AppendAuditAsync(reference, actor, "staff-action-refused", $"{refusal.Code}; verb={payload.Verb}", cancellationToken);
+    }
+
+    private static InvokeResponse Dialog(string title, JObject card) => new()
+    {
+        Status = 200,
+        Body = new TaskModuleResponse
+        {
+            Task = new TaskModuleContinueResponse
+            {
+                Value = new TaskModuleTaskInfo
+                {
+                    Title = title,
+                    Height = "large",
+                    Width = "medium",
+                    Card = new Attachment { ContentType = StaffCaseCard.ContentType, Content = card },
+                },
+            },
+        },
+    };
+
+    private static InvokeResponse Message(string text) => new()
+    {
+        Status = 200,
+        Body = new TaskModuleResponse { Task = new TaskModuleMessageResponse { Value = text } },
+    };
+
+    private sealed record StaffAccess(CaseRecord Case, StaffOrigin Origin, StaffRole Role, bool OwnsCase);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Case {Reference} details viewed (audited).")]
+    private partial void LogDetailsViewed(string reference);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a staff dialog ({Code}, {Verb}).")]
+    private partial void LogRefused(string code, string verb);
+}
