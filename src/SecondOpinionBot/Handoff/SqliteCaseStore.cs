@@ -3,11 +3,15 @@ using System.Text.Json.Serialization;
 using Microsoft.Data.Sqlite;
 using SecondOpinionBot.Intake;
 using SecondOpinionBot.Storage;
+using SecondOpinionBot.Storage.Protection;
 
 namespace SecondOpinionBot.Handoff;
 
-/// <summary>Cases in SQLite. Every status change is a conditional UPDATE plus an audit line, in one transaction.</summary>
-public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock) : ICaseStore
+/// <summary>
+/// Cases in SQLite. Every status change is a conditional UPDATE plus an audit line, in one transaction. The patient's
+/// answers and conversation are stored encrypted with the owner's data key.
+/// </summary>
+public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock, IPatientDataProtector protector) : ICaseStore
 {
     private const string Columns = """
         id, reference, owner_key, created_at, queue, secondary_queue, priority, status, assignee_id, assignee_name,
@@ -22,6 +26,8 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock)
 
     public async Task<CaseRecord> CreateAsync(NewCase request, CancellationToken cancellationToken)
     {
+        var protectedDetails = await protector.ProtectAsync(request.OwnerKey, JsonSerializer.Serialize(request.Details, Json), cancellationToken);
+        var protectedConversation = request.PatientConversation is null ? null : await protector.ProtectAsync(request.OwnerKey, request.PatientConversation, cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         for (var attempt = 0; ; attempt++)
         {
@@ -57,8 +63,8 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock)
                     insert.Parameters.AddWithValue("$secondary", (object?)record.SecondaryQueue ?? DBNull.Value);
                     insert.Parameters.AddWithValue("$priority", record.Priority.ToString());
                     insert.Parameters.AddWithValue("$status", record.Status.ToString());
-                    insert.Parameters.AddWithValue("$conversation", (object?)record.PatientConversation ?? DBNull.Value);
-                    insert.Parameters.AddWithValue("$details", JsonSerializer.Serialize(record.Details, Json));
+                    insert.Parameters.AddWithValue("$conversation", (object?)protectedConversation ?? DBNull.Value);
+                    insert.Parameters.AddWithValue("$details", protectedDetails);
                     await insert.ExecuteNonQueryAsync(cancellationToken);
                 }
 
@@ -264,13 +270,17 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock)
         return all.Count == 0 ? null : all[0];
     }
 
-    private static async Task<IReadOnlyList<CaseRecord>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<CaseRecord>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
         var records = new List<CaseRecord>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+            var owner = reader.GetString(2);
+            // After the owner's key is shredded the answers and the conversation read as gone.
+            var details = await protector.UnprotectAsync(owner, reader.GetString(13), cancellationToken);
+            var conversation = Text(12) is { } stored ? await protector.UnprotectAsync(owner, stored, cancellationToken) : null;
             records.Add(new CaseRecord
             {
                 Id = reader.GetString(0),
@@ -285,8 +295,8 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock)
                 AssigneeName = Text(9),
                 Outcome = Text(10),
                 Version = reader.GetInt32(11),
-                PatientConversation = Text(12),
-                Details = JsonSerializer.Deserialize<IntakeDraft>(reader.GetString(13), Json) ?? new IntakeDraft(),
+                PatientConversation = conversation,
+                Details = (details is null ? null : JsonSerializer.Deserialize<IntakeDraft>(details, Json)) ?? new IntakeDraft(),
                 StaffConversationId = Text(14),
                 StaffCardActivityId = Text(15),
                 ClosedAt = Text(16) is { } closed ? SqliteTime.Parse(closed) : null,

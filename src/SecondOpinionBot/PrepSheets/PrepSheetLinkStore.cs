@@ -9,8 +9,8 @@ namespace SecondOpinionBot.PrepSheets;
 /// <param name="Url">The absolute link when <see cref="PrepSheetOptions.PublicBaseUrl"/> is set.</param>
 public sealed record PrepSheetLink(string Token, string Path, Uri? Url, DateTimeOffset ExpiresAt);
 
-/// <summary>Prep-sheet links in SQLite: the token's hash, the owner, the expiry and the sheet as it was when made.</summary>
-public sealed class PrepSheetLinkStore(SqliteDatabase database, IOptions<PrepSheetOptions> options, TimeProvider clock)
+/// <summary>Prep-sheet links in SQLite: the token's hash, the owner, the expiry and the sheet as it was when made (encrypted with the owner's key).</summary>
+public sealed class PrepSheetLinkStore(SqliteDatabase database, IOptions<PrepSheetOptions> options, TimeProvider clock, Storage.Protection.IPatientDataProtector protector)
 {
     public const string PathPrefix = "/prep/";
 
@@ -33,7 +33,7 @@ public sealed class PrepSheetLinkStore(SqliteDatabase database, IOptions<PrepShe
         command.Parameters.AddWithValue("$owner", ownerKey);
         command.Parameters.AddWithValue("$created", now.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$expires", expires.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$sheet", JsonSerializer.Serialize(sheet, Json));
+        command.Parameters.AddWithValue("$sheet", await protector.ProtectAsync(ownerKey, JsonSerializer.Serialize(sheet, Json), cancellationToken));
         await command.ExecuteNonQueryAsync(cancellationToken);
 
         var path = PathPrefix + token;
@@ -52,10 +52,17 @@ public sealed class PrepSheetLinkStore(SqliteDatabase database, IOptions<PrepShe
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT sheet FROM prep_sheet_links WHERE token_hash = $hash AND expires_at > $now";
+        command.CommandText = "SELECT owner_key, sheet FROM prep_sheet_links WHERE token_hash = $hash AND expires_at > $now";
         command.Parameters.AddWithValue("$hash", PrepSheetToken.Hash(token!));
         command.Parameters.AddWithValue("$now", clock.GetUtcNow().ToUnixTimeMilliseconds());
-        return await command.ExecuteScalarAsync(cancellationToken) is string json ? JsonSerializer.Deserialize<PrepSheet>(json, Json) : null;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var json = await protector.UnprotectAsync(reader.GetString(0), reader.GetString(1), cancellationToken);
+        return json is null ? null : JsonSerializer.Deserialize<PrepSheet>(json, Json);
     }
 
     /// <summary>The owner's links that still work: how many, and when the last one expires.</summary>

@@ -1,6 +1,15 @@
+using SecondOpinionBot.Storage;
+using SecondOpinionBot.Storage.Protection;
+
 namespace SecondOpinionBot.Privacy;
 
-public sealed partial class PatientDataEraser(IEnumerable<IPersonalDataParticipant> participants, ILogger<PatientDataEraser> logger) : IPatientDataEraser
+/// <summary>
+/// Erases through every participant, then shreds the person's data keys (their own and this conversation's), so any
+/// copy of their content left in a WAL, a free page, a replica or a backup can no longer be read, and finally empties
+/// the WAL so the deleted rows' old page images go too.
+/// </summary>
+public sealed partial class PatientDataEraser(
+    IEnumerable<IPersonalDataParticipant> participants, IPatientDataProtector protector, SqliteDatabase database, ILogger<PatientDataEraser> logger) : IPatientDataEraser
 {
     public async Task<IReadOnlyList<StoredDataItem>> DescribeAsync(PatientIdentity who, CancellationToken cancellationToken)
     {
@@ -31,6 +40,10 @@ public sealed partial class PatientDataEraser(IEnumerable<IPersonalDataParticipa
             }
         }
 
+        // Even when a participant failed: its rows stay, but unreadable.
+        await protector.ShredAsync(who.OwnerKey, cancellationToken);
+        await protector.ShredAsync(PatientDataSubjects.Conversation(who.ChannelId, who.ConversationId), cancellationToken);
+        await database.CheckpointAsync(cancellationToken);
         LogErased(failed.Count == 0 ? "complete" : "incomplete", failed.Count);
         return new ErasureResult(failed);
     }

@@ -2,15 +2,16 @@ using Microsoft.Bot.Builder;
 using Microsoft.Data.Sqlite;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using SecondOpinionBot.Storage.Protection;
 
 namespace SecondOpinionBot.Storage;
 
 /// <summary>
 /// The Bot Framework's IStorage on SQLite, with its ETag rules: a write naming a stale ETag is a conflict,
 /// "*" overwrites, an item without an ETag (the SDK's own state bags) is last writer wins, a missing key reads as absent.
-/// Documents are plain JSON; type names are never written.
+/// Documents are JSON encrypted with the key of the user or conversation they belong to; type names are never written.
 /// </summary>
-public sealed class SqliteBotStorage(SqliteDatabase database, TimeProvider clock) : IStorage, IConversationStatePurge
+public sealed class SqliteBotStorage(SqliteDatabase database, TimeProvider clock, IPatientDataProtector protector) : IStorage, IConversationStatePurge
 {
     private const string ETagProperty = "ETag";
 
@@ -37,9 +38,16 @@ public sealed class SqliteBotStorage(SqliteDatabase database, TimeProvider clock
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var document = JObject.Parse(reader.GetString(2));
+            var key = reader.GetString(0);
+            // A document whose key was shredded reads as absent, like a deleted one.
+            if (await protector.UnprotectAsync(PatientDataSubjects.OfStateKey(key), reader.GetString(2), cancellationToken) is not { } json)
+            {
+                continue;
+            }
+
+            var document = JObject.Parse(json);
             document[ETagProperty] = reader.GetString(1);
-            items[reader.GetString(0)] = document;
+            items[key] = document;
         }
 
         return items;
@@ -54,12 +62,22 @@ public sealed class SqliteBotStorage(SqliteDatabase database, TimeProvider clock
         }
 
         using var span = Operations.Telemetry.BotTelemetry.StartStorage("write", changes.Count);
+        // Encrypted before the write transaction starts: creating a data key is a write of its own.
+        var prepared = new List<(string Key, string? Expected, string Document)>(changes.Count);
+        foreach (var (key, value) in changes)
+        {
+            ArgumentNullException.ThrowIfNull(value, key);
+            var document = JObject.FromObject(value, Serializer);
+            document.Remove(ETagProperty);
+            prepared.Add((key, ExpectedETag(value), await protector.ProtectAsync(PatientDataSubjects.OfStateKey(key), document.ToString(Formatting.None), cancellationToken)));
+        }
+
         await using var connection = await database.OpenAsync(cancellationToken);
         // One transaction for the batch: either every change lands or none does.
         await using var transaction = connection.BeginTransaction(deferred: false);
-        foreach (var (key, value) in changes)
+        foreach (var (key, expected, document) in prepared)
         {
-            await WriteOneAsync(connection, transaction, key, value, cancellationToken);
+            await WriteOneAsync(connection, transaction, key, expected, document, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -92,19 +110,15 @@ public sealed class SqliteBotStorage(SqliteDatabase database, TimeProvider clock
         }
     }
 
-    private async Task WriteOneAsync(SqliteConnection connection, SqliteTransaction transaction, string key, object? value, CancellationToken cancellationToken)
+    private async Task WriteOneAsync(SqliteConnection connection, SqliteTransaction transaction, string key, string? expected, string document, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(value, key);
-        var document = JObject.FromObject(value, Serializer);
-        var expected = ExpectedETag(value);
-        document.Remove(ETagProperty);
         var newETag = Guid.NewGuid().ToString("N");
 
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.Parameters.AddWithValue("$key", key);
         command.Parameters.AddWithValue("$etag", newETag);
-        command.Parameters.AddWithValue("$document", document.ToString(Formatting.None));
+        command.Parameters.AddWithValue("$document", document);
         command.Parameters.AddWithValue("$now", clock.GetUtcNow().ToString("O"));
         if (expected is null || expected == "*")
         {

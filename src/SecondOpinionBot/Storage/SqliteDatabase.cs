@@ -47,6 +47,19 @@ public sealed class SqliteDatabase
         return await OpenRawAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Copies the WAL into the database and empties it, so deleted rows (zeroed by secure_delete) leave no old page
+    /// images in the WAL. Best effort: readers that are still open can keep it from finishing; returns whether it did.
+    /// </summary>
+    public async Task<bool> CheckpointAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) && reader.GetInt32(0) == 0;
+    }
+
     private async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);

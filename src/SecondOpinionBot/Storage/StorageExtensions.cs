@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SecondOpinionBot.Storage.Protection;
 
 namespace SecondOpinionBot.Storage;
 
@@ -13,6 +14,7 @@ public static class StorageExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<IDatabaseSchema, BotStateSchema>();
         builder.Services.AddSingleton<SqliteDatabase>();
+        builder.Services.AddPatientDataProtection();
         builder.Services.AddSingleton<SqliteBotStorage>();
         builder.Services.AddSingleton<IStorage>(sp => sp.GetRequiredService<SqliteBotStorage>());
         builder.Services.AddSingleton<IConversationStatePurge>(sp => sp.GetRequiredService<SqliteBotStorage>());

@@ -70,6 +70,30 @@ public sealed class LocalSafetyTests
     }
 
     [Fact]
+    public async Task The_signing_key_stored_in_the_database_cannot_mint_a_token()
+    {
+        await using var factory = new DirectLineAppFactory();
+        var http = factory.CreateClient();
+        var session = JObject.Parse(await (await http.PostAsync("/api/webchat/token", new StringContent("{}", Encoding.UTF8, "application/json"))).Content.ReadAsStringAsync());
+        var stored = Convert.FromBase64String(Intake.DatabaseScan.Text(factory.DatabasePath, "SELECT value FROM directline_settings WHERE name LIKE 'token_signing_key%'"));
+        Assert.Equal(0, Intake.DatabaseScan.Scalar(factory.DatabasePath, "SELECT COUNT(*) FROM directline_settings WHERE name = 'token_signing_key'"));
+        var now = DateTime.UtcNow;
+        var minted = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = "SecondOpinionBot.DirectLine",
+            Audience = "SecondOpinionBot.DirectLine",
+            NotBefore = now,
+            Expires = now.AddMinutes(5),
+            Claims = new Dictionary<string, object> { ["user"] = (string)session["userId"]!, ["conv"] = (string)session["conversationId"]! },
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(stored), SecurityAlgorithms.HmacSha256),
+        });
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/v3/directline/conversations/{session["conversationId"]}/activities");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", minted);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await http.SendAsync(request)).StatusCode);
+    }
+
+    [Fact]
     public async Task The_database_its_wal_and_shm_are_0600_in_a_0700_folder_even_with_umask_0()
     {
         if (OperatingSystem.IsWindows())

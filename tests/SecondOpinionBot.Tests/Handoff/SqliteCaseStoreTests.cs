@@ -14,7 +14,7 @@ public sealed class SqliteCaseStoreTests : IDisposable
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
     private readonly SqliteCaseStore _store;
 
-    public SqliteCaseStoreTests() => _store = new SqliteCaseStore(_db.Database, _clock);
+    public SqliteCaseStoreTests() => _store = new SqliteCaseStore(_db.Database, _clock, _db.Protector);
 
     public void Dispose() => _db.Dispose();
 

@@ -13,6 +13,9 @@ namespace SecondOpinionBot.Tests.Intake;
 /// <summary>"What do you know about me" and "delete my data", said in the chat, checked against what is really stored.</summary>
 public sealed class PrivacyJourneyTests
 {
+    private static SecondOpinionBot.Storage.Protection.IPatientDataProtector Protector(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory) =>
+        factory.Services.GetRequiredService<SecondOpinionBot.Storage.Protection.IPatientDataProtector>();
+
     private static readonly string[] PersonalValues = [Sentinels.Diagnosis, Sentinels.Question, "555 013 9472", Sentinels.Email, "Riverside Clinic", "A new drug every week"];
 
     [Fact]
@@ -56,7 +59,7 @@ public sealed class PrivacyJourneyTests
         var done = await chat.SayAsync("yes");
         Assert.True(done.Says("Done. I deleted your answers."), done.AllText);
 
-        Assert.Empty(DatabaseScan.Find(factory.DatabasePath, PersonalValues));
+        Assert.Empty(DatabaseScan.Find(factory.DatabasePath, PersonalValues, Protector(factory)));
         var erased = (await CaseFlowTests.Cases(chat).FindAsync(record.Reference, CancellationToken.None))!;
         Assert.Null(erased.PatientConversation);
         Assert.Null(erased.Details.Phone);
@@ -89,7 +92,7 @@ public sealed class PrivacyJourneyTests
         var record = (await CaseFlowTests.LatestCaseAsync(chat))!;
         Assert.Equal(Sentinels.Phone, record.Details.Phone);
         Assert.NotNull(record.PatientConversation);
-        Assert.NotEmpty(DatabaseScan.Find(chat.Factory.DatabasePath, [Sentinels.Question], onlyTable: "bot_state"));
+        Assert.NotEmpty(DatabaseScan.Find(chat.Factory.DatabasePath, [Sentinels.Question], Protector(chat.Factory), onlyTable: "bot_state"));
         Assert.True((await chat.SayAsync("status")).Says(record.Reference));
     }
 
@@ -102,12 +105,12 @@ public sealed class PrivacyJourneyTests
         await chat.SayAsync("I'm helping someone");
         await chat.SayAsync(Sentinels.Name);
         await chat.SayAsync($"Worried about {Sentinels.Diagnosis}");
-        Assert.NotEmpty(DatabaseScan.Find(chat.Factory.DatabasePath, [Sentinels.Name], onlyTable: "bot_state"));
+        Assert.NotEmpty(DatabaseScan.Find(chat.Factory.DatabasePath, [Sentinels.Name], Protector(chat.Factory), onlyTable: "bot_state"));
 
         await chat.SayAsync("delete my data");
         await chat.SayAsync("yes");
 
-        Assert.Empty(DatabaseScan.Find(chat.Factory.DatabasePath, Sentinels.All, onlyTable: "bot_state"));
+        Assert.Empty(DatabaseScan.Find(chat.Factory.DatabasePath, Sentinels.All, Protector(chat.Factory), onlyTable: "bot_state"));
         var next = await chat.SayAsync("hi");
         Assert.True(next.Says("Is it OK for me to save your answers?"), next.AllText);
     }
@@ -142,7 +145,7 @@ public sealed class PrivacyJourneyTests
         await patient.SayAsync("Yes, save my answers");
         await patient.SayAsync("I'm helping someone");
         await patient.SayAsync(Sentinels.Name);
-        Assert.NotEmpty(DatabaseScan.Find(factory.DatabasePath, [Sentinels.Name], onlyTable: "directline_activities"));
+        Assert.NotEmpty(DatabaseScan.Find(factory.DatabasePath, [Sentinels.Name], Protector(factory), onlyTable: "directline_activities"));
 
         var known = await patient.SayAsync("what do you know about me");
         Assert.True(known.Says("message(s) from this web chat"), known.AllText);
@@ -150,7 +153,7 @@ public sealed class PrivacyJourneyTests
         var done = await patient.SayAsync("yes");
         Assert.True(done.Says("Done. I deleted your answers."), done.AllText);
 
-        Assert.Empty(DatabaseScan.Find(factory.DatabasePath, [Sentinels.Name]));
+        Assert.Empty(DatabaseScan.Find(factory.DatabasePath, [Sentinels.Name], Protector(factory)));
         var transcript = await patient.TranscriptAsync();
         Assert.DoesNotContain(transcript, a => a.ToString().Contains(Sentinels.Name, StringComparison.Ordinal));
         Assert.DoesNotContain(transcript, a => a["text"]?.ToString() == "I'm helping someone");

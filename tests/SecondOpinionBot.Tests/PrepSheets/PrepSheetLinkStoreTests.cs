@@ -13,7 +13,7 @@ public sealed class PrepSheetLinkStoreTests : IDisposable
     public void Dispose() => _db.Dispose();
 
     private PrepSheetLinkStore Store(int days = 7, string? baseUrl = null) =>
-        new(_db.Database, Microsoft.Extensions.Options.Options.Create(new PrepSheetOptions { LinkLifetimeDays = days, PublicBaseUrl = baseUrl }), _clock);
+        new(_db.Database, Microsoft.Extensions.Options.Options.Create(new PrepSheetOptions { LinkLifetimeDays = days, PublicBaseUrl = baseUrl }), _clock, _db.Protector);
 
     private static PrepSheet Sheet() =>
         PrepSheetBuilder.Build(EnglishWording.SentinelDraft(), "SO-7K3F", null, EnglishWording.PrepSheet, EnglishWording.Catalog);

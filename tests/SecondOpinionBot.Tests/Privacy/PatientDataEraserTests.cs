@@ -25,16 +25,16 @@ public sealed class PatientDataEraserTests : IDisposable
 
     public PatientDataEraserTests()
     {
-        _storage = new SqliteBotStorage(_db.Database, _clock);
-        _cases = new SqliteCaseStore(_db.Database, _clock);
-        _links = new PrepSheetLinkStore(_db.Database, Microsoft.Extensions.Options.Options.Create(new PrepSheetOptions()), _clock);
+        _storage = new SqliteBotStorage(_db.Database, _clock, _db.Protector);
+        _cases = new SqliteCaseStore(_db.Database, _clock, _db.Protector);
+        _links = new PrepSheetLinkStore(_db.Database, Microsoft.Extensions.Options.Options.Create(new PrepSheetOptions()), _clock, _db.Protector);
     }
 
     public void Dispose() => _db.Dispose();
 
     private PatientDataEraser Eraser(params IPersonalDataParticipant[] extra) => new(
         [new BotStateDataParticipant(_storage), new CaseDataParticipant(_cases), new PrepSheetLinkParticipant(_links), .. extra],
-        NullLogger<PatientDataEraser>.Instance);
+        _db.Protector, _db.Database, NullLogger<PatientDataEraser>.Instance);
 
     /// <summary>Saves a draft and a dialog position the way the SDK's UserState and ConversationState do in a turn.</summary>
     private async Task SaveStateAsync(PatientIdentity who, IntakeDraft draft)

@@ -22,9 +22,9 @@ public sealed class RetentionServiceTests : IDisposable
 
     public RetentionServiceTests()
     {
-        _cases = new SqliteCaseStore(_db.Database, _clock);
-        _links = new PrepSheetLinkStore(_db.Database, MsOptions.Create(new PrepSheetOptions()), _clock);
-        _state = new SqliteBotStorage(_db.Database, _clock);
+        _cases = new SqliteCaseStore(_db.Database, _clock, _db.Protector);
+        _links = new PrepSheetLinkStore(_db.Database, MsOptions.Create(new PrepSheetOptions()), _clock, _db.Protector);
+        _state = new SqliteBotStorage(_db.Database, _clock, _db.Protector);
     }
 
     public void Dispose() => _db.Dispose();

@@ -16,7 +16,7 @@ public sealed class SqliteBotStorageTests : IDisposable
     }
 
     /// <summary>A new storage instance on the same file, as after a restart.</summary>
-    private SqliteBotStorage NewStorage() => new(_db.Database, TimeProvider.System);
+    private SqliteBotStorage NewStorage() => new(_db.Database, TimeProvider.System, _db.Protector);
 
     [Fact]
     public async Task Missing_key_reads_as_absent()

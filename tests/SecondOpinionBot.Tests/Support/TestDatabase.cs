@@ -1,6 +1,8 @@
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.DataProtection;
 using SecondOpinionBot.Storage;
+using SecondOpinionBot.Storage.Protection;
 
 namespace SecondOpinionBot.Tests.Support;
 
@@ -15,10 +17,15 @@ public sealed class TestDatabase : IDisposable
         Database = new SqliteDatabase(
             Microsoft.Extensions.Options.Options.Create(new StorageOptions { SqlitePath = Path.Combine(_directory, "test.db") }),
             new Environment(_directory),
-            schemas);
+            [new PatientKeySchema(), .. schemas]);
+        // Real per-patient keys in this database; Data Protection's own ring in memory (the host keeps it in the database).
+        Protector = new PatientDataProtector(Database, new EphemeralDataProtectionProvider(), TimeProvider.System);
     }
 
     public SqliteDatabase Database { get; }
+
+    /// <summary>The encryption at rest the stores under test use.</summary>
+    public IPatientDataProtector Protector { get; }
 
     public void Dispose()
     {

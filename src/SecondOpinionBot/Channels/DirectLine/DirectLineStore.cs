@@ -1,11 +1,16 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using SecondOpinionBot.Storage;
+using SecondOpinionBot.Storage.Protection;
 
 namespace SecondOpinionBot.Channels.DirectLine;
 
-/// <summary>Durable Direct Line conversations and transcripts in SQLite, so a returning patient sees what arrived while away.</summary>
+/// <summary>
+/// Durable Direct Line conversations and transcripts in SQLite, so a returning patient sees what arrived while away.
+/// Transcript activities are encrypted with the web chat user's data key.
+/// </summary>
 public sealed class DirectLineStore
 {
     internal const string Schema = """
@@ -20,25 +25,51 @@ public sealed class DirectLineStore
 
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
+    private readonly IPatientDataProtector _protector;
+    private readonly IDataProtector _settingsProtector;
 
-    public DirectLineStore(SqliteDatabase database, TimeProvider time)
+    public DirectLineStore(SqliteDatabase database, TimeProvider time, IPatientDataProtector protector, IDataProtectionProvider dataProtection)
     {
         _database = database;
         _time = time;
+        _protector = protector;
+        _settingsProtector = dataProtection.CreateProtector("SecondOpinionBot.DirectLine.TokenSigningKey.v1");
     }
 
+    /// <summary>
+    /// The token signing key, generated once and kept in the database wrapped by Data Protection (so the database alone
+    /// cannot mint tokens). A plain key left by an older version is deleted, which ends its tokens.
+    /// </summary>
     public async Task<byte[]> GetOrCreateSigningKeyAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
+        await using (var dropPlain = connection.CreateCommand())
+        {
+            dropPlain.CommandText = "DELETE FROM directline_settings WHERE name = 'token_signing_key'";
+            await dropPlain.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT OR IGNORE INTO directline_settings (name, value) VALUES ('token_signing_key', $value)";
-        insert.Parameters.AddWithValue("$value", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        insert.CommandText = "INSERT OR IGNORE INTO directline_settings (name, value) VALUES ('token_signing_key_protected', $value)";
+        insert.Parameters.AddWithValue("$value", Convert.ToBase64String(_settingsProtector.Protect(RandomNumberGenerator.GetBytes(32))));
         await insert.ExecuteNonQueryAsync(cancellationToken);
 
         await using var select = connection.CreateCommand();
-        select.CommandText = "SELECT value FROM directline_settings WHERE name = 'token_signing_key'";
-        return Convert.FromBase64String((string)(await select.ExecuteScalarAsync(cancellationToken))!);
+        select.CommandText = "SELECT value FROM directline_settings WHERE name = 'token_signing_key_protected'";
+        return _settingsProtector.Unprotect(Convert.FromBase64String((string)(await select.ExecuteScalarAsync(cancellationToken))!));
     }
+
+    /// <summary>Whose key encrypts a conversation's transcript: its web chat user's.</summary>
+    private async Task<string?> SubjectOfAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT user_id FROM directline_conversations WHERE id = $id";
+        command.Parameters.AddWithValue("$id", conversationId);
+        return await command.ExecuteScalarAsync(cancellationToken) is string userId ? Subject(userId) : null;
+    }
+
+    private static string Subject(string userId) => PatientDataSubjects.Owner(Microsoft.Bot.Connector.Channels.Directline, userId);
 
     public async Task CreateConversationAsync(string conversationId, string userId, string? resumeSecret, CancellationToken cancellationToken)
     {
@@ -96,6 +127,9 @@ public sealed class DirectLineStore
     /// <summary>Appends an activity at the next position; <paramref name="serialize"/> gets that position to build the id.</summary>
     public async Task<long> AppendActivityAsync(string conversationId, Func<long, (string ActivityId, string Json)> serialize, CancellationToken cancellationToken)
     {
+        var subject = await SubjectOfAsync(conversationId, cancellationToken) ?? throw new InvalidOperationException("Unknown conversation.");
+        // The data key is made (a write of its own) before this write transaction starts.
+        await _protector.ProtectAsync(subject, "", cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var next = connection.CreateCommand();
@@ -109,7 +143,7 @@ public sealed class DirectLineStore
         insert.Parameters.AddWithValue("$id", conversationId);
         insert.Parameters.AddWithValue("$seq", sequence);
         insert.Parameters.AddWithValue("$activity", activityId);
-        insert.Parameters.AddWithValue("$json", json);
+        insert.Parameters.AddWithValue("$json", await _protector.ProtectAsync(subject, json, cancellationToken));
         await insert.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return sequence;
@@ -117,6 +151,12 @@ public sealed class DirectLineStore
 
     public async Task<bool> ReplaceActivityAsync(string conversationId, string activityId, string json, CancellationToken cancellationToken)
     {
+        if (await SubjectOfAsync(conversationId, cancellationToken) is not { } subject)
+        {
+            return false;
+        }
+
+        json = await _protector.ProtectAsync(subject, json, cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "UPDATE directline_activities SET json = $json WHERE conversation_id = $id AND activity_id = $activity";
@@ -128,6 +168,11 @@ public sealed class DirectLineStore
 
     public async Task<IReadOnlyList<StoredActivity>> ReadActivitiesAfterAsync(string conversationId, long afterSequence, int limit, CancellationToken cancellationToken)
     {
+        if (await SubjectOfAsync(conversationId, cancellationToken) is not { } subject)
+        {
+            return [];
+        }
+
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT seq, json FROM directline_activities WHERE conversation_id = $id AND seq > $after AND json <> $erased ORDER BY seq LIMIT $limit";
@@ -139,7 +184,11 @@ public sealed class DirectLineStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            activities.Add(new StoredActivity(reader.GetInt64(0), reader.GetString(1)));
+            // A position whose key was shredded is skipped like an erased one.
+            if (await _protector.UnprotectAsync(subject, reader.GetString(1), cancellationToken) is { } json)
+            {
+                activities.Add(new StoredActivity(reader.GetInt64(0), json));
+            }
         }
 
         return activities;

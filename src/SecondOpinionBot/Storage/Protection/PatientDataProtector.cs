@@ -1,0 +1,149 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace SecondOpinionBot.Storage.Protection;
+
+/// <summary>
+/// Envelope encryption: content is AES-256-GCM under the subject's own data key (with the subject as associated data,
+/// so a value copied to another subject's row does not decrypt); the data key is stored wrapped by ASP.NET Core Data
+/// Protection, whose key ring is itself protected by the master key. Written here rather than with Data Protection
+/// alone because Data Protection's keys are shared by everything it protects: erasing one patient needs a key of their
+/// own that can be deleted.
+/// Unwrapped keys are cached briefly (<see cref="CacheLifetime"/>), so a shred on another instance takes effect there
+/// within that time; the rows are deleted at the same moment anyway.
+/// </summary>
+public sealed class PatientDataProtector(SqliteDatabase database, IDataProtectionProvider dataProtection, TimeProvider clock) : IPatientDataProtector
+{
+    public const string Prefix = "pd1:";
+    private const int NonceBytes = 12;
+    private const int TagBytes = 16;
+    private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
+
+    private readonly IDataProtector _wrapper = dataProtection.CreateProtector("SecondOpinionBot.PatientDataKeys.v1");
+    private readonly ConcurrentDictionary<string, (byte[] Key, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
+
+    public async ValueTask<string> ProtectAsync(string subject, string plaintext, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(subject);
+        ArgumentNullException.ThrowIfNull(plaintext);
+        var key = await GetKeyAsync(subject, create: true, cancellationToken) ?? throw new InvalidOperationException("No data key.");
+        var clear = Encoding.UTF8.GetBytes(plaintext);
+        var output = new byte[NonceBytes + TagBytes + clear.Length];
+        var nonce = output.AsSpan(0, NonceBytes);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(key, TagBytes);
+        aes.Encrypt(nonce, clear, output.AsSpan(NonceBytes + TagBytes), output.AsSpan(NonceBytes, TagBytes), Encoding.UTF8.GetBytes(subject));
+        CryptographicOperations.ZeroMemory(clear);
+        return Prefix + Convert.ToBase64String(output);
+    }
+
+    public async ValueTask<string?> UnprotectAsync(string subject, string stored, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        if (!stored.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return stored; // Written before encryption at rest; encrypted again on its next write.
+        }
+
+        var key = await GetKeyAsync(subject, create: false, cancellationToken);
+        if (key is null)
+        {
+            return null;
+        }
+
+        byte[] input;
+        try
+        {
+            input = Convert.FromBase64String(stored[Prefix.Length..]);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+
+        if (input.Length < NonceBytes + TagBytes)
+        {
+            return null;
+        }
+
+        var clear = new byte[input.Length - NonceBytes - TagBytes];
+        try
+        {
+            using var aes = new AesGcm(key, TagBytes);
+            aes.Decrypt(input.AsSpan(0, NonceBytes), input.AsSpan(NonceBytes + TagBytes), input.AsSpan(NonceBytes, TagBytes), clear, Encoding.UTF8.GetBytes(subject));
+        }
+        catch (AuthenticationTagMismatchException)
+        {
+            return null;
+        }
+
+        return Encoding.UTF8.GetString(clear);
+    }
+
+    public async Task ShredAsync(string subject, CancellationToken cancellationToken)
+    {
+        _cache.TryRemove(subject, out _);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM patient_keys WHERE subject = $subject";
+        command.Parameters.AddWithValue("$subject", subject);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<byte[]?> GetKeyAsync(string subject, bool create, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (_cache.TryGetValue(subject, out var cached) && cached.Until > now)
+        {
+            return cached.Key;
+        }
+
+        // Read first, so a caller inside a write transaction never needs the write lock for a key that exists.
+        var wrapped = await ReadWrappedAsync(subject, cancellationToken);
+        if (wrapped is null && create)
+        {
+            // INSERT OR IGNORE, then read: two turns creating the same subject's key at once agree on the stored one.
+            var fresh = RandomNumberGenerator.GetBytes(32);
+            await using (var connection = await database.OpenAsync(cancellationToken))
+            await using (var insert = connection.CreateCommand())
+            {
+                insert.CommandText = "INSERT OR IGNORE INTO patient_keys (subject, wrapped_key, created_at) VALUES ($subject, $wrapped, $now)";
+                insert.Parameters.AddWithValue("$subject", subject);
+                insert.Parameters.AddWithValue("$wrapped", Convert.ToBase64String(_wrapper.Protect(fresh)));
+                insert.Parameters.AddWithValue("$now", now.ToString("O"));
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            CryptographicOperations.ZeroMemory(fresh);
+            wrapped = await ReadWrappedAsync(subject, cancellationToken);
+        }
+
+        if (wrapped is null)
+        {
+            return null;
+        }
+
+        var key = _wrapper.Unprotect(Convert.FromBase64String(wrapped));
+        if (_cache.Count > 10_000)
+        {
+            foreach (var stale in _cache.Where(entry => entry.Value.Until <= now).Select(entry => entry.Key).ToList())
+            {
+                _cache.TryRemove(stale, out _);
+            }
+        }
+
+        _cache[subject] = (key, now + CacheLifetime);
+        return key;
+    }
+
+    private async Task<string?> ReadWrappedAsync(string subject, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var select = connection.CreateCommand();
+        select.CommandText = "SELECT wrapped_key FROM patient_keys WHERE subject = $subject";
+        select.Parameters.AddWithValue("$subject", subject);
+        return await select.ExecuteScalarAsync(cancellationToken) as string;
+    }
+}
