@@ -16,8 +16,8 @@ public static class EmergencyBench
     {
         var content = ContentCatalogs.Load(Path.Combine(AppContext.BaseDirectory, "dialogs"), "en");
         var recognizer = new EmergencyRecognizer(content);
-        var phrases = content.Default.Emergency.Medical.Concat(content.Default.Emergency.SelfHarm)
-            .Select(Normalise).ToArray();
+        // The baseline gets each phrase's first spelling: "(took|swallowed) {lots} ... {pills}" → "took lots pills".
+        var phrases = content.Default.Emergency.Phrases.Select(p => Normalise(FirstSpelling(p.Text))).ToArray();
         var messages = PatientMessages.Generate(Messages, seed: 42);
 
         var subject = Measure("recognizer", messages, text => recognizer.Recognize(text, "en") is not null);
@@ -52,4 +52,9 @@ public static class EmergencyBench
     }
 
     private static string Normalise(string text) => text.ToLowerInvariant().Replace("'", "", StringComparison.Ordinal);
+
+    private static string FirstSpelling(string phrase) =>
+        System.Text.RegularExpressions.Regex.Replace(
+            System.Text.RegularExpressions.Regex.Replace(phrase.Replace("...", "", StringComparison.Ordinal), @"\(([^|)]*)[^)]*\)", "$1"),
+            @"\{(\w+)\}", "$1").Trim();
 }

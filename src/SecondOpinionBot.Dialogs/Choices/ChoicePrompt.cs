@@ -7,7 +7,7 @@ namespace SecondOpinionBot.Dialogs.Choices;
 public sealed class ChoicePrompt(string id, PromptValidator<FoundChoice>? validator = null) : Prompt<FoundChoice>(id, validator)
 {
     protected override PromptRecognition<FoundChoice> Recognize(DialogContext dc, PromptOptions options)
-        => ChoiceRecognizer.RecognizeOne(dc.Input.Answer, options.Choices, dc.Language.RecognizerCulture) is { } found
+        => ChoiceRecognizer.RecognizeOne(dc.Input.Answer, options.Choices, dc.Language.RecognizerCulture, dc.Language.Lexicon.Normalizer) is { } found
             ? PromptRecognition.Success<FoundChoice>(found)
             : PromptRecognition.Failed<FoundChoice>();
 

@@ -10,25 +10,26 @@ namespace SecondOpinionBot.Dialogs.Choices;
 /// </summary>
 public static class ChoiceRecognizer
 {
-    public static FoundChoice? RecognizeOne(string? answer, IReadOnlyList<Choice> choices, string recognizerCulture)
+    public static FoundChoice? RecognizeOne(string? answer, IReadOnlyList<Choice> choices, string recognizerCulture, TextNormalizer? normalizer = null)
     {
+        normalizer ??= TextNormalizer.Plain;
         ArgumentNullException.ThrowIfNull(choices);
         if (string.IsNullOrWhiteSpace(answer))
         {
             return null;
         }
 
-        var text = PhraseMatcher.Normalize(answer);
+        var text = PhraseMatcher.Normalize(answer, normalizer);
         if (text.Length == 0)
         {
             return null;
         }
 
-        return Single(choices, names => names.Any(n => PhraseMatcher.Normalize(n) == text))
-            ?? Single(choices, names => names.Any(n => PhraseMatcher.ContainsPhrase(text, n)))
+        return Single(choices, names => names.Any(n => PhraseMatcher.Normalize(n, normalizer) == text))
+            ?? Single(choices, names => names.Any(n => PhraseMatcher.ContainsPhrase(text, n, normalizer)))
             ?? ByOrdinal(text, choices, recognizerCulture)
             ?? ByNumber(text, choices, recognizerCulture)
-            ?? (text.Length >= 3 ? Single(choices, names => names.Any(n => PhraseMatcher.Normalize(n).Contains(text, StringComparison.Ordinal))) : null);
+            ?? (text.Length >= 3 ? Single(choices, names => names.Any(n => PhraseMatcher.Normalize(n, normalizer).Contains(text, StringComparison.Ordinal))) : null);
     }
 
     /// <summary>
@@ -44,12 +45,12 @@ public static class ChoiceRecognizer
         }
 
         var parts = Split(answer, lexicon).ToList();
-        if (parts.Count > 1 && !IsExactName(answer, choices))
+        if (parts.Count > 1 && !IsExactName(answer, choices, lexicon.Normalizer))
         {
             var found = new List<FoundChoice>();
             foreach (var part in parts)
             {
-                if (RecognizeOne(part, choices, recognizerCulture) is not { } choice)
+                if (RecognizeOne(part, choices, recognizerCulture, lexicon.Normalizer) is not { } choice)
                 {
                     found.Clear();
                     break;
@@ -68,23 +69,23 @@ public static class ChoiceRecognizer
         }
 
         // One answer, or a title that itself contains a joiner ("scans and imaging").
-        return RecognizeOne(answer, choices, recognizerCulture) is { } one ? [one] : [];
+        return RecognizeOne(answer, choices, recognizerCulture, lexicon.Normalizer) is { } one ? [one] : [];
     }
 
-    private static bool IsExactName(string answer, IReadOnlyList<Choice> choices)
+    private static bool IsExactName(string answer, IReadOnlyList<Choice> choices, TextNormalizer normalizer)
     {
-        var text = PhraseMatcher.Normalize(answer);
-        return choices.SelectMany(c => c.Names()).Any(n => PhraseMatcher.Normalize(n) == text);
+        var text = PhraseMatcher.Normalize(answer, normalizer);
+        return choices.SelectMany(c => c.Names()).Any(n => PhraseMatcher.Normalize(n, normalizer) == text);
     }
 
     /// <summary>Commas and semicolons always separate; so do the lexicon's joiner words ("and").</summary>
     private static IEnumerable<string> Split(string answer, Lexicon lexicon)
     {
-        var joiners = lexicon.ListJoiners.Select(PhraseMatcher.Normalize).ToHashSet(StringComparer.Ordinal);
+        var joiners = lexicon.ListJoiners.Select(j => PhraseMatcher.Normalize(j, lexicon.Normalizer)).ToHashSet(StringComparer.Ordinal);
         foreach (var piece in answer.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries))
         {
             var current = new List<string>();
-            foreach (var word in PhraseMatcher.Normalize(piece).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var word in PhraseMatcher.Normalize(piece, lexicon.Normalizer).Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 if (!joiners.Contains(word))
                 {

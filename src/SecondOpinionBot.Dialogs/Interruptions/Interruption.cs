@@ -4,6 +4,9 @@ namespace SecondOpinionBot.Dialogs.Interruptions;
 public enum InterruptionKind
 {
     Emergency,
+
+    /// <summary>Something to say before the input is taken as usual (e.g. a crisis line note); the dialog still gets the input.</summary>
+    SafetyNote,
     Help,
     Cancel,
     TalkToPerson,
@@ -13,7 +16,8 @@ public enum InterruptionKind
 }
 
 /// <param name="Detail">Optional sub-kind, e.g. "self-harm" for an emergency that needs the crisis line.</param>
-public sealed record Interruption(InterruptionKind Kind, string? Detail = null);
+/// <param name="Category">Optional finer kind for counting (e.g. "breathing"); never the user's words.</param>
+public sealed record Interruption(InterruptionKind Kind, string? Detail = null, string? Category = null);
 
 /// <summary>Recognises one or more interruptions in the user's text; content (phrase lists) is supplied by the host.</summary>
 public interface IInterruptionRecognizer

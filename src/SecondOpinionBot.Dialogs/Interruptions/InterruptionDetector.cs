@@ -3,8 +3,8 @@ using SecondOpinionBot.Dialogs.Input;
 namespace SecondOpinionBot.Dialogs.Interruptions;
 
 /// <summary>
-/// Runs every recognizer over everything the user sent (typed text and card inputs). An emergency anywhere wins;
-/// otherwise the first recognizer's hit, in registration order.
+/// Runs every recognizer over everything the user sent (typed text and card inputs). An emergency anywhere wins, then a
+/// safety note; otherwise the first recognizer's hit, in registration order.
 /// </summary>
 public sealed class InterruptionDetector(IEnumerable<IInterruptionRecognizer> recognizers)
 {
@@ -14,6 +14,7 @@ public sealed class InterruptionDetector(IEnumerable<IInterruptionRecognizer> re
     {
         ArgumentNullException.ThrowIfNull(input);
         Interruption? first = null;
+        Interruption? note = null;
         foreach (var text in input.AllTexts())
         {
             foreach (var recognizer in _recognizers)
@@ -24,10 +25,17 @@ public sealed class InterruptionDetector(IEnumerable<IInterruptionRecognizer> re
                     return found;
                 }
 
-                first ??= found;
+                if (found?.Kind == InterruptionKind.SafetyNote)
+                {
+                    note ??= found;
+                }
+                else
+                {
+                    first ??= found;
+                }
             }
         }
 
-        return first;
+        return note ?? first;
     }
 }

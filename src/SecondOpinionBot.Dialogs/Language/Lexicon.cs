@@ -21,6 +21,9 @@ public sealed record Lexicon
     /// <summary>Words that join a list of answers: "and", "plus"… (commas and semicolons always do).</summary>
     public IReadOnlyList<string> ListJoiners { get; init; } = [];
 
+    /// <summary>How this language's words are read (spellings such as "isnt" → "is not"); used by every recognizer.</summary>
+    public TextNormalizer Normalizer { get; init; } = TextNormalizer.Plain;
+
     public required string YesLabel { get; init; }
 
     public required string NoLabel { get; init; }

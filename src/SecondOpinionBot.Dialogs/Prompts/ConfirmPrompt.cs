@@ -31,7 +31,8 @@ public static class YesNo
             return null;
         }
 
-        var text = PhraseMatcher.Normalize(answer);
+        var normalizer = lexicon.Normalizer;
+        var text = PhraseMatcher.Normalize(answer, normalizer);
         if (text is ConfirmPrompt.YesValue)
         {
             return true;
@@ -43,9 +44,9 @@ public static class YesNo
         }
 
         // A phrase inside a longer match does not count ("sure" in "not sure"); what remains must agree.
-        var matches = Matches(text, lexicon.Yes, true)
-            .Concat(Matches(text, lexicon.No, false))
-            .Concat(Matches(text, lexicon.Unsure, null))
+        var matches = Matches(text, lexicon.Yes, true, normalizer)
+            .Concat(Matches(text, lexicon.No, false, normalizer))
+            .Concat(Matches(text, lexicon.Unsure, null, normalizer))
             .ToList();
         var labels = matches
             .Where(m => !matches.Any(other => other.Phrase.Length > m.Phrase.Length && PhraseMatcher.ContainsPhrase(other.Phrase, m.Phrase)))
@@ -55,8 +56,8 @@ public static class YesNo
         return labels.Count == 1 ? labels[0] : null;
     }
 
-    private static IEnumerable<(string Phrase, bool? Label)> Matches(string text, IEnumerable<string> phrases, bool? label)
-        => phrases.Where(p => PhraseMatcher.ContainsPhrase(text, p)).Select(p => (PhraseMatcher.Normalize(p), label));
+    private static IEnumerable<(string Phrase, bool? Label)> Matches(string text, IEnumerable<string> phrases, bool? label, TextNormalizer normalizer)
+        => phrases.Where(p => PhraseMatcher.ContainsPhrase(text, p, normalizer)).Select(p => (PhraseMatcher.Normalize(p, normalizer), label));
 
     public static IReadOnlyList<Choice> Choices(Lexicon lexicon)
     {

@@ -36,7 +36,10 @@ public sealed class ContentCatalog
 
     public CommandWords Commands { get; private set; } = new([], [], [], [], [], [], [], [], []);
 
-    public EmergencyPhrases Emergency { get; private set; } = new([], [], []);
+    /// <summary>How this language's words are read everywhere (words.yaml spellings: "isnt" → "is not").</summary>
+    public Dialogs.Language.TextNormalizer Normalizer { get; private set; } = Dialogs.Language.TextNormalizer.Plain;
+
+    public EmergencyPhrases Emergency { get; private set; } = EmergencyPhrases.Empty;
 
     public RoutingTable Routing { get; private set; } = new([], "", [], new PriorityRules(14, true, true));
 
@@ -61,8 +64,10 @@ public sealed class ContentCatalog
 
         var parser = new ContentParser(folder, folder, errors);
         var words = parser.Words();
+        var normalizer = new Dialogs.Language.TextNormalizer(words?.Spellings ?? []);
         var catalog = new ContentCatalog(folder, culture)
         {
+            Normalizer = normalizer,
             Messages = new MessageCatalog(parser.Messages()),
             Reasons = parser.Reasons(),
             Situations = parser.Situations(),
@@ -71,9 +76,9 @@ public sealed class ContentCatalog
             Needs = parser.Needs(),
             ChoiceSets = parser.ChoiceSets(),
             Glossary = parser.Glossary(),
-            Answers = words?.Answers ?? new([], [], [], [], [], [], []),
+            Answers = (words?.Answers ?? new([], [], [], [], [], [], [])) with { Normalizer = normalizer },
             Commands = words?.Commands ?? new([], [], [], [], [], [], [], [], []),
-            Emergency = parser.Emergency() ?? new([], [], []),
+            Emergency = parser.Emergency() ?? EmergencyPhrases.Empty,
         };
         catalog.Routing = parser.Routing() ?? catalog.Routing;
         catalog.Version = HashOf(folder);
@@ -108,9 +113,9 @@ public sealed class ContentCatalog
     /// <summary>Situation ids whose keywords appear in what the user typed (diagnosis, what was proposed, ...).</summary>
     public IReadOnlySet<string> DetectSituations(string? text)
     {
-        var tokens = PhraseText.Tokens(text);
+        var tokens = PhraseText.Tokens(text, Normalizer);
         return Situations
-            .Where(s => s.Keywords.Any(k => PhraseText.ContainsPhrase(tokens, PhraseText.Tokens(k))))
+            .Where(s => s.Keywords.Any(k => PhraseText.ContainsPhrase(tokens, PhraseText.Tokens(k, Normalizer))))
             .Select(s => s.Id)
             .ToHashSet(StringComparer.Ordinal);
     }
@@ -149,9 +154,9 @@ public sealed class ContentCatalog
     /// <summary>Needs named in free text through their labels or synonyms ("I have no car" → transport).</summary>
     public IReadOnlyList<NeedCategory> MatchNeeds(string? text)
     {
-        var tokens = PhraseText.Tokens(text);
+        var tokens = PhraseText.Tokens(text, Normalizer);
         return Needs
-            .Where(n => n.Synonyms.Append(n.Label).Any(s => PhraseText.ContainsPhrase(tokens, PhraseText.Tokens(s))))
+            .Where(n => n.Synonyms.Append(n.Label).Any(s => PhraseText.ContainsPhrase(tokens, PhraseText.Tokens(s, Normalizer))))
             .ToList();
     }
 }

@@ -16,6 +16,7 @@ public static class ContentLexicon
             No = content.Answers.No,
             Unsure = content.Answers.NotSure,
             ListJoiners = content.Answers.ListJoiners,
+            Normalizer = content.Normalizer,
             YesLabel = messages.Get(MessageKeys.EngineYesLabel),
             NoLabel = messages.Get(MessageKeys.EngineNoLabel),
             SubmitLabel = messages.Get(MessageKeys.EngineSubmitLabel),

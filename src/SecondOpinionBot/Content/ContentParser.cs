@@ -75,7 +75,7 @@ internal sealed class ContentParser(string folder, string displayFolder, Content
     public IReadOnlyList<GlossaryTerm> Glossary() => List(ContentFiles.Glossary, "glossary", m =>
         new GlossaryTerm(m.RequiredString("term"), m.StringList("forms", required: true), m.RequiredString("explanation"), m.Location));
 
-    public (AnswerWords Answers, CommandWords Commands)? Words()
+    public (AnswerWords Answers, CommandWords Commands, IReadOnlyList<KeyValuePair<string, string>> Spellings)? Words()
     {
         var root = Open(ContentFiles.Words);
         if (root is null)
@@ -85,6 +85,19 @@ internal sealed class ContentParser(string folder, string displayFolder, Content
 
         var a = root.Map("answers");
         var c = root.Map("commands");
+        var spellings = new List<KeyValuePair<string, string>>();
+        foreach (var (typed, meant) in root.Map("spellings", required: false)?.Remaining() ?? [])
+        {
+            if (meant is YamlScalarNode { Value: { Length: > 0 } text })
+            {
+                spellings.Add(new(typed, text));
+            }
+            else
+            {
+                root.Error(meant, $"spelling `{typed}` must say what it means as plain text.");
+            }
+        }
+
         root.RejectUnknownKeys();
         if (a is null || c is null)
         {
@@ -100,7 +113,7 @@ internal sealed class ContentParser(string folder, string displayFolder, Content
             c.StringList("talkToPerson", true), c.StringList("status", true), c.StringList("deleteMyData", true),
             c.StringList("whatDoYouKnow", true), c.StringList("fillers"), c.StringList("whatDoesItMean"));
         c.RejectUnknownKeys();
-        return (answers, commands);
+        return (answers, commands, spellings);
     }
 
     public EmergencyPhrases? Emergency()
@@ -111,10 +124,61 @@ internal sealed class ContentParser(string folder, string displayFolder, Content
             return null;
         }
 
-        var phrases = new EmergencyPhrases(
-            root.StringList("medical", true), root.StringList("selfHarm", true), root.StringList("negationCues"));
+        var phrases = Categories(root, "medical", selfHarm: false).Concat(Categories(root, "selfHarm", selfHarm: true)).ToList();
+        var groups = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var groupMap = root.Map("groups", required: false);
+        foreach (var (name, node) in groupMap?.Remaining() ?? [])
+        {
+            groups[name] = Texts(root, node, $"group `{name}`");
+        }
+
+        var result = new EmergencyPhrases(
+            phrases, groups, root.StringList("fillers"), root.StringList("negationCues"), root.StringList("listNegationCues"),
+            root.StringList("notNowCues"), root.StringList("historyMarkers"), root.StringList("nowMarkers"), root.StringList("notEmergency"));
         root.RejectUnknownKeys();
-        return phrases;
+        return result;
+    }
+
+    /// <summary>A mapping of category → list of phrases.</summary>
+    private static List<EmergencyPhrase> Categories(YamlMap root, string key, bool selfHarm)
+    {
+        var map = root.Map(key);
+        var found = new List<EmergencyPhrase>();
+        foreach (var (category, node) in map?.Remaining() ?? [])
+        {
+            found.AddRange(Texts(root, node, $"`{key}/{category}`").Select(t => new EmergencyPhrase(category, t, selfHarm)));
+        }
+
+        if (map is not null && found.Count == 0)
+        {
+            root.Error(map.Node, $"`{key}` needs at least one category with phrases.");
+        }
+
+        return found;
+    }
+
+    private static List<string> Texts(YamlMap root, YamlNode node, string what)
+    {
+        if (node is not YamlSequenceNode sequence)
+        {
+            root.Error(node, $"{what} must be a list of phrases.");
+            return [];
+        }
+
+        var texts = new List<string>();
+        foreach (var item in sequence.Children)
+        {
+            if (item is YamlScalarNode { Value: { Length: > 0 } text })
+            {
+                texts.Add(text.Trim());
+            }
+            else
+            {
+                root.Error(item, $"each item of {what} must be plain text.");
+            }
+        }
+
+        return texts;
     }
 
     public RoutingTable? Routing()

@@ -67,6 +67,9 @@ internal static class ContentValidator
         }
 
         CheckWords(c, errors);
+
+        // Unknown {groups}, unclosed brackets, phrases with too many variants: compile them as the check will.
+        Safety.EmergencyPhraseSet.From(c, message => errors.Add(FileOf(c, ContentFiles.Emergency), 0, message));
         CheckNeeds(c, errors);
         CheckChoiceSets(c, errors);
         CheckRouting(c, needs, queues, errors);
@@ -84,15 +87,15 @@ internal static class ContentValidator
             ("talkToPerson", c.Commands.TalkToPerson), ("status", c.Commands.Status),
             ("deleteMyData", c.Commands.DeleteMyData), ("whatDoYouKnow", c.Commands.WhatDoYouKnow),
         };
-        var commands = NoPhraseTwice(commandLists, "command", words, errors);
-        NoPhraseTwice(c.Answers.ByAnswer.Select(a => (a.Answer.ToString(), a.Phrases)), "answer", words, errors);
+        var commands = NoPhraseTwice(commandLists, "command", words, c.Normalizer, errors);
+        NoPhraseTwice(c.Answers.ByAnswer.Select(a => (a.Answer.ToString(), a.Phrases)), "answer", words, c.Normalizer, errors);
 
         foreach (var set in c.ChoiceSets)
         {
             var seen = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var choice in set.Choices)
             {
-                foreach (var synonym in choice.Synonyms.Append(choice.Label).Select(PhraseText.Words).Distinct())
+                foreach (var synonym in choice.Synonyms.Append(choice.Label).Select(p => PhraseText.Words(p, c.Normalizer)).Distinct())
                 {
                     if (seen.TryGetValue(synonym, out var other) && other != choice.Id)
                     {
@@ -102,20 +105,20 @@ internal static class ContentValidator
                     seen.TryAdd(synonym, choice.Id);
                 }
 
-                foreach (var synonym in choice.Synonyms.Where(s => commands.ContainsKey(PhraseText.Words(s))))
+                foreach (var synonym in choice.Synonyms.Where(s => commands.ContainsKey(PhraseText.Words(s, c.Normalizer))))
                 {
-                    errors.Add(choice.Location, $"synonym \"{synonym}\" of `{set.Id}/{choice.Id}` is also the `{commands[PhraseText.Words(synonym)]}` command in words.yaml, so it can never pick this choice.");
+                    errors.Add(choice.Location, $"synonym \"{synonym}\" of `{set.Id}/{choice.Id}` is also the `{commands[PhraseText.Words(synonym, c.Normalizer)]}` command in words.yaml, so it can never pick this choice.");
                 }
             }
         }
     }
 
-    private static Dictionary<string, string> NoPhraseTwice(IEnumerable<(string Name, IReadOnlyList<string> Phrases)> lists, string what, string file, ContentErrors errors)
+    private static Dictionary<string, string> NoPhraseTwice(IEnumerable<(string Name, IReadOnlyList<string> Phrases)> lists, string what, string file, Dialogs.Language.TextNormalizer normalizer, ContentErrors errors)
     {
         var owner = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, phrases) in lists)
         {
-            foreach (var phrase in phrases.Select(PhraseText.Words).Where(p => p.Length > 0))
+            foreach (var phrase in phrases.Select(p => PhraseText.Words(p, normalizer)).Where(p => p.Length > 0))
             {
                 if (owner.TryGetValue(phrase, out var first) && first != name)
                 {

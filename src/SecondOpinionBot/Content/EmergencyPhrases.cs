@@ -1,8 +1,34 @@
 namespace SecondOpinionBot.Content;
 
-/// <summary>Phrases that signal an emergency, and the few negations that may cancel a match.</summary>
-/// <param name="NegationCues">Words placed right before a phrase that mean the person does not have it ("no", "denies").</param>
+/// <summary>One phrase of emergency.yaml, under its category ("breathing", "stroke", "indirect"...).</summary>
+/// <param name="Text">
+/// Words, where <c>(a|b)</c> means either word, <c>{group}</c> any word of a group and <c>...</c> a few words between.
+/// </param>
+public sealed record EmergencyPhrase(string Category, string Text, bool SelfHarm);
+
+/// <summary>Phrases that signal an emergency, and the context words that show a mention is not one happening now.</summary>
+/// <param name="Groups">Named word sets a phrase may use as {name}: people, colours, pills...</param>
+/// <param name="Fillers">Small words that never count as words in between ("a", "really", "my").</param>
+/// <param name="NegationCues">Right before a medical phrase, they mean the person does not have it ("no", "denies").</param>
+/// <param name="ListNegationCues">Report-style cues whose negation carries over a list ("denies chest pain, shortness of breath").</param>
+/// <param name="NotNowCues">A few words before a phrase, they make it a worry or a question, not an event ("risk of", "what if").</param>
+/// <param name="HistoryMarkers">Anywhere in the same clause, they place a mention in the past ("years ago", "as a child").</param>
+/// <param name="NowMarkers">Anywhere in the same clause, they make it current again ("now", "again", "tonight").</param>
+/// <param name="NotEmergency">Phrases that contain emergency words but are not one ("food poisoning", "seizure medication").</param>
 public sealed record EmergencyPhrases(
-    IReadOnlyList<string> Medical,
-    IReadOnlyList<string> SelfHarm,
-    IReadOnlyList<string> NegationCues);
+    IReadOnlyList<EmergencyPhrase> Phrases,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Groups,
+    IReadOnlyList<string> Fillers,
+    IReadOnlyList<string> NegationCues,
+    IReadOnlyList<string> ListNegationCues,
+    IReadOnlyList<string> NotNowCues,
+    IReadOnlyList<string> HistoryMarkers,
+    IReadOnlyList<string> NowMarkers,
+    IReadOnlyList<string> NotEmergency)
+{
+    public static EmergencyPhrases Empty { get; } = new([], new Dictionary<string, IReadOnlyList<string>>(), [], [], [], [], [], [], []);
+
+    public IEnumerable<EmergencyPhrase> Medical => Phrases.Where(p => !p.SelfHarm);
+
+    public IEnumerable<EmergencyPhrase> SelfHarm => Phrases.Where(p => p.SelfHarm);
+}

@@ -223,6 +223,7 @@ public static class MessageKeys
 
     public static readonly MessageKey EmergencyMedical = Key("emergency.medical", "emergencyNumber");
     public static readonly MessageKey EmergencySelfHarm = Key("emergency.selfHarm", "crisisLine", "emergencyNumber");
+    public static readonly MessageKey EmergencySelfHarmNote = Key("emergency.selfHarmNote", "crisisLine");
     public static readonly MessageKey EmergencyResume = Key("emergency.resume");
     public static readonly MessageKey EmergencyResumed = Key("emergency.resumed");
 

@@ -13,6 +13,9 @@ public sealed record AnswerWords(
     IReadOnlyList<string> Continue,
     IReadOnlyList<string> ListJoiners)
 {
+    /// <summary>The catalog's way of reading words (set when the content is loaded).</summary>
+    public Dialogs.Language.TextNormalizer Normalizer { get; init; } = Dialogs.Language.TextNormalizer.Plain;
+
     /// <summary>Each list with the answer it stands for, in the order they are matched.</summary>
     public IEnumerable<(ShortAnswer Answer, IReadOnlyList<string> Phrases)> ByAnswer =>
     [
@@ -30,14 +33,14 @@ public sealed record AnswerWords(
     /// </summary>
     public ShortAnswer? Match(string? text)
     {
-        var tokens = PhraseText.Tokens(text);
+        var tokens = PhraseText.Tokens(text, Normalizer);
         var whole = string.Join(' ', tokens.Where(t => t != PhraseText.Break));
         var firstClause = string.Join(' ', tokens.TakeWhile(t => t != PhraseText.Break));
         foreach (var candidate in new[] { whole, firstClause }.Where(c => c.Length > 0).Distinct())
         {
             foreach (var (answer, phrases) in ByAnswer)
             {
-                if (phrases.Any(p => PhraseText.Words(p) == candidate))
+                if (phrases.Any(p => PhraseText.Words(p, Normalizer) == candidate))
                 {
                     return answer;
                 }

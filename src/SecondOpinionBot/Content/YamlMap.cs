@@ -23,6 +23,8 @@ internal sealed class YamlMap
 
     public SourceLocation Location => At(_node);
 
+    public YamlMappingNode Node => _node;
+
     public SourceLocation At(YamlNode node) => new(File, (int)node.Start.Line);
 
     /// <summary>Reads a top-level file: the root must be a mapping.</summary>

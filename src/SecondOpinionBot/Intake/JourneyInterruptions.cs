@@ -31,6 +31,11 @@ public sealed class JourneyInterruptions(
                 }
 
                 return InterruptionOutcome.Handled;
+            case InterruptionKind.SafetyNote:
+                // Self-harm mentioned but denied ("I'm not suicidal, just scared"): one gentle line, and the words
+                // are still the answer to the question on screen.
+                await turn.SendActivityAsync(emergency.Build(context.Interruption, turn.Activity.Locale).Guidance, cancellationToken: cancellationToken);
+                return InterruptionOutcome.ContinueDialog;
             case InterruptionKind.Help when context.Interruption.Detail?.StartsWith(GlossaryRecognizer.DetailPrefix, StringComparison.Ordinal) == true:
                 var word = context.Interruption.Detail[GlossaryRecognizer.DetailPrefix.Length..];
                 var entry = kit.Content(turn).Glossary.First(g => g.Term == word);

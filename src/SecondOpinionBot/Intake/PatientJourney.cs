@@ -51,6 +51,7 @@ public sealed class PatientJourney(
     private bool IsInterruption(ITurnContext turn, UserInput input)
     {
         var culture = TurnLanguage.For(turn.Activity.Locale, lexicons).Lexicon.Culture;
-        return _interruptions.Detect(input, culture) is not null;
+        // A safety note is not a way out of the pause: it is said with the answer it came with.
+        return _interruptions.Detect(input, culture) is { Kind: not InterruptionKind.SafetyNote };
     }
 }

@@ -21,14 +21,14 @@ public sealed class CommandRecognizer(ContentCatalogs content) : IInterruptionRe
         }
 
         var catalog = content.For(culture);
-        var commands = _compiled.GetOrAdd(catalog.Culture, _ => CompiledCommands.From(catalog.Commands));
+        var commands = _compiled.GetOrAdd(catalog.Culture, _ => CompiledCommands.From(catalog.Commands, catalog.Normalizer));
         var raw = text.Trim();
         if (commands.Symbols.TryGetValue(raw, out var symbol))
         {
             return symbol;
         }
 
-        var words = PhraseText.Tokens(text).Where(t => t != PhraseText.Break).ToList();
+        var words = PhraseText.Tokens(text, catalog.Normalizer).Where(t => t != PhraseText.Break).ToList();
         var core = string.Join(' ', StripFillers(words, commands.Fillers));
         return core.Length > 0 && commands.Phrases.TryGetValue(core, out var interruption) ? interruption : null;
     }
@@ -64,7 +64,7 @@ public sealed class CommandRecognizer(ContentCatalogs content) : IInterruptionRe
         IReadOnlyDictionary<string, Interruption> Symbols,
         IReadOnlyList<string[]> Fillers)
     {
-        public static CompiledCommands From(CommandWords words)
+        public static CompiledCommands From(CommandWords words, Dialogs.Language.TextNormalizer normalizer)
         {
             var phrases = new Dictionary<string, Interruption>(StringComparer.Ordinal);
             var symbols = new Dictionary<string, Interruption>(StringComparer.Ordinal);
@@ -72,7 +72,7 @@ public sealed class CommandRecognizer(ContentCatalogs content) : IInterruptionRe
             {
                 foreach (var phrase in list)
                 {
-                    var key = PhraseText.Words(phrase);
+                    var key = PhraseText.Words(phrase, normalizer);
                     if (key.Length == 0)
                     {
                         symbols.TryAdd(phrase.Trim(), interruption); // e.g. "?" for help
@@ -93,7 +93,7 @@ public sealed class CommandRecognizer(ContentCatalogs content) : IInterruptionRe
             Add(words.DeleteMyData, new Interruption(InterruptionKind.DeleteMyData));
             Add(words.WhatDoYouKnow, new Interruption(InterruptionKind.WhatDoYouKnow));
             var fillers = words.Fillers
-                .Select(f => PhraseText.Tokens(f).Where(t => t != PhraseText.Break).ToArray())
+                .Select(f => PhraseText.Tokens(f, normalizer).Where(t => t != PhraseText.Break).ToArray())
                 .Where(f => f.Length > 0)
                 .OrderByDescending(f => f.Length)
                 .ToList();

@@ -15,7 +15,12 @@ public sealed class EmergencyMessageBuilder(ContentCatalogs content, IOptions<Em
         ArgumentNullException.ThrowIfNull(emergency);
         var messages = content.For(culture).Messages;
         var numbers = options.Value;
-        var key = emergency.Detail == EmergencyDetails.SelfHarm ? MessageKeys.EmergencySelfHarm : MessageKeys.EmergencyMedical;
+        var key = emergency.Detail switch
+        {
+            EmergencyDetails.SelfHarm => MessageKeys.EmergencySelfHarm,
+            EmergencyDetails.SelfHarmMention => MessageKeys.EmergencySelfHarmNote,
+            _ => MessageKeys.EmergencyMedical,
+        };
         var guidance = messages.Format(key, ("emergencyNumber", numbers.Number), ("crisisLine", numbers.CrisisLine));
         return new EmergencyMessage(guidance, messages.Get(MessageKeys.EmergencyResume));
     }

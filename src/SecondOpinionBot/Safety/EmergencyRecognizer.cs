@@ -1,181 +1,183 @@
 using System.Collections.Concurrent;
 using SecondOpinionBot.Content;
 using SecondOpinionBot.Dialogs.Interruptions;
+using SecondOpinionBot.Dialogs.Language;
 
 namespace SecondOpinionBot.Safety;
 
 /// <summary>
-/// Spots emergencies in any text the user sends, erring toward alarm. Phrases come from emergency.yaml; small typos
-/// and up to two extra words inside a phrase still match
-/// (unless the phrase has its own negation). Only a narrow negation right before a medical phrase
-/// ("no chest pain", "denies trouble breathing") cancels it; a phrase that itself contains a negation
-/// ("I can't breathe") always fires, and self-harm phrases are never cancelled.
+/// Spots emergencies in any text the user sends, erring toward alarm. Text is read by the language's normaliser
+/// ("isnt" → "is not"), then matched against emergency.yaml's phrases with small typos and a few words in between
+/// ("her lips look a bit blue" matches "lips blue"). A phrase that itself says "not" ("not breathing", "can't wake
+/// him") always fires; a medical phrase is cancelled only by a narrow negation right before it ("no chest pain"), a
+/// worry or question cue just before it ("risk of a stroke") or a clause placed in the past ("had a seizure as a
+/// child"). Self-harm phrases are never cancelled, only softened: negated or past ones get a gentle note.
 /// </summary>
 public sealed class EmergencyRecognizer(ContentCatalogs content) : IInterruptionRecognizer
 {
-    private const int MaxWordsInsidePhrase = 2;
-    private static readonly string[] Fillers = ["any"];
-    private static readonly string[] ListJoiners = ["or", "nor"];
-
-    // A phrase that carries its own negation ("not breathing") must match word for word, or
-    // "not having trouble breathing" would read as "not ... breathing".
-    private static readonly string[] NegationWords = ["not", "no", "cant", "cannot", "wont", "dont", "never", "nothing"];
-
-    private readonly ConcurrentDictionary<string, CompiledPhrases> _compiled = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, EmergencyPhraseSet> _compiled = new(StringComparer.Ordinal);
 
     public Interruption? Recognize(string text, string culture)
     {
-        var tokens = PhraseText.Tokens(text);
+        var finding = Classify(text, culture);
+        return finding.Level switch
+        {
+            EmergencyLevel.SelfHarm => new Interruption(InterruptionKind.Emergency, EmergencyDetails.SelfHarm, finding.Category),
+            EmergencyLevel.Medical => new Interruption(InterruptionKind.Emergency, EmergencyDetails.Medical, finding.Category),
+            EmergencyLevel.SelfHarmMention => new Interruption(InterruptionKind.SafetyNote, EmergencyDetails.SelfHarmMention, finding.Category),
+            _ => null,
+        };
+    }
+
+    public EmergencyFinding Classify(string? text, string culture)
+    {
+        var catalog = content.For(culture);
+        var set = _compiled.GetOrAdd(catalog.Culture, _ => EmergencyPhraseSet.From(catalog));
+        var tokens = set.Normalizer.Tokens(text);
         if (tokens.Count == 0)
         {
-            return null;
+            return EmergencyFinding.None;
         }
 
-        var catalog = content.For(culture);
-        var phrases = _compiled.GetOrAdd(catalog.Culture, _ => CompiledPhrases.From(catalog.Emergency));
-        var matches = new List<Match>();
-        for (var start = 0; start < tokens.Count; start++)
+        var matches = FindMatches(tokens, set);
+        if (matches.Count == 0)
         {
-            if (tokens[start].Length == 0 || !phrases.ByLead.TryGetValue(tokens[start][0], out var candidates))
+            return EmergencyFinding.None;
+        }
+
+        var context = new EmergencyContext(tokens, set);
+        EmergencyMatch? selfHarm = null, medical = null, mention = null;
+        var negatedEnds = new List<(int End, bool ListCue)>();
+        foreach (var match in matches.OrderBy(m => m.Start))
+        {
+            if (context.IsNotEmergency(match))
             {
                 continue;
             }
 
-            foreach (var phrase in candidates)
+            if (match.Pattern.SelfHarm)
             {
-                if (MatchAt(tokens, phrase, start) is { } match)
+                if (context.IsSelfHarmSoftened(match))
                 {
-                    matches.Add(match);
+                    mention ??= match;
+                }
+                else
+                {
+                    selfHarm ??= match;
                 }
             }
-        }
-
-        var negatedEnds = new HashSet<int>();
-        var selfHarm = false;
-        var medical = false;
-        foreach (var match in matches)
-        {
-            if (match.Phrase.SelfHarm)
+            else if (context.MedicalNegation(match, negatedEnds) is { } listCue)
             {
-                selfHarm = true;
+                negatedEnds.Add((match.End, listCue));
             }
-            else if (IsNegated(tokens, match.Start, phrases.NegationCues, negatedEnds))
+            else if (!context.IsNotNow(match))
             {
-                negatedEnds.Add(match.End);
-            }
-            else
-            {
-                medical = true;
+                medical ??= match;
             }
         }
 
-        return selfHarm ? new Interruption(InterruptionKind.Emergency, EmergencyDetails.SelfHarm)
-            : medical ? new Interruption(InterruptionKind.Emergency, EmergencyDetails.Medical)
-            : null;
+        return selfHarm is not null ? new EmergencyFinding(EmergencyLevel.SelfHarm, selfHarm.Pattern.Category)
+            : medical is not null ? new EmergencyFinding(EmergencyLevel.Medical, medical.Pattern.Category)
+            : mention is not null ? new EmergencyFinding(EmergencyLevel.SelfHarmMention, mention.Pattern.Category)
+            : EmergencyFinding.None;
     }
 
-    private static Match? MatchAt(IReadOnlyList<string> tokens, Phrase phrase, int start)
+    private static List<EmergencyMatch> FindMatches(IReadOnlyList<string> tokens, EmergencyPhraseSet set)
     {
-        if (!FuzzyWord.Matches(phrase.Words[0], tokens[start], standalone: phrase.Words.Count == 1))
+        var matches = new List<EmergencyMatch>();
+        for (var start = 0; start < tokens.Count; start++)
         {
-            return null;
+            var token = tokens[start];
+            if (token.Length == 0 || token == TextNormalizer.Break || !set.ByLead.TryGetValue(token[0], out var firstWords))
+            {
+                continue;
+            }
+
+            foreach (var first in firstWords)
+            {
+                if (!FuzzyWord.Matches(first.Word, token))
+                {
+                    continue;
+                }
+
+                foreach (var pattern in first.Patterns)
+                {
+                    if (pattern.Slots.Count == 1)
+                    {
+                        // Alone, a word needs a closer match: no neighbouring words confirm it.
+                        if (FuzzyWord.Matches(first.Word, token, standalone: true))
+                        {
+                            matches.Add(new EmergencyMatch(pattern, start, start));
+                        }
+                    }
+                    else if (MatchRest(tokens, pattern, start, set.Fillers) is { } end)
+                    {
+                        matches.Add(new EmergencyMatch(pattern, start, end));
+                    }
+                }
+            }
         }
 
+        return matches;
+    }
+
+    /// <summary>The index of the last word when the slots after the first follow within their gaps; else null.</summary>
+    private static int? MatchRest(IReadOnlyList<string> tokens, EmergencyPattern pattern, int start, HashSet<string> fillers)
+    {
         var at = start;
-        var maxGap = phrase.CarriesNegation ? 0 : MaxWordsInsidePhrase;
-        for (var w = 1; w < phrase.Words.Count; w++)
+        for (var s = 1; s < pattern.Slots.Count; s++)
         {
-            var matched = false;
-            for (var next = at + 1; next < tokens.Count && next <= at + 1 + maxGap; next++)
+            var slot = pattern.Slots[s];
+            var allowed = slot.Wide ? EmergencyPattern.WideGap : pattern.CarriesNegation ? 0 : EmergencyPattern.Gap;
+            var others = 0;
+            var found = -1;
+            for (var next = at + 1; next < tokens.Count; next++)
             {
-                if (tokens[next] == PhraseText.Break)
+                var token = tokens[next];
+
+                // A wide gap may run on over one clause break ("fell and hit his head, now he's very sleepy").
+                if (token == TextNormalizer.Break && !slot.Wide)
                 {
                     break;
                 }
 
-                if (FuzzyWord.Matches(phrase.Words[w], tokens[next]))
+                if (Any(slot.Words, token))
                 {
-                    at = next;
-                    matched = true;
+                    found = next;
+                    break;
+                }
+
+                // Words in between never include a negation: "is not a stroke" is not "is a stroke".
+                if (EmergencyPattern.IsNegation(token) || (!fillers.Contains(token) && ++others > allowed))
+                {
                     break;
                 }
             }
 
-            if (!matched)
+            if (found < 0)
             {
                 return null;
             }
+
+            at = found;
         }
 
-        return new Match(phrase, start, at);
+        return at;
     }
 
-    private static bool IsNegated(IReadOnlyList<string> tokens, int start, IReadOnlyList<string[]> cues, HashSet<int> negatedEnds)
+    private static bool Any(string[] words, string token)
     {
-        var end = start - 1;
-        while (end >= 0 && Fillers.Contains(tokens[end]))
+        foreach (var word in words)
         {
-            end--;
-        }
-
-        if (end < 0)
-        {
-            return false;
-        }
-
-        if (ListJoiners.Contains(tokens[end]) && negatedEnds.Contains(end - 1))
-        {
-            return true;
-        }
-
-        return cues.Any(cue => EndsWith(tokens, end, cue));
-    }
-
-    private static bool EndsWith(IReadOnlyList<string> tokens, int end, string[] cue)
-    {
-        var first = end - cue.Length + 1;
-        if (first < 0)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < cue.Length; i++)
-        {
-            if (tokens[first + i] != cue[i])
+            if (word == EmergencyPattern.ManyWord ? EmergencyPattern.IsMany(token) : FuzzyWord.Matches(word, token))
             {
-                return false;
+                return true;
             }
         }
 
-        return true;
-    }
-
-    private sealed record Phrase(IReadOnlyList<string> Words, bool SelfHarm)
-    {
-        public bool CarriesNegation { get; } = Words.Any(NegationWords.Contains);
-    }
-
-    private sealed record Match(Phrase Phrase, int Start, int End);
-
-    private sealed record CompiledPhrases(IReadOnlyList<Phrase> All, IReadOnlyList<string[]> NegationCues)
-    {
-        /// <summary>
-        /// Phrases by the letters a typed first word can start with: the phrase's own first letter, or its second
-        /// (a swap of the first two letters). Typo matching never lets the first letter differ otherwise.
-        /// </summary>
-        public Dictionary<char, Phrase[]> ByLead { get; } = All
-            .SelectMany(p => p.Words[0].Take(2).Distinct().Select(lead => (lead, p)))
-            .GroupBy(x => x.lead, x => x.p)
-            .ToDictionary(g => g.Key, g => g.ToArray());
-
-        public static CompiledPhrases From(EmergencyPhrases phrases) => new(
-            phrases.Medical.Select(p => new Phrase(Words(p), SelfHarm: false))
-                .Concat(phrases.SelfHarm.Select(p => new Phrase(Words(p), SelfHarm: true)))
-                .Where(p => p.Words.Count > 0)
-                .ToList(),
-            phrases.NegationCues.Select(c => Words(c).ToArray()).Where(c => c.Length > 0).ToList());
-
-        private static List<string> Words(string phrase) =>
-            PhraseText.Tokens(phrase).Where(t => t != PhraseText.Break).ToList();
+        return false;
     }
 }
+
+/// <summary>A phrase found in the text, from its first to its last word.</summary>
+internal sealed record EmergencyMatch(EmergencyPattern Pattern, int Start, int End);

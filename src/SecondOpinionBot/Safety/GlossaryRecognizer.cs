@@ -25,7 +25,7 @@ public sealed class GlossaryRecognizer(ContentCatalogs content) : IInterruptionR
 
         var catalog = content.For(culture);
         var questions = _questions.GetOrAdd(catalog.Culture, _ => Compile(catalog));
-        var asked = PhraseText.Words(text);
+        var asked = PhraseText.Words(text, catalog.Normalizer);
         return questions.TryGetValue(asked, out var term) ? new Interruption(InterruptionKind.Help, DetailPrefix + term) : null;
     }
 
@@ -39,7 +39,7 @@ public sealed class GlossaryRecognizer(ContentCatalogs content) : IInterruptionR
             {
                 foreach (var template in catalog.Commands.WhatDoesItMean)
                 {
-                    questions.TryAdd(PhraseText.Words(template.Replace("{term}", form, StringComparison.Ordinal)), term.Term);
+                    questions.TryAdd(PhraseText.Words(template.Replace("{term}", form, StringComparison.Ordinal), catalog.Normalizer), term.Term);
                 }
             }
         }

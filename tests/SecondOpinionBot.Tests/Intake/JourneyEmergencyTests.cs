@@ -1,5 +1,7 @@
 using Newtonsoft.Json.Linq;
+using MessageKeys = SecondOpinionBot.Content.MessageKeys;
 using SecondOpinionBot.Handoff;
+using SecondOpinionBot.Tests.Content;
 using static SecondOpinionBot.Tests.Intake.ScriptLine;
 
 namespace SecondOpinionBot.Tests.Intake;
@@ -130,6 +132,30 @@ public sealed class JourneyEmergencyTests
         Assert.False(next.Says("911"), next.AllText);
         Assert.True(next.Says("What did the doctor suggest"), next.AllText);
         Assert.Equal(answer, (await chat.StoredDraftAsync())!.Concern);
+    }
+
+    [Fact]
+    public async Task A_denied_thought_of_self_harm_gets_a_gentle_note_and_the_journey_goes_on()
+    {
+        await using var chat = await JourneyChat.StartAsync(userId: "self-harm-note");
+        await chat.PlayAsync(await chat.OpenAsync(), [.. ShortJourney.Consent, .. ShortJourney.AsPatient]);
+
+        var next = await chat.SayAsync("I'm not suicidal, just scared about the surgery");
+
+        Assert.Equal(ContentFixture.English.Messages.Format(MessageKeys.EmergencySelfHarmNote, ("crisisLine", "988")), next.Texts[0]);
+        Assert.True(next.Says("What did the doctor suggest"), next.AllText);
+        Assert.False(next.Says("say \"continue\""), next.AllText);
+        Assert.Equal("I'm not suicidal, just scared about the surgery", (await chat.StoredDraftAsync())!.Concern);
+    }
+
+    [Fact]
+    public async Task Everyday_words_for_an_emergency_pause_the_journey_as_the_textbook_words_do()
+    {
+        await using var chat = await JourneyChat.StartAsync(userId: "lay-words");
+        await chat.PlayAsync(await chat.OpenAsync(), [.. ShortJourney.Consent, .. ShortJourney.AsPatient]);
+
+        AssertGuidanceFirst(await chat.SayAsync("my dad collapsed and isnt breathing"), "911");
+        Assert.Null((await chat.StoredDraftAsync())!.Concern);
     }
 
     private static void AssertGuidanceFirst(BotTurn turn, string number)

@@ -73,15 +73,35 @@ public sealed class EmergencyRecognizerTests
     [InlineData("no reason to live")]
     [InlineData("suicidel thoughts")]
     [InlineData("i want to kil myself")]
-    [InlineData("I'm not suicidal")]
     [InlineData("chest pain and I want to die")]
     public void SelfHarm_FiresWithCrisisDetail(string text)
     {
         var result = _recognizer.Recognize(text, "en");
 
         Assert.NotNull(result);
+        Assert.Equal(InterruptionKind.Emergency, result.Kind);
         Assert.Equal(EmergencyDetails.SelfHarm, result.Detail);
     }
+
+    [Theory]
+    [InlineData("I'm not suicidal")]
+    [InlineData("I'm not suicidal, just scared")]
+    [InlineData("I would never hurt myself")]
+    public void NegatedSelfHarm_IsAGentleNoteThatDoesNotPause(string text)
+    {
+        var result = _recognizer.Recognize(text, "en");
+
+        Assert.NotNull(result);
+        Assert.Equal(InterruptionKind.SafetyNote, result.Kind);
+        Assert.Equal(EmergencyDetails.SelfHarmMention, result.Detail);
+    }
+
+    [Theory]
+    [InlineData("my dad collapsed and isnt breathing", "collapse")]
+    [InlineData("her lips are going blue", "breathing")]
+    [InlineData("there's no reason to go on", "indirect")]
+    public void TheDetectedKindIsExposedForCounting(string text, string category)
+        => Assert.Equal(category, _recognizer.Recognize(text, "en")?.Category);
 
     [Theory]
     // narrow negations suppress

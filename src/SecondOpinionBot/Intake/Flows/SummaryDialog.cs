@@ -57,10 +57,10 @@ public sealed partial class SummaryDialog(JourneyKit kit, CaseSubmission submiss
         }
         else
         {
-            choice = ChoiceRecognizer.RecognizeOne(dc.Input.Answer, Choices(turn), dc.Language.RecognizerCulture)?.Value;
+            choice = ChoiceRecognizer.RecognizeOne(dc.Input.Answer, Choices(turn), dc.Language.RecognizerCulture, dc.Language.Lexicon.Normalizer)?.Value;
 
             // "Change" by typing: a section's name opens that section, so channels without cards can edit too.
-            if (choice is null && ChoiceRecognizer.RecognizeOne(dc.Input.Answer, SectionChoices(turn), dc.Language.RecognizerCulture)?.Value is { } section)
+            if (choice is null && ChoiceRecognizer.RecognizeOne(dc.Input.Answer, SectionChoices(turn), dc.Language.RecognizerCulture, dc.Language.Lexicon.Normalizer)?.Value is { } section)
             {
                 return await dc.BeginDialogAsync(JourneySections.EditId(section), cancellationToken: cancellationToken);
             }

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text;
+
+namespace SecondOpinionBot.Dialogs.Language;
+
+/// <summary>
+/// The one way the bot reads words, for yes/no, choices, commands, the glossary and the emergency check alike:
+/// lower case, accents and apostrophes dropped ("can't", "can’t" and "cant" are one word), other punctuation a clause
+/// break, then the language's spellings applied ("isnt" → "is not", "im" → "i am", "dont no" → "do not know").
+/// Content phrases go through the same steps, so a phrase written "can't breathe" matches "cant breath" typed.
+/// </summary>
+public sealed class TextNormalizer
+{
+    /// <summary>Token standing for a clause break (comma, full stop, new line, ...).</summary>
+    public const string Break = "|";
+
+    private readonly Dictionary<string, string[]> _single = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string, string), string[]> _pairs = [];
+
+    /// <param name="spellings">
+    /// What people type → what it means, one or two words on the left ("isnt" → "is not", "dont no" → "do not know").
+    /// </param>
+    public TextNormalizer(IEnumerable<KeyValuePair<string, string>> spellings)
+    {
+        ArgumentNullException.ThrowIfNull(spellings);
+        foreach (var (typed, meant) in spellings)
+        {
+            var from = Basic(typed).Where(t => t != Break).ToArray();
+            var to = Basic(meant).Where(t => t != Break).ToArray();
+            if (to.Length == 0)
+            {
+                continue;
+            }
+
+            switch (from.Length)
+            {
+                case 1:
+                    _single.TryAdd(from[0], to);
+                    break;
+                case 2:
+                    _pairs.TryAdd((from[0], from[1]), to);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>No spellings: case, accents and punctuation only.</summary>
+    public static TextNormalizer Plain { get; } = new([]);
+
+    /// <summary>The words of <paramref name="text"/>, with <see cref="Break"/> between clauses; never two breaks in a row.</summary>
+    public IReadOnlyList<string> Tokens(string? text)
+    {
+        var basic = Basic(text);
+        if (_single.Count == 0 && _pairs.Count == 0)
+        {
+            return basic;
+        }
+
+        var tokens = new List<string>(basic.Count + 4);
+        for (var i = 0; i < basic.Count; i++)
+        {
+            if (i + 1 < basic.Count && _pairs.TryGetValue((basic[i], basic[i + 1]), out var pair))
+            {
+                tokens.AddRange(pair);
+                i++;
+            }
+            else if (_single.TryGetValue(basic[i], out var single))
+            {
+                tokens.AddRange(single);
+            }
+            else
+            {
+                tokens.Add(basic[i]);
+            }
+        }
+
+        return tokens;
+    }
+
+    /// <summary>Words only, clause breaks removed, one space between: for comparing whole short answers.</summary>
+    public string Words(string? text) => string.Join(' ', Tokens(text).Where(t => t != Break));
+
+    /// <summary>True when <paramref name="phrase"/>'s words occur next to each other in <paramref name="text"/>.</summary>
+    public bool ContainsPhrase(string? text, string? phrase)
+    {
+        var words = Words(phrase);
+        return words.Length > 0 && $" {Words(text)} ".Contains($" {words} ", StringComparison.Ordinal);
+    }
+
+    private static List<string> Basic(string? text)
+    {
+        var tokens = new List<string>();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return tokens;
+        }
+
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var word = new StringBuilder();
+        void EndWord()
+        {
+            if (word.Length > 0)
+            {
+                tokens.Add(word.ToString());
+                word.Clear();
+            }
+        }
+
+        foreach (var ch in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark
+                || ch is '\'' or '\u2019' or '\u2018' or '`' or '\u00B4')
+            {
+                continue; // accents, and apostrophes so "can't" is "cant"
+            }
+
+            if (char.IsLetterOrDigit(ch) || ch == '@')
+            {
+                word.Append(char.ToLowerInvariant(ch));
+            }
+            else if (char.IsWhiteSpace(ch) || ch is '-' or '/' or '_' or '+' or '&')
+            {
+                EndWord();
+            }
+            else
+            {
+                EndWord();
+                if (tokens.Count > 0 && tokens[^1] != Break)
+                {
+                    tokens.Add(Break);
+                }
+            }
+        }
+
+        EndWord();
+        if (tokens.Count > 0 && tokens[^1] == Break)
+        {
+            tokens.RemoveAt(tokens.Count - 1);
+        }
+
+        return tokens;
+    }
+}
