@@ -1,3 +1,4 @@
+using SecondOpinionBot.Operations.Alerts;
 using SecondOpinionBot.Operations.Funnel;
 using SecondOpinionBot.Operations.RateLimiting;
 using SecondOpinionBot.Operations.Readiness;
@@ -23,6 +24,12 @@ public static class OperationsExtensions
         services.AddSingleton<JourneyEvents>();
         services.AddSingleton<IPersonalDataParticipant, JourneyDataParticipant>();
         services.AddSingleton<OperationsQueries>();
+        services.AddSingleton<AlertState>();
+        services.AddSingleton<OperationsChannel>();
+        services.AddSingleton<AlertPublisher>();
+        services.AddSingleton<IOperationsWatcher, DeadLetterAlertRule>();
+        services.AddSingleton<IOperationsWatcher, OutboxStuckAlertRule>();
+        services.AddSingleton<IOperationsWatcher, UnboundQueueAlertRule>();
         services.AddSingleton<OperationsMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<OperationsMonitor>());
         services.AddSingleton<OutboxWorkerHeartbeat>();

@@ -38,6 +38,18 @@ public sealed class OperationsOptions
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan AlertRepeatInterval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// The Teams channel alert cards go to: its id as in the channel's link ("19:…@thread.tacv2"). The bot must be in
+    /// that team. Empty: alerts are only logged (lines starting with "ALERT").
+    /// </summary>
+    public string AlertChannelId { get; set; } = "";
+
+    /// <summary>The Bot Connector address for that channel; empty takes the one Teams gave with the queue bindings.</summary>
+    public string AlertServiceUrl { get; set; } = "";
+
+    /// <summary>The channel's tenant; empty takes Handoff:TenantId, then a queue binding's.</summary>
+    public string AlertTenantId { get; set; } = "";
+
     /// <summary>Claim targets: a routine case unclaimed for longer is overdue (until the SLA settings of issue 15 replace these).</summary>
     [Range(typeof(TimeSpan), "00:05:00", "30.00:00:00")]
     public TimeSpan ClaimTargetRoutine { get; set; } = TimeSpan.FromHours(24);

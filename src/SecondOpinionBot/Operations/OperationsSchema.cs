@@ -37,7 +37,10 @@ internal sealed class OperationsSchema : IDatabaseSchema
             rule           TEXT PRIMARY KEY,
             last_posted_at TEXT,
             watermark      INTEGER NOT NULL DEFAULT 0,
-            unsent         INTEGER NOT NULL DEFAULT 0
+            active         INTEGER NOT NULL DEFAULT 0
         );
         """;
+
+    /// <summary>Files made by the first version of this table (it had no "active" column) get it at start.</summary>
+    public IReadOnlyList<AddedColumn> AddedColumns { get; } = [new("operations_alerts", "active", "INTEGER NOT NULL DEFAULT 0")];
 }
