@@ -13,7 +13,7 @@ namespace SecondOpinionBot.Tests.Handoff;
 
 /// <summary>
 /// The real host with a fake Bot Connector, a fake clock, the outbox worker off (tests drain it with
-/// <see cref="DrainAsync"/>), and the care team's tenant configured.
+/// <see cref="DrainAsync"/>), the operations monitor off, and the care team's tenant configured.
 /// </summary>
 public sealed class HandoffHost : IAsyncDisposable
 {
@@ -64,6 +64,8 @@ public sealed class HandoffHost : IAsyncDisposable
         {
             ["Handoff:TenantId"] = TeamsActivities.Tenant,
             ["Handoff:Outbox:RunWorker"] = "false",
+            // Advancing the fake clock would otherwise tick the operations monitor; tests that want it run it themselves.
+            ["Operations:RunMonitor"] = "false",
         };
         if (databasePath is not null)
         {
