@@ -35,6 +35,7 @@ public sealed class JourneyInterruptions(
                 // Self-harm mentioned but denied ("I'm not suicidal, just scared"): one gentle line, and the words
                 // are still the answer to the question on screen.
                 await turn.SendActivityAsync(emergency.Build(context.Interruption, turn.Activity.Locale).Guidance, cancellationToken: cancellationToken);
+                metrics.EmergencyDetected(context.Interruption.Detail);
                 return InterruptionOutcome.ContinueDialog;
             case InterruptionKind.Help when context.Interruption.Detail?.StartsWith(GlossaryRecognizer.DetailPrefix, StringComparison.Ordinal) == true:
                 var word = context.Interruption.Detail[GlossaryRecognizer.DetailPrefix.Length..];

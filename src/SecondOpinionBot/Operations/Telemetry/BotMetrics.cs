@@ -36,7 +36,7 @@ public sealed class BotMetrics
         _journeysFinished = meter.CreateCounter<long>("secondopinion.journeys.finished", "{journey}", "Journeys that ended, by outcome (sent, declined, stopped).");
         _journeysAbandoned = meter.CreateCounter<long>("secondopinion.journeys.abandoned", "{journey}", "Journeys left idle past Operations:JourneyAbandonedAfter, by the step they stopped at.");
         _casesCreated = meter.CreateCounter<long>("secondopinion.cases.created", "{case}", "Cases handed to the care team, by queue and priority.");
-        _emergencies = meter.CreateCounter<long>("secondopinion.emergencies.detected", "{message}", "Messages that got emergency guidance, by kind.");
+        _emergencies = meter.CreateCounter<long>("secondopinion.emergencies.detected", "{message}", "Messages that got emergency guidance or a safety note, by kind (medical, self-harm, self-harm-mention).");
         _deliveries = meter.CreateCounter<long>("secondopinion.outbox.deliveries", "{attempt}", "Outbox send attempts, by kind and result (sent, retry, dead-letter).");
         _deadLetters = meter.CreateCounter<long>("secondopinion.outbox.dead_letters", "{item}", "Outbox items that will not be retried, by kind and reason.");
         _cardActions = meter.CreateCounter<long>("secondopinion.card_actions", "{action}", "Staff card actions, by verb and result.");
