@@ -14,6 +14,11 @@ public static class BenchProgram
     public static async Task<int> Main(string[] args)
     {
         var output = Console.Out;
+        if (args is ["load", ..])
+        {
+            return await Load.LoadRun.RunAsync(Load.LoadOptions.Parse(args[1..]), output);
+        }
+
         var total = Stopwatch.StartNew();
         output.WriteLine($"SecondOpinionBot benchmarks ({Environment.ProcessorCount} cores, {(Debugger.IsAttached ? "debugger" : "no debugger")}, {BuildConfiguration})");
         if (args.Contains("emergency", StringComparer.OrdinalIgnoreCase))

@@ -1,0 +1,77 @@
+using System.Globalization;
+
+namespace SecondOpinionBot.Bench.Load;
+
+/// <summary>An open-loop scenario: this many conversations active at once, each thinking between turns.</summary>
+public sealed record OpenScenario(string Name, int Active, TimeSpan Think, TimeSpan Jitter)
+{
+    /// <summary>"1000x15s±5s", "200x2s": active conversations × mean think time ± jitter (default a quarter of it).</summary>
+    public static OpenScenario Parse(string text)
+    {
+        var parts = text.Split('x', 2);
+        var think = parts[1].Split('±', '~');
+        var mean = Seconds(think[0]);
+        var jitter = think.Length > 1 ? Seconds(think[1]) : mean / 4;
+        return new OpenScenario(text, int.Parse(parts[0], CultureInfo.InvariantCulture), mean, jitter);
+    }
+
+    private static TimeSpan Seconds(string text) =>
+        TimeSpan.FromSeconds(double.Parse(text.TrimEnd('s'), CultureInfo.InvariantCulture));
+}
+
+/// <summary>The load command's settings (README, Benchmarks: "Whole conversations under load").</summary>
+public sealed record LoadOptions
+{
+    public int Conversations { get; init; } = 48;
+
+    public IReadOnlyList<int> Concurrency { get; init; } = [1, 8, 32];
+
+    public int Rounds { get; init; } = 2;
+
+    public int WarmupJourneys { get; init; } = 4;
+
+    public IReadOnlyList<OpenScenario> Open { get; init; } = [OpenScenario.Parse("1000x15s±5s"), OpenScenario.Parse("200x2s±0.5s")];
+
+    /// <summary>The open loop at 70% of the closed-loop capacity measured in this run: think time of its conversations.</summary>
+    public TimeSpan CapacityThink { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long each open-loop scenario is measured, after its ramp (one think time).</summary>
+    public TimeSpan OpenMeasure { get; init; } = TimeSpan.FromSeconds(20);
+
+    public string? JsonPath { get; init; }
+
+    /// <summary>A few journeys and a tiny open loop: checks the whole benchmark still runs; figures mean nothing.</summary>
+    public bool Smoke { get; init; }
+
+    public bool Progress { get; init; } = !Console.IsErrorRedirected;
+
+    public static LoadOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new LoadOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Next() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            options = args[i] switch
+            {
+                "--conversations" => options with { Conversations = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--concurrency" => options with { Concurrency = Next().Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray() },
+                "--rounds" => options with { Rounds = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--open" => options with { Open = Next() is "none" ? [] : args[i].Split(',').Select(OpenScenario.Parse).ToArray() },
+                "--open-seconds" => options with { OpenMeasure = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
+                "--capacity-think" => options with { CapacityThink = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
+                "--json" => options with { JsonPath = Next() },
+                "--no-progress" => options with { Progress = false },
+                "--full" => options with { Conversations = 300, Rounds = 3, OpenMeasure = TimeSpan.FromMinutes(5) },
+                "--smoke" => options with
+                {
+                    Smoke = true, Conversations = 2, Concurrency = [2], Rounds = 1, WarmupJourneys = 1,
+                    Open = [new OpenScenario("smoke 3x0.05s", 3, TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(20))],
+                    CapacityThink = TimeSpan.FromMilliseconds(50), OpenMeasure = TimeSpan.FromSeconds(1),
+                },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. See README, Benchmarks."),
+            };
+        }
+
+        return options;
+    }
+}

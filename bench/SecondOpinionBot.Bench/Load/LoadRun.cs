@@ -1,0 +1,339 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace SecondOpinionBot.Bench.Load;
+
+/// <summary>
+/// Whole conversations under load (README, Benchmarks). Starts three host processes — the SDK's echo sample, our host
+/// with an echo bot, our host with our bot — and a fake Bot Connector; binds the staff queues; then runs closed loops
+/// (each concurrency, the three hosts interleaved round by round so they share the machine's load alike) and open
+/// loops (fixed active conversations with think time) on our bot, with the emergency check timed inside the loaded
+/// host. Prints a table, ratios, PASS/FAIL per target and a JSON summary.
+/// </summary>
+public static class LoadRun
+{
+    public const string TenantId = "bench-tenant";
+
+    private static readonly HostKind[] Kinds = [HostKind.SdkEcho, HostKind.OurEcho, HostKind.Journey];
+
+    public static async Task<int> RunAsync(LoadOptions options, TextWriter output)
+    {
+        var total = Stopwatch.StartNew();
+        output.WriteLine($"load: {Environment.ProcessorCount} cores, {BuildOutput.BuildConfiguration} build, load average {LoadAverage()}, " +
+            $"{options.Conversations} journeys per concurrency in {options.Rounds} interleaved rounds, concurrency {string.Join(",", options.Concurrency)}");
+        await using var connector = await FakeConnector.StartAsync();
+        var started = await Task.WhenAll(Kinds.Select(k => HostProcess.StartAsync(k, TenantId)));
+        var hosts = started.ToDictionary(h => h.Kind);
+        var result = new LoadResult { Options = options };
+        var progress = new ProgressLine(options.Progress);
+        try
+        {
+            var journeyHost = hosts[HostKind.Journey];
+            await BindQueuesAsync(journeyHost, connector);
+            var prompts = new PromptMatcher(JourneyPatient.PromptKeys);
+
+            // Warm-up: start-up, JIT, content, first SQLite pages on every host; also how long a journey is.
+            var warm = await ClosedAsync(journeyHost, connector, prompts, Math.Min(2, options.WarmupJourneys), options.WarmupJourneys, 0, progress, "warm-up");
+            var echoTurns = Math.Max(2, (int)Math.Round((double)warm.Turns / Math.Max(1, warm.Finished)));
+            await ClosedAsync(hosts[HostKind.OurEcho], connector, prompts, 2, options.WarmupJourneys, echoTurns, progress, "warm-up");
+            await ClosedAsync(hosts[HostKind.SdkEcho], connector, prompts, 2, options.WarmupJourneys, echoTurns, progress, "warm-up");
+            result.TurnsPerJourney = (double)warm.Turns / Math.Max(1, warm.Finished);
+            result.WarmupErrors = warm.Errors;
+
+            var emergency = new List<double>();
+            foreach (var concurrency in options.Concurrency)
+            {
+                var merged = Kinds.ToDictionary(k => k, k => new PhaseStats(k, $"closed c={concurrency}"));
+                for (var round = 0; round < options.Rounds; round++)
+                {
+                    var share = (options.Conversations / options.Rounds) + (round < options.Conversations % options.Rounds ? 1 : 0);
+                    for (var i = 0; i < Kinds.Length; i++)
+                    {
+                        var kind = Kinds[(i + round + concurrency) % Kinds.Length];
+                        using var sampler = kind == HostKind.Journey ? EmergencySampler.Start(journeyHost) : null;
+                        var phase = await ClosedAsync(hosts[kind], connector, prompts, concurrency, share, kind == HostKind.Journey ? 0 : echoTurns, progress,
+                            $"closed c={concurrency} round {round + 1}/{options.Rounds} {HostProcess.Label(kind)}");
+                        if (sampler is not null)
+                        {
+                            emergency.AddRange(await sampler.StopAsync());
+                        }
+
+                        merged[kind].Merge(phase);
+                    }
+                }
+
+                result.Closed.Add(concurrency, merged);
+            }
+
+            var closedCases = result.Closed.Values.SelectMany(m => m[HostKind.Journey].ConfirmedCases).ToList();
+            result.Handoff = await HandoffLatencyAsync(connector, closedCases);
+            var finished = await CountAsync(journeyHost, "SELECT COUNT(*) FROM cases");
+            result.FinishedConversations = finished;
+            result.Storage = StoredBytes.Measure(journeyHost.DatabasePath!, finished);
+
+            result.IdleHeapBytes = await journeyHost.LiveHeapBytesAsync();
+            result.IdleWorkingSet = journeyHost.WorkingSet.Current;
+            result.Capacity = result.Closed.Values.Max(m => m[HostKind.Journey].TurnsPerSecond);
+            var meanLatency = TimeSpan.FromMilliseconds(result.Closed.Values.Select(m => m[HostKind.Journey]).Where(s => s.Turns > 0)
+                .Select(s => s.SortedMillis.Average()).DefaultIfEmpty(0).Min());
+            var capacityActive = Math.Max(1, (int)Math.Round(0.7 * result.Capacity * (options.CapacityThink + meanLatency).TotalSeconds));
+            var capacityScenario = new OpenScenario($"70% capacity: {capacityActive}x{options.CapacityThink.TotalSeconds:0.##}s", capacityActive, options.CapacityThink, options.CapacityThink / 4);
+            foreach (var scenario in new[] { capacityScenario }.Concat(options.Open))
+            {
+                using var sampler = EmergencySampler.Start(journeyHost);
+                var open = await OpenAsync(journeyHost, connector, prompts, scenario, options.OpenMeasure, progress);
+                emergency.AddRange(await sampler.StopAsync());
+                open.Handoff = await HandoffLatencyAsync(connector, open.Stats.ConfirmedCases.ToList());
+                result.OpenLoops.Add(open);
+            }
+
+            result.CapacityScenario = capacityScenario.Name;
+            result.EmergencyMicros = emergency;
+            result.UnroutedActivities = connector.Unrouted;
+        }
+        finally
+        {
+            progress.Clear();
+            foreach (var host in hosts.Values)
+            {
+                await host.DisposeAsync();
+            }
+        }
+
+        result.Seconds = total.Elapsed.TotalSeconds;
+        var passed = LoadReport.Print(output, result);
+        if (options.JsonPath is not null)
+        {
+            await File.WriteAllTextAsync(options.JsonPath, LoadReport.Json(result));
+            output.WriteLine($"JSON summary written to {options.JsonPath}");
+        }
+
+        foreach (var host in hosts.Values)
+        {
+            host.DeleteFiles();
+        }
+
+        return options.Smoke ? (result.HasErrors ? 1 : 0) : (passed && !result.HasErrors ? 0 : 1);
+    }
+
+    /// <summary>A closed loop: <paramref name="concurrency"/> patients, each starting the next conversation as soon as one ends.</summary>
+    private static async Task<PhaseStats> ClosedAsync(HostProcess host, FakeConnector connector, PromptMatcher prompts, int concurrency, int conversations, int echoTurns, ProgressLine progress, string label)
+    {
+        var stats = new PhaseStats(host.Kind, label);
+        var next = -1;
+        var cpuBefore = host.CpuTime;
+        var clock = Stopwatch.StartNew();
+        using var ticker = progress.Track(label, () => (stats.Finished, conversations, stats.Turns / Math.Max(0.001, clock.Elapsed.TotalSeconds), stats.Errors));
+        var workers = Enumerable.Range(0, Math.Min(concurrency, conversations)).Select(async _ =>
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < conversations)
+            {
+                var (outcome, _) = await ConversationAsync(host, connector, prompts, index, echoTurns, stats, () => TimeSpan.Zero, CancellationToken.None);
+                if (outcome == Outcome.Finished)
+                {
+                    stats.AddFinished();
+                }
+            }
+        });
+        await Task.WhenAll(workers);
+        stats.Seconds = clock.Elapsed.TotalSeconds;
+        stats.HostCpu = host.CpuTime - cpuBefore;
+        return stats;
+    }
+
+    private static async Task<(Outcome, int)> ConversationAsync(HostProcess host, FakeConnector connector, PromptMatcher prompts, int index, int echoTurns, ITurnSink sink, Func<TimeSpan> think, CancellationToken stop)
+    {
+        var persona = Persona.All[index % Persona.All.Count];
+        using var chat = new ConversationClient(host, connector, persona.Channel, $"{persona.Name}-{index}-{Guid.NewGuid():N}"[..40]);
+        return host.Kind == HostKind.Journey
+            ? await new JourneyPatient(persona, index).RunAsync(chat, prompts, sink, think, stop)
+            : await EchoPatient.RunAsync(host.Kind, chat, echoTurns, sink, think, stop);
+    }
+
+    /// <summary>
+    /// An open loop: <see cref="OpenScenario.Active"/> conversations at once, each thinking between turns and starting a
+    /// new journey when one ends. Starts are spread over one think time (the ramp); turns that start in the measuring
+    /// window after it count.
+    /// </summary>
+    private static async Task<OpenLoopResult> OpenAsync(HostProcess host, FakeConnector connector, PromptMatcher prompts, OpenScenario scenario, TimeSpan measure, ProgressLine progress)
+    {
+        var stats = new PhaseStats(host.Kind, scenario.Name);
+        var ramp = scenario.Think + scenario.Jitter;
+        var windowStart = Stopwatch.GetTimestamp() + (long)(ramp.TotalSeconds * Stopwatch.Frequency);
+        var windowEnd = windowStart + (long)(measure.TotalSeconds * Stopwatch.Frequency);
+        stats.Window(windowStart, windowEnd);
+        host.ResetPeakWorkingSet();
+        using var stop = new CancellationTokenSource();
+        var random = new Random(scenario.Active);
+        var index = 1_000_000 * (1 + scenario.Active % 97);
+        TimeSpan Think()
+        {
+            lock (random)
+            {
+                return scenario.Think + (scenario.Jitter * ((random.NextDouble() * 2) - 1));
+            }
+        }
+
+        var clock = Stopwatch.StartNew();
+        var total = ramp + measure;
+        using var ticker = progress.Track($"open {scenario.Name}", () => ((int)clock.Elapsed.TotalSeconds, (int)total.TotalSeconds, stats.Turns / Math.Max(0.001, PhaseStats.Millis(windowStart, Stopwatch.GetTimestamp()) / 1000), stats.Errors));
+        var patients = Enumerable.Range(0, scenario.Active).Select(async p =>
+        {
+            double delay;
+            lock (random)
+            {
+                delay = random.NextDouble() * ramp.TotalMilliseconds;
+            }
+
+            if (await JourneyPatient.Wait(TimeSpan.FromMilliseconds(delay), stop.Token))
+            {
+                return;
+            }
+
+            while (!stop.IsCancellationRequested)
+            {
+                var (outcome, _) = await ConversationAsync(host, connector, prompts, Interlocked.Increment(ref index), 0, stats, Think, stop.Token);
+                if (outcome == Outcome.Finished)
+                {
+                    stats.AddFinished();
+                }
+            }
+        }).ToList();
+
+        await Task.Delay(ramp);
+        var cpuStart = host.CpuTime;
+        await Task.Delay(measure);
+        var cpuEnd = host.CpuTime;
+        var workingSet = host.WorkingSet;
+        stop.Cancel();
+        await Task.WhenAll(patients);
+        // The conversations are still open (their state stored, nothing deleted): what the host keeps for them.
+        var heap = await host.LiveHeapBytesAsync();
+        stats.Seconds = measure.TotalSeconds;
+        stats.HostCpu = cpuEnd - cpuStart;
+        return new OpenLoopResult(scenario, stats, workingSet.Peak, heap);
+    }
+
+    private static async Task<HandoffLatency> HandoffLatencyAsync(FakeConnector connector, List<(string Reference, long Start)> cases)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (cases.Any(c => !connector.TryGetCardArrival(c.Reference, out _)) && deadline.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            await Task.Delay(50);
+        }
+
+        var millis = new List<double>();
+        var missing = 0;
+        foreach (var (reference, start) in cases)
+        {
+            if (connector.TryGetCardArrival(reference, out var arrived))
+            {
+                millis.Add(PhaseStats.Millis(start, arrived));
+            }
+            else
+            {
+                missing++;
+            }
+        }
+
+        return new HandoffLatency(cases.Count, missing, millis.Order().ToArray());
+    }
+
+    /// <summary>Binds both staff queues to team channels the way staff do it: "@bot set queue …" in the channel.</summary>
+    private static async Task BindQueuesAsync(HostProcess host, FakeConnector connector)
+    {
+        foreach (var queue in new[] { "care-coordination", "social-work" })
+        {
+            var channel = $"19:{queue}@thread.tacv2";
+            var inbox = connector.Open(channel);
+            var activity = new JsonObject
+            {
+                ["type"] = "message",
+                ["id"] = Guid.NewGuid().ToString("N"),
+                ["channelId"] = "msteams",
+                ["serviceUrl"] = connector.ServiceUrl,
+                ["locale"] = "en-US",
+                ["text"] = $"<at>SecondOpinionBot</at> set queue {queue}",
+                ["from"] = new JsonObject { ["id"] = "29:aad-bench-lead", ["name"] = "Bench Lead", ["aadObjectId"] = "aad-bench-lead" },
+                ["recipient"] = new JsonObject { ["id"] = "28:bot", ["name"] = "SecondOpinionBot" },
+                ["conversation"] = new JsonObject { ["id"] = channel, ["conversationType"] = "channel", ["isGroup"] = true, ["tenantId"] = TenantId },
+                ["channelData"] = new JsonObject
+                {
+                    ["tenant"] = new JsonObject { ["id"] = TenantId },
+                    ["team"] = new JsonObject { ["id"] = "19:bench-team@thread.tacv2", ["name"] = "Care team" },
+                    ["channel"] = new JsonObject { ["id"] = channel, ["name"] = queue },
+                },
+            };
+            using var response = await host.Client.PostAsJsonAsync(new Uri("api/messages", UriKind.Relative), activity);
+            var (replies, _) = inbox.Take();
+            connector.Close(channel);
+            if (!response.IsSuccessStatusCode || replies.Count == 0)
+            {
+                throw new InvalidOperationException($"Binding the {queue} queue failed (HTTP {(int)response.StatusCode}); see {host.LogPath}.");
+            }
+        }
+    }
+
+    private static async Task<int> CountAsync(HostProcess host, string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={host.DatabasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    internal static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "?";
+        }
+    }
+}
+
+/// <summary>Times the host's emergency check in the host, a few messages every quarter second, while a phase runs.</summary>
+internal sealed class EmergencySampler : IDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private Task<List<double>> _run = Task.FromResult(new List<double>());
+
+    public static EmergencySampler Start(HostProcess host)
+    {
+        var sampler = new EmergencySampler();
+        sampler._run = sampler.RunAsync(host);
+        return sampler;
+    }
+
+    private async Task<List<double>> RunAsync(HostProcess host)
+    {
+        var micros = new List<double>();
+        while (!_stop.IsCancellationRequested)
+        {
+            micros.AddRange(await host.EmergencyMicrosAsync(25));
+            try
+            {
+                await Task.Delay(250, _stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        return micros;
+    }
+
+    public async Task<List<double>> StopAsync()
+    {
+        await _stop.CancelAsync();
+        return await _run;
+    }
+
+    public void Dispose() => _stop.Dispose();
+}

@@ -1,0 +1,54 @@
+using Microsoft.Data.Sqlite;
+
+namespace SecondOpinionBot.Bench.Load;
+
+/// <summary>One table's share of what a finished conversation leaves in the database.</summary>
+public sealed record TableBytes(string Table, long Rows, long Bytes, long MaxRowBytes, double BytesPerConversation);
+
+/// <summary>
+/// Stored bytes per finished conversation, by table: the sum of every value's length (text and blobs as stored,
+/// numbers as 8), so the figure is the data kept, not SQLite's page slack. Read from the host's file, read-only.
+/// </summary>
+public static class StoredBytes
+{
+    public static IReadOnlyList<TableBytes> Measure(string databasePath, int finishedConversations)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        var tables = new List<string>();
+        using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+            using var reader = list.ExecuteReader();
+            while (reader.Read())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        var result = new List<TableBytes>();
+        foreach (var table in tables)
+        {
+            var columns = new List<string>();
+            using (var info = connection.CreateCommand())
+            {
+                info.CommandText = $"SELECT name FROM pragma_table_info('{table}')";
+                using var reader = info.ExecuteReader();
+                while (reader.Read())
+                {
+                    columns.Add(reader.GetString(0));
+                }
+            }
+
+            var rowBytes = string.Join(" + ", columns.Select(c => $"(CASE typeof(\"{c}\") WHEN 'null' THEN 0 WHEN 'integer' THEN 8 WHEN 'real' THEN 8 ELSE length(CAST(\"{c}\" AS BLOB)) END)"));
+            using var sum = connection.CreateCommand();
+            sum.CommandText = $"SELECT COUNT(*), COALESCE(SUM({rowBytes}), 0), COALESCE(MAX({rowBytes}), 0) FROM \"{table}\"";
+            using var row = sum.ExecuteReader();
+            row.Read();
+            var bytes = row.GetInt64(1);
+            result.Add(new TableBytes(table, row.GetInt64(0), bytes, row.GetInt64(2), finishedConversations == 0 ? 0 : (double)bytes / finishedConversations));
+        }
+
+        return result;
+    }
+}
