@@ -67,20 +67,22 @@ public sealed class HostProcess : IAsyncDisposable
         var directory = Path.Combine(Path.GetTempPath(), "so-load", $"{kind}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
         var dll = kind == HostKind.SdkEcho ? BuildOutput.SdkEchoDll : BuildOutput.HostDll;
-        var start = new ProcessStartInfo("dotnet")
+        // Console output goes straight to a file (sh then execs dotnet, so the process is the host itself): a log
+        // collector drains a production host's console; a pipe read by this busy process could hold a chatty host back.
+        var logPath = Path.Combine(directory, "host.log");
+        var start = new ProcessStartInfo("/bin/sh")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
             UseShellExecute = false,
         };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("exec dotnet \"$0\" --urls \"$1\" > \"$2\" 2>&1");
         start.ArgumentList.Add(dll);
-        start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        start.ArgumentList.Add(logPath);
         // Production would refuse local mode (no Bot Framework credentials) by design; Staging is Production's
         // settings otherwise (no developer exception page, no DI scope validation, appsettings.json only).
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Staging";
-        start.Environment["DOTNET_gcServer"] = "0";
         if (kind != HostKind.SdkEcho)
         {
             start.Environment["DOTNET_STARTUP_HOOKS"] = BuildOutput.ProbeDll;
@@ -95,19 +97,10 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {dll}.");
-        var log = new StreamWriter(Path.Combine(directory, "host.log")) { AutoFlush = false };
-        // The host's console output is drained as a terminal or log collector would; kept for a failed run.
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (log) { log.WriteLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (log) { log.WriteLine(e.Data); } } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        var host = new HostProcess(kind, process, new Uri($"http://127.0.0.1:{port}/"), directory) { _log = log };
+        var host = new HostProcess(kind, process, new Uri($"http://127.0.0.1:{port}/"), directory);
         await host.WaitUntilHealthyAsync();
         return host;
     }
-
-    private StreamWriter? _log;
 
     public string LogPath => Path.Combine(_directory, "host.log");
 
@@ -222,12 +215,6 @@ public sealed class HostProcess : IAsyncDisposable
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
-        }
-
-        lock (_log!)
-        {
-            _log.Flush();
-            _log.Dispose();
         }
 
         _process.Dispose();

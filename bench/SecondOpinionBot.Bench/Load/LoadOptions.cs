@@ -45,6 +45,9 @@ public sealed record LoadOptions
 
     public bool Progress { get; init; } = !Console.IsErrorRedirected;
 
+    /// <summary>Runs only these hosts (e.g. to profile one: its process id is printed at start).</summary>
+    public IReadOnlyList<HostKind> Hosts { get; init; } = [HostKind.SdkEcho, HostKind.OurEcho, HostKind.Journey];
+
     public static LoadOptions Parse(IReadOnlyList<string> args)
     {
         var options = new LoadOptions();
@@ -60,11 +63,17 @@ public sealed record LoadOptions
                 "--open-seconds" => options with { OpenMeasure = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
                 "--capacity-think" => options with { CapacityThink = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
                 "--json" => options with { JsonPath = Next() },
+                "--only" => options with { Hosts = Next().Split(',').Select(h => h switch
+                {
+                    "sdk" => HostKind.SdkEcho, "echo" => HostKind.OurEcho, "journey" => HostKind.Journey,
+                    _ => throw new ArgumentException($"--only takes sdk, echo or journey, not {h}."),
+                }).ToArray() },
                 "--no-progress" => options with { Progress = false },
+                "--quick" => options with { Conversations = 16, Rounds = 2, WarmupJourneys = 2, OpenMeasure = TimeSpan.FromSeconds(8) },
                 "--full" => options with { Conversations = 300, Rounds = 3, OpenMeasure = TimeSpan.FromMinutes(5) },
                 "--smoke" => options with
                 {
-                    Smoke = true, Conversations = 2, Concurrency = [2], Rounds = 1, WarmupJourneys = 1,
+                    Smoke = true, Conversations = 2, Concurrency = [2], Rounds = 1, WarmupJourneys = 0, Progress = false,
                     Open = [new OpenScenario("smoke 3x0.05s", 3, TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(20))],
                     CapacityThink = TimeSpan.FromMilliseconds(50), OpenMeasure = TimeSpan.FromSeconds(1),
                 },

@@ -23,7 +23,7 @@ public static class LoadReport
     public static IReadOnlyList<LoadTarget> Targets(LoadResult result)
     {
         var targets = new List<LoadTarget>();
-        if (result.Closed.TryGetValue(TargetConcurrency(result), out var at))
+        if (result.Closed.TryGetValue(TargetConcurrency(result), out var at) && at.Count == 3)
         {
             var c = TargetConcurrency(result);
             targets.Add(new($"our host's echo turns/s vs the SDK echo sample, c={c}", Ratio(at[HostKind.OurEcho].TurnsPerSecond, at[HostKind.SdkEcho].TurnsPerSecond), 0.9, "x", AtLeast: true));
@@ -59,7 +59,7 @@ public static class LoadReport
         output.WriteLine();
         output.WriteLine("Ratios (same run): journey ÷ SDK echo sample, journey ÷ our echo, our echo ÷ SDK echo sample");
         output.WriteLine($"{"c",3} {"measure",-14} {"journey/sdk",12} {"journey/echo",13} {"echo/sdk",9}");
-        foreach (var (concurrency, hosts) in result.Closed)
+        foreach (var (concurrency, hosts) in result.Closed.Where(c => c.Value.Count == 3))
         {
             var (sdk, echo, journey) = (hosts[HostKind.SdkEcho], hosts[HostKind.OurEcho], hosts[HostKind.Journey]);
             RatioLine(output, concurrency, "turns/s", s => s.TurnsPerSecond, sdk, echo, journey);

@@ -15,16 +15,22 @@ public static class LoadRun
 {
     public const string TenantId = "bench-tenant";
 
-    private static readonly HostKind[] Kinds = [HostKind.SdkEcho, HostKind.OurEcho, HostKind.Journey];
-
     public static async Task<int> RunAsync(LoadOptions options, TextWriter output)
     {
         var total = Stopwatch.StartNew();
         output.WriteLine($"load: {Environment.ProcessorCount} cores, {BuildOutput.BuildConfiguration} build, load average {LoadAverage()}, " +
             $"{options.Conversations} journeys per concurrency in {options.Rounds} interleaved rounds, concurrency {string.Join(",", options.Concurrency)}");
+        var kinds = options.Hosts.Contains(HostKind.Journey) ? options.Hosts.ToArray() : [.. options.Hosts, HostKind.Journey];
         await using var connector = await FakeConnector.StartAsync();
-        var started = await Task.WhenAll(Kinds.Select(k => HostProcess.StartAsync(k, TenantId)));
+        var started = await Task.WhenAll(kinds.Select(k => HostProcess.StartAsync(k, TenantId)));
         var hosts = started.ToDictionary(h => h.Kind);
+        foreach (var host in started)
+        {
+            output.WriteLine($"{HostProcess.Label(host.Kind)}: process {host.ProcessId} on {host.BaseAddress}");
+        }
+
+        output.WriteLine($"hosts ready after {total.Elapsed.TotalSeconds:0.0} s");
+
         var result = new LoadResult { Options = options };
         var progress = new ProgressLine(options.Progress);
         try
@@ -35,38 +41,60 @@ public static class LoadRun
 
             // Warm-up: start-up, JIT, content, first SQLite pages on every host; also how long a journey is.
             var warm = await ClosedAsync(journeyHost, connector, prompts, Math.Min(2, options.WarmupJourneys), options.WarmupJourneys, 0, progress, "warm-up");
-            var echoTurns = Math.Max(2, (int)Math.Round((double)warm.Turns / Math.Max(1, warm.Finished)));
-            await ClosedAsync(hosts[HostKind.OurEcho], connector, prompts, 2, options.WarmupJourneys, echoTurns, progress, "warm-up");
-            await ClosedAsync(hosts[HostKind.SdkEcho], connector, prompts, 2, options.WarmupJourneys, echoTurns, progress, "warm-up");
+            // Smoke: short echo conversations, the point is that every host answers.
+            var echoTurns = options.Smoke ? 5 : Math.Max(2, (int)Math.Round((double)warm.Turns / Math.Max(1, warm.Finished)));
+            foreach (var echo in kinds.Where(k => k != HostKind.Journey))
+            {
+                await ClosedAsync(hosts[echo], connector, prompts, 2, options.WarmupJourneys, echoTurns, progress, "warm-up");
+            }
+
             result.TurnsPerJourney = (double)warm.Turns / Math.Max(1, warm.Finished);
             result.WarmupErrors = warm.Errors;
+            output.WriteLine($"warmed up after {total.Elapsed.TotalSeconds:0.0} s");
 
             var emergency = new List<double>();
             foreach (var concurrency in options.Concurrency)
             {
-                var merged = Kinds.ToDictionary(k => k, k => new PhaseStats(k, $"closed c={concurrency}"));
+                var merged = options.Hosts.ToDictionary(k => k, k => new PhaseStats(k, $"closed c={concurrency}"));
                 for (var round = 0; round < options.Rounds; round++)
                 {
+                    // Our journey runs its share of conversations; then each echo host runs for the same wall time, so
+                    // all three see the machine's other load for equally long. The echo order alternates by round.
                     var share = (options.Conversations / options.Rounds) + (round < options.Conversations % options.Rounds ? 1 : 0);
-                    for (var i = 0; i < Kinds.Length; i++)
+                    var slice = TimeSpan.Zero;
+                    var echoes = options.Hosts.Where(k => k != HostKind.Journey).ToList();
+                    if (round % 2 == 1)
                     {
-                        var kind = Kinds[(i + round + concurrency) % Kinds.Length];
-                        using var sampler = kind == HostKind.Journey ? EmergencySampler.Start(journeyHost) : null;
-                        var phase = await ClosedAsync(hosts[kind], connector, prompts, concurrency, share, kind == HostKind.Journey ? 0 : echoTurns, progress,
-                            $"closed c={concurrency} round {round + 1}/{options.Rounds} {HostProcess.Label(kind)}");
-                        if (sampler is not null)
+                        echoes.Reverse();
+                    }
+
+                    foreach (var kind in echoes.Prepend(HostKind.Journey))
+                    {
+                        var label = $"closed c={concurrency} round {round + 1}/{options.Rounds} {HostProcess.Label(kind)}";
+                        PhaseStats phase;
+                        if (kind == HostKind.Journey)
                         {
+                            using var sampler = EmergencySampler.Start(journeyHost);
+                            phase = await ClosedAsync(hosts[kind], connector, prompts, concurrency, share, 0, progress, label);
                             emergency.AddRange(await sampler.StopAsync());
+                            slice = TimeSpan.FromSeconds(phase.Seconds);
+                        }
+                        else
+                        {
+                            phase = await ClosedAsync(hosts[kind], connector, prompts, concurrency, int.MaxValue, echoTurns, progress, label, slice);
                         }
 
-                        merged[kind].Merge(phase);
+                        if (options.Hosts.Contains(kind))
+                        {
+                            merged[kind].Merge(phase);
+                        }
                     }
                 }
 
                 result.Closed.Add(concurrency, merged);
             }
 
-            var closedCases = result.Closed.Values.SelectMany(m => m[HostKind.Journey].ConfirmedCases).ToList();
+            var closedCases = result.Closed.Values.Select(m => m.GetValueOrDefault(HostKind.Journey)).OfType<PhaseStats>().SelectMany(s => s.ConfirmedCases).ToList();
             result.Handoff = await HandoffLatencyAsync(connector, closedCases);
             var finished = await CountAsync(journeyHost, "SELECT COUNT(*) FROM cases");
             result.FinishedConversations = finished;
@@ -74,12 +102,12 @@ public static class LoadRun
 
             result.IdleHeapBytes = await journeyHost.LiveHeapBytesAsync();
             result.IdleWorkingSet = journeyHost.WorkingSet.Current;
-            result.Capacity = result.Closed.Values.Max(m => m[HostKind.Journey].TurnsPerSecond);
-            var meanLatency = TimeSpan.FromMilliseconds(result.Closed.Values.Select(m => m[HostKind.Journey]).Where(s => s.Turns > 0)
+            result.Capacity = result.Closed.Values.Select(m => m.GetValueOrDefault(HostKind.Journey)?.TurnsPerSecond ?? 0).DefaultIfEmpty(0).Max();
+            var meanLatency = TimeSpan.FromMilliseconds(result.Closed.Values.Select(m => m.GetValueOrDefault(HostKind.Journey)).OfType<PhaseStats>().Where(s => s.Turns > 0)
                 .Select(s => s.SortedMillis.Average()).DefaultIfEmpty(0).Min());
             var capacityActive = Math.Max(1, (int)Math.Round(0.7 * result.Capacity * (options.CapacityThink + meanLatency).TotalSeconds));
             var capacityScenario = new OpenScenario($"70% capacity: {capacityActive}x{options.CapacityThink.TotalSeconds:0.##}s", capacityActive, options.CapacityThink, options.CapacityThink / 4);
-            foreach (var scenario in new[] { capacityScenario }.Concat(options.Open))
+            foreach (var scenario in (!options.Smoke && result.Capacity > 0 && options.Open.Count > 0 ? [capacityScenario] : Array.Empty<OpenScenario>()).Concat(options.Open))
             {
                 using var sampler = EmergencySampler.Start(journeyHost);
                 var open = await OpenAsync(journeyHost, connector, prompts, scenario, options.OpenMeasure, progress);
@@ -118,19 +146,23 @@ public static class LoadRun
     }
 
     /// <summary>A closed loop: <paramref name="concurrency"/> patients, each starting the next conversation as soon as one ends.</summary>
-    private static async Task<PhaseStats> ClosedAsync(HostProcess host, FakeConnector connector, PromptMatcher prompts, int concurrency, int conversations, int echoTurns, ProgressLine progress, string label)
+    /// <param name="duration">When given, conversations start until this much time has passed (then no new turn starts).</param>
+    private static async Task<PhaseStats> ClosedAsync(HostProcess host, FakeConnector connector, PromptMatcher prompts, int concurrency, int conversations, int echoTurns, ProgressLine progress, string label, TimeSpan? duration = null)
     {
         var stats = new PhaseStats(host.Kind, label);
         var next = -1;
+        using var stop = duration is { } limit ? new CancellationTokenSource(limit) : new CancellationTokenSource();
         var cpuBefore = host.CpuTime;
         var clock = Stopwatch.StartNew();
-        using var ticker = progress.Track(label, () => (stats.Finished, conversations, stats.Turns / Math.Max(0.001, clock.Elapsed.TotalSeconds), stats.Errors));
+        using var ticker = duration is { } d
+            ? progress.Track(label, () => ((int)clock.Elapsed.TotalSeconds, (int)Math.Ceiling(d.TotalSeconds), stats.Turns / Math.Max(0.001, clock.Elapsed.TotalSeconds), stats.Errors))
+            : progress.Track(label, () => (stats.Finished, conversations, stats.Turns / Math.Max(0.001, clock.Elapsed.TotalSeconds), stats.Errors));
         var workers = Enumerable.Range(0, Math.Min(concurrency, conversations)).Select(async _ =>
         {
             int index;
-            while ((index = Interlocked.Increment(ref next)) < conversations)
+            while (!stop.IsCancellationRequested && (index = Interlocked.Increment(ref next)) < conversations)
             {
-                var (outcome, _) = await ConversationAsync(host, connector, prompts, index, echoTurns, stats, () => TimeSpan.Zero, CancellationToken.None);
+                var (outcome, _) = await ConversationAsync(host, connector, prompts, index, echoTurns, stats, () => TimeSpan.Zero, duration is null ? CancellationToken.None : stop.Token);
                 if (outcome == Outcome.Finished)
                 {
                     stats.AddFinished();

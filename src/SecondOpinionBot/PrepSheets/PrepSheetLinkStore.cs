@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using SecondOpinionBot.Storage;
 
@@ -9,17 +10,25 @@ namespace SecondOpinionBot.PrepSheets;
 /// <param name="Url">The absolute link when <see cref="PrepSheetOptions.PublicBaseUrl"/> is set.</param>
 public sealed record PrepSheetLink(string Token, string Path, Uri? Url, DateTimeOffset ExpiresAt);
 
-/// <summary>Prep-sheet links in SQLite: the token's hash, the owner, the expiry and the sheet as it was when made (encrypted with the owner's key).</summary>
+/// <summary>
+/// Prep-sheet links in SQLite: the token's hash, the owner, the expiry and the answers as they were when the link was
+/// made (<see cref="PrepSheetAnswers"/>: ids and the person's own words, no wording), encrypted with the owner's key.
+/// Rows written before answers were stored hold the whole rendered sheet; they are served as they are until they expire.
+/// </summary>
 public sealed class PrepSheetLinkStore(SqliteDatabase database, IOptions<PrepSheetOptions> options, TimeProvider clock, Storage.Protection.IPatientDataProtector protector)
 {
     public const string PathPrefix = "/prep/";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter() },
+    };
 
-    public async Task<PrepSheetLink> CreateAsync(string ownerKey, PrepSheet sheet, CancellationToken cancellationToken)
+    public async Task<PrepSheetLink> CreateAsync(string ownerKey, PrepSheetAnswers answers, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(ownerKey);
-        ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(answers);
         var token = PrepSheetToken.New();
         var now = clock.GetUtcNow();
         var expires = now.AddDays(options.Value.LinkLifetimeDays);
@@ -33,7 +42,7 @@ public sealed class PrepSheetLinkStore(SqliteDatabase database, IOptions<PrepShe
         command.Parameters.AddWithValue("$owner", ownerKey);
         command.Parameters.AddWithValue("$created", now.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$expires", expires.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$sheet", await protector.ProtectAsync(ownerKey, JsonSerializer.Serialize(sheet, Json), cancellationToken));
+        command.Parameters.AddWithValue("$sheet", await protector.ProtectAsync(ownerKey, JsonSerializer.Serialize(answers, Json), cancellationToken));
         await command.ExecuteNonQueryAsync(cancellationToken);
 
         var path = PathPrefix + token;
@@ -42,9 +51,10 @@ public sealed class PrepSheetLinkStore(SqliteDatabase database, IOptions<PrepShe
         return new PrepSheetLink(token, path, url, expires);
     }
 
-    /// <summary>The sheet behind a token, or null when the token is unknown, malformed, expired or revoked.</summary>
-    public async Task<PrepSheet?> FindAsync(string? token, CancellationToken cancellationToken)
+    /// <summary>The sheet behind a token, worded by <paramref name="words"/>; null when the token is unknown, malformed, expired or revoked.</summary>
+    public async Task<PrepSheet?> FindAsync(string? token, PrepSheetWords words, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(words);
         if (!PrepSheetToken.LooksValid(token))
         {
             return null;
@@ -62,7 +72,16 @@ public sealed class PrepSheetLinkStore(SqliteDatabase database, IOptions<PrepShe
         }
 
         var json = await protector.UnprotectAsync(reader.GetString(0), reader.GetString(1), cancellationToken);
-        return json is null ? null : JsonSerializer.Deserialize<PrepSheet>(json, Json);
+        if (json is null)
+        {
+            return null;
+        }
+
+        // A rendered sheet has a title; answers do not.
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.TryGetProperty("title", out _)
+            ? document.Deserialize<PrepSheet>(Json)
+            : words.Render(document.Deserialize<PrepSheetAnswers>(Json)!);
     }
 
     /// <summary>The owner's links that still work: how many, and when the last one expires.</summary>

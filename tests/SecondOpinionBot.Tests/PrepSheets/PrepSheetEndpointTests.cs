@@ -36,7 +36,7 @@ public sealed class PrepSheetEndpointTests : IAsyncLifetime
 
     private async Task<PrepSheetLink> CreateLinkAsync(string owner = "webchat:user-1")
     {
-        var sheet = PrepSheetBuilder.Build(EnglishWording.SentinelDraft(), "SO-7K3F", null, EnglishWording.PrepSheet, EnglishWording.Catalog);
+        var sheet = PrepSheetAnswers.From(EnglishWording.SentinelDraft(), "SO-7K3F", null, "en");
         return await _factory.Services.GetRequiredService<PrepSheetLinkStore>().CreateAsync(owner, sheet, CancellationToken.None);
     }
 
@@ -117,7 +117,7 @@ public sealed class PrepSheetEndpointTests : IAsyncLifetime
     {
         var everything = LogCapture.Everything();
         await using var factory = new BotAppFactory(services: everything.AttachTo);
-        var sheet = PrepSheetBuilder.Build(EnglishWording.SentinelDraft(), null, null, EnglishWording.PrepSheet, EnglishWording.Catalog);
+        var sheet = PrepSheetAnswers.From(EnglishWording.SentinelDraft(), null, null, "en");
         var link = await factory.Services.GetRequiredService<PrepSheetLinkStore>().CreateAsync("webchat:u", sheet, CancellationToken.None);
 
         await factory.CreateClient().GetAsync(link.Path);

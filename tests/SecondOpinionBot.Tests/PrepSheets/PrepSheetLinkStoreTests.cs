@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using SecondOpinionBot.PrepSheets;
@@ -15,8 +16,11 @@ public sealed class PrepSheetLinkStoreTests : IDisposable
     private PrepSheetLinkStore Store(int days = 7, string? baseUrl = null) =>
         new(_db.Database, Microsoft.Extensions.Options.Options.Create(new PrepSheetOptions { LinkLifetimeDays = days, PublicBaseUrl = baseUrl }), _clock, _db.Protector);
 
-    private static PrepSheet Sheet() =>
-        PrepSheetBuilder.Build(EnglishWording.SentinelDraft(), "SO-7K3F", null, EnglishWording.PrepSheet, EnglishWording.Catalog);
+    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
+
+    private static readonly PrepSheetWords Words = PrepSheetWords.Fixed(EnglishWording.PrepSheet, EnglishWording.Catalog);
+
+    private static PrepSheetAnswers Sheet() => PrepSheetAnswers.From(EnglishWording.SentinelDraft(), "SO-7K3F", null, "en");
 
     [Fact]
     public async Task A_link_opens_its_sheet_until_it_expires_after_seven_days()
@@ -26,9 +30,9 @@ public sealed class PrepSheetLinkStoreTests : IDisposable
 
         Assert.Equal(_clock.GetUtcNow().AddDays(7), link.ExpiresAt);
         _clock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromSeconds(1));
-        Assert.Equal(Sentinels.Question + "?", (await store.FindAsync(link.Token, CancellationToken.None))!.Questions[0]);
+        Assert.Equal(Sentinels.Question + "?", (await store.FindAsync(link.Token, Words, CancellationToken.None))!.Questions[0]);
         _clock.Advance(TimeSpan.FromSeconds(1));
-        Assert.Null(await store.FindAsync(link.Token, CancellationToken.None));
+        Assert.Null(await store.FindAsync(link.Token, Words, CancellationToken.None));
     }
 
     [Fact]
@@ -39,7 +43,7 @@ public sealed class PrepSheetLinkStoreTests : IDisposable
 
         _clock.Advance(TimeSpan.FromDays(2));
 
-        Assert.Null(await store.FindAsync(link.Token, CancellationToken.None));
+        Assert.Null(await store.FindAsync(link.Token, Words, CancellationToken.None));
     }
 
     [Fact]
@@ -59,6 +63,45 @@ public sealed class PrepSheetLinkStoreTests : IDisposable
         Assert.DoesNotContain(await ReadColumnAsync("sheet"), value => value.Contains(first.Token, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_link_keeps_the_answers_not_the_wording_and_the_sheet_is_worded_when_opened()
+    {
+        var store = Store();
+        var link = await store.CreateAsync("webchat:u1", Sheet(), CancellationToken.None);
+
+        var stored = (await _db.Protector.UnprotectAsync("webchat:u1", Assert.Single(await ReadColumnAsync("sheet")), CancellationToken.None))!;
+        Assert.Contains(Sentinels.Question, stored, StringComparison.Ordinal);
+        Assert.DoesNotContain(EnglishWording.PrepSheet.Footer, stored, StringComparison.Ordinal);
+        Assert.DoesNotContain(EnglishWording.PrepSheet.Intro, stored, StringComparison.Ordinal);
+        Assert.All(EnglishWording.Catalog.Records.Values.Where(r => r.Explanation is not null), r => Assert.DoesNotContain(r.Explanation!, stored, StringComparison.Ordinal));
+        Assert.True(stored.Length < 1024, $"{stored.Length} bytes: {stored}");
+        var rendered = PrepSheetBuilder.Build(EnglishWording.SentinelDraft(), "SO-7K3F", null, EnglishWording.PrepSheet, EnglishWording.Catalog);
+        Assert.Equal(JsonSerializer.Serialize(rendered), JsonSerializer.Serialize(await store.FindAsync(link.Token, Words, CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task A_link_made_before_answers_were_stored_still_opens_its_whole_sheet()
+    {
+        var store = Store();
+        var token = PrepSheetToken.New();
+        var rendered = PrepSheetBuilder.Build(EnglishWording.SentinelDraft(), "SO-7K3F", null, EnglishWording.PrepSheet, EnglishWording.Catalog);
+        await using (var connection = await _db.Database.OpenAsync())
+        {
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO prep_sheet_links (token_hash, owner_key, created_at, expires_at, sheet) VALUES ($hash, 'webchat:u1', $now, $expires, $sheet)";
+            insert.Parameters.AddWithValue("$hash", PrepSheetToken.Hash(token));
+            insert.Parameters.AddWithValue("$now", _clock.GetUtcNow().ToUnixTimeMilliseconds());
+            insert.Parameters.AddWithValue("$expires", _clock.GetUtcNow().AddDays(7).ToUnixTimeMilliseconds());
+            // The form links had before: the whole rendered sheet, encrypted with the owner's key.
+            insert.Parameters.AddWithValue("$sheet", await _db.Protector.ProtectAsync("webchat:u1", JsonSerializer.Serialize(rendered, WebJson), CancellationToken.None));
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var sheet = await store.FindAsync(token, PrepSheetWords.Fixed(EnglishWording.PrepSheet with { Footer = "changed since" }, EnglishWording.Catalog), CancellationToken.None);
+
+        Assert.Equal(JsonSerializer.Serialize(rendered), JsonSerializer.Serialize(sheet));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("short")]
@@ -68,8 +111,8 @@ public sealed class PrepSheetLinkStoreTests : IDisposable
         var store = Store();
         await store.CreateAsync("webchat:u1", Sheet(), CancellationToken.None);
 
-        Assert.Null(await store.FindAsync(token, CancellationToken.None));
-        Assert.Null(await store.FindAsync(PrepSheetToken.New(), CancellationToken.None));
+        Assert.Null(await store.FindAsync(token, Words, CancellationToken.None));
+        Assert.Null(await store.FindAsync(PrepSheetToken.New(), Words, CancellationToken.None));
     }
 
     [Fact]
@@ -82,9 +125,9 @@ public sealed class PrepSheetLinkStoreTests : IDisposable
 
         Assert.Equal(2, await store.RevokeAllAsync("webchat:u1", CancellationToken.None));
 
-        Assert.Null(await store.FindAsync(mine.Token, CancellationToken.None));
-        Assert.Null(await store.FindAsync(mine2.Token, CancellationToken.None));
-        Assert.NotNull(await store.FindAsync(theirs.Token, CancellationToken.None));
+        Assert.Null(await store.FindAsync(mine.Token, Words, CancellationToken.None));
+        Assert.Null(await store.FindAsync(mine2.Token, Words, CancellationToken.None));
+        Assert.NotNull(await store.FindAsync(theirs.Token, Words, CancellationToken.None));
         Assert.Single(await ReadColumnAsync("sheet"));
     }
 
@@ -100,7 +143,7 @@ public sealed class PrepSheetLinkStoreTests : IDisposable
         Assert.Equal(1, await store.PurgeExpiredAsync(CancellationToken.None));
 
         Assert.Single(await ReadColumnAsync("sheet"));
-        Assert.NotNull(await store.FindAsync(fresh.Token, CancellationToken.None));
+        Assert.NotNull(await store.FindAsync(fresh.Token, Words, CancellationToken.None));
     }
 
     private async Task<IReadOnlyList<string>> ReadColumnAsync(string column)

@@ -59,7 +59,7 @@ public sealed class PatientDataEraserTests : IDisposable
         await _cases.CreateAsync(new NewCase(who.OwnerKey, "social-work", null, CasePriority.Routine, "{\"conversation\":{\"id\":\"" + who.ConversationId + "\"}}", EnglishWording.SentinelDraft()), CancellationToken.None);
 
     private async Task<PrepSheetLink> CreateLinkAsync(PatientIdentity who) =>
-        await _links.CreateAsync(who.OwnerKey, PrepSheetBuilder.Build(EnglishWording.SentinelDraft(), null, null, EnglishWording.PrepSheet, EnglishWording.Catalog), CancellationToken.None);
+        await _links.CreateAsync(who.OwnerKey, PrepSheetAnswers.From(EnglishWording.SentinelDraft(), null, null, "en"), CancellationToken.None);
 
     private async Task<(PatientIdentity, CaseRecord, PrepSheetLink)[]> SeedBothAsync()
     {
@@ -121,8 +121,8 @@ public sealed class PatientDataEraserTests : IDisposable
         Assert.DoesNotContain(audit, a => $"{a.Actor} {a.Detail}".Contains(Me.UserId, StringComparison.Ordinal));
         Assert.Equal(Sentinels.Name, (await _cases.FindAsync(theirCase.Reference, CancellationToken.None))!.Details.PatientFirstName);
 
-        Assert.Null(await _links.FindAsync(myLink.Token, CancellationToken.None));
-        Assert.NotNull(await _links.FindAsync(theirLink.Token, CancellationToken.None));
+        Assert.Null(await _links.FindAsync(myLink.Token, PrepSheetWords.Fixed(EnglishWording.PrepSheet, EnglishWording.Catalog), CancellationToken.None));
+        Assert.NotNull(await _links.FindAsync(theirLink.Token, PrepSheetWords.Fixed(EnglishWording.PrepSheet, EnglishWording.Catalog), CancellationToken.None));
 
         Assert.Equal("I have nothing stored about you.", StoredDataText.Render(await Eraser().DescribeAsync(Me, CancellationToken.None), EnglishWording.StoredData));
     }

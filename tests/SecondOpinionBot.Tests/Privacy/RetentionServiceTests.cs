@@ -45,11 +45,11 @@ public sealed class RetentionServiceTests : IDisposable
     {
         var old = await ResolvedCaseAsync();
         var openOld = (await _cases.CreateAsync(new NewCase("webchat:u2", "social-work", null, CasePriority.Routine, null, new IntakeDraft()), CancellationToken.None)).Reference;
-        var oldLink = await _links.CreateAsync("webchat:u", PrepSheetBuilder.Build(new IntakeDraft(), null, null, EnglishWording.PrepSheet, EnglishWording.Catalog), CancellationToken.None);
+        var oldLink = await _links.CreateAsync("webchat:u", PrepSheetAnswers.From(new IntakeDraft(), null, null, "en"), CancellationToken.None);
         _clock.Advance(TimeSpan.FromDays(10));
         var recent = await ResolvedCaseAsync();
         _clock.Advance(TimeSpan.FromDays(175));
-        var liveLink = await _links.CreateAsync("webchat:u", PrepSheetBuilder.Build(new IntakeDraft(), null, null, EnglishWording.PrepSheet, EnglishWording.Catalog), CancellationToken.None);
+        var liveLink = await _links.CreateAsync("webchat:u", PrepSheetAnswers.From(new IntakeDraft(), null, null, "en"), CancellationToken.None);
 
         var run = await Service().RunOnceAsync(CancellationToken.None);
 
@@ -57,8 +57,8 @@ public sealed class RetentionServiceTests : IDisposable
         Assert.Null(await _cases.FindAsync(old, CancellationToken.None));
         Assert.NotNull(await _cases.FindAsync(recent, CancellationToken.None));
         Assert.NotNull(await _cases.FindAsync(openOld, CancellationToken.None));
-        Assert.Null(await _links.FindAsync(oldLink.Token, CancellationToken.None));
-        Assert.NotNull(await _links.FindAsync(liveLink.Token, CancellationToken.None));
+        Assert.Null(await _links.FindAsync(oldLink.Token, PrepSheetWords.Fixed(EnglishWording.PrepSheet, EnglishWording.Catalog), CancellationToken.None));
+        Assert.NotNull(await _links.FindAsync(liveLink.Token, PrepSheetWords.Fixed(EnglishWording.PrepSheet, EnglishWording.Catalog), CancellationToken.None));
     }
 
     [Fact]

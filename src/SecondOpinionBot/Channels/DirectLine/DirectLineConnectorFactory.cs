@@ -14,7 +14,8 @@ public sealed class DirectLineConnectorFactory(IHttpClientFactory httpClientFact
     public override Task<IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken)
     {
         var httpClient = httpClientFactory.CreateClient(HttpClientName);
-        IConnectorClient client = new ConnectorClient(new Uri(serviceUrl), new DirectLineConnectorCredentials(key), httpClient, disposeHttpClient: true);
+        IConnectorClient client = Bot.SharedContractsConnectorFactory.ShareContracts(
+            new ConnectorClient(new Uri(serviceUrl), new DirectLineConnectorCredentials(key), httpClient, disposeHttpClient: true));
         return Task.FromResult(client);
     }
 }

@@ -145,8 +145,8 @@ public sealed partial class SummaryDialog(JourneyKit kit, CaseSubmission submiss
         var wording = content.PrepSheetWording(kit.EmergencyNumber);
         var choiceTexts = content.ChoiceCatalog();
         await dc.SendAsync(PrepSheetText.Render(draft, record.Reference, record.CreatedAt, wording, choiceTexts), cancellationToken);
-        var sheet = PrepSheetBuilder.Build(draft, record.Reference, record.CreatedAt, wording, choiceTexts);
-        var link = await prepLinks.CreateAsync(record.OwnerKey, sheet, cancellationToken);
+        var answers = PrepSheetAnswers.From(draft, record.Reference, record.CreatedAt, wording.Language);
+        var link = await prepLinks.CreateAsync(record.OwnerKey, answers, cancellationToken);
         if (link.Url is { } url)
         {
             var button = new Microsoft.Bot.Schema.CardAction(Microsoft.Bot.Schema.ActionTypes.OpenUrl, kit.Say(turn, MessageKeys.PrepSheetTitle), value: url.ToString());

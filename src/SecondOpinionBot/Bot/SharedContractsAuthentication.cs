@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using Microsoft.Bot.Builder.Skills;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
+
+namespace SecondOpinionBot.Bot;
+
+/// <summary>
+/// The SDK's own authentication, with one change: every connector factory it hands out is wrapped in a
+/// <see cref="SharedContractsConnectorFactory"/>, so the connector clients the SDK makes for each turn share their
+/// JSON contracts instead of rebuilding them. Everything else is passed through unchanged.
+/// </summary>
+public sealed class SharedContractsAuthentication(BotFrameworkAuthentication inner) : BotFrameworkAuthentication
+{
+    public override async Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken)
+        => Wrap(await inner.AuthenticateRequestAsync(activity, authHeader, cancellationToken));
+
+    public override async Task<AuthenticateRequestResult> AuthenticateStreamingRequestAsync(string authHeader, string channelIdHeader, CancellationToken cancellationToken)
+        => Wrap(await inner.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, cancellationToken));
+
+    public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity)
+        => new SharedContractsConnectorFactory(inner.CreateConnectorFactory(claimsIdentity));
+
+    public override Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity, CancellationToken cancellationToken)
+        => inner.CreateUserTokenClientAsync(claimsIdentity, cancellationToken);
+
+    public override BotFrameworkClient CreateBotFrameworkClient() => inner.CreateBotFrameworkClient();
+
+    public override string GetOriginatingAudience() => inner.GetOriginatingAudience();
+
+    public override Task<ClaimsIdentity> AuthenticateChannelRequestAsync(string authHeader, CancellationToken cancellationToken)
+        => inner.AuthenticateChannelRequestAsync(authHeader, cancellationToken);
+
+    private static AuthenticateRequestResult Wrap(AuthenticateRequestResult result)
+    {
+        if (result?.ConnectorFactory is { } factory and not SharedContractsConnectorFactory)
+        {
+            result.ConnectorFactory = new SharedContractsConnectorFactory(factory);
+        }
+
+        return result!;
+    }
+}

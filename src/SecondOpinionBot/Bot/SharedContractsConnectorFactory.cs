@@ -1,0 +1,54 @@
+using Microsoft.Bot.Connector;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Rest.Serialization;
+using Newtonsoft.Json.Serialization;
+
+namespace SecondOpinionBot.Bot;
+
+/// <summary>
+/// The SDK makes a new ConnectorClient for every turn, and each new client builds two new Newtonsoft contract
+/// resolvers. A resolver caches what it learns about a type, so a fresh one reflects over Activity and its ~60
+/// properties again and compiles new getters for every reply (and the finalizer later frees those dynamic methods).
+/// Profiled on the load benchmark's echo turn, that was about half of the host's CPU (README, Benchmarks). The clients
+/// here get resolvers of the same type with the same (default) settings, shared by all of them: Newtonsoft's
+/// resolvers are thread-safe and meant to be shared. The client itself, its credentials and its HTTP client stay the SDK's.
+/// </summary>
+public sealed class SharedContractsConnectorFactory(ConnectorFactory inner) : ConnectorFactory
+{
+    private static readonly Shared Serialization = new();
+    private static readonly Shared Deserialization = new();
+
+    public override async Task<IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken)
+    {
+        var client = await inner.CreateAsync(serviceUrl, audience, cancellationToken);
+        if (client is ConnectorClient connector)
+        {
+            ShareContracts(connector);
+        }
+
+        return client;
+    }
+
+    /// <summary>Points a new client at the shared resolvers, where it has one of the SDK's own default kinds.</summary>
+    public static ConnectorClient ShareContracts(ConnectorClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        client.SerializationSettings.ContractResolver = Serialization.For(client.SerializationSettings.ContractResolver);
+        client.DeserializationSettings.ContractResolver = Deserialization.For(client.DeserializationSettings.ContractResolver);
+        return client;
+    }
+
+    /// <summary>One shared resolver per default kind (4.23.1 uses DefaultContractResolver, later versions Microsoft.Rest's).</summary>
+    private sealed class Shared
+    {
+        private readonly DefaultContractResolver _default = new();
+        private readonly ReadOnlyJsonContractResolver _readOnly = new();
+
+        public IContractResolver? For(IContractResolver? made) => made?.GetType() switch
+        {
+            { } type when type == typeof(DefaultContractResolver) => _default,
+            { } type when type == typeof(ReadOnlyJsonContractResolver) => _readOnly,
+            _ => made, // someone's own resolver: leave it
+        };
+    }
+}
