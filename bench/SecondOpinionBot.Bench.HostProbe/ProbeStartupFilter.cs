@@ -3,16 +3,14 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using SecondOpinionBot.Bot;
-using SecondOpinionBot.Options;
 
 namespace SecondOpinionBot.Bench.HostProbe;
 
 /// <summary>
 /// /bench/heap: live managed heap after a full blocking GC. /bench/emergency?n=: times the host's own emergency
-/// check on n patient-like messages, inside the loaded process. In echo mode, POST /api/messages runs the host's own
-/// endpoint code (edge checks, authentication, adapter with its middleware) with <see cref="StateEchoBot"/>.
+/// check on n patient-like messages, inside the loaded process. In echo mode, /api/messages runs through the host's
+/// own pipeline and endpoint (rate limits, edge checks, authentication, the adapter with its middleware) and only the
+/// IBot it resolves is <see cref="StateEchoBot"/>.
 /// </summary>
 internal sealed class ProbeStartupFilter : IStartupFilter
 {
@@ -24,13 +22,11 @@ internal sealed class ProbeStartupFilter : IStartupFilter
         app.Use(async (context, nextMiddleware) =>
         {
             var path = context.Request.Path;
-            if (EchoMode && HttpMethods.IsPost(context.Request.Method) && path.Equals("/api/messages", StringComparison.Ordinal))
+            if (EchoMode && path.Equals("/api/messages", StringComparison.Ordinal))
             {
-                var services = context.RequestServices;
-                var result = await MessagesEndpoint.HandleAsync(
-                    context.Request, services.GetRequiredService<BotAdapter>(), services.GetRequiredService<StateEchoBot>(),
-                    services.GetRequiredService<IOptions<BotAuthOptions>>(), context.RequestAborted);
-                await result.ExecuteAsync(context);
+                // The request goes through the host's whole pipeline and endpoint; only the bot it resolves is the echo.
+                context.RequestServices = new EchoBotServices(context.RequestServices);
+                await nextMiddleware(context);
                 return;
             }
 

@@ -15,6 +15,17 @@ public static class LoadRun
 {
     public const string TenantId = "bench-tenant";
 
+    /// <summary>
+    /// Local mode stands in for Bot Framework authentication here. Its per-address limit on /api/messages exists because
+    /// local mode cannot tell callers apart; every simulated patient comes from loopback, so it is lifted. The
+    /// per-conversation limit that production applies after authentication stays as configured.
+    /// </summary>
+    private static readonly Dictionary<string, string> LocalModeStandIn = new()
+    {
+        ["RateLimits:LocalMessagesPerMinute"] = "100000",
+        ["RateLimits:LocalMessagesBurst"] = "100000",
+    };
+
     public static async Task<int> RunAsync(LoadOptions options, TextWriter output)
     {
         var total = Stopwatch.StartNew();
@@ -22,7 +33,7 @@ public static class LoadRun
             $"{options.Conversations} journeys per concurrency in {options.Rounds} interleaved rounds, concurrency {string.Join(",", options.Concurrency)}");
         var kinds = options.Hosts.Contains(HostKind.Journey) ? options.Hosts.ToArray() : [.. options.Hosts, HostKind.Journey];
         await using var connector = await FakeConnector.StartAsync();
-        var started = await Task.WhenAll(kinds.Select(k => HostProcess.StartAsync(k, TenantId)));
+        var started = await Task.WhenAll(kinds.Select(k => HostProcess.StartAsync(k, TenantId, LocalModeStandIn)));
         var hosts = started.ToDictionary(h => h.Kind);
         foreach (var host in started)
         {

@@ -201,8 +201,14 @@ public static class EchoPatient
                 return (Outcome.Stopped, turn);
             }
 
-            (_, timing) = await chat.SayAsync($"Message {turn}: what should I ask the doctor?");
+            BotReplies replies;
+            (replies, timing) = await chat.SayAsync($"Message {turn}: what should I ask the doctor?");
             sink.Turn(host, timing);
+            if (timing.Ok && !replies.AllText.StartsWith("Echo: Message", StringComparison.Ordinal))
+            {
+                sink.Failed(host, "the reply is not an echo");
+                return (Outcome.Failed, turn + 1);
+            }
         }
 
         return (timing.Ok ? Outcome.Finished : Outcome.Failed, turns);
