@@ -19,6 +19,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ConnectorCall> _calls = new();
     private readonly ConcurrentDictionary<string, JObject> _members = new(StringComparer.Ordinal);
+    private TaskCompletionSource _nextCall = NewSignal();
     private int _nextId;
 
     private FakeBotConnector(WebApplication app) => _app = app;
@@ -85,16 +86,33 @@ public sealed class FakeBotConnector : IAsyncDisposable
         return connector;
     }
 
+    /// <summary>The texts sent so far, once there are at least <paramref name="count"/> (or the timeout passed).</summary>
     public async Task<IReadOnlyList<string>> WaitForTextsAsync(int count, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-        while (SentTexts.Count < count && DateTime.UtcNow < deadline)
+        while (true)
         {
-            await Task.Delay(20);
-        }
+            // Take the signal before looking, so a call recorded in between still wakes us.
+            var nextCall = Volatile.Read(ref _nextCall).Task;
+            var texts = SentTexts;
+            var left = deadline - DateTime.UtcNow;
+            if (texts.Count >= count || left <= TimeSpan.Zero)
+            {
+                return texts;
+            }
 
-        return SentTexts;
+            try
+            {
+                await nextCall.WaitAsync(left);
+            }
+            catch (TimeoutException)
+            {
+                // Looked at once more above, then returned as it is.
+            }
+        }
     }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private async Task HandleAsync(HttpContext context)
     {
@@ -104,6 +122,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
         var failure = ScriptedFailures.TryDequeue(out var status) ? status : (int?)null;
 
         _calls.Enqueue(new ConnectorCall(context.Request.Method, context.Request.Path.Value!, body, failure ?? 200));
+        Interlocked.Exchange(ref _nextCall, NewSignal()).TrySetResult();
         if (Hold is { } hold)
         {
             await hold.Task.WaitAsync(context.RequestAborted);

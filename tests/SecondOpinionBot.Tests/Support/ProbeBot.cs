@@ -5,10 +5,10 @@ namespace SecondOpinionBot.Tests.Support;
 
 /// <summary>
 /// A test double for the bot with a few text commands, to observe what the host does with state and failures:
-/// "remember X" keeps X as a user answer, "step N" sets the dialog position, "add N" appends slowly,
-/// "boom" fails the turn, "recall" reports everything.
+/// "remember X" keeps X as a user answer, "step N" sets the dialog position, "add N" reads the list, waits at the
+/// <see cref="TurnGate"/> when one is registered, then appends; "boom" fails the turn, "recall" reports everything.
 /// </summary>
-public sealed class ProbeBot(ConversationState conversationState, UserState userState) : ActivityHandler
+public sealed class ProbeBot(ConversationState conversationState, UserState userState, TurnGate? gate = null) : ActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -34,7 +34,11 @@ public sealed class ProbeBot(ConversationState conversationState, UserState user
                 break;
             case "add":
                 var list = await added.GetAsync(turnContext, () => [], cancellationToken);
-                await Task.Delay(150, cancellationToken);
+                if (gate is not null)
+                {
+                    await gate.PassAsync(cancellationToken);
+                }
+
                 list.Add(int.Parse(word[1], System.Globalization.CultureInfo.InvariantCulture));
                 await added.SetAsync(turnContext, list, cancellationToken);
                 break;
