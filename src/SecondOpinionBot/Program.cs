@@ -9,6 +9,11 @@ using SecondOpinionBot.PrepSheets;
 using SecondOpinionBot.Privacy;
 using SecondOpinionBot.Storage;
 
+if (args is ["report", ..])
+{
+    return await SecondOpinionBot.Operations.Funnel.FunnelReportCommand.RunAsync(args[1..], Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGenericErrors();
 builder.AddContent();
@@ -32,5 +37,6 @@ app.MapPublicPages();
 app.MapPrepSheets();
 app.MapOperations(); // Last: its rate limiter runs after CORS, so a limited browser can read the 429.
 await app.RunAsync();
+return 0;
 
 public partial class Program;

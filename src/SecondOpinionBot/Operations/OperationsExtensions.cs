@@ -44,6 +44,7 @@ public static class OperationsExtensions
     {
         app.UseRateLimiter();
         app.MapReadiness();
+        FunnelEndpoint.Map(app);
         return app;
     }
 }
