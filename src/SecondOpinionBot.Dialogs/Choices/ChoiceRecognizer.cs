@@ -33,6 +33,25 @@ public static class ChoiceRecognizer
     }
 
     /// <summary>
+    /// Only a choice said word for word (value, title or synonym; a trailing "?" aside) or its bare number: what a
+    /// question-shaped message must be to count as an answer ("biopsy?" may pick a choice, "what does biopsy mean"
+    /// may not).
+    /// </summary>
+    public static FoundChoice? RecognizeExact(string? answer, IReadOnlyList<Choice> choices, string recognizerCulture, TextNormalizer? normalizer = null)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        normalizer ??= TextNormalizer.Plain;
+        var text = answer is null ? "" : PhraseMatcher.Normalize(answer, normalizer);
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        return Single(choices, names => names.Any(n => PhraseMatcher.Normalize(n, normalizer) == text))
+            ?? (text.Split(' ').Length == 1 ? ByNumber(text, choices, recognizerCulture) : null);
+    }
+
+    /// <summary>
     /// Several answers in one: a card's comma-separated values, or "1, 3 and pathology". Every part must be understood,
     /// so nothing the user said is silently dropped.
     /// </summary>

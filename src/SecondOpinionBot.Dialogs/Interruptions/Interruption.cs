@@ -13,6 +13,12 @@ public enum InterruptionKind
     Status,
     DeleteMyData,
     WhatDoYouKnow,
+
+    /// <summary>
+    /// Said beside the question (a question of the user's own, a worry): the host decides by the prompt whether it is
+    /// the answer or something to keep and ask again.
+    /// </summary>
+    Aside,
 }
 
 /// <param name="Detail">Optional sub-kind, e.g. "self-harm" for an emergency that needs the crisis line.</param>

@@ -59,6 +59,15 @@ public static class YesNo
     private static IEnumerable<(string Phrase, bool? Label)> Matches(string text, IEnumerable<string> phrases, bool? label, TextNormalizer normalizer)
         => phrases.Where(p => PhraseMatcher.ContainsPhrase(text, p, normalizer)).Select(p => (PhraseMatcher.Normalize(p, normalizer), label));
 
+    /// <summary>Yes, no or not sure said as a whole phrase ("yes?", "not sure"), nothing more: for question-shaped input.</summary>
+    public static bool IsExact(string? answer, Lexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        var text = answer is null ? "" : PhraseMatcher.Normalize(answer, lexicon.Normalizer);
+        return text.Length > 0 && lexicon.Yes.Concat(lexicon.No).Concat(lexicon.Unsure).Append(ConfirmPrompt.YesValue).Append(ConfirmPrompt.NoValue)
+            .Any(p => PhraseMatcher.Normalize(p, lexicon.Normalizer) == text);
+    }
+
     public static IReadOnlyList<Choice> Choices(Lexicon lexicon)
     {
         ArgumentNullException.ThrowIfNull(lexicon);

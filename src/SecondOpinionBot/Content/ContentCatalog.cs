@@ -32,9 +32,14 @@ public sealed class ContentCatalog
 
     public IReadOnlyList<GlossaryTerm> Glossary { get; private set; } = [];
 
-    public AnswerWords Answers { get; private set; } = new([], [], [], [], [], [], []);
+    public AnswerWords Answers { get; private set; } = new([], [], [], [], [], [], [], []);
 
-    public CommandWords Commands { get; private set; } = new([], [], [], [], [], [], [], [], []);
+    public CommandWords Commands { get; private set; } = CommandWords.Empty;
+
+    public AsideWords Asides { get; private set; } = AsideWords.Empty;
+
+    /// <summary>faq.yaml: common questions about a second opinion and their plain answers.</summary>
+    public IReadOnlyList<FaqEntry> Faq { get; private set; } = [];
 
     /// <summary>How this language's words are read everywhere (words.yaml spellings: "isnt" → "is not").</summary>
     public Dialogs.Language.TextNormalizer Normalizer { get; private set; } = Dialogs.Language.TextNormalizer.Plain;
@@ -76,8 +81,10 @@ public sealed class ContentCatalog
             Needs = parser.Needs(),
             ChoiceSets = parser.ChoiceSets(),
             Glossary = parser.Glossary(),
-            Answers = (words?.Answers ?? new([], [], [], [], [], [], [])) with { Normalizer = normalizer },
-            Commands = words?.Commands ?? new([], [], [], [], [], [], [], [], []),
+            Answers = (words?.Answers ?? new([], [], [], [], [], [], [], [])) with { Normalizer = normalizer },
+            Commands = words?.Commands ?? CommandWords.Empty,
+            Asides = words?.Asides ?? AsideWords.Empty,
+            Faq = parser.Faq(),
             Emergency = parser.Emergency() ?? EmergencyPhrases.Empty,
         };
         catalog.Routing = parser.Routing() ?? catalog.Routing;

@@ -37,6 +37,9 @@ public static class ContentExtensions
         services.AddSingleton<IInterruptionRecognizer>(sp => sp.GetRequiredService<EmergencyRecognizer>());
         services.AddSingleton<IInterruptionRecognizer>(sp => sp.GetRequiredService<CommandRecognizer>());
         services.AddSingleton<IInterruptionRecognizer, GlossaryRecognizer>();
+        services.AddSingleton<IInterruptionRecognizer, FaqRecognizer>();
+        // Last: a question or a worry is only an aside when nothing above recognised it.
+        services.AddSingleton<IInterruptionRecognizer, AsideRecognizer>();
         services.AddSingleton<EmergencyMessageBuilder>();
         return builder;
     }

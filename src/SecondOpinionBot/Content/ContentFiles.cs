@@ -13,8 +13,9 @@ internal static class ContentFiles
     public const string Words = "words.yaml";
     public const string Emergency = "emergency.yaml";
     public const string Glossary = "glossary.yaml";
+    public const string Faq = "faq.yaml";
     public const string Routing = "routing.yaml";
 
     public static readonly IReadOnlyList<string> All =
-        [Messages, Reasons, Situations, Questions, Records, Needs, Choices, Words, Emergency, Glossary, Routing];
+        [Messages, Reasons, Situations, Questions, Records, Needs, Choices, Words, Emergency, Glossary, Faq, Routing];
 }

@@ -72,10 +72,13 @@ internal sealed class ContentParser(string folder, string displayFolder, Content
         return new ChoiceSet(m.RequiredString("id"), choices, m.Location);
     });
 
+    public IReadOnlyList<FaqEntry> Faq() => List(ContentFiles.Faq, "faq", m =>
+        new FaqEntry(m.RequiredString("id"), m.StringList("asks", required: true), m.RequiredString("answer"), m.Location));
+
     public IReadOnlyList<GlossaryTerm> Glossary() => List(ContentFiles.Glossary, "glossary", m =>
         new GlossaryTerm(m.RequiredString("term"), m.StringList("forms", required: true), m.RequiredString("explanation"), m.Location));
 
-    public (AnswerWords Answers, CommandWords Commands, IReadOnlyList<KeyValuePair<string, string>> Spellings)? Words()
+    public (AnswerWords Answers, CommandWords Commands, AsideWords Asides, IReadOnlyList<KeyValuePair<string, string>> Spellings)? Words()
     {
         var root = Open(ContentFiles.Words);
         if (root is null)
@@ -85,6 +88,7 @@ internal sealed class ContentParser(string folder, string displayFolder, Content
 
         var a = root.Map("answers");
         var c = root.Map("commands");
+        var asides = new AsideWords(root.StringList("questionStarts", true), root.StringList("clinicalWords"));
         var spellings = new List<KeyValuePair<string, string>>();
         foreach (var (typed, meant) in root.Map("spellings", required: false)?.Remaining() ?? [])
         {
@@ -106,14 +110,16 @@ internal sealed class ContentParser(string folder, string displayFolder, Content
 
         var answers = new AnswerWords(
             a.StringList("yes", true), a.StringList("no", true), a.StringList("notSure", true),
-            a.StringList("skip", true), a.StringList("done", true), a.StringList("continue", true), a.StringList("listJoiners"));
+            a.StringList("skip", true), a.StringList("done", true), a.StringList("continue", true), a.StringList("listJoiners"),
+            a.StringList("anyTime"));
         a.RejectUnknownKeys();
         var commands = new CommandWords(
             c.StringList("help", true), c.StringList("cancel", true), c.StringList("startOver", true),
             c.StringList("talkToPerson", true), c.StringList("status", true), c.StringList("deleteMyData", true),
-            c.StringList("whatDoYouKnow", true), c.StringList("fillers"), c.StringList("whatDoesItMean"));
+            c.StringList("whatDoYouKnow", true), c.StringList("fillers"), c.StringList("whatDoesItMean"),
+            c.StringList("terms", true), c.StringList("privacy", true));
         c.RejectUnknownKeys();
-        return (answers, commands, spellings);
+        return (answers, commands, asides, spellings);
     }
 
     public EmergencyPhrases? Emergency()

@@ -12,6 +12,7 @@ internal static class ContentValidator
         Unique(c.Needs, n => n.Id, n => n.Location, "need", errors);
         Unique(c.ChoiceSets, s => s.Id, s => s.Location, "choice set", errors);
         Unique(c.Glossary, g => g.Term, g => g.Location, "glossary term", errors);
+        Unique(c.Faq, f => f.Id, f => f.Location, "faq entry", errors);
         Unique(c.Routing.Queues, q => q.Id, q => q.Location, "queue", errors);
         Unique(c.Messages.All, m => m.Key, m => m.Location, "message", errors);
         foreach (var set in c.ChoiceSets)
@@ -86,6 +87,7 @@ internal static class ContentValidator
             ("help", c.Commands.Help), ("cancel", c.Commands.Cancel), ("startOver", c.Commands.StartOver),
             ("talkToPerson", c.Commands.TalkToPerson), ("status", c.Commands.Status),
             ("deleteMyData", c.Commands.DeleteMyData), ("whatDoYouKnow", c.Commands.WhatDoYouKnow),
+            ("terms", c.Commands.Terms), ("privacy", c.Commands.Privacy),
         };
         var commands = NoPhraseTwice(commandLists, "command", words, c.Normalizer, errors);
         NoPhraseTwice(c.Answers.ByAnswer.Select(a => (a.Answer.ToString(), a.Phrases)), "answer", words, c.Normalizer, errors);

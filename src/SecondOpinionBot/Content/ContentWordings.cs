@@ -23,6 +23,7 @@ public static class ContentWordings
             EditTooltip = m.Get(MessageKeys.SummaryEditTooltip),
             Confirm = m.Get(MessageKeys.SummaryConfirm),
             NotGiven = m.Get(MessageKeys.SummaryNotGiven),
+            NotKnown = m.Get(MessageKeys.SummaryNotKnown),
             Yes = m.Get(MessageKeys.SummaryYes),
             No = m.Get(MessageKeys.SummaryNo),
             Headings = Enum.GetValues<SummarySection>().ToDictionary(s => s, s => m.Get(Heading(s))),
@@ -144,5 +145,6 @@ public static class ContentWordings
         (IntakeDraftFields.Phone, MessageKeys.StoredDataFieldsPhone),
         (IntakeDraftFields.Email, MessageKeys.StoredDataFieldsEmail),
         (IntakeDraftFields.ContactTimes, MessageKeys.StoredDataFieldsContactTimes),
+        (IntakeDraftFields.TeamQuestions, MessageKeys.StoredDataFieldsTeamQuestions),
     ];
 }

@@ -26,6 +26,7 @@ public static class MessageKeys
     public static readonly MessageKey RoleAsk = Key("role.ask");
     public static readonly MessageKey RolePatientName = Key("role.patientName");
     public static readonly MessageKey RoleRelationship = Key("role.relationship", "patientName");
+    public static readonly MessageKey RoleRelationshipReadBack = Key("role.relationshipReadBack", "patientName", "relationship");
     public static readonly MessageKey RolePatientAgrees = Key("role.patientAgrees", "patientName");
     public static readonly MessageKey RolePatientDisagrees = Key("role.patientDisagrees", "patientName");
     public static readonly MessageKey RoleThanksCaregiver = Key("role.thanksCaregiver", "patientName");
@@ -67,6 +68,9 @@ public static class MessageKeys
     public static readonly MessageKey QuestionsReworded = Key("questions.reworded");
     public static readonly MessageKey QuestionsFinal = Key("questions.final");
     public static readonly MessageKey QuestionsEmpty = Key("questions.empty");
+    public static readonly MessageKey QuestionsForTeam = Key("questions.forTeam");
+    public static readonly MessageKey QuestionsCantAnswer = Key("questions.cantAnswer");
+    public static readonly MessageKey QuestionsNotedForTeam = Key("questions.notedForTeam");
 
     public static readonly MessageKey RecordsIntro = Key("records.intro");
     public static readonly MessageKey RecordsItemAsk = Key("records.itemAsk", "item", "why", "source");
@@ -97,6 +101,7 @@ public static class MessageKeys
     public static readonly MessageKey SummaryEditTooltip = Key("summary.editTooltip", "section");
     public static readonly MessageKey SummaryConfirm = Key("summary.confirm");
     public static readonly MessageKey SummaryNotGiven = Key("summary.notGiven");
+    public static readonly MessageKey SummaryNotKnown = Key("summary.notKnown");
     public static readonly MessageKey SummaryYes = Key("summary.yes");
     public static readonly MessageKey SummaryNo = Key("summary.no");
     public static readonly MessageKey SummaryHeadingsRole = Key("summary.headings.role");
@@ -180,6 +185,7 @@ public static class MessageKeys
     public static readonly MessageKey StoredDataFieldsPhone = Key("storedData.fields.phone");
     public static readonly MessageKey StoredDataFieldsEmail = Key("storedData.fields.email");
     public static readonly MessageKey StoredDataFieldsContactTimes = Key("storedData.fields.contactTimes");
+    public static readonly MessageKey StoredDataFieldsTeamQuestions = Key("storedData.fields.teamQuestions");
 
     public static readonly MessageKey HandoffSent = Key("handoff.sent", "reference", "queueName", "when");
     public static readonly MessageKey HandoffWhenNormal = Key("handoff.whenNormal");
@@ -201,6 +207,8 @@ public static class MessageKeys
     public static readonly MessageKey HandoffOutcomeNoLongerNeeded = Key("handoff.outcomes.noLongerNeeded");
 
     public static readonly MessageKey CommandsHelp = Key("commands.help");
+    public static readonly MessageKey CommandsTerms = Key("commands.terms", "link");
+    public static readonly MessageKey CommandsPrivacy = Key("commands.privacy", "link");
     public static readonly MessageKey CommandsHelpResume = Key("commands.helpResume");
     public static readonly MessageKey CommandsCancelAsk = Key("commands.cancelAsk");
     public static readonly MessageKey CommandsCancelled = Key("commands.cancelled");
@@ -230,6 +238,7 @@ public static class MessageKeys
     public static readonly MessageKey ErrorsPickOne = Key("errors.pickOne");
     public static readonly MessageKey ErrorsYesOrNo = Key("errors.yesOrNo");
     public static readonly MessageKey ErrorsTooManyTries = Key("errors.tooManyTries");
+    public static readonly MessageKey ErrorsNotKnown = Key("errors.notKnown");
     public static readonly MessageKey ErrorsGeneral = Key("errors.general");
     public static readonly MessageKey ErrorsTurnFailed = Key("errors.turnFailed", "reference");
 
@@ -238,6 +247,7 @@ public static class MessageKeys
 
 
     public static readonly MessageKey GlossaryExplain = Key("glossary.explain", "term", "explanation");
+    public static readonly MessageKey FaqAnswer = Key("faq.answer", "answer");
 
     public static readonly MessageKey EngineYesLabel = Key("engine.yesLabel");
     public static readonly MessageKey EngineNoLabel = Key("engine.noLabel");

@@ -11,7 +11,8 @@ public sealed record AnswerWords(
     IReadOnlyList<string> Skip,
     IReadOnlyList<string> Done,
     IReadOnlyList<string> Continue,
-    IReadOnlyList<string> ListJoiners)
+    IReadOnlyList<string> ListJoiners,
+    IReadOnlyList<string> AnyTime)
 {
     /// <summary>The catalog's way of reading words (set when the content is loaded).</summary>
     public Dialogs.Language.TextNormalizer Normalizer { get; init; } = Dialogs.Language.TextNormalizer.Plain;
@@ -25,6 +26,7 @@ public sealed record AnswerWords(
         (ShortAnswer.Skip, Skip),
         (ShortAnswer.Done, Done),
         (ShortAnswer.Continue, Continue),
+        (ShortAnswer.AnyTime, AnyTime),
     ];
 
     /// <summary>
@@ -59,6 +61,7 @@ public enum ShortAnswer
     Skip,
     Done,
     Continue,
+    AnyTime,
 }
 
 /// <summary>Phrases for the commands a user may say at any moment, matched as whole phrases (never Contains).</summary>
@@ -73,4 +76,18 @@ public sealed record CommandWords(
     IReadOnlyList<string> DeleteMyData,
     IReadOnlyList<string> WhatDoYouKnow,
     IReadOnlyList<string> Fillers,
-    IReadOnlyList<string> WhatDoesItMean);
+    IReadOnlyList<string> WhatDoesItMean,
+    IReadOnlyList<string> Terms,
+    IReadOnlyList<string> Privacy)
+{
+    public static CommandWords Empty { get; } = new([], [], [], [], [], [], [], [], [], [], []);
+}
+
+/// <summary>
+/// Words that show a message is said beside the question on screen: a question ("what…", "…?"), or a health worry
+/// ("it hurts more"). At a choice, yes/no or date question these are kept for our team, never taken as a wrong answer.
+/// </summary>
+public sealed record AsideWords(IReadOnlyList<string> QuestionStarts, IReadOnlyList<string> ClinicalWords)
+{
+    public static AsideWords Empty { get; } = new([], []);
+}

@@ -53,6 +53,20 @@ public sealed class IntakeDraft
 
     public string? ContactTimes { get; set; }
 
+    /// <summary>
+    /// Questions and worries said at a choice or yes/no question that the bot could not answer there, in the user's
+    /// words, for our team to answer (shown on the staff card).
+    /// </summary>
+    public List<string> TeamQuestions { get; set; } = [];
+
+    /// <summary>
+    /// Answers the bot could not understand after its retries (<see cref="IntakeDraftFields"/> names): stored as not
+    /// known instead of a guess. Any of them means the case needs a call.
+    /// </summary>
+    public List<string> NotKnown { get; set; } = [];
+
+    public bool NeedsCall() => NotKnown.Count > 0;
+
     /// <summary>The last journey step completed, to resume from.</summary>
     public string? LastStep { get; set; }
 

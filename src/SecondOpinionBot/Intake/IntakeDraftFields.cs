@@ -20,6 +20,7 @@ public static class IntakeDraftFields
     public const string Phone = "phone";
     public const string Email = "email";
     public const string ContactTimes = "contactTimes";
+    public const string TeamQuestions = "teamQuestions";
 
     /// <summary>The fields that hold an answer, in journey order.</summary>
     public static IReadOnlyList<string> Filled(IntakeDraft draft)
@@ -51,6 +52,7 @@ public static class IntakeDraftFields
         Add(!string.IsNullOrWhiteSpace(draft.Phone), Phone);
         Add(!string.IsNullOrWhiteSpace(draft.Email), Email);
         Add(!string.IsNullOrWhiteSpace(draft.ContactTimes), ContactTimes);
+        Add(draft.TeamQuestions.Count > 0, TeamQuestions);
         return fields;
     }
 }

@@ -20,6 +20,7 @@ public static class IntakeExtensions
         services.AddSingleton<CaseSubmission>();
         services.AddSingleton<CaseStatusReply>();
         services.AddSingleton<EmergencyPause>();
+        services.AddSingleton<AsideHandler>();
         services.AddSingleton<IInterruptionHandler, JourneyInterruptions>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<JourneyDialogs>(sp).Build());
         services.AddSingleton(sp => new DialogRunner(

@@ -1,4 +1,5 @@
 using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
 using SecondOpinionBot.Content;
 using SecondOpinionBot.Dialogs.Interruptions;
 using SecondOpinionBot.Intake.Flows;
@@ -12,7 +13,8 @@ namespace SecondOpinionBot.Intake;
 /// until the user says so; help and status answer and re-ask; cancel and delete ask first.
 /// </summary>
 public sealed class JourneyInterruptions(
-    JourneyKit kit, EmergencyMessageBuilder emergency, EmergencyPause pause, CaseStatusReply status, IPatientDataEraser eraser, Operations.Telemetry.BotMetrics metrics) : IInterruptionHandler
+    JourneyKit kit, EmergencyMessageBuilder emergency, EmergencyPause pause, CaseStatusReply status, IPatientDataEraser eraser, Operations.Telemetry.BotMetrics metrics,
+    AsideHandler asides, IOptions<PrepSheets.PrepSheetOptions> links) : IInterruptionHandler
 {
     public async Task<InterruptionOutcome> HandleAsync(InterruptionContext context, CancellationToken cancellationToken)
     {
@@ -42,6 +44,23 @@ public sealed class JourneyInterruptions(
                 var entry = kit.Content(turn).Glossary.First(g => g.Term == word);
                 await turn.SendActivityAsync(kit.Say(turn, MessageKeys.GlossaryExplain, ("term", entry.Term), ("explanation", entry.Explanation)), cancellationToken: cancellationToken);
                 return InterruptionOutcome.Reprompt;
+            case InterruptionKind.Help when context.Interruption.Detail?.StartsWith(FaqRecognizer.DetailPrefix, StringComparison.Ordinal) == true:
+                // At "a question of your own" a question is the answer, even one the FAQ knows.
+                if (context.Dialogs.HasDialog(QuestionsDialog.OwnId))
+                {
+                    return InterruptionOutcome.ContinueDialog;
+                }
+
+                var faq = kit.Content(turn).Faq.First(f => f.Id == context.Interruption.Detail[FaqRecognizer.DetailPrefix.Length..]);
+                await turn.SendActivityAsync(kit.Say(turn, MessageKeys.FaqAnswer, ("answer", faq.Answer)), cancellationToken: cancellationToken);
+                return InterruptionOutcome.Reprompt;
+            case InterruptionKind.Help when context.Interruption.Detail is CommandDetails.Terms or CommandDetails.Privacy:
+                var terms = context.Interruption.Detail == CommandDetails.Terms;
+                var link = $"{links.Value.PublicBaseUrl?.TrimEnd('/')}/{(terms ? "terms" : "privacy")}";
+                await turn.SendActivityAsync(kit.Say(turn, terms ? MessageKeys.CommandsTerms : MessageKeys.CommandsPrivacy, ("link", link)), cancellationToken: cancellationToken);
+                return InterruptionOutcome.Reprompt;
+            case InterruptionKind.Aside:
+                return await asides.HandleAsync(context, cancellationToken);
             case InterruptionKind.Help:
                 var help = kit.Say(turn, MessageKeys.CommandsHelp);
                 await turn.SendActivityAsync(context.HasActiveDialog ? help + "\n\n" + kit.Say(turn, MessageKeys.CommandsHelpResume) : help, cancellationToken: cancellationToken);

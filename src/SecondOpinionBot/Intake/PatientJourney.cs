@@ -51,7 +51,7 @@ public sealed class PatientJourney(
     private bool IsInterruption(ITurnContext turn, UserInput input)
     {
         var culture = TurnLanguage.For(turn.Activity.Locale, lexicons).Lexicon.Culture;
-        // A safety note is not a way out of the pause: it is said with the answer it came with.
-        return _interruptions.Detect(input, culture) is { Kind: not InterruptionKind.SafetyNote };
+        // A safety note or an aside is not a way out of the pause: it is said with the answer it came with.
+        return _interruptions.Detect(input, culture) is { Kind: not (InterruptionKind.SafetyNote or InterruptionKind.Aside) };
     }
 }

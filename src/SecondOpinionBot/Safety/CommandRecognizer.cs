@@ -29,9 +29,61 @@ public sealed class CommandRecognizer(ContentCatalogs content) : IInterruptionRe
         }
 
         var words = PhraseText.Tokens(text, catalog.Normalizer).Where(t => t != PhraseText.Break).ToList();
-        var core = string.Join(' ', StripFillers(words, commands.Fillers));
-        return core.Length > 0 && commands.Phrases.TryGetValue(core, out var interruption) ? interruption : null;
+        var coreWords = StripFillers(words, commands.Fillers).ToList();
+        var core = string.Join(' ', coreWords);
+        if (core.Length == 0)
+        {
+            return null;
+        }
+
+        return commands.Phrases.TryGetValue(core, out var interruption) ? interruption : Fuzzy(coreWords, commands);
     }
+
+    /// <summary>
+    /// Typos and split words ("hlep", "stat us", "talk to a humen"), for commands that only show something or bring
+    /// a person. Cancel, start over and delete never run on a near miss: only their exact words ask "are you sure?".
+    /// </summary>
+    private static Interruption? Fuzzy(List<string> words, CompiledCommands commands)
+    {
+        if (commands.Joined.TryGetValue(string.Concat(words), out var joined))
+        {
+            return joined;
+        }
+
+        Interruption? found = null;
+        foreach (var (phrase, interruption) in commands.Tolerant)
+        {
+            if (phrase.Length != words.Count)
+            {
+                continue;
+            }
+
+            var all = true;
+            for (var i = 0; i < phrase.Length && all; i++)
+            {
+                // One word alone must be a swap or a doubled letter ("hlep", "hellp"), so "stuff" is not "staff".
+                all = phrase.Length == 1 ? FuzzyWord.Matches(phrase[i], words[i], standalone: true) && IsSwapOrRepeat(phrase[i], words[i])
+                    : FuzzyWord.Matches(phrase[i], words[i]);
+            }
+
+            if (all)
+            {
+                if (found is not null && found != interruption)
+                {
+                    return null; // two commands fit: not a confident match
+                }
+
+                found = interruption;
+            }
+        }
+
+        return found;
+    }
+
+    private static bool IsSwapOrRepeat(string expected, string actual) =>
+        expected == actual
+        || (expected.Length == actual.Length && expected.Order().SequenceEqual(actual.Order()))
+        || expected.Distinct().SequenceEqual(actual.Distinct());
 
     private static IEnumerable<string> StripFillers(List<string> words, IReadOnlyList<string[]> fillers)
     {
@@ -64,6 +116,21 @@ public sealed class CommandRecognizer(ContentCatalogs content) : IInterruptionRe
         IReadOnlyDictionary<string, Interruption> Symbols,
         IReadOnlyList<string[]> Fillers)
     {
+        private static readonly InterruptionKind[] NeverFuzzy = [InterruptionKind.Cancel, InterruptionKind.DeleteMyData];
+
+        /// <summary>Commands that may be matched with typos, as words.</summary>
+        public IReadOnlyList<(string[] Words, Interruption Interruption)> Tolerant { get; } = Phrases
+            .Where(p => !NeverFuzzy.Contains(p.Value.Kind))
+            .Select(p => (p.Key.Split(' '), p.Value))
+            .ToList();
+
+        /// <summary>The same, with the spaces taken out ("stat us" → "status").</summary>
+        public Dictionary<string, Interruption> Joined { get; } = Phrases
+            .Where(p => !NeverFuzzy.Contains(p.Value.Kind))
+            .GroupBy(p => p.Key.Replace(" ", "", StringComparison.Ordinal))
+            .Where(g => g.Select(p => p.Value).Distinct().Count() == 1)
+            .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+
         public static CompiledCommands From(CommandWords words, Dialogs.Language.TextNormalizer normalizer)
         {
             var phrases = new Dictionary<string, Interruption>(StringComparer.Ordinal);
@@ -92,6 +159,8 @@ public sealed class CommandRecognizer(ContentCatalogs content) : IInterruptionRe
             Add(words.Status, new Interruption(InterruptionKind.Status));
             Add(words.DeleteMyData, new Interruption(InterruptionKind.DeleteMyData));
             Add(words.WhatDoYouKnow, new Interruption(InterruptionKind.WhatDoYouKnow));
+            Add(words.Terms, new Interruption(InterruptionKind.Help, CommandDetails.Terms));
+            Add(words.Privacy, new Interruption(InterruptionKind.Help, CommandDetails.Privacy));
             var fillers = words.Fillers
                 .Select(f => PhraseText.Tokens(f, normalizer).Where(t => t != PhraseText.Break).ToArray())
                 .Where(f => f.Length > 0)

@@ -17,4 +17,10 @@ public static class CommandDetails
 {
     /// <summary>"start over" (kind Cancel): restart the journey rather than just stop.</summary>
     public const string StartOver = "start-over";
+
+    /// <summary>"terms" (kind Help): the link to the terms of use.</summary>
+    public const string Terms = "terms";
+
+    /// <summary>"privacy" (kind Help): the link to the privacy notice.</summary>
+    public const string Privacy = "privacy";
 }

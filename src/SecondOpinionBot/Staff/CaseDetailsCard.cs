@@ -50,6 +50,11 @@ public sealed record CaseDetailsCard(CaseRecord Case, IReadOnlyList<CaseMessage>
             ("Symptoms changing fast", d.SymptomsChangingFast ? "Yes" : null))));
         body.Add(Section("Reasons", List(d.Reasons.Select(CardText.Label))));
         body.Add(Section("Questions for the doctor", List(d.Questions.Select((q, i) => $"{i + 1}. {q}"))));
+        if (d.TeamQuestions.Count > 0)
+        {
+            body.Add(Section("Questions and worries for our team", List(d.TeamQuestions.Select((q, i) => $"{i + 1}. {q}"))));
+        }
+
         body.Add(Section("Records", List(d.Records.Select(r => $"{CardText.Label(r.Key)}: {RecordWords(r.Value)}"))));
         body.Add(Section("Needs", List(d.Needs.Select(CardText.Label))));
         body.Add(Section("How to reach them", Facts(
@@ -101,8 +106,17 @@ public sealed record CaseDetailsCard(CaseRecord Case, IReadOnlyList<CaseMessage>
             flags.Add("Emergency words during the chat");
         }
 
+        if (d.NeedsCall())
+        {
+            flags.Add("Needs a call: not known — " + string.Join(", ", d.NotKnown.Select(NotKnownLabel)));
+        }
+
         return string.Join(" · ", flags);
     }
+
+    /// <summary>"contactMethods" → "contact methods": the draft's field names, in words for staff.</summary>
+    private static string NotKnownLabel(string field) =>
+        System.Text.RegularExpressions.Regex.Replace(field, "(?<=[a-z])([A-Z])", " $1").ToLowerInvariant();
 
     private JArray MessageLines()
     {

@@ -72,6 +72,12 @@ public sealed record StaffCaseCard(CaseRecord Case, DateTimeOffset Now, string? 
             Fact(CaseTransitions.IsOpen(Case.Status) ? "Waiting" : "Was open", CardText.Waiting((Case.ClosedAt ?? Now) - Case.CreatedAt)),
             Fact("Chatting", Person(details)),
         };
+        if (details.NeedsCall())
+        {
+            // A workflow flag, not health detail: the bot could not understand some answers and guessed none.
+            facts.Add(Fact("Needs a call", "Yes, some answers are not known"));
+        }
+
         AddList(facts, "Reasons", details.Reasons);
         AddList(facts, "Needs", details.Needs);
         var have = details.Records.Values.Count(s => s == RecordStatus.Have);

@@ -19,6 +19,11 @@ public sealed record SummaryCardText
 
     public required string NotGiven { get; init; }
 
+    /// <summary>For an answer the bot could not understand and did not guess; "Not given" when the content has none.</summary>
+    public string NotKnown { get; init; } = "";
+
+    public string NotKnownText => NotKnown.Length > 0 ? NotKnown : NotGiven;
+
     public required string Yes { get; init; }
 
     public required string No { get; init; }

@@ -35,7 +35,7 @@ public static class SummaryContent
         SummarySection.Role => Role(draft, text),
         SummarySection.Situation => [Facts(text,
             (text.ConcernLabel, MarkdownText.Escape(draft.Concern)),
-            (text.ProposedLabel, MarkdownText.Escape(draft.Proposed)),
+            (text.ProposedLabel, draft.Proposed is null && draft.NotKnown.Contains(IntakeDraftFields.Proposed) ? text.NotKnownText : MarkdownText.Escape(draft.Proposed)),
             (text.PlannedDateLabel, FormatDate(draft.PlannedDate, text)),
             (text.CurrentClinicLabel, MarkdownText.Escape(draft.CurrentClinic)))],
         SummarySection.Reasons => ListOrNotGiven(draft.Reasons.Select(id => MarkdownText.Escape(ChoiceCatalog.TitleOf(catalog.Reasons, id))), numbered: false, text),
@@ -67,7 +67,7 @@ public static class SummaryContent
         {
             ChatRole.Patient => text.RolePatient,
             ChatRole.Caregiver => text.RoleCaregiver,
-            _ => text.NotGiven,
+            _ => draft.NotKnown.Contains(IntakeDraftFields.Role) ? text.NotKnownText : text.NotGiven,
         };
         if (draft.Role is not ChatRole.Caregiver)
         {
@@ -92,7 +92,9 @@ public static class SummaryContent
             lines.Add(text.UrgencyEmergencyMentioned);
         }
 
-        lines.Add(draft.SymptomsChangingFast ? text.UrgencyChangingFast : text.UrgencyRoutine);
+        lines.Add(draft.SymptomsChangingFast ? text.UrgencyChangingFast
+            : draft.NotKnown.Contains(IntakeDraftFields.Urgency) ? text.NotKnownText
+            : text.UrgencyRoutine);
         return lines.Select(line => (SummaryBlock)new SummaryParagraph(line)).ToArray();
     }
 

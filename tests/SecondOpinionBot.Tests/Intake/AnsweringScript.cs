@@ -71,7 +71,7 @@ public static class AnsweringScript
                 _ when asked.Contains("OK for me to save") => "Yes, save my answers",
                 _ when asked.Contains("Are you the patient") => answers.Caregiver ? "I'm helping someone" : "I am the patient",
                 _ when asked.Contains("first name of the person") => answers.PatientName,
-                _ when asked.Contains("How are you related") => "Parent",
+                _ when asked.Contains(" is your …") => "Parent",
                 _ when asked.Contains("agree that you can get this help") => "yes",
                 _ when asked.Contains("What health problem") => answers.Concern,
                 _ when asked.Contains("What did the doctor suggest") => answers.Proposed,

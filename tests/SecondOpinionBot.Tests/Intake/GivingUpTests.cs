@@ -1,6 +1,13 @@
+using SecondOpinionBot.Content;
+using SecondOpinionBot.Intake;
+using SecondOpinionBot.Tests.Content;
+
 namespace SecondOpinionBot.Tests.Intake;
 
-/// <summary>After a few answers the bot cannot read, it moves on kindly with a safe default instead of asking forever.</summary>
+/// <summary>
+/// After a few answers the bot cannot read, it says so and moves on instead of asking forever, with no silent guess:
+/// the answer is stored as not known, the case needs a call (shown to staff), and a person is offered.
+/// </summary>
 public sealed class GivingUpTests
 {
     private static async Task<BotTurn> AnswerUntilItMovesOnAsync(JourneyChat chat, string nonsense)
@@ -68,5 +75,67 @@ public sealed class GivingUpTests
 
         Assert.True(moved.Says("What health problem"), moved.AllText);
         Assert.False(moved.Says("first name of the person"), moved.AllText);
+        var draft = (await chat.StoredDraftAsync())!;
+        Assert.Null(draft.Role);
+        Assert.Contains(IntakeDraftFields.Role, draft.NotKnown);
+    }
+
+    [Fact]
+    public async Task At_a_choice_card_giving_up_stores_not_known_and_the_sent_case_needs_a_call()
+    {
+        await using var chat = await JourneyChat.StartAsync(userId: "unclear-proposal");
+        await chat.PlayAsync(await chat.OpenAsync(), [.. ShortJourney.Consent, .. ShortJourney.AsPatient, ScriptLine.Type("What health problem", "My back hurts")]);
+
+        var moved = await AnswerUntilItMovesOnAsync(chat, "purple elephant");
+
+        Assert.True(moved.Says(ContentFixture.English.Messages.Get(MessageKeys.ErrorsNotKnown)), moved.AllText);
+        Assert.True(moved.Says("Is there a date set"), moved.AllText);
+        var draft = (await chat.StoredDraftAsync())!;
+        Assert.Null(draft.Proposed);
+        Assert.Equal([IntakeDraftFields.Proposed], draft.NotKnown);
+
+        var summary = await chat.PlayAsync(moved, [ScriptLine.Type("Is there a date set", "skip"), ScriptLine.Type("Which clinic", "skip"),
+            ScriptLine.Pick("how are the symptoms", "About the same"), .. ShortJourney.RestToSummary[..5]]);
+        for (var turns = 0; !summary.Says("Shall I send this") && turns < 20; turns++)
+        {
+            // Which records are asked depends on the answers: every one "doesn't apply".
+            summary = summary.CardChoices().Contains("Doesn't apply to me") ? await chat.ChooseAsync(summary, "Doesn't apply to me")
+                : summary.Says("Do you need help with any of these") ? await chat.ChooseAsync(summary, "None of these")
+                : summary.Says("How should our team get in touch") ? await chat.ChooseAsync(summary, "This web chat")
+                : await chat.SayAsync("skip");
+        }
+
+        Assert.True(summary.Says("Not known"), summary.AllText);
+        await chat.PlayAsync(summary, ShortJourney.Send);
+        var sent = (await chat.LatestCaseAsync())!;
+        Assert.True(sent.Details.NeedsCall());
+        Assert.Contains("Needs a call", new SecondOpinionBot.Staff.CaseDetailsCard(sent, [], CanMessagePatient: false).Build().ToString());
+    }
+
+    [Fact]
+    public async Task At_a_yes_no_question_giving_up_stores_not_known_instead_of_not_sure()
+    {
+        await using var chat = await JourneyChat.StartAsync(userId: "unclear-reason");
+        await chat.PlayAsync(await chat.OpenAsync(), [.. ShortJourney.Consent, .. ShortJourney.AsPatient, .. ShortJourney.Situation()]);
+
+        var moved = await AnswerUntilItMovesOnAsync(chat, "purple elephant");
+
+        Assert.True(moved.Says("other ways to treat this"), moved.AllText);
+        Assert.Equal([IntakeDraftFields.Reasons], (await chat.StoredDraftAsync())!.NotKnown);
+    }
+
+    [Fact]
+    public async Task At_a_date_question_giving_up_stores_no_date_and_not_known()
+    {
+        await using var chat = await JourneyChat.StartAsync(userId: "unclear-date");
+        await chat.PlayAsync(await chat.OpenAsync(), [.. ShortJourney.Consent, .. ShortJourney.AsPatient, ScriptLine.Type("What health problem", "My back hurts"),
+            ScriptLine.Pick("What did the doctor suggest", "A test or scan"), ScriptLine.Type("tell me a bit more", "skip")]);
+
+        var moved = await AnswerUntilItMovesOnAsync(chat, "purple elephant");
+
+        Assert.True(moved.Says("Which clinic"), moved.AllText);
+        var draft = (await chat.StoredDraftAsync())!;
+        Assert.Null(draft.PlannedDate);
+        Assert.Equal([IntakeDraftFields.PlannedDate], draft.NotKnown);
     }
 }

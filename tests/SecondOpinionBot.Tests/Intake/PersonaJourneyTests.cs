@@ -103,7 +103,7 @@ public sealed class PersonaJourneyTests
             Pick("Are you the patient", "I'm helping someone"),
             Type("first name of the person you are helping", "Maria"),
             // Five relationships: more than three, so a card rather than buttons.
-            Pick("How are you related to Maria?", "Parent"),
+            Pick("Maria is your …", "Mother or father"),
             Pick("Does Maria agree", "Yes"),
             Type("What health problem", "Her knee is worn out"),
             Pick("What did the doctor suggest", "Surgery or a procedure"),
@@ -236,7 +236,7 @@ public sealed class PersonaJourneyTests
             Pick("OK for me to save your answers", "Yes, save my answers"),
             Pick("Are you the patient", "I'm helping someone"),
             Type("first name of the person you are helping", "Arthur"),
-            Pick("How are you related to Arthur?", "Parent"),
+            Pick("Arthur is your …", "Mother or father"),
             Pick("Does Arthur agree", "No"),
         ]);
 

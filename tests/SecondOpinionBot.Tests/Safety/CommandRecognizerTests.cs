@@ -32,6 +32,27 @@ public sealed class CommandRecognizerTests
     }
 
     [Theory]
+    [InlineData("hlep", InterruptionKind.Help, null)]
+    [InlineData("helpp", InterruptionKind.Help, null)]
+    [InlineData("stat us", InterruptionKind.Status, null)]
+    [InlineData("talk to a human pls", InterruptionKind.TalkToPerson, null)]
+    [InlineData("i want a real person", InterruptionKind.TalkToPerson, null)]
+    [InlineData("tlak to a person", InterruptionKind.TalkToPerson, null)]
+    [InlineData("terms", InterruptionKind.Help, CommandDetails.Terms)]
+    [InlineData("privacy policy", InterruptionKind.Help, CommandDetails.Privacy)]
+    public void Typos_and_everyday_wordings_of_commands_are_understood(string text, InterruptionKind kind, string? detail)
+        => Assert.Equal(new Interruption(kind, detail), _recognizer.Recognize(text, "en"));
+
+    [Theory]
+    [InlineData("cancle")]
+    [InlineData("strat over")]
+    [InlineData("delet my data")]
+    [InlineData("forgett me")]
+    [InlineData("stuff")]
+    public void Cancelling_and_deleting_never_run_on_a_near_miss(string text)
+        => Assert.Null(_recognizer.Recognize(text, "en"));
+
+    [Theory]
     [InlineData("I need help getting it")]
     [InlineData("help with transport")]
     [InlineData("what is the status of my biopsy")]

@@ -27,6 +27,20 @@ public sealed class StaffCaseCardTests
     };
 
     [Fact]
+    public void A_case_with_answers_the_bot_could_not_understand_shows_needs_a_call()
+    {
+        var draft = Personas.Maya();
+        draft.NotKnown.Add(IntakeDraftFields.Proposed);
+        draft.TeamQuestions.Add("can my husband come to the visit?");
+
+        Assert.Contains("\"Needs a call\"", new StaffCaseCard(Case(draft), Created).ToJson());
+        var details = new CaseDetailsCard(Case(draft), [], CanMessagePatient: false).Build().ToString();
+        Assert.Contains("Needs a call: not known — proposed", details);
+        Assert.Contains("can my husband come to the visit?", details);
+        Assert.DoesNotContain("Needs a call", new StaffCaseCard(Case(Personas.Maya()), Created).ToJson());
+    }
+
+    [Fact]
     public void The_card_shows_what_the_channel_needs()
     {
         var json = new StaffCaseCard(Case(Personas.Maya()), Created.AddHours(2).AddMinutes(5), ShowFirstName: true).ToJson();

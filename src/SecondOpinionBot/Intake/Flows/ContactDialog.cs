@@ -21,6 +21,7 @@ public sealed class ContactDialog : WaterfallDialog
         });
         AddStep(async (step, ct) =>
         {
+            await step.NotKnownIfGaveUpAsync(kit, IntakeDraftFields.ContactMethods, ct);
             var methods = step.ChoiceIds().ToList();
             await kit.UpdateAsync(step.TurnContext, d => d.ContactMethods = methods, ct);
             return methods.Contains("phone")
@@ -30,6 +31,8 @@ public sealed class ContactDialog : WaterfallDialog
         AddStep(async (step, ct) =>
         {
             // A number that could not be read after the retries is dropped with its method, so nobody waits for a call.
+            await step.NotKnownIfGaveUpAsync(kit, IntakeDraftFields.Phone, ct);
+
             var draft = await kit.UpdateAsync(step.TurnContext, d =>
             {
                 d.Phone = d.ContactMethods.Contains("phone") && !step.GaveUp ? step.Text() : null;
@@ -44,6 +47,7 @@ public sealed class ContactDialog : WaterfallDialog
         });
         AddStep(async (step, ct) =>
         {
+            await step.NotKnownIfGaveUpAsync(kit, IntakeDraftFields.Email, ct);
             await kit.UpdateAsync(step.TurnContext, d =>
             {
                 d.Email = d.ContactMethods.Contains("email") && !step.GaveUp ? step.Text() : null;
@@ -63,6 +67,13 @@ public sealed class ContactDialog : WaterfallDialog
             }
 
             step.Values.Set("times", text);
+
+            // "any time" is what the hint itself suggests: kept as said, no read-back.
+            if (kit.Content(step.TurnContext).Answers.Match(text) == ShortAnswer.AnyTime)
+            {
+                return await step.NextAsync(cancellationToken: ct);
+            }
+
             if (ContactTimes.Understand(text, step.Language.RecognizerCulture) is { } understood)
             {
                 return await step.PromptAsync(PromptIds.Confirm, kit.AskYesNo(step.TurnContext, MessageKeys.ContactTimesReadBack, ("times", understood)), ct);
@@ -87,7 +98,10 @@ public sealed class ContactDialog : WaterfallDialog
                 _ when step.YesNo() == true => step.Values.Get<string>("times"),
                 _ => await kit.CleanAsync(step.TurnContext, step.Text(), ct),
             };
-            await kit.UpdateAsync(step.TurnContext, d => d.ContactTimes = times is null || kit.IsSkip(step.TurnContext, times) ? null : times, ct);
+            // "yes", "no" or "not sure" is never stored as a time.
+            var shortAnswer = kit.Content(step.TurnContext).Answers.Match(times);
+            var keep = times is not null && shortAnswer is null or ShortAnswer.AnyTime;
+            await kit.UpdateAsync(step.TurnContext, d => d.ContactTimes = keep ? times : null, ct);
             await kit.CompleteSectionAsync(step.TurnContext, JourneySections.Contact, ct);
             return await step.EndDialogAsync(ct);
         });

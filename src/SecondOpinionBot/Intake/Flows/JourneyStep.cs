@@ -24,8 +24,30 @@ public static class JourneyStep
     public static bool Stopped<T>(this WaterfallStepContext<T> step) where T : class, new() => step.Text() == Stop;
 
     /// <summary>
-    /// After the prompt ran out of attempts: say so kindly and that a person is one phrase away; the step then moves
-    /// on with a safe default instead of asking again.
+    /// After the prompt ran out of attempts on an answer the case needs: no silent guess. Say so, record the field as
+    /// not known (the case then needs a call, shown to staff), and offer a person. True when the prompt gave up.
+    /// </summary>
+    public static async Task<bool> NotKnownIfGaveUpAsync<T>(this WaterfallStepContext<T> step, JourneyKit kit, string field, CancellationToken cancellationToken) where T : class, new()
+    {
+        if (!step.GaveUp)
+        {
+            return false;
+        }
+
+        await step.SendAsync(kit.Say(step.TurnContext, Content.MessageKeys.ErrorsNotKnown), cancellationToken);
+        await kit.UpdateAsync(step.TurnContext, d =>
+        {
+            if (!d.NotKnown.Contains(field))
+            {
+                d.NotKnown.Add(field);
+            }
+        }, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// After the prompt ran out of attempts where nothing is guessed (consent: nothing is saved): say so kindly and
+    /// that a person is one phrase away.
     /// </summary>
     public static async Task MoveOnIfGaveUpAsync<T>(this WaterfallStepContext<T> step, JourneyKit kit, CancellationToken cancellationToken) where T : class, new()
     {

@@ -14,6 +14,7 @@ public sealed class NeedsDialog : WaterfallDialog
         AddStep(async (step, ct) =>
         {
             var content = kit.Content(step.TurnContext);
+            await step.NotKnownIfGaveUpAsync(kit, IntakeDraftFields.Needs, ct);
             var picked = step.ChoiceIds();
             var needs = picked.Where(id => !content.Need(id).IsNone).ToList();
             await kit.UpdateAsync(step.TurnContext, d => d.Needs = needs, ct);

@@ -53,6 +53,9 @@ public sealed class ReasonsDialog : WaterfallDialog<ReasonsProgress>
 
             switch (step.ChoiceId())
             {
+                case null when await step.NotKnownIfGaveUpAsync(kit, IntakeDraftFields.Reasons, ct):
+                    // Not understood: neither chosen nor "not sure"; our team asks about it.
+                    break;
                 case "yes":
                     progress.Chosen.Add(kit.Content(step.TurnContext).Reasons[progress.Index].Id);
                     await step.SendAsync(kit.Say(step.TurnContext, MessageKeys.ReasonsChosen), ct);

@@ -29,6 +29,12 @@ public sealed class RecordsDialog : WaterfallDialog<RecordsDialog.Progress>
         AddStep(async (step, ct) =>
         {
             var items = await ItemsAsync(kit, step, ct);
+            if (step.Options.Index < items.Count && await step.NotKnownIfGaveUpAsync(kit, IntakeDraftFields.Records, ct))
+            {
+                // Not understood: this record gets no status (no silent "doesn't apply"); our team asks about it.
+                return await step.ReplaceDialogAsync(Id, new Progress { Index = step.Options.Index + 1 }, ct);
+            }
+
             if (step.Options.Index < items.Count)
             {
                 var status = step.ChoiceId() switch

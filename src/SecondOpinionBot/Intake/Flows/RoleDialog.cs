@@ -1,5 +1,6 @@
 using SecondOpinionBot.Content;
 using SecondOpinionBot.Dialogs;
+using SecondOpinionBot.Dialogs.Choices;
 
 namespace SecondOpinionBot.Intake.Flows;
 
@@ -14,15 +15,21 @@ public sealed class RoleDialog : WaterfallDialog
         AddStep((step, ct) => step.PromptAsync(PromptIds.Choice, kit.Ask(step.TurnContext, MessageKeys.RoleAsk, kit.Choices(step.TurnContext, ChoiceSetIds.Role)), ct));
         AddStep(async (step, ct) =>
         {
-            await step.MoveOnIfGaveUpAsync(kit, ct);
-            if (step.ChoiceId() is "patient" or null)
+            // Not understood: who is chatting stays not known (no caregiver questions), and our team calls to ask.
+            var notKnown = await step.NotKnownIfGaveUpAsync(kit, IntakeDraftFields.Role, ct);
+            if (step.ChoiceId() is "patient" || notKnown)
             {
-                await kit.UpdateAsync(step.TurnContext, d => { d.Role = ChatRole.Patient; d.PatientFirstName = null; d.Relationship = null; d.PatientAgrees = null; }, ct);
+                await kit.UpdateAsync(step.TurnContext, d => { d.Role = notKnown ? null : ChatRole.Patient; d.PatientFirstName = null; d.Relationship = null; d.PatientAgrees = null; }, ct);
                 await kit.CompleteSectionAsync(step.TurnContext, JourneySections.Role, ct);
                 return await step.EndDialogAsync(ct);
             }
 
             await kit.UpdateAsync(step.TurnContext, d => d.Role = ChatRole.Caregiver, ct);
+
+            // "It's for my dad" already says how they are related: not asked again.
+            var said = ChoiceRecognizer.RecognizeOne(step.Context.Input.Answer, kit.Choices(step.TurnContext, ChoiceSetIds.Relationship),
+                step.Language.RecognizerCulture, step.Language.Lexicon.Normalizer);
+            step.Values.Set("relationship", said?.Value ?? "");
             return await step.PromptAsync(PromptIds.Text, kit.Ask(step.TurnContext, MessageKeys.RolePatientName), ct);
         });
         AddStep(async (step, ct) =>
@@ -31,13 +38,27 @@ public sealed class RoleDialog : WaterfallDialog
             name = name is null ? null : name[..Math.Min(name.Length, MaxNameLength)];
             step.Values.Set("name", name ?? "");
             await kit.UpdateAsync(step.TurnContext, d => d.PatientFirstName = name, ct);
+            if (step.Values.Get<string>("relationship") is { Length: > 0 } known)
+            {
+                return await step.NextAsync(new FoundChoice(known, 0), ct);
+            }
+
             return await step.PromptAsync(PromptIds.Choice, kit.Ask(
                 step.TurnContext, MessageKeys.RoleRelationship, kit.Choices(step.TurnContext, ChoiceSetIds.Relationship), values: ("patientName", name ?? "")), ct);
         });
         AddStep(async (step, ct) =>
         {
+            await step.NotKnownIfGaveUpAsync(kit, IntakeDraftFields.Relationship, ct);
             var relationship = step.ChoiceId();
             await kit.UpdateAsync(step.TurnContext, d => d.Relationship = relationship, ct);
+            if (relationship is not null)
+            {
+                // Read back which way round it is: "Maria is your mother or father".
+                var label = kit.Content(step.TurnContext).Choices(ChoiceSetIds.Relationship)[relationship].Label;
+                await step.SendAsync(kit.Say(step.TurnContext, MessageKeys.RoleRelationshipReadBack,
+                    ("patientName", step.Values.Get<string>("name") ?? ""), ("relationship", label.ToLower(System.Globalization.CultureInfo.CurrentCulture))), ct);
+            }
+
             return await step.PromptAsync(PromptIds.Confirm, kit.AskYesNo(step.TurnContext, MessageKeys.RolePatientAgrees, ("patientName", step.Values.Get<string>("name") ?? "")), ct);
         });
         AddStep(async (step, ct) =>

@@ -25,9 +25,15 @@ public sealed class SituationDialog : WaterfallDialog
         AddStep(async (step, ct) =>
         {
             var content = kit.Content(step.TurnContext);
-            await step.MoveOnIfGaveUpAsync(kit, ct);
+            if (await step.NotKnownIfGaveUpAsync(kit, IntakeDraftFields.Proposed, ct))
+            {
+                // No guess at what the doctor suggested: "not known" on the case, and no detail question.
+                await kit.UpdateAsync(step.TurnContext, d => d.Proposed = null, ct);
+                return await step.NextAsync(cancellationToken: ct);
+            }
+
             var proposals = content.Choices(ChoiceSetIds.Proposal);
-            var chosen = step.ChoiceId() is { } id ? proposals[id] : proposals.Choices.First(c => c.Situations.Contains(SituationIds.DiagnosisUnclear));
+            var chosen = proposals[step.ChoiceId()!];
             step.Values.Set("proposal", chosen.Label);
             await kit.UpdateAsync(step.TurnContext, d => { d.Proposed = chosen.Label; AddTags(d, chosen.Situations); }, ct);
             return chosen.Situations.Contains(SituationIds.DiagnosisUnclear)
@@ -77,6 +83,12 @@ public sealed class SituationDialog : WaterfallDialog
             {
                 step.Values.Remove(PendingDateKey);
                 return yes ? await step.NextAsync(pending, ct) : await AskDateAgainAsync(kit, step, ct);
+            }
+
+            // The date prompt ran out of tries: no guessed date, "not known" on the case.
+            if (await step.NotKnownIfGaveUpAsync(kit, IntakeDraftFields.PlannedDate, ct))
+            {
+                return await step.NextAsync(cancellationToken: ct);
             }
 
             return await step.NextAsync(step.Result, ct);
