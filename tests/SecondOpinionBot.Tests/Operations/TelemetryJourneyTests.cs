@@ -26,7 +26,11 @@ public sealed class TelemetryJourneyTests
         settings["Handoff:TenantId"] = TeamsActivities.Tenant;
         settings["Handoff:Outbox:RunWorker"] = "false";
         settings["PrepSheets:PublicBaseUrl"] = "https://bot.example.org";
-        var factory = new BotAppFactory(settings, telemetry.AttachTo);
+        var factory = new BotAppFactory(settings, services =>
+        {
+            telemetry.AttachTo(services);
+            WebChatPatient.InMemory(services);
+        });
         await using var chat = await JourneyChat.StartAsync(userId: UserId, factory: factory);
         using var staff = factory.CreateClient();
         (await staff.PostAsync(TeamsActivities.ChannelMessage(chat.Connector.ServiceUrl, "set queue social-work", TeamsActivities.SocialWorkChannel))).EnsureSuccessStatusCode();
@@ -45,6 +49,12 @@ public sealed class TelemetryJourneyTests
         await chat.SayAsync($"what do you know about me, {Sentinels.Email}?");
         await chat.SayAsync("delete my data");
         await chat.SayAsync("yes");
+        // The same over the local Direct Line: conversation ids sit in its URL paths.
+        var webChat = await WebChatPatient.OpenAsync(factory);
+        await webChat.SayAsync("hi");
+        await webChat.SayAsync("Yes, save my answers");
+        await webChat.SayAsync("I'm helping someone");
+        await webChat.SayAsync(Sentinels.Name);
         await factory.Services.GetRequiredService<OperationsMonitor>().RunOnceAsync();
         telemetry.Flush(factory.Services);
 
@@ -59,7 +69,8 @@ public sealed class TelemetryJourneyTests
         Assert.NotEmpty(telemetry.Metrics);
 
         var exported = telemetry.AllText();
-        var forbidden = Sentinels.All.Concat([UserId, chat.ConversationId, record.StaffConversationId!, TeamsActivities.SocialWorkChannel, "Riverside Clinic", "weekly"]).ToArray();
+        Assert.Contains(telemetry.Spans, s => s.GetTagItem("http.route") is "/v3/directline/conversations/{conversationId}/activities");
+        var forbidden = Sentinels.All.Concat([UserId, chat.ConversationId, webChat.Conversation.Id, webChat.Conversation.Token, webChat.UserId!, record.StaffConversationId!, TeamsActivities.SocialWorkChannel, "Riverside Clinic", "weekly"]).ToArray();
         var hits = forbidden.Where(value => exported.Contains(value, StringComparison.OrdinalIgnoreCase)).ToArray();
         Assert.True(hits.Length == 0, $"Telemetry carries {string.Join(", ", hits)}:\n{exported}");
     }
