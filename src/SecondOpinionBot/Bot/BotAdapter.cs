@@ -2,7 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
-using SecondOpinionBot.Storage;
+using SecondOpinionBot.Storage.Turns;
 
 namespace SecondOpinionBot.Bot;
 

@@ -35,7 +35,18 @@ public static class MessagesEndpoint
             return new Operations.RateLimiting.TooManyRequests(wait);
         }
 
-        var invokeResponse = await adapter.ProcessAuthenticatedAsync(authentication, activity, bot.OnTurnAsync, cancellationToken);
+        InvokeResponse? invokeResponse;
+        try
+        {
+            invokeResponse = await adapter.ProcessAuthenticatedAsync(authentication, activity, bot.OnTurnAsync, cancellationToken);
+        }
+        catch (Storage.Turns.TurnBusyException)
+        {
+            // The conversation's previous turn is still running: the channel resends, and the resend is safe.
+            request.HttpContext.Response.Headers.RetryAfter = "1";
+            return Problem(StatusCodes.Status503ServiceUnavailable, "This conversation is busy with an earlier message; please resend.");
+        }
+
         if (invokeResponse is null)
         {
             return Results.Ok();

@@ -13,6 +13,13 @@ public sealed partial class TurnErrorHandler(
 {
     public async Task HandleAsync(ITurnContext turnContext, Exception exception)
     {
+        // Not failures of the turn: the lease stayed busy (nothing ran), or the committed turn's replies could not be
+        // sent yet (they are kept). The request fails so the channel resends it; nothing is reset and no apology is sent.
+        if (exception is Storage.Turns.TurnBusyException or Storage.Turns.ReplyDeliveryException)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception);
+        }
+
         var correlationId = Guid.NewGuid().ToString("N")[..12];
         // Exception messages can quote user input, so only the type and the stack are logged.
         LogTurnFailed(correlationId, exception.GetType().FullName, turnContext.Activity.Type, turnContext.Activity.ChannelId, exception.StackTrace);

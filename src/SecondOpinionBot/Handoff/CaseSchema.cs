@@ -41,5 +41,6 @@ internal sealed class CaseSchema : IDatabaseSchema
         new("cases", "assignee_user_id", "TEXT"),
         new("cases", "resolved_by_id", "TEXT"),
         new("cases", "resolved_by_name", "TEXT"),
+        new("cases", "request_key", "TEXT"),
     ];
 }

@@ -38,7 +38,9 @@ public interface ICaseStore
     Task<int> PurgeClosedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }
 
-public sealed record NewCase(string OwnerKey, string Queue, string? SecondaryQueue, CasePriority Priority, string? PatientConversation, IntakeDraft Details);
+/// <param name="RequestKey">The inbound activity that confirmed the case ("{channel}/{conversation}/{activity id}"): a
+/// second create with the same key (the turn re-run after a crash) returns the first case instead of a new one.</param>
+public sealed record NewCase(string OwnerKey, string Queue, string? SecondaryQueue, CasePriority Priority, string? PatientConversation, IntakeDraft Details, string? RequestKey = null);
 
 /// <param name="Id">A stable id (Teams AAD object id, or "patient").</param>
 /// <param name="DisplayName">First name shown to colleagues and the patient.</param>

@@ -48,12 +48,25 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock,
             try
             {
                 await using var transaction = connection.BeginTransaction(deferred: false);
+                if (request.RequestKey is not null)
+                {
+                    await using var existing = connection.CreateCommand();
+                    existing.Transaction = transaction;
+                    existing.CommandText = "SELECT reference FROM cases WHERE request_key = $key";
+                    existing.Parameters.AddWithValue("$key", request.RequestKey);
+                    if (await existing.ExecuteScalarAsync(cancellationToken) is string made)
+                    {
+                        await transaction.RollbackAsync(cancellationToken);
+                        return (await FindAsync(made, cancellationToken))!;
+                    }
+                }
+
                 await using (var insert = connection.CreateCommand())
                 {
                     insert.Transaction = transaction;
                     insert.CommandText = $"""
-                        INSERT INTO cases (id, reference, owner_key, created_at, queue, secondary_queue, priority, status, version, patient_conversation, details)
-                        VALUES ($id, $reference, $owner, $created, $queue, $secondary, $priority, $status, 1, $conversation, $details)
+                        INSERT INTO cases (id, reference, owner_key, created_at, queue, secondary_queue, priority, status, version, patient_conversation, details, request_key)
+                        VALUES ($id, $reference, $owner, $created, $queue, $secondary, $priority, $status, 1, $conversation, $details, $request)
                         """;
                     insert.Parameters.AddWithValue("$id", record.Id);
                     insert.Parameters.AddWithValue("$reference", record.Reference);
@@ -65,6 +78,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock,
                     insert.Parameters.AddWithValue("$status", record.Status.ToString());
                     insert.Parameters.AddWithValue("$conversation", (object?)protectedConversation ?? DBNull.Value);
                     insert.Parameters.AddWithValue("$details", protectedDetails);
+                    insert.Parameters.AddWithValue("$request", (object?)request.RequestKey ?? DBNull.Value);
                     await insert.ExecuteNonQueryAsync(cancellationToken);
                 }
 

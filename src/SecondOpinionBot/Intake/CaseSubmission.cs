@@ -34,7 +34,8 @@ public sealed class CaseSubmission(ICaseStore cases, IHandoffService handoff, Jo
                 routing.AlsoRelevant.Count > 0 ? routing.AlsoRelevant[0].Id : null,
                 priority,
                 conversation,
-                draft), cancellationToken);
+                draft,
+                RequestKey(turn)), cancellationToken);
             await kit.UpdateAsync(turn, d => d.CaseReference = record.Reference, cancellationToken);
             journeys.CaseCreated(record);
         }
@@ -43,6 +44,11 @@ public sealed class CaseSubmission(ICaseStore cases, IHandoffService handoff, Jo
         await journeys.FinishedAsync(turn, Operations.Funnel.JourneyOutcomes.Sent, cancellationToken);
         return (record, routing);
     }
+
+    // The confirming activity: if the turn is run again after a crash (its state was not committed), the case it
+    // already made is found instead of a second one.
+    private static string? RequestKey(ITurnContext turn) =>
+        string.IsNullOrEmpty(turn.Activity.Id) ? null : $"{turn.Activity.ChannelId}/{turn.Activity.Conversation?.Id}/{turn.Activity.Id}";
 
     private async Task<CaseRecord?> ExistingAsync(IntakeDraft draft, string owner, CancellationToken cancellationToken) =>
         draft.CaseReference is { } reference && await cases.FindAsync(reference, cancellationToken) is { } found && found.OwnerKey == owner

@@ -26,6 +26,23 @@ public sealed class SqliteBotStorage(SqliteDatabase database, TimeProvider clock
         ArgumentNullException.ThrowIfNull(keys);
         using var span = Operations.Telemetry.BotTelemetry.StartStorage("read", keys.Length);
         var items = new Dictionary<string, object>(keys.Length);
+        // Inside a turn, what the turn itself wrote (not committed yet) is what it reads back.
+        var unit = Turns.TurnUnit.Current;
+        if (unit is not null)
+        {
+            foreach (var key in keys.Where(unit.Staged.ContainsKey))
+            {
+                if (unit.Staged[key] is { } staged)
+                {
+                    var copy = (JObject)staged.DeepClone();
+                    copy[ETagProperty] = StagedETag;
+                    items[key] = copy;
+                }
+            }
+
+            keys = keys.Where(key => !unit.Staged.ContainsKey(key)).ToArray();
+        }
+
         if (keys.Length == 0)
         {
             return items;
@@ -58,6 +75,20 @@ public sealed class SqliteBotStorage(SqliteDatabase database, TimeProvider clock
         ArgumentNullException.ThrowIfNull(changes);
         if (changes.Count == 0)
         {
+            return;
+        }
+
+        var unit = Turns.TurnUnit.Current;
+        if (unit is not null)
+        {
+            foreach (var (key, value) in changes)
+            {
+                ArgumentNullException.ThrowIfNull(value, key);
+                var document = JObject.FromObject(value, Serializer);
+                document.Remove(ETagProperty);
+                unit.Stage(key, document);
+            }
+
             return;
         }
 
@@ -99,6 +130,16 @@ public sealed class SqliteBotStorage(SqliteDatabase database, TimeProvider clock
     public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
+        if (Turns.TurnUnit.Current is { } unit)
+        {
+            foreach (var key in keys)
+            {
+                unit.Stage(key, null);
+            }
+
+            return;
+        }
+
         using var span = Operations.Telemetry.BotTelemetry.StartStorage("delete", keys.Length);
         await using var connection = await database.OpenAsync(cancellationToken);
         foreach (var key in keys)
@@ -109,6 +150,46 @@ public sealed class SqliteBotStorage(SqliteDatabase database, TimeProvider clock
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Commits a turn's staged writes and deletes in one transaction together with <paramref name="alsoInTransaction"/>
+    /// (the turn's journal entry), so the state and the record that the activity was handled land together or not at all.
+    /// </summary>
+    public async Task CommitTurnAsync(Turns.TurnUnit unit, Func<SqliteConnection, SqliteTransaction, Task> alsoInTransaction, CancellationToken cancellationToken)
+    {
+        using var span = Operations.Telemetry.BotTelemetry.StartStorage("write", unit.Order.Count);
+        var prepared = new List<(string Key, string? Document)>(unit.Order.Count);
+        foreach (var key in unit.Order)
+        {
+            prepared.Add((key, unit.Staged[key] is { } document
+                ? await protector.ProtectAsync(PatientDataSubjects.OfStateKey(key), document.ToString(Formatting.None), cancellationToken)
+                : null));
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        foreach (var (key, document) in prepared)
+        {
+            if (document is null)
+            {
+                await using var delete = connection.CreateCommand();
+                delete.Transaction = transaction;
+                delete.CommandText = "DELETE FROM bot_state WHERE key = $key";
+                delete.Parameters.AddWithValue("$key", key);
+                await delete.ExecuteNonQueryAsync(cancellationToken);
+            }
+            else
+            {
+                await WriteOneAsync(connection, transaction, key, expected: null, document, cancellationToken);
+            }
+        }
+
+        await alsoInTransaction(connection, transaction);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The ETag a staged document reads with; the turn's own lease already keeps others out.</summary>
+    private const string StagedETag = "staged-in-turn";
 
     private async Task WriteOneAsync(SqliteConnection connection, SqliteTransaction transaction, string key, string? expected, string document, CancellationToken cancellationToken)
     {

@@ -18,8 +18,10 @@ public static class StorageExtensions
         builder.Services.AddSingleton<SqliteBotStorage>();
         builder.Services.AddSingleton<IStorage>(sp => sp.GetRequiredService<SqliteBotStorage>());
         builder.Services.AddSingleton<IConversationStatePurge>(sp => sp.GetRequiredService<SqliteBotStorage>());
-        builder.Services.AddSingleton<ConversationTurnLock>();
-        builder.Services.AddSingleton<SerialTurnsMiddleware>();
+        builder.Services.AddSingleton<Turns.TurnLease>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Turns.TurnLease>());
+        builder.Services.AddSingleton<Turns.TurnJournal>();
+        builder.Services.AddSingleton<Turns.SerialTurnsMiddleware>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return builder;

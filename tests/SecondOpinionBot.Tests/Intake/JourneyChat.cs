@@ -67,6 +67,19 @@ public sealed class JourneyChat : IAsyncDisposable
         return SendAsync(activity);
     }
 
+    /// <summary>A message activity as this chat sends it (with a fresh id), to send or resend with <see cref="PostAsync"/>.</summary>
+    public JObject Message(string text) => Activity("message", text);
+
+    /// <summary>Posts an activity as the channel would (also a resend), returning the HTTP answer and the bot's new sends.</summary>
+    public async Task<(HttpResponseMessage Response, BotTurn Turn)> PostAsync(JObject activity)
+    {
+        var response = await _client.PostAsync(activity);
+        var calls = Connector.Calls;
+        var fresh = calls.Skip(_seen).Where(c => c.Body is not null).Select(c => c.Body!).ToList();
+        _seen = calls.Count;
+        return (response, new BotTurn(fresh));
+    }
+
     private async Task<BotTurn> SendAsync(JObject activity)
     {
         var response = await _client.PostAsync(activity);

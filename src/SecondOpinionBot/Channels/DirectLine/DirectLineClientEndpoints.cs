@@ -75,15 +75,28 @@ public static class DirectLineClientEndpoints
         }
 
         var userId = grant!.Claims.UserId;
+        var clientActivityId = (posted.ChannelData as Newtonsoft.Json.Linq.JObject)?["clientActivityID"]?.ToString();
         Activity? stored = null;
-        await store.AppendActivityAsync(conversationId, sequence =>
+        if (!string.IsNullOrEmpty(clientActivityId) && await store.FindByClientActivityIdAsync(conversationId, clientActivityId, cancellationToken) is { } earlier)
         {
-            stored = activities.FromUser(posted, userId, conversationId, sequence);
-            return (stored.Id, DirectLineJson.Serialize(stored));
-        }, cancellationToken);
+            // A resend: the turn runs with the first post's id, and the turn journal makes sure it ran (or runs) once.
+            stored = Newtonsoft.Json.JsonConvert.DeserializeObject<Activity>(earlier)!;
+        }
+        else
+        {
+            await store.AppendActivityAsync(conversationId, sequence =>
+            {
+                stored = activities.FromUser(posted, userId, conversationId, sequence);
+                return (stored.Id, DirectLineJson.Serialize(stored));
+            }, cancellationToken, clientActivityId);
+        }
 
         // The echo is stored before the turn, so it always precedes the bot's replies in the stream.
-        await turns.RunAsync(stored!, bot, cancellationToken);
+        if (await turns.RunAsync(stored!, bot, cancellationToken) == DirectLineTurnRunner.Outcome.Busy)
+        {
+            return DirectLineJson.Error(StatusCodes.Status503ServiceUnavailable, "ServiceError", "This conversation is busy with an earlier message; please resend.");
+        }
+
         return DirectLineJson.Ok(new ResourceResponse(stored!.Id));
     }
 

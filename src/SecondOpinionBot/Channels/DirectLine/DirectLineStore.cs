@@ -125,7 +125,28 @@ public sealed class DirectLineStore
     }
 
     /// <summary>Appends an activity at the next position; <paramref name="serialize"/> gets that position to build the id.</summary>
-    public async Task<long> AppendActivityAsync(string conversationId, Func<long, (string ActivityId, string Json)> serialize, CancellationToken cancellationToken)
+    /// <summary>
+    /// The stored activity a client posted before under the same clientActivityID (Web Chat resends with it after a
+    /// failed post), or null. A resend is not stored twice; its turn runs with the first one's id, so it runs once.
+    /// </summary>
+    public async Task<string?> FindByClientActivityIdAsync(string conversationId, string clientActivityId, CancellationToken cancellationToken)
+    {
+        if (await SubjectOfAsync(conversationId, cancellationToken) is not { } subject)
+        {
+            return null;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT json FROM directline_activities WHERE conversation_id = $id AND client_activity_id = $client ORDER BY seq LIMIT 1";
+        command.Parameters.AddWithValue("$id", conversationId);
+        command.Parameters.AddWithValue("$client", clientActivityId);
+        return await command.ExecuteScalarAsync(cancellationToken) is string stored
+            ? await _protector.UnprotectAsync(subject, stored, cancellationToken)
+            : null;
+    }
+
+    public async Task<long> AppendActivityAsync(string conversationId, Func<long, (string ActivityId, string Json)> serialize, CancellationToken cancellationToken, string? clientActivityId = null)
     {
         var subject = await SubjectOfAsync(conversationId, cancellationToken) ?? throw new InvalidOperationException("Unknown conversation.");
         // The data key is made (a write of its own) before this write transaction starts.
@@ -139,7 +160,8 @@ public sealed class DirectLineStore
 
         var (activityId, json) = serialize(sequence);
         await using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT INTO directline_activities (conversation_id, seq, activity_id, json) VALUES ($id, $seq, $activity, $json)";
+        insert.CommandText = "INSERT INTO directline_activities (conversation_id, seq, activity_id, json, client_activity_id) VALUES ($id, $seq, $activity, $json, $client)";
+        insert.Parameters.AddWithValue("$client", (object?)clientActivityId ?? DBNull.Value);
         insert.Parameters.AddWithValue("$id", conversationId);
         insert.Parameters.AddWithValue("$seq", sequence);
         insert.Parameters.AddWithValue("$activity", activityId);
@@ -242,4 +264,6 @@ public sealed class DirectLineStore
 internal sealed class DirectLineSchema : IDatabaseSchema
 {
     public string CreateStatements => DirectLineStore.Schema;
+
+    public IReadOnlyList<AddedColumn> AddedColumns { get; } = [new("directline_activities", "client_activity_id", "TEXT")];
 }

@@ -10,21 +10,34 @@ namespace SecondOpinionBot.Channels.DirectLine;
 /// </summary>
 public sealed partial class DirectLineTurnRunner(CloudAdapter adapter, ILogger<DirectLineTurnRunner> logger)
 {
-    /// <summary>Runs the turn; a failure is logged and reported as false, the posted activity stays stored.</summary>
-    public async Task<bool> RunAsync(Activity activity, IBot bot, CancellationToken cancellationToken)
+    public enum Outcome
+    {
+        Ran,
+        Failed,
+
+        /// <summary>The conversation's lease stayed taken: nothing ran, the client should resend.</summary>
+        Busy,
+    }
+
+    /// <summary>Runs the turn; a failure is logged and reported, the posted activity stays stored.</summary>
+    public async Task<Outcome> RunAsync(Activity activity, IBot bot, CancellationToken cancellationToken)
     {
         try
         {
             // CloudAdapter has no public "process this trusted activity" entry in SDK 4.23.1; ContinueConversationAsync
             // with a claims identity runs exactly that pipeline (connector factory, turn context, middleware, bot).
             await adapter.ContinueConversationAsync(DirectLineIdentity.Create(), activity, bot.OnTurnAsync, cancellationToken);
-            return true;
+            return Outcome.Ran;
+        }
+        catch (Storage.Turns.TurnBusyException)
+        {
+            return Outcome.Busy;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // Exception messages can quote the user's text, so only the type is logged (as TurnErrorHandler does).
             LogTurnFailed(exception.GetType().FullName, activity.Type);
-            return false;
+            return Outcome.Failed;
         }
     }
 

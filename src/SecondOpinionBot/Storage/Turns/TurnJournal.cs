@@ -1,0 +1,106 @@
+using Microsoft.Bot.Schema;
+using Microsoft.Data.Sqlite;
+using Newtonsoft.Json;
+using SecondOpinionBot.Storage.Protection;
+
+namespace SecondOpinionBot.Storage.Turns;
+
+/// <summary>
+/// Which inbound activities each conversation has handled, with the replies each turn produced (encrypted with the
+/// conversation's key) and whether they were delivered. A channel's resend of a handled activity is answered from here
+/// instead of running the turn again; replies not known to be delivered are sent again (at least once).
+/// </summary>
+public sealed class TurnJournal(SqliteDatabase database, IPatientDataProtector protector, TimeProvider clock)
+{
+    private static readonly JsonSerializerSettings Json = new() { NullValueHandling = NullValueHandling.Ignore };
+
+    public sealed record Entry(string ActivityId, IReadOnlyList<Activity> Replies, bool Delivered);
+
+    /// <summary>The journal entry of an activity, or null when it was never handled.</summary>
+    public async Task<Entry?> FindAsync(string conversationKey, string subject, string activityId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT replies, delivered FROM turn_journal WHERE conversation_key = $key AND activity_id = $id";
+        command.Parameters.AddWithValue("$key", conversationKey);
+        command.Parameters.AddWithValue("$id", activityId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new Entry(activityId, await RepliesAsync(subject, reader.GetString(0), cancellationToken), reader.GetInt64(1) != 0)
+            : null;
+    }
+
+    /// <summary>Earlier turns of the conversation whose replies may not have gone out, oldest first.</summary>
+    public async Task<IReadOnlyList<Entry>> UndeliveredAsync(string conversationKey, string subject, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT activity_id, replies FROM turn_journal WHERE conversation_key = $key AND delivered = 0 ORDER BY rowid";
+        command.Parameters.AddWithValue("$key", conversationKey);
+        var entries = new List<Entry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(new Entry(reader.GetString(0), await RepliesAsync(subject, reader.GetString(1), cancellationToken), false));
+        }
+
+        return entries;
+    }
+
+    /// <summary>The replies as stored (encrypted); made before the turn's commit transaction starts.</summary>
+    public async Task<string> ProtectRepliesAsync(string subject, IReadOnlyList<Activity> replies, CancellationToken cancellationToken) =>
+        await protector.ProtectAsync(subject, JsonConvert.SerializeObject(replies, Json), cancellationToken);
+
+    /// <summary>Records the handled activity inside the turn's commit transaction.</summary>
+    public async Task RecordAsync(SqliteConnection connection, SqliteTransaction transaction, string conversationKey, string activityId, string protectedReplies, bool delivered, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO turn_journal (conversation_key, activity_id, replies, delivered, created_at) VALUES ($key, $id, $replies, $delivered, $now)
+            ON CONFLICT (conversation_key, activity_id) DO NOTHING
+            """;
+        command.Parameters.AddWithValue("$key", conversationKey);
+        command.Parameters.AddWithValue("$id", activityId);
+        command.Parameters.AddWithValue("$replies", protectedReplies);
+        command.Parameters.AddWithValue("$delivered", delivered ? 1 : 0);
+        command.Parameters.AddWithValue("$now", clock.GetUtcNow().ToUnixTimeMilliseconds());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task MarkDeliveredAsync(string conversationKey, string activityId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // Delivered replies are not needed again: only the id stays, to recognise a resend.
+        command.CommandText = "UPDATE turn_journal SET delivered = 1, replies = '[]' WHERE conversation_key = $key AND activity_id = $id";
+        command.Parameters.AddWithValue("$key", conversationKey);
+        command.Parameters.AddWithValue("$id", activityId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Forgets handled activities older than the cutoff (channels resend within minutes).</summary>
+    public async Task<int> PurgeBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM turn_journal WHERE created_at < $cutoff";
+        command.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Deletes a conversation's journal ("delete my data").</summary>
+    public async Task EraseConversationAsync(string conversationKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM turn_journal WHERE conversation_key = $key";
+        command.Parameters.AddWithValue("$key", conversationKey);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<Activity>> RepliesAsync(string subject, string stored, CancellationToken cancellationToken) =>
+        await protector.UnprotectAsync(subject, stored, cancellationToken) is { } json
+            ? JsonConvert.DeserializeObject<List<Activity>>(json, Json) ?? []
+            : [];
+}

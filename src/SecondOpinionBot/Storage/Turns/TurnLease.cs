@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace SecondOpinionBot.Storage.Turns;
+
+/// <summary>
+/// The turn lease: the turns of one conversation run one at a time, in arrival order, across threads and instances
+/// sharing the database, and a crashed instance blocks nobody for longer than <see cref="StorageOptions.TurnLeaseExpiry"/>.
+///
+/// Design (issue 12; the PostgreSQL provider implements the same): each arriving turn inserts a ticket
+/// (conversation, instance id, heartbeat) into <c>turn_queue</c>; the auto-increment sequence is the arrival order. The
+/// ticket with the lowest sequence of a conversation holds the lease; the others wait, polling. A background heartbeat
+/// renews every ticket of this live instance once per <see cref="StorageOptions.TurnHeartbeat"/> (one UPDATE for all of
+/// them); a ticket whose heartbeat is older than the expiry belongs to a dead instance and is deleted by whoever looks
+/// next. A turn that runs past <see cref="StorageOptions.TurnLockSeconds"/> stops being renewed, so a hung turn cannot
+/// block its conversation forever. A waiter gives up after <see cref="StorageOptions.TurnMaxWait"/> (well within Teams'
+/// 15 seconds) and the request is refused with 503, so the channel resends it; the resend is safe (see TurnJournal).
+/// Card actions (invokes) never take the lease: Teams retries them after about 5 seconds, and they change cases only
+/// through conditional writes. Times are the database clients' wall clocks, so instances need synchronised clocks
+/// (on PostgreSQL, use the server's now()).
+/// </summary>
+public sealed partial class TurnLease(SqliteDatabase database, IOptions<StorageOptions> options, TimeProvider clock, ILogger<TurnLease> logger) : BackgroundService
+{
+    /// <summary>This process's id in the queue: a crash ends its heartbeat, and its tickets expire.</summary>
+    public string InstanceId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    public async Task<IAsyncDisposable> AcquireAsync(string conversationKey, CancellationToken cancellationToken)
+    {
+        using var span = Operations.Telemetry.BotTelemetry.StartTurnLease();
+        var settings = options.Value;
+        var seq = await EnqueueAsync(conversationKey, cancellationToken);
+        var waited = Stopwatch.StartNew();
+        var delay = TimeSpan.FromMilliseconds(5);
+        try
+        {
+            while (!await IsHeadAsync(conversationKey, seq, cancellationToken))
+            {
+                if (waited.Elapsed > settings.TurnMaxWait)
+                {
+                    throw new TurnBusyException();
+                }
+
+                await Task.Delay(delay, cancellationToken);
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 50));
+            }
+        }
+        catch
+        {
+            await DeleteAsync(seq);
+            throw;
+        }
+
+        return new Held(this, seq);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Real time, not the injected clock: a test's frozen clock must not stop a live instance from saying it is alive.
+        using var timer = new PeriodicTimer(options.Value.TurnHeartbeat);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await HeartbeatAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogHeartbeatFailed(ex.GetType().FullName);
+            }
+        }
+    }
+
+    internal async Task HeartbeatAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE turn_queue SET heartbeat_at = $now WHERE instance_id = $me AND created_at > $oldest";
+        command.Parameters.AddWithValue("$now", now);
+        command.Parameters.AddWithValue("$me", InstanceId);
+        command.Parameters.AddWithValue("$oldest", now - (options.Value.TurnLockSeconds * 1000L));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<long> EnqueueAsync(string key, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO turn_queue (conversation_key, instance_id, created_at, heartbeat_at) VALUES ($key, $me, $now, $now)
+            RETURNING seq
+            """;
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$me", InstanceId);
+        command.Parameters.AddWithValue("$now", now);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private async Task<bool> IsHeadAsync(string key, long seq, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // Tickets of dead instances (no heartbeat within the expiry) go first; then the lowest ticket holds the lease.
+        command.CommandText = """
+            DELETE FROM turn_queue WHERE conversation_key = $key AND heartbeat_at < $stale AND seq < $seq;
+            SELECT MIN(seq) FROM turn_queue WHERE conversation_key = $key;
+            """;
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$seq", seq);
+        command.Parameters.AddWithValue("$stale", now - (long)options.Value.TurnLeaseExpiry.TotalMilliseconds);
+        return await command.ExecuteScalarAsync(cancellationToken) is long head && head == seq;
+    }
+
+    private async Task DeleteAsync(long seq)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM turn_queue WHERE seq = $seq";
+        command.Parameters.AddWithValue("$seq", seq);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Turn lease heartbeat failed: {ExceptionType}; the next beat retries.")]
+    private partial void LogHeartbeatFailed(string? exceptionType);
+
+    private sealed class Held(TurnLease queue, long seq) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await queue.DeleteAsync(seq);
+    }
+}
+
+/// <summary>The conversation's lease stayed taken for the whole wait; the request is refused so the channel resends it.</summary>
+public sealed class TurnBusyException() : Exception("Another turn of this conversation is still running.");
