@@ -25,7 +25,10 @@ public sealed class EncryptionAtRestTests
         await chat.SubmitAsync(AnsweringScript.ConfirmPayload(card));
         var web = await WebChatPatient.OpenAsync(factory);
         await AnsweringScript.CompleteJourneyAsync(web.SayAsync);
-        Assert.NotNull(await CaseFlowTests.LatestCaseAsync(chat));
+        var record = (await CaseFlowTests.LatestCaseAsync(chat))!;
+        var messages = factory.Services.GetRequiredService<SecondOpinionBot.Handoff.Messages.ICaseMessageStore>();
+        await messages.AddAsync(record.Id, SecondOpinionBot.Handoff.Messages.MessageDirection.ToPatient, "staff-1", "Ana", $"About your {Sentinels.Diagnosis}: call {Sentinels.Phone}", CancellationToken.None);
+        Assert.Contains(Sentinels.Diagnosis, (await messages.ListAsync(record.Id, CancellationToken.None)).Single().Text, StringComparison.Ordinal);
 
         var hits = RawHits(factory.DatabasePath, Values);
 

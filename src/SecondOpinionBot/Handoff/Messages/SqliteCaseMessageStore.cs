@@ -3,13 +3,16 @@ using SecondOpinionBot.Storage;
 
 namespace SecondOpinionBot.Handoff.Messages;
 
-public sealed class SqliteCaseMessageStore(SqliteDatabase database, TimeProvider clock) : ICaseMessageStore
+/// <summary>Messages between staff and the patient; the text is encrypted with the case owner's data key.</summary>
+public sealed class SqliteCaseMessageStore(SqliteDatabase database, TimeProvider clock, Storage.Protection.IPatientDataProtector protector) : ICaseMessageStore
 {
-    private const string Columns = "m.id, m.case_id, m.at, m.direction, m.author_id, m.author_name, m.text, m.delivered_at";
+    private const string Columns = "m.id, m.case_id, m.at, m.direction, m.author_id, m.author_name, m.text, m.delivered_at, (SELECT owner_key FROM cases o WHERE o.id = m.case_id)";
 
     public async Task<CaseMessage> AddAsync(string caseId, MessageDirection direction, string authorId, string authorName, string text, CancellationToken cancellationToken)
     {
         var at = clock.GetUtcNow();
+        var owner = await OwnerOfAsync(caseId, cancellationToken) ?? throw new InvalidOperationException("No such case.");
+        var stored = await protector.ProtectAsync(owner, text, cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
@@ -21,7 +24,7 @@ public sealed class SqliteCaseMessageStore(SqliteDatabase database, TimeProvider
         command.Parameters.AddWithValue("$direction", direction.ToString());
         command.Parameters.AddWithValue("$author", authorId);
         command.Parameters.AddWithValue("$name", authorName);
-        command.Parameters.AddWithValue("$text", text);
+        command.Parameters.AddWithValue("$text", stored);
         var id = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
         return new CaseMessage(id, caseId, at, direction, authorId, authorName, text, null);
     }
@@ -80,19 +83,30 @@ public sealed class SqliteCaseMessageStore(SqliteDatabase database, TimeProvider
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            messages.Add(Read(reader));
+            // After the owner's key is shredded a message reads as empty.
+            var text = reader.IsDBNull(8) ? null : await protector.UnprotectAsync(reader.GetString(8), reader.GetString(6), cancellationToken);
+            messages.Add(Read(reader, text ?? ""));
         }
 
         return messages;
     }
 
-    private static CaseMessage Read(SqliteDataReader reader) => new(
+    private async Task<string?> OwnerOfAsync(string caseId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT owner_key FROM cases WHERE id = $id";
+        command.Parameters.AddWithValue("$id", caseId);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    private static CaseMessage Read(SqliteDataReader reader, string text) => new(
         reader.GetInt64(0),
         reader.GetString(1),
         SqliteTime.Parse(reader.GetString(2)),
         Enum.Parse<MessageDirection>(reader.GetString(3)),
         reader.GetString(4),
         reader.GetString(5),
-        reader.GetString(6),
+        text,
         reader.IsDBNull(7) ? null : SqliteTime.Parse(reader.GetString(7)));
 }
