@@ -43,6 +43,13 @@ public sealed class RateLimitTests
         var flooded = await client.StartNewAsync();
         var other = await client.StartNewAsync();
 
+        // Someone who knows the conversation id but has no token for it floods first; it must not use up the real client's allowance.
+        var forged = flooded with { Token = "not-a-token" };
+        for (var i = 0; i < 8; i++)
+        {
+            Assert.NotEqual(HttpStatusCode.OK, (await client.PostActivityAsync(forged, DirectLineTestClient.WebChatMessage("x" + i, "x" + i))).StatusCode);
+        }
+
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 8; i++)
         {

@@ -73,8 +73,11 @@ public static class RequestRateLimits
         if (context.Request.RouteValues.TryGetValue("conversationId", out var conversation) && conversation is string id
             && path.StartsWith("/v3/directline/conversations/", StringComparison.OrdinalIgnoreCase) && path.EndsWith("/activities", StringComparison.OrdinalIgnoreCase))
         {
+            // This runs before the endpoint checks the token, so the bucket is per conversation and token: a caller
+            // who only knows the conversation id cannot use up the real client's allowance.
             context.Items[PolicyItem] = ConversationPolicy;
-            return Bucket(ConversationPolicy + ":" + id, settings.MessagesBurst, settings.MessagesPerMinute);
+            var token = context.Request.Headers.Authorization.ToString().GetHashCode(StringComparison.Ordinal);
+            return Bucket($"{ConversationPolicy}:{id}:{token}", settings.MessagesBurst, settings.MessagesPerMinute);
         }
 
         if (localMode && path.Equals("/api/messages", StringComparison.OrdinalIgnoreCase))

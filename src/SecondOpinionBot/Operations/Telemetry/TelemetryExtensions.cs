@@ -24,6 +24,9 @@ public static class TelemetryExtensions
             return builder;
         }
 
+        // Log scopes carry request paths (with conversation ids); exported log records never include them.
+        builder.Services.Configure<OpenTelemetry.Logs.OpenTelemetryLoggerOptions>(o => o.IncludeScopes = false);
+
         // Probes are polled every few seconds; their spans would drown the turns.
         builder.Services.Configure<AspNetCoreTraceInstrumentationOptions>(o => o.Filter = context =>
             !context.Request.Path.StartsWithSegments("/healthz") && !context.Request.Path.StartsWithSegments("/readyz"));
