@@ -198,6 +198,14 @@ public static class MessageKeys
     public static readonly MessageKey HandoffContactByTeams = Key("handoff.contactBy.teams");
     public static readonly MessageKey HandoffContactByWebChat = Key("handoff.contactBy.webchat");
     public static readonly MessageKey HandoffResolved = Key("handoff.resolved", "staffName", "reference", "outcome");
+    public static readonly MessageKey HandoffMessageReceived = Key("handoff.messageReceived", "reference", "open", "close", "emergencyNumber", "crisisLine");
+    public static readonly MessageKey HandoffReopenAsk = Key("handoff.reopenAsk", "reference");
+    public static readonly MessageKey HandoffReopened = Key("handoff.reopened", "reference");
+    public static readonly MessageKey HandoffNewPlan = Key("handoff.newPlan");
+    public static readonly MessageKey HandoffTalkToPersonOpenCase = Key("handoff.talkToPersonOpenCase", "reference");
+    public static readonly MessageKey HandoffWithdrawAsk = Key("handoff.withdrawAsk", "reference");
+    public static readonly MessageKey HandoffWithdrawn = Key("handoff.withdrawn", "reference");
+    public static readonly MessageKey HandoffDeleteAskOpenCase = Key("handoff.deleteAskOpenCase", "reference");
     public static readonly MessageKey HandoffFromStaff = Key("handoff.fromStaff", "staffName", "queueName", "text");
     public static readonly MessageKey HandoffOutcomeSecondOpinionArranged = Key("handoff.outcomes.secondOpinionArranged");
     public static readonly MessageKey HandoffOutcomeRecordsGathered = Key("handoff.outcomes.recordsGathered");

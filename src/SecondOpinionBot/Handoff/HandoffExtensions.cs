@@ -38,6 +38,9 @@ public static class HandoffExtensions
         services.AddMemoryCache();
         services.AddSingleton<StaffRoster>();
         services.AddSingleton<StaffCaseWork>();
+        services.AddSingleton<QueueHours>();
+        services.AddSingleton<PatientCaseEvents>();
+        services.AddSingleton<Intake.OpenCaseRouter>();
         services.AddSingleton<StaffDialogs>();
         services.AddSingleton<StaffAuthorizer>();
         services.AddSingleton<StaffCaseActions>();

@@ -32,6 +32,12 @@ public sealed class HandoffOptions
     /// <summary>Whether the channel card may show the patient's first name (only a plausible one). Off by default.</summary>
     public bool ShowFirstNameOnCard { get; set; }
 
+    /// <summary>When the team reads messages; the patient is told, and urgent events outside them are escalated.</summary>
+    public TeamHoursOptions Hours { get; set; } = new();
+
+    /// <summary>Teams user id (29:…) of whoever covers urgent events outside <see cref="Hours"/>; told in their personal chat.</summary>
+    public string AfterHoursContactUserId { get; set; } = "";
+
     public OutboxOptions Outbox { get; set; } = new();
 }
 

@@ -25,6 +25,9 @@ public interface ICaseStore
     /// </summary>
     Task<CaseTransitionResult> TryTakeOverAsync(string reference, string expectedAssigneeId, CaseActor actor, CancellationToken cancellationToken);
 
+    /// <summary>Makes an open case urgent; returns the case when it changed, null when it was urgent (or closed) already.</summary>
+    Task<CaseRecord?> MarkUrgentAsync(string reference, CancellationToken cancellationToken);
+
     Task SetStaffCardAsync(string reference, string conversationId, string activityId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<CaseAuditEntry>> GetAuditAsync(string reference, CancellationToken cancellationToken);

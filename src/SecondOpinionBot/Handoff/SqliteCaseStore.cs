@@ -181,6 +181,28 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock,
         return new CaseTransitionResult(id is not null, await FindAsync(reference, cancellationToken));
     }
 
+    public async Task<CaseRecord?> MarkUrgentAsync(string reference, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = """
+            UPDATE cases SET priority = 'Urgent', version = version + 1
+            WHERE reference = $reference AND priority <> 'Urgent' AND status NOT IN ('Resolved', 'Withdrawn')
+            RETURNING id
+            """;
+        update.Parameters.AddWithValue("$reference", reference.ToUpperInvariant());
+        var id = (string?)await update.ExecuteScalarAsync(cancellationToken);
+        if (id is not null)
+        {
+            await AuditAsync(connection, transaction, id, "patient", "priority->Urgent", null, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return id is null ? null : await FindAsync(reference, cancellationToken);
+    }
+
     public async Task SetStaffCardAsync(string reference, string conversationId, string activityId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

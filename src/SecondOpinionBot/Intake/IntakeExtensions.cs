@@ -56,7 +56,8 @@ internal sealed class JourneyDialogs(IServiceProvider services, JourneyKit kit)
             .Add(new OwnQuestionsDialog(kit))
             .Add(new ReviewQuestionsDialog(kit))
             .Add(ActivatorUtilities.CreateInstance<SummaryDialog>(services))
-            .Add(new ConfirmCancelDialog(kit))
+            .Add(ActivatorUtilities.CreateInstance<ConfirmCancelDialog>(services))
+            .Add(ActivatorUtilities.CreateInstance<CaseClosedDialog>(services))
             .Add(ActivatorUtilities.CreateInstance<ConfirmDeleteDialog>(services))
             .Add(ActivatorUtilities.CreateInstance<TalkToPersonDialog>(services));
         AddSection(set, JourneySections.Role, id => new RoleDialog(id, kit));

@@ -14,7 +14,7 @@ namespace SecondOpinionBot.Intake;
 /// </summary>
 public sealed class JourneyInterruptions(
     JourneyKit kit, EmergencyMessageBuilder emergency, EmergencyPause pause, CaseStatusReply status, IPatientDataEraser eraser, Operations.Telemetry.BotMetrics metrics,
-    AsideHandler asides, IOptions<PrepSheets.PrepSheetOptions> links) : IInterruptionHandler
+    AsideHandler asides, IOptions<PrepSheets.PrepSheetOptions> links, OpenCaseRouter openCase, Handoff.PatientCaseEvents caseEvents) : IInterruptionHandler
 {
     public async Task<InterruptionOutcome> HandleAsync(InterruptionContext context, CancellationToken cancellationToken)
     {
@@ -26,6 +26,11 @@ public sealed class JourneyInterruptions(
                 await turn.SendActivityAsync(message.Guidance, cancellationToken: cancellationToken);
                 metrics.EmergencyDetected(context.Interruption.Detail);
                 await MarkEmergencyAsync(turn, cancellationToken);
+                if (await openCase.LatestCaseAsync(turn, cancellationToken) is { } open && Handoff.CaseTransitions.IsOpen(open.Status))
+                {
+                    await caseEvents.EmergencyAsync(open, cancellationToken);
+                }
+
                 if (context.HasActiveDialog)
                 {
                     await turn.SendActivityAsync(message.ResumeHint, cancellationToken: cancellationToken);

@@ -35,7 +35,8 @@ public sealed class OutboxDelivery(
         {
             OutboxKind.CreateThread => await CreateThreadAsync(record, cancellationToken),
             OutboxKind.UpdateCard => await UpdateCardAsync(record, cancellationToken),
-            OutboxKind.ThreadLine => await PostThreadLineAsync(record, item.Payload.Text ?? "", cancellationToken),
+            OutboxKind.ThreadLine => await PostThreadLineAsync(record, item.Payload, cancellationToken),
+            OutboxKind.NotifyStaff => await NotifyStaffAsync(record, item.Payload, cancellationToken),
             OutboxKind.NotifyPatient => await NotifyPatientAsync(record, item.Payload, cancellationToken),
             OutboxKind.MessagePatient => await MessagePatientAsync(record, item.Payload, cancellationToken),
             _ => DeliveryResult.Never("unknown-kind"),
@@ -89,6 +90,34 @@ public sealed class OutboxDelivery(
         return DeliveryResult.Sent;
     }
 
+    /// <summary>
+    /// A proactive 1:1 with a staff member: CreateConversation with their Teams user id and the tenant, which Teams
+    /// allows for members of a team the app is installed in. The text names the case only.
+    /// </summary>
+    private async Task<DeliveryResult> NotifyStaffAsync(CaseRecord record, OutboxPayload payload, CancellationToken cancellationToken)
+    {
+        if (payload.StaffUserId is not { Length: > 0 } userId || string.IsNullOrEmpty(payload.Text))
+        {
+            return DeliveryResult.Never("staff-notice-incomplete");
+        }
+
+        if (await bindings.FindAsync(record.Queue, cancellationToken) is not { } binding)
+        {
+            return DeliveryResult.Never("queue-unbound");
+        }
+
+        var parameters = new ConversationParameters
+        {
+            IsGroup = false,
+            Members = [new ChannelAccount(userId)],
+            ChannelData = new TeamsChannelData { Tenant = new TenantInfo(binding.TenantId) },
+            TenantId = binding.TenantId,
+            Activity = (Activity)MessageFactory.Text(payload.Text),
+        };
+        await adapter.CreateConversationAsync(BotAppId, Microsoft.Bot.Connector.Channels.Msteams, binding.ServiceUrl, null, parameters, (_, _) => Task.CompletedTask, cancellationToken);
+        return DeliveryResult.Sent;
+    }
+
     /// <summary>A new post in a channel, like a case thread but with one line of text.</summary>
     private async Task<DeliveryResult> PostChannelNoticeAsync(OutboxPayload payload, CancellationToken cancellationToken)
     {
@@ -126,8 +155,9 @@ public sealed class OutboxDelivery(
         return DeliveryResult.Sent;
     }
 
-    private async Task<DeliveryResult> PostThreadLineAsync(CaseRecord record, string text, CancellationToken cancellationToken)
+    private async Task<DeliveryResult> PostThreadLineAsync(CaseRecord record, OutboxPayload payload, CancellationToken cancellationToken)
     {
+        var text = payload.Text ?? "";
         if (record.StaffConversationId is null)
         {
             return DeliveryResult.Later("thread-not-posted-yet");
@@ -138,7 +168,8 @@ public sealed class OutboxDelivery(
             return DeliveryResult.Never("queue-unbound");
         }
 
-        await ContinueAsync(StaffThread(record, binding), (turn, ct) => turn.SendActivityAsync(text, cancellationToken: ct), cancellationToken);
+        var line = payload.MentionAssignee ? StaffMentions.Line(text, record, binding) : (Activity)MessageFactory.Text(text);
+        await ContinueAsync(StaffThread(record, binding), (turn, ct) => turn.SendActivityAsync(line, ct), cancellationToken);
         return DeliveryResult.Sent;
     }
 

@@ -8,6 +8,8 @@ namespace SecondOpinionBot.Handoff.Outbox;
 /// <param name="Notice">For patient notices: which event to tell.</param>
 /// <param name="StaffName">The staff member's first name the notice mentions.</param>
 /// <param name="Outcome">For a resolved notice: the outcome id chosen on the card.</param>
+/// <param name="MentionAssignee">For thread lines: @mention who has the case, or the channel when nobody has it.</param>
+/// <param name="StaffUserId">For staff notices: the Teams user id (29:…) whose personal chat gets the text.</param>
 /// <param name="MessageId">For staff messages to the patient: the stored message (its text is read at send time).</param>
 /// <param name="Channel">For channel notices: the channel to post in (from a stored queue binding, never from input).</param>
 public sealed record OutboxPayload(
@@ -17,7 +19,9 @@ public sealed record OutboxPayload(
     string? StaffName = null,
     string? Outcome = null,
     ChannelAddress? Channel = null,
-    long? MessageId = null);
+    long? MessageId = null,
+    bool MentionAssignee = false,
+    string? StaffUserId = null);
 
 /// <summary>A Teams channel as a queue binding records it.</summary>
 public sealed record ChannelAddress(string ChannelId, string ServiceUrl, string TenantId);

@@ -18,6 +18,9 @@ public enum OutboxKind
     /// <summary>A staff member's message, from the case's stored messages, to the patient's own conversation.</summary>
     MessagePatient,
 
+    /// <summary>A notice in a staff member's personal chat (created with CreateConversation and the tenant id); no health information.</summary>
+    NotifyStaff,
+
     /// <summary>A new post in a channel that is not about one case (e.g. "this queue moved"); the payload names the channel.</summary>
     ChannelNotice,
 }
@@ -32,6 +35,7 @@ public static class OutboxKinds
         OutboxKind.NotifyPatient => "notify-patient",
         OutboxKind.ChannelNotice => "channel-notice",
         OutboxKind.MessagePatient => "message-patient",
+        OutboxKind.NotifyStaff => "notify-staff",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -43,6 +47,7 @@ public static class OutboxKinds
         "notify-patient" => OutboxKind.NotifyPatient,
         "channel-notice" => OutboxKind.ChannelNotice,
         "message-patient" => OutboxKind.MessagePatient,
+        "notify-staff" => OutboxKind.NotifyStaff,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown outbox kind."),
     };
 }

@@ -1,5 +1,6 @@
 using SecondOpinionBot.Content;
 using SecondOpinionBot.Dialogs;
+using SecondOpinionBot.Handoff;
 
 namespace SecondOpinionBot.Intake.Flows;
 
@@ -11,16 +12,36 @@ public sealed class ConfirmCancelDialog : WaterfallDialog<ConfirmCancelDialog.Re
 {
     public new const string Id = "confirm-cancel";
 
-    public ConfirmCancelDialog(JourneyKit kit)
+    public ConfirmCancelDialog(JourneyKit kit, OpenCaseRouter openCase, ICaseStore cases, PatientCaseEvents events)
         : base(Id)
     {
-        AddStep((step, ct) => step.PromptAsync(PromptIds.Confirm, kit.AskYesNo(step.TurnContext, MessageKeys.CommandsCancelAsk), ct));
+        AddStep(async (step, ct) =>
+        {
+            // With a case open, "cancel" is about that case: name it before asking.
+            var open = await OpenCaseAsync(openCase, step.TurnContext, ct);
+            return await step.PromptAsync(PromptIds.Confirm, open is null
+                ? kit.AskYesNo(step.TurnContext, MessageKeys.CommandsCancelAsk)
+                : kit.AskYesNo(step.TurnContext, MessageKeys.HandoffWithdrawAsk, ("reference", open.Reference)), ct);
+        });
         AddStep(async (step, ct) =>
         {
             if (step.YesNo() != true)
             {
                 await step.SendAsync(kit.Say(step.TurnContext, MessageKeys.CommandsCancelKept), ct);
                 return await step.EndDialogAsync(ct);
+            }
+
+            if (await OpenCaseAsync(openCase, step.TurnContext, ct) is { } open)
+            {
+                var withdrawn = await cases.TryTransitionAsync(open.Reference, open.Status, CaseStatus.Withdrawn, new CaseActor("patient", "The patient"), null, ct);
+                if (withdrawn.Succeeded && withdrawn.Current is { } record)
+                {
+                    await events.WithdrawnAsync(record, ct);
+                }
+
+                await kit.UpdateAsync(step.TurnContext, IntakeDialog.Reset, ct);
+                await step.SendAsync(kit.Say(step.TurnContext, MessageKeys.HandoffWithdrawn, ("reference", open.Reference)), ct);
+                return await step.CancelAllDialogsAsync(ct);
             }
 
             await kit.UpdateAsync(step.TurnContext, IntakeDialog.Reset, ct);
@@ -35,6 +56,9 @@ public sealed class ConfirmCancelDialog : WaterfallDialog<ConfirmCancelDialog.Re
             return await step.Context.BeginDialogAsync(IntakeDialog.Id, ct);
         });
     }
+
+    private static async Task<CaseRecord?> OpenCaseAsync(OpenCaseRouter openCase, Microsoft.Bot.Builder.ITurnContext turn, CancellationToken ct) =>
+        await openCase.LatestCaseAsync(turn, ct) is { } latest && CaseTransitions.IsOpen(latest.Status) ? latest : null;
 
     public sealed class Request
     {

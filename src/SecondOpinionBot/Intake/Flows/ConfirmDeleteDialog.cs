@@ -11,10 +11,16 @@ public sealed class ConfirmDeleteDialog : WaterfallDialog
 {
     public new const string Id = "confirm-delete";
 
-    public ConfirmDeleteDialog(JourneyKit kit, IPatientDataEraser eraser, ICaseStore cases, IHandoffService handoff, UserState userState, ConversationState conversationState)
+    public ConfirmDeleteDialog(JourneyKit kit, IPatientDataEraser eraser, ICaseStore cases, PatientCaseEvents events, UserState userState, ConversationState conversationState)
         : base(Id)
     {
-        AddStep((step, ct) => step.PromptAsync(PromptIds.Confirm, kit.AskYesNo(step.TurnContext, MessageKeys.CommandsDeleteAsk), ct));
+        AddStep(async (step, ct) =>
+        {
+            var latest = await cases.FindLatestForOwnerAsync(PatientIdentity.From(step.TurnContext.Activity).OwnerKey, ct);
+            return await step.PromptAsync(PromptIds.Confirm, latest is not null && CaseTransitions.IsOpen(latest.Status)
+                ? kit.AskYesNo(step.TurnContext, MessageKeys.HandoffDeleteAskOpenCase, ("reference", latest.Reference))
+                : kit.AskYesNo(step.TurnContext, MessageKeys.CommandsDeleteAsk), ct);
+        });
         AddStep(async (step, ct) =>
         {
             var turn = step.TurnContext;
@@ -33,8 +39,8 @@ public sealed class ConfirmDeleteDialog : WaterfallDialog
             await conversationState.DeleteAsync(turn, ct);
             if (latest is not null)
             {
-                // The staff card now shows the case as withdrawn, without the patient's details.
-                await handoff.RefreshStaffCardAsync(latest.Reference, ct);
+                // The staff card now shows the case as withdrawn, without the patient's details; the thread says why.
+                await events.ErasedAsync(latest, ct);
             }
 
             await step.SendAsync(kit.Say(turn, result.Complete ? MessageKeys.CommandsDeleted : MessageKeys.ErrorsGeneral), ct);

@@ -11,19 +11,35 @@ public sealed class IntakeDialog : WaterfallDialog<IntakeDialog.Start>
 {
     public new const string Id = "intake";
 
-    public IntakeDialog(JourneyKit kit, CaseStatusReply status, EmergencyPause emergency, Operations.Funnel.JourneyEvents journeys)
+    public IntakeDialog(JourneyKit kit, CaseStatusReply status, EmergencyPause emergency, Operations.Funnel.JourneyEvents journeys, OpenCaseRouter router)
         : base(Id)
     {
         AddStep(async (step, ct) =>
         {
             var draft = await kit.DraftAsync(step.TurnContext, ct);
-            if (draft.CaseReference is not null)
+            if (draft.CaseReference is not null && await router.LatestCaseAsync(step.TurnContext, ct) is { } latest)
             {
-                if (await status.HasOpenCaseAsync(step.TurnContext, ct))
+                if (Handoff.CaseTransitions.IsOpen(latest.Status))
                 {
-                    await step.SendAsync(await status.DescribeAsync(step.TurnContext, ct), ct);
+                    // After the handoff the patient's words go to their case, never to a new intake.
+                    await router.ShowUndeliveredAsync(step.TurnContext, ct);
+                    if (!await router.TryRouteAsync(step.TurnContext, latest, ct))
+                    {
+                        await step.SendAsync(await status.DescribeAsync(step.TurnContext, ct), ct);
+                    }
+
                     return await step.EndDialogAsync(ct);
                 }
+
+                if (latest.Status == Handoff.CaseStatus.Resolved && latest.PatientConversation is not null)
+                {
+                    await router.ShowUndeliveredAsync(step.TurnContext, ct);
+                    return await step.ReplaceDialogAsync(CaseClosedDialog.Id, ct);
+                }
+            }
+
+            if (draft.CaseReference is not null)
+            {
 
                 // The last case is closed: a new journey starts with a clean draft.
                 await kit.UpdateAsync(step.TurnContext, d => Reset(d), ct);

@@ -1,5 +1,6 @@
 using SecondOpinionBot.Content;
 using SecondOpinionBot.Dialogs;
+using SecondOpinionBot.Handoff;
 
 namespace SecondOpinionBot.Intake.Flows;
 
@@ -14,15 +15,16 @@ public sealed class TalkToPersonDialog : WaterfallDialog
     /// <summary>What a person needs before they can help: who it is for and how to reach them.</summary>
     private static readonly string[] Needed = [JourneySections.Role, JourneySections.Contact];
 
-    public TalkToPersonDialog(JourneyKit kit, CaseStatusReply status)
+    public TalkToPersonDialog(JourneyKit kit, CaseStatusReply status, OpenCaseRouter router, PatientCaseEvents events)
         : base(Id)
     {
         AddStep(async (step, ct) =>
         {
             var turn = step.TurnContext;
-            if (await status.HasOpenCaseAsync(turn, ct))
+            if (await router.LatestCaseAsync(turn, ct) is { } open && Handoff.CaseTransitions.IsOpen(open.Status))
             {
-                await step.SendAsync(await status.DescribeAsync(turn, ct), ct);
+                await events.TalkToPersonAsync(open, ct);
+                await step.SendAsync(kit.Say(turn, MessageKeys.HandoffTalkToPersonOpenCase, ("reference", open.Reference)), ct);
                 return await step.EndDialogAsync(ct);
             }
 

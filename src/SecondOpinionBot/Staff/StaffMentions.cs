@@ -1,0 +1,29 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+using SecondOpinionBot.Handoff;
+
+namespace SecondOpinionBot.Staff;
+
+/// <summary>A thread line that @mentions who has the case (a Teams user mention) or, when nobody has it, the channel.</summary>
+public static class StaffMentions
+{
+    public static Activity Line(string text, CaseRecord record, QueueBinding binding)
+    {
+        var (id, name, type) = record.Status == CaseStatus.Claimed && record.AssigneeUserId is { } user
+            ? (user, CardText.FirstName(record.AssigneeName), "person")
+            : (binding.ChannelId, QueueNames.Title(record.Queue), "channel");
+        var mentionText = $"<at>{name}</at>";
+        var activity = MessageFactory.Text($"{mentionText} {text}");
+        var mention = new Mention { Text = mentionText, Mentioned = new ChannelAccount(id, name) };
+        var entity = JObject.FromObject(mention);
+        if (type == "channel")
+        {
+            // Teams' channel mention: the mentioned account is the channel, typed "channel".
+            entity["mentioned"]!["type"] = "channel";
+        }
+
+        activity.Entities = [entity.ToObject<Entity>()!];
+        return activity;
+    }
+}

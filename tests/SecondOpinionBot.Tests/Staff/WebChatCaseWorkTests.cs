@@ -1,0 +1,52 @@
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
+using SecondOpinionBot.Handoff;
+using SecondOpinionBot.Handoff.Outbox;
+using SecondOpinionBot.Tests.Intake;
+using SecondOpinionBot.Tests.Support;
+
+namespace SecondOpinionBot.Tests.Staff;
+
+/// <summary>Both directions for a web chat patient (local Direct Line): the staff message is in the transcript a reloaded page reads.</summary>
+public sealed class WebChatCaseWorkTests
+{
+    [Fact]
+    public async Task A_web_chat_patient_who_reloads_sees_the_staff_message_and_their_reply_reaches_the_case()
+    {
+        await using var connector = await FakeBotConnector.StartAsync();
+        connector.AddTeamMember(TeamsActivities.Team, "29:aad-ana", "aad-ana", TeamsActivities.Ana.Name);
+        await using var factory = new BotAppFactory(new() { ["Handoff:TenantId"] = TeamsActivities.Tenant, ["Handoff:Outbox:RunWorker"] = "false" }, WebChatPatient.InMemory);
+        using var teams = factory.CreateClient();
+        foreach (var (queue, channel) in new[] { ("social-work", TeamsActivities.SocialWorkChannel), ("care-coordination", TeamsActivities.CoordinationChannel) })
+        {
+            (await teams.PostAsync(TeamsActivities.ChannelMessage(connector.ServiceUrl, $"set queue {queue}", channel))).EnsureSuccessStatusCode();
+        }
+
+        var patient = await WebChatPatient.OpenAsync(factory);
+        await AnsweringScript.CompleteJourneyAsync(patient.SayAsync);
+        Assert.True((await patient.SayAsync("Yes, send it")).Says("Your reference is"));
+        var processor = factory.Services.GetRequiredService<OutboxProcessor>();
+        await processor.DrainAsync();
+        var cases = factory.Services.GetRequiredService<ICaseStore>();
+        var record = (await cases.FindLatestForOwnerAsync("directline:" + patient.UserId, CancellationToken.None))!;
+        var channelId = record.Queue == QueueNames.SocialWork ? TeamsActivities.SocialWorkChannel : TeamsActivities.CoordinationChannel;
+        (await teams.PostAsync(TeamsActivities.Invoke(connector.ServiceUrl, TeamsActivities.CardData("case.claim", record.Reference, record.Version), channelId, conversationId: record.StaffConversationId))).EnsureSuccessStatusCode();
+
+        var send = TeamsActivities.Task(connector.ServiceUrl, "task/submit", TeamsActivities.DialogData("case.message.send", record.Reference, message: "Hi, I found an opening on Friday."), channelId, conversationId: record.StaffConversationId);
+        (await teams.PostAsync(send)).EnsureSuccessStatusCode();
+        await processor.DrainAsync();
+
+        // The page comes back and reads the conversation from the start: the message waited for the patient.
+        var transcript = (await patient.TranscriptAsync()).Select(a => a["text"]?.ToString() ?? "").ToList();
+        Assert.Contains(transcript, t => t.StartsWith("From Ana, ", StringComparison.Ordinal) && t.EndsWith("Hi, I found an opening on Friday.", StringComparison.Ordinal));
+
+        var reply = await patient.SayAsync("Friday works for me, thank you");
+        Assert.True(reply.Says($"I added your message to your case {record.Reference}"), reply.AllText);
+        await processor.DrainAsync();
+        Assert.Contains("New message from the patient — open Details.", connector.TextsIn(record.StaffConversationId!));
+        var details = await teams.PostAsync(TeamsActivities.Task(connector.ServiceUrl, "task/fetch", TeamsActivities.DialogData("case.details", record.Reference), channelId, conversationId: record.StaffConversationId));
+        var body = JObject.Parse(await details.Content.ReadAsStringAsync()).ToString();
+        Assert.Contains("Friday works for me, thank you", body);
+        Assert.Contains("unverified web chat visitor", body);
+    }
+}
