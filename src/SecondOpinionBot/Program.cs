@@ -7,6 +7,7 @@ using SecondOpinionBot.Intake;
 using SecondOpinionBot.Operations;
 using SecondOpinionBot.PrepSheets;
 using SecondOpinionBot.Privacy;
+using SecondOpinionBot.Staff.LocalStaff;
 using SecondOpinionBot.Storage;
 
 if (args is ["report", ..])
@@ -27,6 +28,7 @@ builder.AddPatientJourney();
 builder.AddBotHost();
 builder.AddDirectLine();
 builder.AddWebChat();
+builder.AddLocalStaffPage();
 
 var app = builder.Build();
 app.UseGenericErrors();
@@ -34,6 +36,7 @@ app.MapBotEndpoints();
 app.MapDirectLine();
 app.MapWebChat();
 app.MapPublicPages();
+app.MapLocalStaffPage();
 app.MapPrepSheets();
 app.MapOperations(); // Last: its rate limiter runs after CORS, so a limited browser can read the 429.
 await app.RunAsync();

@@ -6,7 +6,7 @@ using SecondOpinionBot.Staff;
 namespace SecondOpinionBot.Bot;
 
 /// <summary>Routes activities by conversation scope: patients to the journey, team channels to staff features.</summary>
-public sealed class SecondOpinionActivityHandler(StaffActivityHandler staff, StaffDialogs dialogs, PatientJourney journey) : ActivityHandler
+public sealed class SecondOpinionActivityHandler(StaffActivityHandler staff, StaffDialogs dialogs, StaffPersonalChat staffChat, PatientJourney journey) : ActivityHandler
 {
     internal const string StaffSetupNote =
         "Hello, care team. I post second-opinion cases here for you to claim. " +
@@ -31,6 +31,12 @@ public sealed class SecondOpinionActivityHandler(StaffActivityHandler staff, Sta
             return;
         }
 
+        if (await staffChat.IsKnownStaffAsync(turnContext, cancellationToken))
+        {
+            await staffChat.SendHelpAsync(turnContext, cancellationToken);
+            return;
+        }
+
         await journey.StartAsync(turnContext, cancellationToken);
     }
 
@@ -40,6 +46,13 @@ public sealed class SecondOpinionActivityHandler(StaffActivityHandler staff, Sta
         // outside the bound channel). What is left is a patient's.
         if (await staff.TryHandleMessageAsync(turnContext, cancellationToken))
         {
+            return;
+        }
+
+        // A care team member in their personal chat gets the staff help, not the patient intake.
+        if (await staffChat.IsKnownStaffAsync(turnContext, cancellationToken))
+        {
+            await staffChat.SendHelpAsync(turnContext, cancellationToken);
             return;
         }
 

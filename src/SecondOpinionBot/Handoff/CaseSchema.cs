@@ -34,6 +34,12 @@ internal sealed class CaseSchema : IDatabaseSchema
             detail  TEXT
         );
         CREATE INDEX IF NOT EXISTS case_audit_case ON case_audit (case_id, at);
+        CREATE TABLE IF NOT EXISTS case_card_copies (
+            case_id         TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+            conversation_id TEXT NOT NULL,
+            activity_id     TEXT NOT NULL,
+            PRIMARY KEY (case_id, activity_id)
+        );
         """;
 
     public IReadOnlyList<AddedColumn> AddedColumns { get; } =

@@ -42,6 +42,7 @@ public static class HandoffExtensions
         services.AddSingleton<PatientCaseEvents>();
         services.AddSingleton<Intake.OpenCaseRouter>();
         services.AddSingleton<StaffDialogs>();
+        services.AddSingleton<StaffPersonalChat>();
         services.AddSingleton<StaffAuthorizer>();
         services.AddSingleton<StaffCaseActions>();
         services.AddSingleton<StaffCommands>();

@@ -28,6 +28,13 @@ public interface ICaseStore
     /// <summary>Makes an open case urgent; returns the case when it changed, null when it was urgent (or closed) already.</summary>
     Task<CaseRecord?> MarkUrgentAsync(string reference, CancellationToken cancellationToken);
 
+    /// <summary>Remembers a copy of the case card posted by "case SO-XXXX", so updates reach it too.</summary>
+    Task AddCardCopyAsync(string reference, string conversationId, string activityId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<(string ConversationId, string ActivityId)>> ListCardCopiesAsync(string reference, CancellationToken cancellationToken);
+
+    Task RemoveCardCopyAsync(string reference, string activityId, CancellationToken cancellationToken);
+
     Task SetStaffCardAsync(string reference, string conversationId, string activityId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<CaseAuditEntry>> GetAuditAsync(string reference, CancellationToken cancellationToken);

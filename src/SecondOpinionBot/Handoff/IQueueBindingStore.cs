@@ -7,6 +7,8 @@ public interface IQueueBindingStore
 
     Task<QueueBinding?> FindAsync(string queue, CancellationToken cancellationToken);
 
+    Task<IReadOnlyList<QueueBinding>> ListAllAsync(CancellationToken cancellationToken);
+
     /// <summary>The queues bound to one channel (a channel may serve both).</summary>
     Task<IReadOnlyList<QueueBinding>> FindByChannelAsync(string teamId, string channelId, CancellationToken cancellationToken);
 }

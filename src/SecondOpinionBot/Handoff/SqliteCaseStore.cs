@@ -203,6 +203,50 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock,
         return id is null ? null : await FindAsync(reference, cancellationToken);
     }
 
+    public async Task AddCardCopyAsync(string reference, string conversationId, string activityId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO case_card_copies (case_id, conversation_id, activity_id)
+            SELECT id, $conversation, $activity FROM cases WHERE reference = $reference
+            ON CONFLICT DO NOTHING
+            """;
+        command.Parameters.AddWithValue("$conversation", conversationId);
+        command.Parameters.AddWithValue("$activity", activityId);
+        command.Parameters.AddWithValue("$reference", reference.ToUpperInvariant());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<(string ConversationId, string ActivityId)>> ListCardCopiesAsync(string reference, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT k.conversation_id, k.activity_id FROM case_card_copies k JOIN cases c ON c.id = k.case_id
+            WHERE c.reference = $reference ORDER BY k.rowid
+            """;
+        command.Parameters.AddWithValue("$reference", reference.ToUpperInvariant());
+        var copies = new List<(string, string)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            copies.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return copies;
+    }
+
+    public async Task RemoveCardCopyAsync(string reference, string activityId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM case_card_copies WHERE activity_id = $activity AND case_id = (SELECT id FROM cases WHERE reference = $reference)";
+        command.Parameters.AddWithValue("$activity", activityId);
+        command.Parameters.AddWithValue("$reference", reference.ToUpperInvariant());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task SetStaffCardAsync(string reference, string conversationId, string activityId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -36,6 +36,14 @@ public sealed class SqliteQueueBindingStore(SqliteDatabase database) : IQueueBin
         return all.Count == 0 ? null : all[0];
     }
 
+    public async Task<IReadOnlyList<QueueBinding>> ListAllAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM queue_bindings ORDER BY queue";
+        return await ReadAllAsync(command, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<QueueBinding>> FindByChannelAsync(string teamId, string channelId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -15,6 +15,9 @@ public sealed record CaseActionPayload(string Verb, string Reference, int CardVe
     public const string ResolveVerb = "case.resolve";
     public const string TakeOverVerb = "case.takeover";
 
+    /// <summary>Teams asks for the listed viewer's own card (refresh, trigger "automatic"); changes nothing.</summary>
+    public const string RefreshVerb = "case.refresh";
+
     /// <summary>Opens the Details dialog (task/fetch from the card, task/submit from inside the dialog).</summary>
     public const string DetailsVerb = "case.details";
 
@@ -61,7 +64,7 @@ public sealed record CaseActionPayload(string Verb, string Reference, int CardVe
         var version = data["cardVersion"] is JValue { Type: JTokenType.Integer } n ? (int)n : (int?)null;
         var outcome = data[OutcomeInputId] is JValue { Type: JTokenType.String } o ? (string?)o : null;
         var message = data[MessageInputId] is JValue { Type: JTokenType.String } m ? (string?)m : null;
-        if (verb is null || (verb is not (ClaimVerb or ResolveVerb or TakeOverVerb) && !IsDialogVerb(verb)) || string.IsNullOrWhiteSpace(reference) || version is null)
+        if (verb is null || (verb is not (ClaimVerb or ResolveVerb or TakeOverVerb or RefreshVerb) && !IsDialogVerb(verb)) || string.IsNullOrWhiteSpace(reference) || version is null)
         {
             return null;
         }

@@ -8,7 +8,7 @@ namespace SecondOpinionBot.Staff;
 /// Everything staff do with the bot: team-channel commands and card actions. The activity handler hands over team
 /// messages, any message carrying a case-action payload (wherever it comes from), and adaptiveCard/action invokes.
 /// </summary>
-public sealed class StaffActivityHandler(StaffCaseActions actions, StaffCommands commands, StaffCards cards, Operations.Telemetry.BotMetrics metrics)
+public sealed class StaffActivityHandler(StaffCaseActions actions, StaffCommands commands, StaffCards cards, Operations.Telemetry.BotMetrics metrics, StaffAuthorizer authorizer, StaffRoster roster)
 {
     public const string MalformedAction = "Sorry, I couldn't read that card action. Type \"case SO-XXXX\" to get a fresh card.";
 
@@ -48,7 +48,8 @@ public sealed class StaffActivityHandler(StaffCaseActions actions, StaffCommands
             return Message(MalformedAction);
         }
 
-        var result = await actions.ExecuteAsync(turnContext.Activity, payload ?? CaseActionPayload.Unreadable(data), cancellationToken);
+        var result = await RosterRefusalAsync(turnContext, payload, cancellationToken)
+            ?? await actions.ExecuteAsync(turnContext.Activity, payload ?? CaseActionPayload.Unreadable(data), cancellationToken);
         metrics.CardAction(payload?.Verb ?? "unreadable", CardActionResult(result));
         if (result.Refusal is { } refusal)
         {
@@ -64,7 +65,7 @@ public sealed class StaffActivityHandler(StaffCaseActions actions, StaffCommands
         {
             StatusCode = 200,
             Type = StaffCaseCard.ContentType,
-            Value = cards.For(result.Case!, result.Note).Build(),
+            Value = cards.ForViewer(result.Case!, result.ViewerId, result.Note).Build(),
         };
     }
 
@@ -85,7 +86,8 @@ public sealed class StaffActivityHandler(StaffCaseActions actions, StaffCommands
             return;
         }
 
-        var result = await actions.ExecuteAsync(activity, payload ?? CaseActionPayload.Unreadable(activity.Value), cancellationToken);
+        var result = await RosterRefusalAsync(turnContext, payload, cancellationToken)
+            ?? await actions.ExecuteAsync(activity, payload ?? CaseActionPayload.Unreadable(activity.Value), cancellationToken);
         metrics.CardAction(payload?.Verb ?? "unreadable", CardActionResult(result));
         var reply = result.Refusal?.Text ?? result.Note;
         if (reply is not null)
@@ -97,6 +99,22 @@ public sealed class StaffActivityHandler(StaffCaseActions actions, StaffCommands
     /// <summary>For the card-action metric: "changed", "unchanged" (e.g. already claimed) or "refused:&lt;code&gt;".</summary>
     private static string CardActionResult(CaseActionResult result) =>
         result.Refusal is { } refusal ? "refused:" + refusal.Code : result.Changed ? "changed" : "unchanged";
+
+    /// <summary>Take over moves a case to someone else: the roster is asked afresh that they are still in the team.</summary>
+    private async Task<CaseActionResult?> RosterRefusalAsync(ITurnContext turn, CaseActionPayload? payload, CancellationToken cancellationToken)
+    {
+        if (payload?.Verb != CaseActionPayload.TakeOverVerb || authorizer.CheckChannel(turn.Activity).Origin is not { } origin)
+        {
+            return null;
+        }
+
+        return await roster.CheckAsync(turn, origin.TeamId, fresh: true, cancellationToken) switch
+        {
+            RosterAnswer.NotMember => new CaseActionResult(null, null, StaffRefusal.NotTeamMember, false),
+            RosterAnswer.Unavailable => new CaseActionResult(null, null, StaffRefusal.RosterUnavailable, false),
+            _ => null,
+        };
+    }
 
     private static AdaptiveCardInvokeResponse Message(string text) => new()
     {

@@ -26,23 +26,30 @@ public sealed partial class StaffCaseActions(
             return new CaseActionResult(null, null, refusal, false);
         }
 
+        return await ActAsync(origin, record, payload, cancellationToken);
+    }
+
+    /// <summary>The action itself, for a person already authorised on the case's queue (Teams or the local staff page).</summary>
+    public async Task<CaseActionResult> ActAsync(StaffOrigin origin, CaseRecord record, CaseActionPayload payload, CancellationToken cancellationToken)
+    {
         var actor = new CaseActor(origin.UserId, origin.DisplayName.Length > 0 ? origin.DisplayName : "A colleague", origin.TeamsUserId);
-        if (AlreadyDoneBy(record, payload.Verb, actor))
+        if (payload.Verb == CaseActionPayload.RefreshVerb || AlreadyDoneBy(record, payload.Verb, actor))
         {
-            return new CaseActionResult(record, null, null, false);
+            return new CaseActionResult(record, null, null, false, actor.Id);
         }
 
         if (payload.CardVersion != record.Version)
         {
-            return new CaseActionResult(record, CurrentStateNote(record), null, false);
+            return new CaseActionResult(record, CurrentStateNote(record), null, false, actor.Id);
         }
 
-        return payload.Verb switch
+        var result = payload.Verb switch
         {
             CaseActionPayload.ClaimVerb => await ClaimAsync(record, actor, cancellationToken),
             CaseActionPayload.TakeOverVerb => await TakeOverAsync(record, actor, cancellationToken),
-            _ => await ResolveAsync(activity, record, actor, payload, cancellationToken),
+            _ => await ResolveAsync(record, actor, payload, cancellationToken),
         };
+        return result with { ViewerId = actor.Id };
     }
 
     /// <summary>The same person asking for what they already did: a retry or a double click, answered without a second effect.</summary>
@@ -88,7 +95,7 @@ public sealed partial class StaffCaseActions(
         return new CaseActionResult(taken, $"You have this case now. {previous} has been told.", null, true);
     }
 
-    private async Task<CaseActionResult> ResolveAsync(IActivity activity, CaseRecord record, CaseActor actor, CaseActionPayload payload, CancellationToken cancellationToken)
+    private async Task<CaseActionResult> ResolveAsync(CaseRecord record, CaseActor actor, CaseActionPayload payload, CancellationToken cancellationToken)
     {
         if (record.Status != CaseStatus.Claimed)
         {
@@ -97,7 +104,8 @@ public sealed partial class StaffCaseActions(
 
         if (record.AssigneeId != actor.Id)
         {
-            await AuditRefusalAsync(activity, payload, StaffRefusal.NotAssignee, cancellationToken);
+            LogRefused(StaffRefusal.NotAssignee.Code, payload.Verb, "staff");
+            await cases.AppendAuditAsync(record.Reference, actor.Id, "staff-action-refused", $"{StaffRefusal.NotAssignee.Code}; verb={payload.Verb}", cancellationToken);
             var assignee = CardText.FirstName(record.AssigneeName);
             return new CaseActionResult(record, $"Only {assignee}, who has this case, can resolve it. If you are taking it on, press Take over first.", null, false);
         }

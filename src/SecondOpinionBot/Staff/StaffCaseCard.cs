@@ -12,7 +12,11 @@ namespace SecondOpinionBot.Staff;
 /// </summary>
 /// <param name="Note">A line for the person who clicked, e.g. "Ben claimed this first."</param>
 /// <param name="ShowFirstName">Handoff:ShowFirstNameOnCard: whether a plausible first name may appear at all.</param>
-public sealed record StaffCaseCard(CaseRecord Case, DateTimeOffset Now, string? Note = null, bool ShowFirstName = false)
+/// <param name="ForAssignee">
+/// The assignee's own view (Resolve with its outcome list, Message patient). Everyone else, previews and exports get the
+/// base card; Teams asks for the assignee's view through refresh.userIds. The server checks every action regardless.
+/// </param>
+public sealed record StaffCaseCard(CaseRecord Case, DateTimeOffset Now, string? Note = null, bool ShowFirstName = false, bool ForAssignee = false)
 {
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
 
@@ -33,12 +37,12 @@ public sealed record StaffCaseCard(CaseRecord Case, DateTimeOffset Now, string? 
         }
 
         body.Add(new JObject { ["type"] = "FactSet", ["facts"] = Facts() });
-        if (Case.Status == CaseStatus.Claimed)
+        if (Case.Status == CaseStatus.Claimed && ForAssignee)
         {
             body.Add(OutcomeInput());
         }
 
-        return new JObject
+        var card = new JObject
         {
             ["type"] = "AdaptiveCard",
             ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
@@ -46,6 +50,22 @@ public sealed record StaffCaseCard(CaseRecord Case, DateTimeOffset Now, string? 
             ["body"] = body,
             ["actions"] = Actions(),
         };
+        if (Case.Status == CaseStatus.Claimed && Case.AssigneeUserId is { Length: > 0 } assignee)
+        {
+            // Teams refreshes the card for each listed user (at most 60) by calling the bot; only the assignee is listed.
+            card["refresh"] = new JObject
+            {
+                ["action"] = new JObject
+                {
+                    ["type"] = "Action.Execute",
+                    ["verb"] = CaseActionPayload.RefreshVerb,
+                    ["data"] = new CaseActionPayload(CaseActionPayload.RefreshVerb, Case.Reference, Case.Version, null).ToData(),
+                },
+                ["userIds"] = new JArray(assignee),
+            };
+        }
+
+        return card;
     }
 
     private string StatusLine()
@@ -138,7 +158,8 @@ public sealed record StaffCaseCard(CaseRecord Case, DateTimeOffset Now, string? 
         JArray actions = Case.Status switch
         {
             CaseStatus.New or CaseStatus.Transferred or CaseStatus.Reopened => [Action("Claim", CaseActionPayload.ClaimVerb)],
-            CaseStatus.Claimed => [Action("Resolve", CaseActionPayload.ResolveVerb), Action("Take over", CaseActionPayload.TakeOverVerb), DialogAction("Message patient", CaseActionPayload.MessageVerb)],
+            CaseStatus.Claimed when ForAssignee => [Action("Resolve", CaseActionPayload.ResolveVerb), DialogAction("Message patient", CaseActionPayload.MessageVerb)],
+            CaseStatus.Claimed => [Action("Take over", CaseActionPayload.TakeOverVerb)],
             _ => [],
         };
         actions.Add(DialogAction("Details", CaseActionPayload.DetailsVerb));

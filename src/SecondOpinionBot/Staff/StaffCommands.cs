@@ -114,7 +114,13 @@ public sealed partial class StaffCommands(
             return notHere == StaffRefusal.NotBoundChannel ? StaffRefusal.UnknownCase.Text : notHere!.Text;
         }
 
-        await turnContext.SendActivityAsync(MessageFactory.Attachment(cards.For(record).ToAttachment()), cancellationToken);
+        var posted = await turnContext.SendActivityAsync(MessageFactory.Attachment(cards.For(record).ToAttachment()), cancellationToken);
+        if (posted?.Id is { Length: > 0 } id && turnContext.Activity.Conversation?.Id is { Length: > 0 } conversation)
+        {
+            // This copy is updated with the thread's card from now on.
+            await cases.AddCardCopyAsync(record.Reference, conversation, id, cancellationToken);
+        }
+
         return null;
     }
 

@@ -172,6 +172,48 @@ public sealed class CaseActionTests : IAsyncLifetime
         Assert.Single(_host.Connector.Updates);
     }
 
+    private JObject Refresh(StaffMember who) =>
+        TeamsActivities.Invoke(_host.ServiceUrl, TeamsActivities.CardData("case.refresh", _case.Reference, 2), TeamsActivities.SocialWorkChannel, who, conversationId: _case.StaffConversationId);
+
+    [Fact]
+    public async Task The_thread_shows_the_base_card_and_only_the_assignee_gets_Resolve_and_Message_patient_on_refresh()
+    {
+        var (_, claimed) = await _host.InvokeAsync(Claim(TeamsActivities.Ana, 1));
+        Assert.Contains("case.resolve", claimed["value"]!.ToString());
+        await _host.DrainAsync();
+
+        var posted = (JObject)_host.Connector.Updates[^1].Body!["attachments"]![0]!["content"]!;
+        Assert.DoesNotContain("case.resolve", posted.ToString());
+        Assert.Equal(["29:aad-ana"], posted["refresh"]!["userIds"]!.Select(u => u.ToString()));
+
+        var (_, forAna) = await _host.InvokeAsync(Refresh(TeamsActivities.Ana));
+        var anaActions = forAna["value"]!["actions"]!.Select(a => a["title"]!.ToString()).ToList();
+        Assert.Equal(["Resolve", "Message patient", "Details"], anaActions);
+
+        var (_, forBen) = await _host.InvokeAsync(Refresh(TeamsActivities.Ben));
+        Assert.Equal(["Take over", "Details"], forBen["value"]!["actions"]!.Select(a => a["title"]!.ToString()));
+
+        // Whatever card Ben saw, the server still refuses his Resolve.
+        var (_, forged) = await _host.InvokeAsync(Resolve(TeamsActivities.Ben, 2, "no-longer-needed"));
+        Assert.Contains("Only Ana", forged["value"]!.ToString());
+        Assert.Equal(2, (await _host.CaseAsync(_case.Reference)).Version);
+    }
+
+    [Fact]
+    public async Task A_card_shown_with_the_case_command_stays_current()
+    {
+        (await _host.SendAsync(TeamsActivities.ChannelMessage(_host.ServiceUrl, $"case {_case.Reference}", TeamsActivities.SocialWorkChannel))).EnsureSuccessStatusCode();
+        Assert.Contains(_host.Connector.Calls, c => c.Method == "POST" && c.Body?["attachments"] is not null
+            && Uri.UnescapeDataString(c.Path).StartsWith($"/v3/conversations/{TeamsActivities.SocialWorkChannel}/activities", StringComparison.Ordinal));
+
+        await _host.InvokeAsync(Claim(TeamsActivities.Ana, 1));
+        await _host.DrainAsync();
+
+        Assert.Equal(2, _host.Connector.Updates.Count);
+        Assert.Contains(_host.Connector.Updates, u => Uri.UnescapeDataString(u.Path).StartsWith($"/v3/conversations/{TeamsActivities.SocialWorkChannel}/activities/", StringComparison.Ordinal));
+        Assert.All(_host.Connector.Updates, u => Assert.Contains("Claimed by Ana", u.Body!.ToString()));
+    }
+
     [Fact]
     public async Task A_click_on_an_outdated_card_shows_the_current_state_and_does_nothing_more()
     {

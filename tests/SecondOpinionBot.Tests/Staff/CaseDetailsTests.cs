@@ -188,6 +188,23 @@ public sealed class CaseDetailsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Messages_are_stored_encrypted_with_the_patients_key()
+    {
+        await ClaimAsync(TeamsActivities.Ana);
+        await DialogAsync("task/submit", "case.message.send", TeamsActivities.Ana, "Your biopsy slides are ready.");
+
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_host.Factory.DatabasePath};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var read = connection.CreateCommand();
+        read.CommandText = "SELECT text FROM case_messages";
+        var stored = (string)read.ExecuteScalar()!;
+        Assert.StartsWith(SecondOpinionBot.Storage.Protection.PatientDataProtector.Prefix, stored);
+        Assert.DoesNotContain("biopsy", stored);
+        var message = Assert.Single(await _host.Factory.Services.GetRequiredService<ICaseMessageStore>().ListAsync(_case.Id, CancellationToken.None));
+        Assert.Equal("Your biopsy slides are ready.", message.Text);
+    }
+
+    [Fact]
     public async Task A_send_retried_three_times_sends_once()
     {
         await ClaimAsync(TeamsActivities.Ana);

@@ -148,13 +148,27 @@ public sealed class StaffCaseCardTests
     [Fact]
     public void A_claimed_case_shows_who_has_it_and_offers_resolve_with_a_fixed_outcome_list()
     {
-        var card = new StaffCaseCard(Case(Personas.Maya(), CaseStatus.Claimed, 2, "Ana Lopez"), Created).Build();
+        var card = new StaffCaseCard(Case(Personas.Maya(), CaseStatus.Claimed, 2, "Ana Lopez"), Created, ForAssignee: true).Build();
 
         Assert.Contains("Claimed by Ana", card.ToString());
-        Assert.Equal(["case.resolve", "case.takeover", "case.message", "case.details"], card["actions"]!.Select(a => (a["verb"] ?? a["data"]!["verb"])!.ToString()));
+        Assert.Equal(["case.resolve", "case.message", "case.details"], card["actions"]!.Select(a => (a["verb"] ?? a["data"]!["verb"])!.ToString()));
         var input = card.SelectToken("$.body[?(@.type == 'Input.ChoiceSet')]")!;
         Assert.Equal("outcome", input["id"]!.ToString());
         Assert.Equal(StaffOutcomes.All.Select(o => o.Id), input["choices"]!.Select(c => c["value"]!.ToString()));
+    }
+
+    [Fact]
+    public void Everyone_but_the_assignee_sees_the_base_card_and_Teams_refreshes_it_for_the_assignee_only()
+    {
+        var record = Case(Personas.Maya(), CaseStatus.Claimed, 2, "Ana Lopez") with { AssigneeUserId = "29:aad-ana" };
+
+        var card = new StaffCaseCard(record, Created).Build();
+
+        Assert.Equal(["Take over", "Details"], card["actions"]!.Select(a => a["title"]!.ToString()));
+        Assert.Null(card.SelectToken("$.body[?(@.type == 'Input.ChoiceSet')]"));
+        Assert.Equal(["29:aad-ana"], card["refresh"]!["userIds"]!.Select(u => u.ToString()));
+        Assert.Equal("Action.Execute", card["refresh"]!["action"]!["type"]!.ToString());
+        Assert.Equal("case.refresh", card["refresh"]!["action"]!["verb"]!.ToString());
     }
 
     [Fact]

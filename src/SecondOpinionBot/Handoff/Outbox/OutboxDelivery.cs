@@ -152,6 +152,21 @@ public sealed class OutboxDelivery(
         var update = (Activity)MessageFactory.Attachment(cards.For(record).ToAttachment());
         update.Id = record.StaffCardActivityId;
         await ContinueAsync(StaffThread(record, binding), (turn, ct) => turn.UpdateActivityAsync(update, ct), cancellationToken);
+        foreach (var (conversationId, activityId) in await cases.ListCardCopiesAsync(record.Reference, cancellationToken))
+        {
+            var copy = (Activity)MessageFactory.Attachment(cards.For(record).ToAttachment());
+            copy.Id = activityId;
+            try
+            {
+                await ContinueAsync(StaffThread(record, binding, conversationId), (turn, ct) => turn.UpdateActivityAsync(copy, ct), cancellationToken);
+            }
+            catch (ErrorResponseException ex) when (ex.Response?.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Forbidden)
+            {
+                // Someone deleted that copy: stop updating it.
+                await cases.RemoveCardCopyAsync(record.Reference, activityId, cancellationToken);
+            }
+        }
+
         return DeliveryResult.Sent;
     }
 
@@ -230,11 +245,11 @@ public sealed class OutboxDelivery(
         return DeliveryResult.Sent;
     }
 
-    private static ConversationReference StaffThread(CaseRecord record, QueueBinding binding) => new()
+    private static ConversationReference StaffThread(CaseRecord record, QueueBinding binding, string? conversationId = null) => new()
     {
         ChannelId = Microsoft.Bot.Connector.Channels.Msteams,
         ServiceUrl = binding.ServiceUrl,
-        Conversation = new ConversationAccount(isGroup: true, conversationType: "channel", id: record.StaffConversationId, tenantId: binding.TenantId),
+        Conversation = new ConversationAccount(isGroup: true, conversationType: "channel", id: conversationId ?? record.StaffConversationId, tenantId: binding.TenantId),
     };
 
     private Task ContinueAsync(ConversationReference reference, Func<ITurnContext, CancellationToken, Task> send, CancellationToken cancellationToken) =>
