@@ -167,6 +167,7 @@ public static class MessageKeys
     public static readonly MessageKey StoredDataLinesPrepSheetLinks = Key("storedData.lines.prepSheetLinks", "count", "until");
     public static readonly MessageKey StoredDataLinesWebChatTranscript = Key("storedData.lines.webChatTranscript", "count");
     public static readonly MessageKey StoredDataLinesPendingMessages = Key("storedData.lines.pendingMessages", "count");
+    public static readonly MessageKey WebChatForgetDevice = Key("webChat.forgetDevice");
     public static readonly MessageKey StoredDataLinesCaseMessages = Key("storedData.lines.caseMessages", "count");
     public static readonly MessageKey StoredDataFieldsRole = Key("storedData.fields.role");
     public static readonly MessageKey StoredDataFieldsPatientFirstName = Key("storedData.fields.patientFirstName");

@@ -10,6 +10,13 @@ public sealed class DirectLineOptions
 
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// How long a browser may rejoin its conversation with the resume secret it keeps (counted from the conversation's
+    /// start). A shared computer should not reopen someone's health conversation for ever; after this the page starts a
+    /// new conversation.
+    /// </summary>
+    public TimeSpan ResumeLifetime { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>Base64 HMAC key for tokens. When empty, a key is generated at first start and kept in the database.</summary>
     public string? TokenSigningKey { get; set; }
 

@@ -96,14 +96,21 @@ public sealed class DirectLineStore
     }
 
     /// <summary>The conversation, if the secret is the one issued with its first token.</summary>
-    public async Task<DirectLineConversation?> FindByResumeSecretAsync(string conversationId, string resumeSecret, CancellationToken cancellationToken)
+    /// <param name="maxAge">Older conversations cannot be resumed (DirectLine:ResumeLifetime).</param>
+    public async Task<DirectLineConversation?> FindByResumeSecretAsync(string conversationId, string resumeSecret, TimeSpan maxAge, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT user_id, started, resume_hash FROM directline_conversations WHERE id = $id";
+        command.CommandText = "SELECT user_id, started, resume_hash, created_at FROM directline_conversations WHERE id = $id";
         command.Parameters.AddWithValue("$id", conversationId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken) || reader.IsDBNull(2))
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(reader.GetString(3), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var created)
+            && _time.GetUtcNow() - created > maxAge)
         {
             return null;
         }
@@ -112,6 +119,22 @@ public sealed class DirectLineStore
         return CryptographicOperations.FixedTimeEquals(stored, Convert.FromHexString(Hash(resumeSecret)))
             ? new DirectLineConversation(conversationId, reader.GetString(0), reader.GetInt64(1) != 0)
             : null;
+    }
+
+    /// <summary>"Forget this device": the secret no longer opens the conversation (nothing else is deleted). False when it did not match.</summary>
+    public async Task<bool> ForgetResumeSecretAsync(string conversationId, string resumeSecret, CancellationToken cancellationToken)
+    {
+        if (await FindByResumeSecretAsync(conversationId, resumeSecret, TimeSpan.MaxValue, cancellationToken) is null)
+        {
+            return false;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE directline_conversations SET resume_hash = NULL WHERE id = $id";
+        command.Parameters.AddWithValue("$id", conversationId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>True only for the first caller, so the greeting turn runs once per conversation.</summary>

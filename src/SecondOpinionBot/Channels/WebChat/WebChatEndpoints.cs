@@ -9,6 +9,9 @@ public static partial class WebChatEndpoints
 {
     public const string TokenRoute = "/api/webchat/token";
 
+    /// <summary>"Forget this device": the browser's resume secret stops working (the page also clears it).</summary>
+    public const string ForgetRoute = "/api/webchat/forget";
+
     public static WebApplicationBuilder AddWebChat(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<AzureDirectLineTokenClient>();
@@ -21,6 +24,7 @@ public static partial class WebChatEndpoints
         app.UseStaticFiles();
         app.MapGet("/", (ContentCatalogs content) => Results.Content(WebChatPage.Render(content.Default), "text/html; charset=utf-8"));
         app.MapPost(TokenRoute, IssueTokenAsync);
+        app.MapPost(ForgetRoute, ForgetAsync);
         return app;
     }
 
@@ -64,6 +68,23 @@ public static partial class WebChatEndpoints
 
         var domain = $"{request.Scheme}://{request.Host}{request.PathBase}{DirectLineHostExtensions.RoutePrefix}";
         return Results.Json(new WebChatSession(domain, session.ConversationId, session.Token, session.UserId, session.ExpiresIn, session.ResumeSecret));
+    }
+
+    private static async Task<IResult> ForgetAsync(HttpRequest request, DirectLineSessions sessions, CancellationToken cancellationToken)
+    {
+        var body = await Bot.LimitedBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return Results.Problem("The request body is larger than 4 KB.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        // The same answer whether or not the secret matched, so the endpoint tells nobody which conversations exist.
+        if (ReadResume(body) is { ConversationId.Length: > 0, ResumeSecret.Length: > 0 } resume)
+        {
+            await sessions.ForgetAsync(resume.ConversationId, resume.ResumeSecret, cancellationToken);
+        }
+
+        return Results.NoContent();
     }
 
     /// <summary>The resume request in the body; an empty or unreadable body means "a new conversation".</summary>

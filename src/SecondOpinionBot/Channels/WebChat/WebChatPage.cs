@@ -31,6 +31,7 @@ public static class WebChatPage
             <body>
               <header class="page-header">
                 <h1>{title}</h1>
+                <button type="button" id="forget-device" class="forget-device">{E(messages.Get(MessageKeys.WebChatForgetDevice))}</button>
               </header>
               <main id="webchat" aria-label="{E(messages.Get(MessageKeys.WebChatChatLabel))}"></main>
               <p id="status" class="status" role="status" hidden

@@ -104,5 +104,27 @@
     });
   }
 
+  // "Forget this device": the server stops honouring this browser's resume secret, the browser drops it, and the page
+  // starts a new conversation, so the next person at a shared computer does not see this one.
+  function forgetDevice() {
+    var saved = readSaved();
+    window.localStorage.removeItem(storageKey);
+    var done = function () { window.location.reload(); };
+    if (!saved) {
+      done();
+      return;
+    }
+    fetch('api/webchat/forget', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(saved)
+    }).then(done, done);
+  }
+
+  var forget = document.getElementById('forget-device');
+  if (forget) {
+    forget.addEventListener('click', forgetDevice);
+  }
+
   start();
 }());
