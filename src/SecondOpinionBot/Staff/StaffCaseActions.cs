@@ -92,6 +92,14 @@ public sealed partial class StaffCaseActions(
         }
 
         await AnnounceAsync(taken, $"{actor.DisplayName} took over this case from {previous}.", PatientNotice.Claimed, actor, cancellationToken);
+        if (record.AssigneeUserId is { Length: > 0 } previousUser)
+        {
+            // The previous assignee hears it in their personal chat, not only in a thread they may not be watching.
+            await outbox.EnqueueAsync(OutboxKind.NotifyStaff,
+                new OutboxPayload(record.Reference, Text: $"{actor.DisplayName} took over case {record.Reference} from you. You don't need to do anything more on it.", StaffUserId: previousUser),
+                $"notify-staff:take-over:{record.Reference}:v{taken.Version}", cancellationToken);
+        }
+
         return new CaseActionResult(taken, $"You have this case now. {previous} has been told.", null, true);
     }
 

@@ -129,6 +129,9 @@ public sealed class CaseActionTests : IAsyncLifetime
         await _host.DrainAsync();
 
         Assert.Equal(["Ana claimed this case.", "Ben took over this case from Ana.", "Ben resolved this case: Support arranged."], _host.Connector.TextsIn(_case.StaffConversationId!));
+        var told = Assert.Single(_host.Connector.CreatedConversations, c => c.Body!["isGroup"]?.Value<bool>() != true);
+        Assert.Equal("29:aad-ana", told.Body!["members"]![0]!["id"]!.ToString());
+        Assert.StartsWith("Ben took over case", told.Body["activity"]!["text"]!.ToString());
         Assert.Contains("Resolved by Ben", _host.Connector.Updates[^1].Body!.ToString());
         var stored = await _host.CaseAsync(_case.Reference);
         Assert.Equal(("aad-ben", "aad-ben"), (stored.AssigneeId, stored.ResolvedById));
