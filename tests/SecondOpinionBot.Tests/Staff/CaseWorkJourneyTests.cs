@@ -211,7 +211,7 @@ public sealed class CaseWorkJourneyTests : IAsyncLifetime
     [Fact]
     public async Task Cancel_on_an_open_case_names_it_withdraws_it_and_tells_the_thread()
     {
-        var ask = await _chat.SayAsync("cancel");
+        var ask = await _chat.SayAsync("cancel my request");
         Assert.True(ask.Says($"Your case {_case.Reference} is open with our team. Do you want to cancel it?"), ask.AllText);
         var done = await _chat.SayAsync("yes");
         Assert.True(done.Says($"I cancelled your case {_case.Reference}"), done.AllText);
