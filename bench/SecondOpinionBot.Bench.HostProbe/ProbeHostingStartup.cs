@@ -15,6 +15,7 @@ public sealed class ProbeHostingStartup : IHostingStartup
     public void Configure(IWebHostBuilder builder) => builder.ConfigureServices(services =>
     {
         services.AddSingleton<EmergencyProbe>();
+        services.AddSingleton<LeaseProbe>();
         services.AddSingleton<StateEchoBot>();
         services.AddTransient<IStartupFilter, ProbeStartupFilter>();
     });

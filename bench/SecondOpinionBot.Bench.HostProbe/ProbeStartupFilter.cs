@@ -8,7 +8,7 @@ namespace SecondOpinionBot.Bench.HostProbe;
 
 /// <summary>
 /// /bench/heap: live managed heap after a full blocking GC. /bench/emergency?n=: times the host's own emergency
-/// check on n patient-like messages, inside the loaded process. In echo mode, /api/messages runs through the host's
+/// check on n patient-like messages, inside the loaded process. /bench/lease?n=: the turn lease acquired and released. In echo mode, /api/messages runs through the host's
 /// own pipeline and endpoint (rate limits, edge checks, authentication, the adapter with its middleware) and only the
 /// IBot it resolves is <see cref="StateEchoBot"/>.
 /// </summary>
@@ -49,6 +49,14 @@ internal sealed class ProbeStartupFilter : IStartupFilter
             {
                 var n = int.TryParse(context.Request.Query["n"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? Math.Clamp(parsed, 1, 10_000) : 100;
                 var micros = context.RequestServices.GetRequiredService<EmergencyProbe>().Time(n);
+                await context.Response.WriteAsJsonAsync(new { micros });
+                return;
+            }
+
+            if (path.Equals("/bench/lease", StringComparison.Ordinal))
+            {
+                var n = int.TryParse(context.Request.Query["n"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? Math.Clamp(parsed, 1, 1_000) : 10;
+                var micros = await context.RequestServices.GetRequiredService<LeaseProbe>().TimeAsync(n, context.RequestAborted);
                 await context.Response.WriteAsJsonAsync(new { micros });
                 return;
             }

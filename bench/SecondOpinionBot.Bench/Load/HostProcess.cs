@@ -198,6 +198,13 @@ public sealed class HostProcess : IAsyncDisposable
         return json!["micros"]!.AsArray().Select(n => n!.GetValue<double>()).ToArray();
     }
 
+    /// <summary>The turn lease acquired and released <paramref name="count"/> times inside the host (probe), in µs.</summary>
+    public async Task<double[]> LeaseMicrosAsync(int count)
+    {
+        var json = await Client.GetFromJsonAsync<JsonObject>(new Uri($"bench/lease?n={count}", UriKind.Relative));
+        return json!["micros"]!.AsArray().Select(n => n!.GetValue<double>()).ToArray();
+    }
+
     private static long Kilobytes(string line) =>
         long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
 

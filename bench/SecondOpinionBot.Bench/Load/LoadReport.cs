@@ -85,6 +85,8 @@ public static class LoadReport
             $"p50 {F(Percentiles.Of(handoffMillis, 0.5))} ms, p95 {F(Percentiles.Of(handoffMillis, 0.95))} ms, max {F(handoffMillis.LastOrDefault())} ms");
         var emergency = result.EmergencyMicros.Order().ToArray();
         output.WriteLine($"Emergency check inside the loaded host: {emergency.Length:#,0} messages, p50 {F(Percentiles.Of(emergency, 0.5))} µs, p95 {F(Percentiles.Of(emergency, 0.95))} µs, p99 {F(Percentiles.Of(emergency, 0.99))} µs");
+        var lease = result.LeaseMicros.Order().ToArray();
+        output.WriteLine($"Turn lease (acquire + release, measured only: #12 owns it) inside the loaded host: {lease.Length:#,0} times, p50 {F(Percentiles.Of(lease, 0.5) / 1000)} ms, p95 {F(Percentiles.Of(lease, 0.95) / 1000)} ms, p99 {F(Percentiles.Of(lease, 0.99) / 1000)} ms");
         output.WriteLine();
         output.WriteLine($"Stored after the closed loops, per finished conversation ({result.FinishedConversations} cases):");
         output.WriteLine($"{"table",-24} {"rows",7} {"bytes/conv",11} {"max row bytes",14}");
@@ -142,7 +144,7 @@ public static class LoadReport
             {
                 result.Options.Conversations, result.Options.Concurrency, result.Options.Rounds,
                 open = result.Options.Open.Select(o => o.Name), openMeasureSeconds = result.Options.OpenMeasure.TotalSeconds,
-                result.Options.Smoke, configuration = BuildOutput.BuildConfiguration,
+                result.Options.Smoke, result.Options.Telemetry, configuration = BuildOutput.BuildConfiguration,
             },
             turnsPerJourney = result.TurnsPerJourney,
             closed = result.Closed.ToDictionary(c => c.Key.ToString(Invariant), c => c.Value.Values.Select(Summary)),
@@ -155,6 +157,7 @@ public static class LoadReport
             capacityTurnsPerSecond = result.Capacity,
             idle = new { workingSetBytes = result.IdleWorkingSet, liveHeapBytes = result.IdleHeapBytes },
             handoff = new { cases = result.Handoff.Cases, missing = result.Handoff.Missing, p50Ms = Percentiles.Of(handoff, 0.5), p95Ms = Percentiles.Of(handoff, 0.95), maxMs = handoff.LastOrDefault() },
+            lease = new { samples = result.LeaseMicros.Count, p50Micros = Percentiles.Of([.. result.LeaseMicros.Order()], 0.5), p95Micros = Percentiles.Of([.. result.LeaseMicros.Order()], 0.95) },
             emergency = new { messages = emergency.Length, p50Micros = Percentiles.Of(emergency, 0.5), p95Micros = Percentiles.Of(emergency, 0.95), p99Micros = Percentiles.Of(emergency, 0.99) },
             storage = new { finishedConversations = result.FinishedConversations, bytesPerConversation = result.Storage.Sum(t => t.BytesPerConversation), tables = result.Storage },
             targets = result.Options.Smoke ? [] : Targets(result).Select(t => new { t.Description, t.Value, t.Limit, t.Unit, t.AtLeast, t.Passed }),

@@ -39,6 +39,9 @@ public sealed class LoadResult
 
     public List<double> EmergencyMicros { get; set; } = [];
 
+    /// <summary>The turn lease (acquire + release) timed inside the loaded host, µs.</summary>
+    public List<double> LeaseMicros { get; set; } = [];
+
     public int UnroutedActivities { get; set; }
 
     public double Seconds { get; set; }

@@ -30,10 +30,17 @@ public static class LoadRun
     {
         var total = Stopwatch.StartNew();
         output.WriteLine($"load: {Environment.ProcessorCount} cores, {BuildOutput.BuildConfiguration} build, load average {LoadAverage()}, " +
-            $"{options.Conversations} journeys per concurrency in {options.Rounds} interleaved rounds, concurrency {string.Join(",", options.Concurrency)}");
+            $"{options.Conversations} journeys per concurrency in {options.Rounds} interleaved rounds, concurrency {string.Join(",", options.Concurrency)}" +
+            (options.Telemetry ? ", OpenTelemetry on (no exporter)" : ""));
         var kinds = options.Hosts.Contains(HostKind.Journey) ? options.Hosts.ToArray() : [.. options.Hosts, HostKind.Journey];
         await using var connector = await FakeConnector.StartAsync();
-        var started = await Task.WhenAll(kinds.Select(k => HostProcess.StartAsync(k, TenantId, LocalModeStandIn)));
+        var settings = new Dictionary<string, string>(LocalModeStandIn);
+        if (options.Telemetry)
+        {
+            settings["Telemetry:Enabled"] = "true";
+        }
+
+        var started = await Task.WhenAll(kinds.Select(k => HostProcess.StartAsync(k, TenantId, settings)));
         var hosts = started.ToDictionary(h => h.Kind);
         foreach (var host in started)
         {
@@ -129,6 +136,7 @@ public static class LoadRun
 
             result.CapacityScenario = capacityScenario.Name;
             result.EmergencyMicros = emergency;
+            result.LeaseMicros = [.. EmergencySampler.LeaseMicros];
             result.UnroutedActivities = connector.Unrouted;
         }
         finally
@@ -341,11 +349,16 @@ public static class LoadRun
     }
 }
 
-/// <summary>Times the host's emergency check in the host, a few messages every quarter second, while a phase runs.</summary>
+/// <summary>
+/// Times the host's emergency check (25 messages) and its turn lease (2 acquire/release) inside the host, every quarter
+/// second while a phase runs.
+/// </summary>
 internal sealed class EmergencySampler : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private Task<List<double>> _run = Task.FromResult(new List<double>());
+
+    public static List<double> LeaseMicros { get; } = [];
 
     public static EmergencySampler Start(HostProcess host)
     {
@@ -360,6 +373,12 @@ internal sealed class EmergencySampler : IDisposable
         while (!_stop.IsCancellationRequested)
         {
             micros.AddRange(await host.EmergencyMicrosAsync(25));
+            var lease = await host.LeaseMicrosAsync(2);
+            lock (LeaseMicros)
+            {
+                LeaseMicros.AddRange(lease);
+            }
+
             try
             {
                 await Task.Delay(250, _stop.Token);
