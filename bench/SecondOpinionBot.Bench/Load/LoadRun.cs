@@ -112,6 +112,11 @@ public static class LoadRun
                 result.Closed.Add(concurrency, merged);
             }
 
+            if (result.TurnsPerJourney == 0 && result.Closed.Values.Select(m => m.GetValueOrDefault(HostKind.Journey)).OfType<PhaseStats>().ToList() is { Count: > 0 } journeys)
+            {
+                result.TurnsPerJourney = (double)journeys.Sum(j => j.Turns) / Math.Max(1, journeys.Sum(j => j.Finished));
+            }
+
             var closedCases = result.Closed.Values.Select(m => m.GetValueOrDefault(HostKind.Journey)).OfType<PhaseStats>().SelectMany(s => s.ConfirmedCases).ToList();
             result.Handoff = await HandoffLatencyAsync(connector, closedCases);
             var finished = await CountAsync(journeyHost, "SELECT COUNT(*) FROM cases");
