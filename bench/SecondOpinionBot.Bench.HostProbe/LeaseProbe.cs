@@ -1,13 +1,13 @@
 using System.Diagnostics;
-using SecondOpinionBot.Storage;
+using SecondOpinionBot.Storage.Turns;
 
 namespace SecondOpinionBot.Bench.HostProbe;
 
 /// <summary>
-/// The turn lease every turn takes (<see cref="ConversationTurnLock"/>), timed inside the loaded host on keys no turn
+/// The turn lease every turn takes (<see cref="TurnLease"/>), timed inside the loaded host on keys no turn
 /// uses: acquire and release, one after another. Measured only; its design belongs to the data-safety work (#12).
 /// </summary>
-internal sealed class LeaseProbe(ConversationTurnLock turnLock)
+internal sealed class LeaseProbe(TurnLease turnLock)
 {
     public async Task<double[]> TimeAsync(int count, CancellationToken cancellationToken)
     {
