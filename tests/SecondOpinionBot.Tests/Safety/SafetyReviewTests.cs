@@ -17,6 +17,7 @@ public sealed class SafetyReviewTests
     [
         MessageKeys.EmergencyMedical, MessageKeys.EmergencySelfHarm, MessageKeys.EmergencySelfHarmNote, MessageKeys.EmergencyResume,
         MessageKeys.EmergencyResumed, MessageKeys.WelcomeWhatIDoNot, MessageKeys.SituationSymptomsFast, MessageKeys.PrepSheetFooter,
+        MessageKeys.HandoffMessageReceived,
     ];
 
     [Fact]
