@@ -17,6 +17,10 @@ public sealed class RetentionOptions
     [Range(1, 8760)]
     public int IdleConversationHours { get; set; } = 24;
 
+    /// <summary>How long an unfinished journey's answers (the draft) are kept after they were last changed.</summary>
+    [Range(1, 3650)]
+    public int IdleDraftDays { get; set; } = 30;
+
     /// <summary>How often the purge runs.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromHours(6);
