@@ -67,16 +67,20 @@ public sealed class RetentionSweep(SqliteDatabase database, IOptions<RetentionOp
         var drafts = await ExecuteAsync(connection, "DELETE FROM bot_state WHERE key LIKE '%/users/%' AND updated_at < $cutoff", cancellationToken,
             ("$cutoff", now.AddDays(-settings.IdleDraftDays).ToUniversalTime().ToString("O")));
 
-        // A web chat conversation lives as long as its draft or its position does (declined users have no draft, so
-        // their transcript goes with the position after IdleConversationHours).
-        var webChats = await ExecuteAsync(connection, """
-            DELETE FROM directline_activities WHERE conversation_id IN (SELECT id FROM directline_conversations c WHERE c.created_at < $idle
+        // A web chat transcript lives as long as its draft or its position does (declined users have no draft, so
+        // theirs goes with the position after IdleConversationHours). The last position stays as an empty marker, as
+        // in "delete my data", because clients' watermarks count on from it; the conversation row (no content) stays
+        // for resuming until DirectLine:ResumeLifetime.
+        const string Idle = """
+            conversation_id IN (SELECT id FROM directline_conversations c WHERE c.created_at < $idle
                 AND NOT EXISTS (SELECT 1 FROM bot_state s WHERE s.key = 'directline/users/' || c.user_id)
-                AND NOT EXISTS (SELECT 1 FROM bot_state s WHERE s.key = 'directline/conversations/' || c.id));
-            DELETE FROM directline_conversations WHERE created_at < $idle
-                AND NOT EXISTS (SELECT 1 FROM bot_state s WHERE s.key = 'directline/users/' || directline_conversations.user_id)
-                AND NOT EXISTS (SELECT 1 FROM bot_state s WHERE s.key = 'directline/conversations/' || directline_conversations.id);
-            """, cancellationToken, ("$idle", now.AddHours(-settings.IdleConversationHours).ToString("O")));
+                AND NOT EXISTS (SELECT 1 FROM bot_state s WHERE s.key = 'directline/conversations/' || c.id))
+            """;
+        var webChats = await ExecuteAsync(connection, $"""
+            DELETE FROM directline_activities WHERE {Idle}
+              AND seq < (SELECT MAX(seq) FROM directline_activities m WHERE m.conversation_id = directline_activities.conversation_id);
+            UPDATE directline_activities SET json = $erased WHERE {Idle} AND json <> $erased;
+            """, cancellationToken, ("$idle", now.AddHours(-settings.IdleConversationHours).ToString("O")), ("$erased", Channels.DirectLine.DirectLineStore.ErasedMarker));
 
         var outbox = await ExecuteAsync(connection, "DELETE FROM outbox WHERE completed_at IS NOT NULL", cancellationToken);
         var journal = await ExecuteAsync(connection, "DELETE FROM turn_journal WHERE created_at < $cutoff", cancellationToken,
