@@ -180,29 +180,6 @@ public sealed record CaseDetailsCard(CaseRecord Case, IReadOnlyList<CaseMessage>
     /// <summary>Patient text is shown as typed, not as Markdown: no links, bold or lists a patient did not mean.</summary>
     private static string Plain(string text) => SecondOpinionBot.Text.MarkdownText.Escape(text);
 
-    private static JObject Text(string text, string? weight = null, string? size = null, string? color = null, bool subtle = false)
-    {
-        var block = new JObject { ["type"] = "TextBlock", ["text"] = Plain(text), ["wrap"] = true };
-        if (weight is not null)
-        {
-            block["weight"] = weight;
-        }
-
-        if (size is not null)
-        {
-            block["size"] = size;
-        }
-
-        if (color is not null)
-        {
-            block["color"] = color;
-        }
-
-        if (subtle)
-        {
-            block["isSubtle"] = true;
-        }
-
-        return block;
-    }
+    private static JObject Text(string text, string? weight = null, string? size = null, string? color = null, bool subtle = false) =>
+        CardTextBlock.Create(Plain(text), weight, size, color, subtle);
 }

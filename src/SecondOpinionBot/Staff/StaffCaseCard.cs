@@ -193,29 +193,6 @@ public sealed record StaffCaseCard(CaseRecord Case, DateTimeOffset Now, string? 
 
     private static JObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
 
-    private static JObject Text(string text, string? weight = null, string? size = null, string? color = null, bool italic = false)
-    {
-        var block = new JObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
-        if (weight is not null)
-        {
-            block["weight"] = weight;
-        }
-
-        if (size is not null)
-        {
-            block["size"] = size;
-        }
-
-        if (color is not null)
-        {
-            block["color"] = color;
-        }
-
-        if (italic)
-        {
-            block["isSubtle"] = true;
-        }
-
-        return block;
-    }
+    private static JObject Text(string text, string? weight = null, string? size = null, string? color = null, bool italic = false) =>
+        CardTextBlock.Create(text, weight, size, color, subtle: italic);
 }
