@@ -98,7 +98,17 @@ public sealed class HostProcess : IAsyncDisposable
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {dll}.");
         var host = new HostProcess(kind, process, new Uri($"http://127.0.0.1:{port}/"), directory);
-        await host.WaitUntilHealthyAsync();
+        try
+        {
+            await host.WaitUntilHealthyAsync();
+        }
+        catch
+        {
+            // A host that never became healthy (or timed out) is still a running process: end it, not just the run.
+            await host.DisposeAsync();
+            throw;
+        }
+
         return host;
     }
 

@@ -40,7 +40,23 @@ public static class LoadRun
             settings["Telemetry:Enabled"] = "true";
         }
 
-        var started = await Task.WhenAll(kinds.Select(k => HostProcess.StartAsync(k, TenantId, settings)));
+        var starting = kinds.Select(k => HostProcess.StartAsync(k, TenantId, settings)).ToList();
+        try
+        {
+            await Task.WhenAll(starting);
+        }
+        catch
+        {
+            // One host failing must not leave the others running after the bench exits.
+            foreach (var ready in starting.Where(t => t.IsCompletedSuccessfully))
+            {
+                await ready.Result.DisposeAsync();
+            }
+
+            throw;
+        }
+
+        var started = starting.Select(t => t.Result).ToArray();
         var hosts = started.ToDictionary(h => h.Kind);
         foreach (var host in started)
         {
