@@ -122,7 +122,7 @@ public sealed class OutboxDeliveryTests
     public async Task A_crash_before_the_post_is_posted_exactly_once_by_the_next_instance()
     {
         await using var connector = await FakeBotConnector.StartAsync();
-        using var folder = new Teams.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         var database = Path.Combine(folder.Path, "shared.db");
         string reference;
         await using (var first = await HandoffHost.StartAsync(databasePath: database, connector: connector))
@@ -143,7 +143,7 @@ public sealed class OutboxDeliveryTests
     public async Task An_item_leased_by_an_instance_that_died_is_sent_once_after_its_lease_expires()
     {
         await using var connector = await FakeBotConnector.StartAsync();
-        using var folder = new Teams.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         var database = Path.Combine(folder.Path, "shared.db");
         await using (var first = await HandoffHost.StartAsync(databasePath: database, connector: connector))
         {
@@ -230,12 +230,7 @@ public sealed class OutboxDeliveryTests
 
         var record = await host.SubmitCaseAsync();
 
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (host.Connector.CreatedConversations.Count == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
-
+        Assert.True(await host.Connector.WaitForAsync(() => host.Connector.CreatedConversations.Count > 0), "the worker never posted the card");
         Assert.Single(host.Connector.CreatedConversations);
         Assert.Contains(record.Reference, host.Connector.CreatedConversations[0].Body!.ToString());
     }

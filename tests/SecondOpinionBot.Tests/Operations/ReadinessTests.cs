@@ -108,13 +108,7 @@ public sealed class ReadinessTests
         host.Connector.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var created = host.Connector.Calls.Count;
         await host.SubmitCaseAsync();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (host.Connector.Calls.Count == created && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
-
-        Assert.True(host.Connector.Calls.Count > created, "the worker never called Teams");
+        Assert.True(await host.Connector.WaitForAsync(() => host.Connector.Calls.Count > created), "the worker never called Teams");
         clock.Advance(TimeSpan.FromMinutes(6));
 
         var (status, checks) = await ReadyAsync(host.Client);

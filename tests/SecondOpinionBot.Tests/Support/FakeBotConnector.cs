@@ -89,16 +89,30 @@ public sealed class FakeBotConnector : IAsyncDisposable
     /// <summary>The texts sent so far, once there are at least <paramref name="count"/> (or the timeout passed).</summary>
     public async Task<IReadOnlyList<string>> WaitForTextsAsync(int count, TimeSpan? timeout = null)
     {
+        await WaitForAsync(() => SentTexts.Count >= count, timeout);
+        return SentTexts;
+    }
+
+    /// <summary>
+    /// Returns true as soon as <paramref name="condition"/> holds over the calls received, woken by each new call
+    /// rather than by polling; false if the timeout passed first.
+    /// </summary>
+    public async Task<bool> WaitForAsync(Func<bool> condition, TimeSpan? timeout = null)
+    {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
         while (true)
         {
             // Take the signal before looking, so a call recorded in between still wakes us.
             var nextCall = Volatile.Read(ref _nextCall).Task;
-            var texts = SentTexts;
-            var left = deadline - DateTime.UtcNow;
-            if (texts.Count >= count || left <= TimeSpan.Zero)
+            if (condition())
             {
-                return texts;
+                return true;
+            }
+
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                return condition();
             }
 
             try
@@ -107,7 +121,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
             }
             catch (TimeoutException)
             {
-                // Looked at once more above, then returned as it is.
+                // The loop looks once more, then gives up.
             }
         }
     }

@@ -1,4 +1,4 @@
-namespace SecondOpinionBot.Tests.Teams;
+namespace SecondOpinionBot.Tests.Support;
 
 /// <summary>Folders of the repository the tests run from (found upward from the test binaries).</summary>
 internal static class RepositoryFolders

@@ -1,4 +1,4 @@
-namespace SecondOpinionBot.Tests.Teams;
+namespace SecondOpinionBot.Tests.Support;
 
 internal sealed class TemporaryFolder : IDisposable
 {
