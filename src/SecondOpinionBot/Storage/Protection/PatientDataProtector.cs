@@ -11,18 +11,22 @@ namespace SecondOpinionBot.Storage.Protection;
 /// Protection, whose key ring is itself protected by the master key. Written here rather than with Data Protection
 /// alone because Data Protection's keys are shared by everything it protects: erasing one patient needs a key of their
 /// own that can be deleted.
-/// Unwrapped keys are cached briefly (<see cref="CacheLifetime"/>), so a shred on another instance takes effect there
-/// within that time; the rows are deleted at the same moment anyway.
+/// Every use reads the subject's wrapped key from the database (one primary-key read), so a shred takes effect at once on
+/// every instance; only the unwrapping (a Data Protection call) is cached, by the wrapped value, and a shred evicts it.
+/// A key unwrapped before a shred can no longer be found: its wrapped value is gone from the table (zeroed by
+/// secure_delete), and a new key for the same subject has a different wrapped value.
 /// </summary>
 public sealed class PatientDataProtector(SqliteDatabase database, IDataProtectionProvider dataProtection, TimeProvider clock) : IPatientDataProtector
 {
     public const string Prefix = "pd1:";
     private const int NonceBytes = 12;
     private const int TagBytes = 16;
-    private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
+    private const int MaxCachedKeys = 10_000;
 
     private readonly IDataProtector _wrapper = dataProtection.CreateProtector("SecondOpinionBot.PatientDataKeys.v1");
-    private readonly ConcurrentDictionary<string, (byte[] Key, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
+
+    /// <summary>Unwrapped keys by subject, each with the wrapped value it came from: a hit needs the same wrapped value now.</summary>
+    private readonly ConcurrentDictionary<string, (string Wrapped, byte[] Key)> _unwrapped = new(StringComparer.Ordinal);
 
     public async ValueTask<string> ProtectAsync(string subject, string plaintext, CancellationToken cancellationToken)
     {
@@ -84,22 +88,31 @@ public sealed class PatientDataProtector(SqliteDatabase database, IDataProtectio
 
     public async Task ShredAsync(string subject, CancellationToken cancellationToken)
     {
-        _cache.TryRemove(subject, out _);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM patient_keys WHERE subject = $subject";
-        command.Parameters.AddWithValue("$subject", subject);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "DELETE FROM patient_keys WHERE subject = $subject";
+            command.Parameters.AddWithValue("$subject", subject);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // After the delete, so a use that unwrapped the key while it was being deleted cannot leave it behind.
+        Evict(subject);
+    }
+
+    /// <summary>How many unwrapped keys are held in memory (for tests of eviction).</summary>
+    internal int CachedKeyCount => _unwrapped.Count;
+
+    internal bool HoldsKeyOf(string subject) => _unwrapped.ContainsKey(subject);
+
+    private void Evict(string subject)
+    {
+        // Not zeroed: a turn running now may still be using the array; unreachable, it is collected.
+        _unwrapped.TryRemove(subject, out _);
     }
 
     private async Task<byte[]?> GetKeyAsync(string subject, bool create, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        if (_cache.TryGetValue(subject, out var cached) && cached.Until > now)
-        {
-            return cached.Key;
-        }
-
         // Read first, so a caller inside a write transaction never needs the write lock for a key that exists.
         var wrapped = await ReadWrappedAsync(subject, cancellationToken);
         if (wrapped is null && create)
@@ -112,7 +125,7 @@ public sealed class PatientDataProtector(SqliteDatabase database, IDataProtectio
                 insert.CommandText = "INSERT OR IGNORE INTO patient_keys (subject, wrapped_key, created_at) VALUES ($subject, $wrapped, $now)";
                 insert.Parameters.AddWithValue("$subject", subject);
                 insert.Parameters.AddWithValue("$wrapped", Convert.ToBase64String(_wrapper.Protect(fresh)));
-                insert.Parameters.AddWithValue("$now", now.ToString("O"));
+                insert.Parameters.AddWithValue("$now", clock.GetUtcNow().ToString("O"));
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
 
@@ -122,19 +135,26 @@ public sealed class PatientDataProtector(SqliteDatabase database, IDataProtectio
 
         if (wrapped is null)
         {
+            Evict(subject); // Shredded, perhaps by another instance: drop what this one still held.
             return null;
         }
 
-        var key = _wrapper.Unprotect(Convert.FromBase64String(wrapped));
-        if (_cache.Count > 10_000)
+        if (_unwrapped.TryGetValue(subject, out var cached) && string.Equals(cached.Wrapped, wrapped, StringComparison.Ordinal))
         {
-            foreach (var stale in _cache.Where(entry => entry.Value.Until <= now).Select(entry => entry.Key).ToList())
+            return cached.Key;
+        }
+
+        var key = _wrapper.Unprotect(Convert.FromBase64String(wrapped));
+        if (_unwrapped.Count >= MaxCachedKeys)
+        {
+            // Bounded memory; which keys go does not matter, a miss costs one unwrap.
+            foreach (var some in _unwrapped.Keys.Take(MaxCachedKeys / 10).ToList())
             {
-                _cache.TryRemove(stale, out _);
+                _unwrapped.TryRemove(some, out _);
             }
         }
 
-        _cache[subject] = (key, now + CacheLifetime);
+        _unwrapped[subject] = (wrapped, key);
         return key;
     }
 
