@@ -31,4 +31,14 @@ internal sealed class HandoffSchema : IDatabaseSchema
         );
         CREATE INDEX IF NOT EXISTS outbox_due ON outbox (completed_at, dead_letter, next_attempt_at);
         """;
+
+    /// <summary>
+    /// sending_since: set just before a send and cleared when it settles, so a send cut short by a crash is seen by the
+    /// next lease; maybe_sent: some earlier attempt may have reached the channel (kept for good).
+    /// </summary>
+    public IReadOnlyList<AddedColumn> AddedColumns { get; } =
+    [
+        new("outbox", "sending_since", "TEXT"),
+        new("outbox", "maybe_sent", "INTEGER NOT NULL DEFAULT 0"),
+    ];
 }

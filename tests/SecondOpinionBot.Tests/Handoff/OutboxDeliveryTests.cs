@@ -163,6 +163,96 @@ public sealed class OutboxDeliveryTests
     }
 
     [Fact]
+    public async Task A_crash_after_the_attempt_was_recorded_posts_again_with_a_line_saying_it_may_have_been_posted_earlier()
+    {
+        await using var connector = await FakeBotConnector.StartAsync();
+        using var folder = new Teams.TemporaryFolder();
+        var database = Path.Combine(folder.Path, "shared.db");
+        string reference;
+        await using (var first = await HandoffHost.StartAsync(databasePath: database, connector: connector))
+        {
+            await first.BindAsync();
+            reference = (await first.SubmitCaseAsync()).Reference;
+            var item = Assert.Single(await first.Outbox.LeaseDueAsync("instance-that-dies", 10, CancellationToken.None));
+            Assert.True(await first.Outbox.MarkSendingAsync(item.Id, "instance-that-dies", CancellationToken.None));
+            // Killed here: the post may or may not have reached Teams.
+        }
+
+        await using var second = await HandoffHost.StartAsync(databasePath: database, connector: connector);
+        second.Clock.Advance(TimeSpan.FromMinutes(2));
+        await second.DrainAsync();
+        await second.DrainAsync();
+
+        var thread = Assert.Single(connector.CreatedConversations);
+        Assert.Contains(OutboxDelivery.MaybePostedEarlierNote, CardOf(thread), StringComparison.Ordinal);
+        var record = await second.CaseAsync(reference);
+        Assert.Contains(OutboxDelivery.MaybePostedEarlierNote, connector.TextsIn(record.StaffConversationId!));
+    }
+
+    [Fact]
+    public async Task An_instance_that_died_before_recording_the_attempt_leaves_no_note_on_the_card()
+    {
+        await using var connector = await FakeBotConnector.StartAsync();
+        using var folder = new Teams.TemporaryFolder();
+        var database = Path.Combine(folder.Path, "shared.db");
+        await using (var first = await HandoffHost.StartAsync(databasePath: database, connector: connector))
+        {
+            await first.BindAsync();
+            await first.SubmitCaseAsync();
+            Assert.Single(await first.Outbox.LeaseDueAsync("instance-that-dies", 10, CancellationToken.None));
+        }
+
+        await using var second = await HandoffHost.StartAsync(databasePath: database, connector: connector);
+        second.Clock.Advance(TimeSpan.FromMinutes(2));
+        await second.DrainAsync();
+
+        Assert.DoesNotContain(OutboxDelivery.MaybePostedEarlierNote, CardOf(Assert.Single(connector.CreatedConversations)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(503, false)]
+    [InlineData(429, false)]
+    [InlineData(504, true)]
+    [InlineData(502, true)]
+    public async Task After_a_failed_post_the_card_says_it_may_have_been_posted_earlier_only_when_the_failure_does_not_rule_it_out(int status, bool noted)
+    {
+        await using var host = await HandoffHost.StartAsync();
+        await host.BindAsync();
+        await host.SubmitCaseAsync();
+        host.Connector.RetryAfterSeconds = 1;
+        host.Connector.ScriptedFailures.Enqueue(status);
+
+        await host.DrainAsync();
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        await host.DrainAsync();
+
+        var card = CardOf(Assert.Single(host.Connector.CreatedConversations));
+        Assert.Equal(noted, card.Contains(OutboxDelivery.MaybePostedEarlierNote, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Once_a_post_may_have_gone_through_a_later_clear_refusal_does_not_drop_the_note()
+    {
+        await using var host = await HandoffHost.StartAsync();
+        await host.BindAsync();
+        await host.SubmitCaseAsync();
+        host.Connector.RetryAfterSeconds = 1;
+        host.Connector.ScriptedFailures.Enqueue(504);
+        host.Connector.ScriptedFailures.Enqueue(429);
+
+        for (var pass = 0; pass < 3; pass++)
+        {
+            await host.DrainAsync();
+            host.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        Assert.Contains(OutboxDelivery.MaybePostedEarlierNote, CardOf(Assert.Single(host.Connector.CreatedConversations)), StringComparison.Ordinal);
+    }
+
+    private static string CardOf(ConnectorCall createConversation) =>
+        createConversation.Body!["activity"]!["attachments"]![0]!["content"]!.ToString(Newtonsoft.Json.Formatting.None);
+
+    [Fact]
     public async Task A_notice_to_a_patient_in_Teams_goes_to_their_personal_chat()
     {
         await using var host = await HandoffHost.StartAsync();

@@ -247,8 +247,10 @@ public sealed partial class CaseFlowTests
 
         public Task CompleteAsync(long id, CancellationToken cancellationToken) => inner.CompleteAsync(id, cancellationToken);
 
-        public Task RetryLaterAsync(long id, string owner, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken) =>
-            inner.RetryLaterAsync(id, owner, nextAttemptAt, reason, cancellationToken);
+        public Task<bool> MarkSendingAsync(long id, string owner, CancellationToken cancellationToken) => inner.MarkSendingAsync(id, owner, cancellationToken);
+
+        public Task RetryLaterAsync(long id, string owner, DateTimeOffset nextAttemptAt, string reason, bool maybeSent, CancellationToken cancellationToken) =>
+            inner.RetryLaterAsync(id, owner, nextAttemptAt, reason, maybeSent, cancellationToken);
 
         public Task DeadLetterAsync(long id, string owner, string reason, CancellationToken cancellationToken) => inner.DeadLetterAsync(id, owner, reason, cancellationToken);
 

@@ -7,7 +7,9 @@ namespace SecondOpinionBot.Handoff.Outbox;
 
 /// <summary>
 /// Sorts a failed Bot Connector call: 403 (bot removed from the team), 404/410 (conversation gone) and 400 (rejected)
-/// will fail the same way again; 429 says when to come back; anything else is worth another try.
+/// will fail the same way again; 429 says when to come back; anything else is worth another try. A gateway error
+/// (502, 504) or no answer at all (timeout, connection reset) may come after the Connector acted, so those are marked
+/// as possibly sent; an answer from the Connector itself (4xx, 500, 503) means it did not.
 /// </summary>
 public static class ConnectorFailure
 {
@@ -28,8 +30,9 @@ public static class ConnectorFailure
             HttpStatusCode.NotFound or HttpStatusCode.Gone => DeliveryResult.Never("conversation-gone"),
             HttpStatusCode.BadRequest => DeliveryResult.Never("rejected-bad-request"),
             HttpStatusCode.TooManyRequests => DeliveryResult.Later("throttled-429", RetryAfter(headers)),
+            HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout => DeliveryResult.Later($"http-{(int)status}", maybeSent: true),
             { } other => DeliveryResult.Later($"http-{(int)other}"),
-            null => DeliveryResult.Later(exception.GetType().Name),
+            null => DeliveryResult.Later(exception.GetType().Name, maybeSent: true),
         };
     }
 

@@ -33,7 +33,7 @@ public sealed class OutboxDelivery(
 
         return item.Kind switch
         {
-            OutboxKind.CreateThread => await CreateThreadAsync(record, cancellationToken),
+            OutboxKind.CreateThread => await CreateThreadAsync(record, item.MaybeSentBefore, cancellationToken),
             OutboxKind.UpdateCard => await UpdateCardAsync(record, cancellationToken),
             OutboxKind.ThreadLine => await PostThreadLineAsync(record, item.Payload, cancellationToken),
             OutboxKind.NotifyStaff => await NotifyStaffAsync(record, item.Payload, cancellationToken),
@@ -43,7 +43,11 @@ public sealed class OutboxDelivery(
         };
     }
 
-    private async Task<DeliveryResult> CreateThreadAsync(CaseRecord record, CancellationToken cancellationToken)
+    /// <summary>On a case card posted again after an attempt that may have gone through; staff words, no patient data.</summary>
+    public const string MaybePostedEarlierNote =
+        "This case may also have been posted earlier in this channel: the bot was interrupted while posting it. Work it here; an earlier post of it is not kept up to date.";
+
+    private async Task<DeliveryResult> CreateThreadAsync(CaseRecord record, bool maybePostedBefore, CancellationToken cancellationToken)
     {
         if (record.StaffCardActivityId is not null || record.Status == CaseStatus.Withdrawn)
         {
@@ -62,7 +66,7 @@ public sealed class OutboxDelivery(
             IsGroup = true,
             ChannelData = new TeamsChannelData { Channel = new ChannelInfo(binding.ChannelId), Tenant = new TenantInfo(binding.TenantId) },
             TenantId = binding.TenantId,
-            Activity = (Activity)MessageFactory.Attachment(cards.For(record).ToAttachment()),
+            Activity = (Activity)MessageFactory.Attachment(cards.For(record, maybePostedBefore ? MaybePostedEarlierNote : null).ToAttachment()),
         };
         string? conversationId = null;
         string? activityId = null;
@@ -80,6 +84,12 @@ public sealed class OutboxDelivery(
 
         // The at-least-once window: a crash between the Connector's answer and this write posts the thread again.
         await cases.SetStaffCardAsync(record.Reference, conversationId, activityId, cancellationToken);
+
+        if (maybePostedBefore)
+        {
+            // The card's note goes with its first update; this line stays in the thread.
+            await outbox.EnqueueAsync(OutboxKind.ThreadLine, new OutboxPayload(record.Reference, Text: MaybePostedEarlierNote), $"maybe-posted-earlier:{record.Reference}", cancellationToken);
+        }
 
         // Claimed while the thread was being posted (another instance skipped the update, no thread yet): catch up.
         if ((await cases.FindAsync(record.Reference, cancellationToken))?.Version != record.Version)

@@ -27,4 +27,8 @@ public sealed record OutboxPayload(
 public sealed record ChannelAddress(string ChannelId, string ServiceUrl, string TenantId);
 
 /// <summary>One leased item, ready to send.</summary>
-public sealed record OutboxItem(long Id, OutboxKind Kind, OutboxPayload Payload, int Attempts);
+/// <param name="MaybeSentBefore">
+/// An earlier attempt may have reached the channel: its send was started and never settled (the instance died), or it
+/// failed in a way that does not rule out delivery. A new thread then says it may also have been posted earlier.
+/// </param>
+public sealed record OutboxItem(long Id, OutboxKind Kind, OutboxPayload Payload, int Attempts, bool MaybeSentBefore = false);

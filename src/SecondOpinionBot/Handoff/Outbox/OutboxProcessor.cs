@@ -7,9 +7,10 @@ namespace SecondOpinionBot.Handoff.Outbox;
 /// time a 429 asked for), or move it to the dead-letter list with one alert line.
 /// Delivery is at least once: an instance that stops after the Connector accepted a post but before the item is marked
 /// done leaves it leased; when the lease expires another pass sends it again. For card updates that is harmless (same
-/// card); for a new thread the window is the few milliseconds between the Connector's answer and CompleteAsync, and
-/// creating a thread first checks the case for an already stored card, which closes it for every crash after the
-/// activity id was saved.
+/// card). A new thread cannot be made idempotent (the Connector takes no key for it), so its attempt is recorded before
+/// the post (<see cref="IOutbox.MarkSendingAsync"/>): creating a thread first checks the case for an already stored card,
+/// which covers every crash after the activity id was saved, and when a crash (or an unanswered post) leaves it unknown
+/// whether the earlier post happened, the new card says it may also have been posted earlier instead of staying silent.
 /// </summary>
 public sealed partial class OutboxProcessor(
     IOutbox outbox, OutboxDelivery delivery, IOptions<HandoffOptions> options, TimeProvider clock, Operations.Telemetry.BotMetrics metrics, ILogger<OutboxProcessor> logger)
@@ -23,6 +24,11 @@ public sealed partial class OutboxProcessor(
         var items = await outbox.LeaseDueAsync(_owner, settings.BatchSize, cancellationToken);
         foreach (var item in items)
         {
+            if (item.Kind == OutboxKind.CreateThread && !await outbox.MarkSendingAsync(item.Id, _owner, cancellationToken))
+            {
+                continue; // The lease ran out before we started: another pass owns it now.
+            }
+
             using var span = Operations.Telemetry.BotTelemetry.StartOutboxSend(item.Kind, item.Attempts);
             DeliveryResult result;
             try
@@ -61,7 +67,7 @@ public sealed partial class OutboxProcessor(
                 var delay = Min(result.RetryAfter ?? Backoff(item.Attempts, settings), settings.MaxDelay);
                 metrics.Delivery(item.Kind, Operations.Telemetry.DeliveryResults.Retry, result.Reason);
                 LogRetry(item.Id, item.Kind, item.Attempts, result.Reason, delay);
-                await outbox.RetryLaterAsync(item.Id, _owner, clock.GetUtcNow() + delay, result.Reason ?? "retry", cancellationToken);
+                await outbox.RetryLaterAsync(item.Id, _owner, clock.GetUtcNow() + delay, result.Reason ?? "retry", result.MaybeSent, cancellationToken);
                 break;
             default:
                 var reason = result.Outcome == DeliveryOutcome.Permanent ? result.Reason ?? "permanent" : $"attempts-exhausted:{result.Reason}";

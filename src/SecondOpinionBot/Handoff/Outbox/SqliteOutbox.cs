@@ -42,13 +42,14 @@ public sealed class SqliteOutbox(SqliteDatabase database, TimeProvider clock, IO
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            UPDATE outbox SET lease_owner = $owner, lease_until = $until, attempts = attempts + 1
+            UPDATE outbox SET lease_owner = $owner, lease_until = $until, attempts = attempts + 1,
+                maybe_sent = CASE WHEN sending_since IS NOT NULL THEN 1 ELSE maybe_sent END, sending_since = NULL
             WHERE id IN (
                 SELECT id FROM outbox
                 WHERE completed_at IS NULL AND dead_letter IS NULL AND next_attempt_at <= $now
                   AND (lease_until IS NULL OR lease_until < $now)
                 ORDER BY id LIMIT $batch)
-            RETURNING id, kind, payload, attempts
+            RETURNING id, kind, payload, attempts, maybe_sent
             """;
         command.Parameters.AddWithValue("$owner", owner);
         command.Parameters.AddWithValue("$until", SqliteTime.Format(now + options.Value.Outbox.Lease));
@@ -62,23 +63,30 @@ public sealed class SqliteOutbox(SqliteDatabase database, TimeProvider clock, IO
                 reader.GetInt64(0),
                 OutboxKinds.Parse(reader.GetString(1)),
                 JsonSerializer.Deserialize<OutboxPayload>(reader.GetString(2), Json)!,
-                reader.GetInt32(3)));
+                reader.GetInt32(3),
+                reader.GetInt64(4) != 0));
         }
 
         // RETURNING gives rows in no promised order; sending follows the order items were added.
         return items.OrderBy(item => item.Id).ToList();
     }
 
+    public async Task<bool> MarkSendingAsync(long id, string owner, CancellationToken cancellationToken) =>
+        await ExecuteAsync(
+            "UPDATE outbox SET sending_since = $now WHERE id = $id AND lease_owner = $owner AND completed_at IS NULL AND dead_letter IS NULL",
+            cancellationToken, ("$id", id), ("$owner", owner), ("$now", SqliteTime.Format(clock.GetUtcNow()))) == 1;
+
     public Task CompleteAsync(long id, CancellationToken cancellationToken) => ExecuteAsync(
-        "UPDATE outbox SET completed_at = $now, lease_owner = NULL, lease_until = NULL, last_error = NULL WHERE id = $id",
+        "UPDATE outbox SET completed_at = $now, lease_owner = NULL, lease_until = NULL, last_error = NULL, sending_since = NULL WHERE id = $id",
         cancellationToken, ("$id", id), ("$now", SqliteTime.Format(clock.GetUtcNow())));
 
-    public Task RetryLaterAsync(long id, string owner, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken) => ExecuteAsync(
+    public Task RetryLaterAsync(long id, string owner, DateTimeOffset nextAttemptAt, string reason, bool maybeSent, CancellationToken cancellationToken) => ExecuteAsync(
         """
-        UPDATE outbox SET next_attempt_at = $next, lease_owner = NULL, lease_until = NULL, last_error = $error
+        UPDATE outbox SET next_attempt_at = $next, lease_owner = NULL, lease_until = NULL, last_error = $error,
+            sending_since = NULL, maybe_sent = CASE WHEN $maybe = 1 THEN 1 ELSE maybe_sent END
         WHERE id = $id AND lease_owner = $owner AND completed_at IS NULL
         """,
-        cancellationToken, ("$id", id), ("$owner", owner), ("$next", SqliteTime.Format(nextAttemptAt)), ("$error", reason));
+        cancellationToken, ("$id", id), ("$owner", owner), ("$next", SqliteTime.Format(nextAttemptAt)), ("$error", reason), ("$maybe", maybeSent ? 1 : 0));
 
     public Task DeadLetterAsync(long id, string owner, string reason, CancellationToken cancellationToken) => ExecuteAsync(
         """
@@ -110,7 +118,7 @@ public sealed class SqliteOutbox(SqliteDatabase database, TimeProvider clock, IO
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -120,6 +128,6 @@ public sealed class SqliteOutbox(SqliteDatabase database, TimeProvider clock, IO
             command.Parameters.AddWithValue(name, value);
         }
 
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
