@@ -166,7 +166,7 @@ public sealed class OutboxDeliveryTests
     public async Task A_crash_after_the_attempt_was_recorded_posts_again_with_a_line_saying_it_may_have_been_posted_earlier()
     {
         await using var connector = await FakeBotConnector.StartAsync();
-        using var folder = new Teams.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         var database = Path.Combine(folder.Path, "shared.db");
         string reference;
         await using (var first = await HandoffHost.StartAsync(databasePath: database, connector: connector))
@@ -193,7 +193,7 @@ public sealed class OutboxDeliveryTests
     public async Task An_instance_that_died_before_recording_the_attempt_leaves_no_note_on_the_card()
     {
         await using var connector = await FakeBotConnector.StartAsync();
-        using var folder = new Teams.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         var database = Path.Combine(folder.Path, "shared.db");
         await using (var first = await HandoffHost.StartAsync(databasePath: database, connector: connector))
         {
