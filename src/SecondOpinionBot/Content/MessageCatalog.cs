@@ -27,7 +27,7 @@ public sealed partial class MessageCatalog
         ArgumentNullException.ThrowIfNull(key);
         return _messages.TryGetValue(key.Name, out var message)
             ? message.Text
-            : throw new KeyNotFoundException($"No message '{key.Name}' in dialogs/ (add it to MessageKeys so startup checks it).");
+            : throw new KeyNotFoundException($"No message '{key.Name}' in dialogs/ (MessageKeys comes from dialogs/en/messages.yaml; this language lacks it).");
     }
 
     /// <summary>The text with each {name} replaced; every placeholder the key declares must be given a value.</summary>

@@ -21,12 +21,12 @@ public sealed class PatientMessages(ContentCatalogs content)
     }
 
     /// <summary>The method the patient chose first; with none left (e.g. an unreadable number), the chat the notice goes to.</summary>
-    private static MessageKey ContactBy(List<string> methods) => methods.Count == 0 ? MessageKeys.HandoffContactByWebChat : methods[0] switch
+    private static MessageKey ContactBy(List<string> methods) => methods.Count == 0 ? MessageKeys.HandoffContactByWebchat : methods[0] switch
     {
         "phone" => MessageKeys.HandoffContactByPhone,
         "email" => MessageKeys.HandoffContactByEmail,
         "teams" => MessageKeys.HandoffContactByTeams,
-        _ => MessageKeys.HandoffContactByWebChat,
+        _ => MessageKeys.HandoffContactByWebchat,
     };
 
     /// <summary>"From Ana, a social worker on our care team: …". The staff text is made inert (no links or formatting).</summary>

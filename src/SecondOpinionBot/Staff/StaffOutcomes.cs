@@ -10,12 +10,12 @@ public static class StaffOutcomes
 
     public static IReadOnlyList<Outcome> All { get; } =
     [
-        new("second-opinion-arranged", "Second opinion arranged", Content.MessageKeys.HandoffOutcomeSecondOpinionArranged),
-        new("records-gathered", "Records gathered", Content.MessageKeys.HandoffOutcomeRecordsGathered),
-        new("support-arranged", "Support arranged", Content.MessageKeys.HandoffOutcomeSupportArranged),
-        new("referred-elsewhere", "Referred to another service", Content.MessageKeys.HandoffOutcomeReferredElsewhere),
-        new("could-not-reach", "Could not reach the patient", Content.MessageKeys.HandoffOutcomeCouldNotReach),
-        new("no-longer-needed", "Help no longer needed", Content.MessageKeys.HandoffOutcomeNoLongerNeeded),
+        new("second-opinion-arranged", "Second opinion arranged", Content.MessageKeys.HandoffOutcomesSecondOpinionArranged),
+        new("records-gathered", "Records gathered", Content.MessageKeys.HandoffOutcomesRecordsGathered),
+        new("support-arranged", "Support arranged", Content.MessageKeys.HandoffOutcomesSupportArranged),
+        new("referred-elsewhere", "Referred to another service", Content.MessageKeys.HandoffOutcomesReferredElsewhere),
+        new("could-not-reach", "Could not reach the patient", Content.MessageKeys.HandoffOutcomesCouldNotReach),
+        new("no-longer-needed", "Help no longer needed", Content.MessageKeys.HandoffOutcomesNoLongerNeeded),
     ];
 
     public static Outcome? Find(string? id) => All.FirstOrDefault(o => string.Equals(o.Id, id, StringComparison.Ordinal));

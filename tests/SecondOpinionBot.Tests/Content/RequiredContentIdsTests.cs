@@ -6,7 +6,7 @@ using YamlDotNet.RepresentationModel;
 namespace SecondOpinionBot.Tests.Content;
 
 /// <summary>
-/// Every id, tag and message key the code relies on (the constants in ContentIds.cs and MessageKeys.cs) is required
+/// Every id, tag and message key the code relies on (the constants in ContentIds.cs and the MessageKeys generated from dialogs/en/messages.yaml) is required
 /// at load: a copy of dialogs/en with one of them taken out fails with the file, the line and what is missing.
 /// The cases come from the constants themselves, so a newly declared id is covered without editing this test.
 /// </summary>
