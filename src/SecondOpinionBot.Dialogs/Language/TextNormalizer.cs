@@ -17,20 +17,42 @@ public sealed class TextNormalizer
     private readonly Dictionary<string, string[]> _single = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string), string[]> _pairs = [];
 
+    // Words matched as typed, before apostrophes and case are dropped ("od'd" is not "odd"; "ODd" is not "odd").
+    private readonly Dictionary<string, string[]> _asTypedExactCase = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> _asTypedAnyCase = new(StringComparer.Ordinal);
+
     /// <param name="spellings">
     /// What people type → what it means, one or two words on the left ("isnt" → "is not", "dont no" → "do not know").
+    /// A single word written with an apostrophe or a capital letter ("od'd", "ODd") is matched as typed, before
+    /// apostrophes (and, with a capital, case) are dropped, so it never changes an ordinary word ("odd").
     /// </param>
     public TextNormalizer(IEnumerable<KeyValuePair<string, string>> spellings)
     {
         ArgumentNullException.ThrowIfNull(spellings);
         foreach (var (typed, meant) in spellings)
         {
-            var from = Basic(typed).Where(t => t != Break).ToArray();
-            var to = Basic(meant).Where(t => t != Break).ToArray();
+            var to = Basic(meant, null).Where(t => t != Break).ToArray();
             if (to.Length == 0)
             {
                 continue;
             }
+
+            if (IsAsTyped(typed))
+            {
+                var key = SameApostrophe(typed.Trim());
+                if (key.Any(char.IsUpper))
+                {
+                    _asTypedExactCase.TryAdd(key, to);
+                }
+                else
+                {
+                    _asTypedAnyCase.TryAdd(key, to);
+                }
+
+                continue;
+            }
+
+            var from = Basic(typed, null).Where(t => t != Break).ToArray();
 
             switch (from.Length)
             {
@@ -50,7 +72,7 @@ public sealed class TextNormalizer
     /// <summary>The words of <paramref name="text"/>, with <see cref="Break"/> between clauses; never two breaks in a row.</summary>
     public IReadOnlyList<string> Tokens(string? text)
     {
-        var basic = Basic(text);
+        var basic = Basic(text, _asTypedExactCase.Count + _asTypedAnyCase.Count == 0 ? null : AsTyped);
         if (_single.Count == 0 && _pairs.Count == 0)
         {
             return basic;
@@ -87,7 +109,20 @@ public sealed class TextNormalizer
         return words.Length > 0 && $" {Words(text)} ".Contains($" {words} ", StringComparison.Ordinal);
     }
 
-    private static List<string> Basic(string? text)
+    private static bool IsAsTyped(string typed) =>
+        !typed.Trim().Contains(' ', StringComparison.Ordinal) && typed.Any(ch => ch is '\'' or '\u2019' or '\u2018' || char.IsUpper(ch));
+
+    private static string SameApostrophe(string word) => word.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('`', '\'');
+
+    private string[]? AsTyped(string raw)
+    {
+        var word = SameApostrophe(raw);
+        return _asTypedExactCase.TryGetValue(word, out var exact) ? exact
+            : _asTypedAnyCase.TryGetValue(word.ToLowerInvariant(), out var any) ? any
+            : null;
+    }
+
+    private static List<string> Basic(string? text, Func<string, string[]?>? asTyped)
     {
         var tokens = new List<string>();
         if (string.IsNullOrWhiteSpace(text))
@@ -97,13 +132,24 @@ public sealed class TextNormalizer
 
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var word = new StringBuilder();
+        var raw = new StringBuilder();
         void EndWord()
         {
             if (word.Length > 0)
             {
-                tokens.Add(word.ToString());
+                if (asTyped?.Invoke(raw.ToString()) is { } meant)
+                {
+                    tokens.AddRange(meant);
+                }
+                else
+                {
+                    tokens.Add(word.ToString());
+                }
+
                 word.Clear();
             }
+
+            raw.Clear();
         }
 
         foreach (var ch in decomposed)
@@ -111,12 +157,18 @@ public sealed class TextNormalizer
             if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark
                 || ch is '\'' or '\u2019' or '\u2018' or '`' or '\u00B4')
             {
+                if (word.Length > 0 && CharUnicodeInfo.GetUnicodeCategory(ch) != UnicodeCategory.NonSpacingMark)
+                {
+                    raw.Append(ch);
+                }
+
                 continue; // accents, and apostrophes so "can't" is "cant"
             }
 
             if (char.IsLetterOrDigit(ch) || ch == '@')
             {
                 word.Append(char.ToLowerInvariant(ch));
+                raw.Append(ch);
             }
             else if (char.IsWhiteSpace(ch) || ch is '-' or '/' or '_' or '+' or '&')
             {

@@ -140,7 +140,8 @@ internal sealed class ContentParser(string folder, string displayFolder, Content
 
         var result = new EmergencyPhrases(
             phrases, groups, root.StringList("fillers"), root.StringList("negationCues"), root.StringList("listNegationCues"),
-            root.StringList("notNowCues"), root.StringList("historyMarkers"), root.StringList("nowMarkers"), root.StringList("notEmergency"));
+            root.StringList("notNowCues"), root.StringList("historyMarkers"), root.StringList("nowMarkers"), root.StringList("notEmergency"),
+            root.StringList("accidentMarkers"), root.StringList("intentMarkers"));
         root.RejectUnknownKeys();
         return result;
     }

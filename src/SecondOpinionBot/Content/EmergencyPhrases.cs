@@ -15,6 +15,11 @@ public sealed record EmergencyPhrase(string Category, string Text, bool SelfHarm
 /// <param name="HistoryMarkers">Anywhere in the same clause, they place a mention in the past ("years ago", "as a child").</param>
 /// <param name="NowMarkers">Anywhere in the same clause, they make it current again ("now", "again", "tonight").</param>
 /// <param name="NotEmergency">Phrases that contain emergency words but are not one ("food poisoning", "seizure medication").</param>
+/// <param name="AccidentMarkers">
+/// In the same clause as a self-harm phrase of the <see cref="AccidentCategory"/> category ("hurt myself"), they say it
+/// was an accident ("I fell and hurt myself") — unless a word from <paramref name="IntentMarkers"/> is there too.
+/// </param>
+/// <param name="IntentMarkers">Words of intent or repetition that keep "hurt myself" self-harm ("on purpose", "want to", "again").</param>
 public sealed record EmergencyPhrases(
     IReadOnlyList<EmergencyPhrase> Phrases,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Groups,
@@ -24,9 +29,14 @@ public sealed record EmergencyPhrases(
     IReadOnlyList<string> NotNowCues,
     IReadOnlyList<string> HistoryMarkers,
     IReadOnlyList<string> NowMarkers,
-    IReadOnlyList<string> NotEmergency)
+    IReadOnlyList<string> NotEmergency,
+    IReadOnlyList<string> AccidentMarkers,
+    IReadOnlyList<string> IntentMarkers)
 {
-    public static EmergencyPhrases Empty { get; } = new([], new Dictionary<string, IReadOnlyList<string>>(), [], [], [], [], [], [], []);
+    /// <summary>The self-harm category whose phrases can also describe an accident ("hurt myself", "injured myself").</summary>
+    public const string AccidentCategory = "hurt";
+
+    public static EmergencyPhrases Empty { get; } = new([], new Dictionary<string, IReadOnlyList<string>>(), [], [], [], [], [], [], [], [], []);
 
     public IEnumerable<EmergencyPhrase> Medical => Phrases.Where(p => !p.SelfHarm);
 

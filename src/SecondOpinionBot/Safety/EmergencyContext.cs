@@ -86,6 +86,22 @@ internal sealed class EmergencyContext(IReadOnlyList<string> tokens, EmergencyPh
             && !InClause(_words.NowMarkers, clauseStart, clauseEnd, match, countYears: false);
     }
 
+    /// <summary>
+    /// "Hurt myself" said with how it happened by accident ("I fell and hurt myself", "at the gym") and no word of
+    /// intent or repetition ("on purpose", "want to", "again"): an injury, not self-harm.
+    /// </summary>
+    public bool IsAccident(EmergencyMatch match)
+    {
+        if (match.Pattern.Category != Content.EmergencyPhrases.AccidentCategory)
+        {
+            return false;
+        }
+
+        var (clauseStart, clauseEnd) = Clause(match);
+        return InClause(_words.AccidentMarkers, clauseStart, clauseEnd, match, countYears: false)
+            && !InClause(_words.IntentMarkers, clauseStart, clauseEnd, match, countYears: false);
+    }
+
     /// <summary>Self-harm that is negated ("I'm not suicidal"), a worry about it, or in the past: a gentle note.</summary>
     public bool IsSelfHarmSoftened(EmergencyMatch match)
     {

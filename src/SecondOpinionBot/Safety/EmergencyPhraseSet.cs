@@ -70,7 +70,8 @@ internal sealed class EmergencyPhraseSet
         var fillers = phrases.Fillers.SelectMany(f => normalizer.Tokens(f)).Where(w => w != TextNormalizer.Break).ToHashSet(StringComparer.Ordinal);
         var context = new EmergencyContextWords(
             Runs(phrases.NegationCues), Runs(phrases.ListNegationCues), Runs(phrases.NotNowCues),
-            Runs(phrases.HistoryMarkers), Runs(phrases.NowMarkers), Runs(phrases.NotEmergency));
+            Runs(phrases.HistoryMarkers), Runs(phrases.NowMarkers), Runs(phrases.NotEmergency),
+            Runs(phrases.AccidentMarkers), Runs(phrases.IntentMarkers));
         return new EmergencyPhraseSet(normalizer, patterns, fillers, firstWords, context);
     }
 
@@ -92,4 +93,6 @@ internal sealed record EmergencyContextWords(
     IReadOnlyList<string[]> NotNowCues,
     IReadOnlyList<string[]> HistoryMarkers,
     IReadOnlyList<string[]> NowMarkers,
-    IReadOnlyList<string[]> NotEmergency);
+    IReadOnlyList<string[]> NotEmergency,
+    IReadOnlyList<string[]> AccidentMarkers,
+    IReadOnlyList<string[]> IntentMarkers);

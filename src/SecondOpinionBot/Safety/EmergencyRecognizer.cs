@@ -50,7 +50,7 @@ public sealed class EmergencyRecognizer(ContentCatalogs content) : IInterruption
         var negatedEnds = new List<(int End, bool ListCue)>();
         foreach (var match in matches.OrderBy(m => m.Start))
         {
-            if (context.IsNotEmergency(match))
+            if (context.IsNotEmergency(match) || context.IsAccident(match))
             {
                 continue;
             }
