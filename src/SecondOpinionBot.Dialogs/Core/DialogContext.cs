@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Bot.Builder;
 using SecondOpinionBot.Dialogs.Input;
@@ -173,6 +174,54 @@ public sealed class DialogContext
 
     /// <summary>Marks that a new question was asked; card submits carry this number.</summary>
     internal int NextRevision() => ++Root.Revision;
+
+    /// <summary>How many earlier questions "back" can return to, one after another.</summary>
+    public const int BackSteps = 5;
+
+    /// <summary>Called by a prompt as it asks: the stack now (with the prompt on top) is where "back" returns to.</summary>
+    internal void RememberQuestion(string promptId)
+    {
+        var asked = Root.Asked;
+        asked.Add(new AskedQuestion
+        {
+            Revision = Root.Revision,
+            PromptId = promptId,
+            Frames = JsonSerializer.SerializeToNode(Root.Frames, DialogJson.Options)!,
+        });
+        if (asked.Count > BackSteps + 1)
+        {
+            asked.RemoveRange(0, asked.Count - BackSteps - 1);
+        }
+    }
+
+    /// <summary>
+    /// "Back": put the conversation where it was when the previous question was asked (the last one, when no question
+    /// is waiting, e.g. at a summary). Answers already saved stay until that question is answered again. The caller
+    /// asks the restored question again. False when there is no earlier question.
+    /// </summary>
+    public bool TryGoBack()
+    {
+        var asked = Root.Asked;
+        if (asked.Count > 0 && asked[^1].Revision == Root.Revision && asked[^1].PromptId == ActiveLeaf?.DialogId)
+        {
+            if (asked.Count == 1)
+            {
+                return false;
+            }
+
+            asked.RemoveAt(asked.Count - 1);
+        }
+
+        if (asked.Count == 0 || asked[^1].Frames.Deserialize<List<DialogFrame>>(DialogJson.Options) is not { Count: > 0 } frames)
+        {
+            return false;
+        }
+
+        Root.Frames.Clear();
+        Root.Frames.AddRange(frames);
+        asked[^1].Revision = NextRevision(); // cards from the questions after it are now outdated
+        return true;
+    }
 
     private Dialog DialogFor(DialogFrame frame)
     {

@@ -34,4 +34,21 @@ public sealed class DialogStack
     public int Revision { get; set; }
 
     public List<DialogFrame> Frames { get; init; } = [];
+
+    /// <summary>
+    /// The stack as it was when each of the last few questions was asked, oldest first, so "back" can return to the
+    /// previous one (<see cref="DialogContext.TryGoBack"/>). Emptied when the conversation has no dialog left.
+    /// </summary>
+    public List<AskedQuestion> Asked { get; init; } = [];
+}
+
+/// <summary>One question as it was asked: the whole stack at that moment and the revision its cards carried.</summary>
+public sealed class AskedQuestion
+{
+    public int Revision { get; set; }
+
+    /// <summary>The prompt's dialog id, to tell whether this question is the one on screen now.</summary>
+    public required string PromptId { get; init; }
+
+    public required JsonNode Frames { get; init; }
 }

@@ -14,6 +14,9 @@ public enum InterruptionKind
     DeleteMyData,
     WhatDoYouKnow,
 
+    /// <summary>"Back": return to the previous question (<see cref="DialogContext.TryGoBack"/>).</summary>
+    Back,
+
     /// <summary>
     /// Said beside the question (a question of the user's own, a worry): the host decides by the prompt whether it is
     /// the answer or something to keep and ask again.

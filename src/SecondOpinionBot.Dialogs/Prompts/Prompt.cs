@@ -17,6 +17,7 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
         var promptOptions = OptionsOf(dc);
         dc.Frame.Attempts = 0;
         dc.NextRevision();
+        dc.RememberQuestion(Id);
         await SendAsync(dc, promptOptions, promptOptions.Prompt, cancellationToken);
         return TurnResult.Waiting;
     }

@@ -47,6 +47,7 @@ public sealed partial class DialogRunner(
         return WithStackAsync(turnContext, async (dc, _, ct) =>
         {
             dc.Root.Frames.Clear();
+            dc.Root.Asked.Clear();
             return await dc.BeginDialogAsync(options.RootDialogId, ct);
         }, cancellationToken);
     }
@@ -77,6 +78,11 @@ public sealed partial class DialogRunner(
             result = await RecoverAsync(dc, cancellationToken);
         }
 
+        if (stack.Frames.Count == 0)
+        {
+            stack.Asked.Clear(); // nothing under way (a case sent, data deleted): there is no question to go back to
+        }
+
         await stackStore.SaveAsync(turnContext, stack, cancellationToken);
         return result;
     }
@@ -87,6 +93,7 @@ public sealed partial class DialogRunner(
         if (positionLost)
         {
             dc.Root.Frames.Clear();
+            dc.Root.Asked.Clear();
         }
 
         if (_detector.Detect(dc.Input, dc.Language.Lexicon.Culture) is { } interruption && interruptionHandler is not null)
@@ -160,6 +167,7 @@ public sealed partial class DialogRunner(
     private async Task<TurnResult> RecoverAsync(DialogContext dc, CancellationToken cancellationToken)
     {
         dc.Root.Frames.Clear();
+        dc.Root.Asked.Clear();
         await dc.SendAsync(dc.Language.Lexicon.Restarted, cancellationToken);
         return await dc.BeginDialogAsync(options.RootDialogId, cancellationToken);
     }

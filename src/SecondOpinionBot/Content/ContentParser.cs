@@ -117,7 +117,7 @@ internal sealed class ContentParser(string folder, string displayFolder, Content
             c.StringList("help", true), c.StringList("cancel", true), c.StringList("startOver", true),
             c.StringList("talkToPerson", true), c.StringList("status", true), c.StringList("deleteMyData", true),
             c.StringList("whatDoYouKnow", true), c.StringList("fillers"), c.StringList("whatDoesItMean"),
-            c.StringList("terms", true), c.StringList("privacy", true));
+            c.StringList("terms", true), c.StringList("privacy", true), c.StringList("back", true));
         c.RejectUnknownKeys();
         return (answers, commands, asides, spellings);
     }

@@ -87,7 +87,7 @@ internal static class ContentValidator
             ("help", c.Commands.Help), ("cancel", c.Commands.Cancel), ("startOver", c.Commands.StartOver),
             ("talkToPerson", c.Commands.TalkToPerson), ("status", c.Commands.Status),
             ("deleteMyData", c.Commands.DeleteMyData), ("whatDoYouKnow", c.Commands.WhatDoYouKnow),
-            ("terms", c.Commands.Terms), ("privacy", c.Commands.Privacy),
+            ("terms", c.Commands.Terms), ("privacy", c.Commands.Privacy), ("back", c.Commands.Back),
         };
         var commands = NoPhraseTwice(commandLists, "command", words, c.Normalizer, errors);
         NoPhraseTwice(c.Answers.ByAnswer.Select(a => (a.Answer.ToString(), a.Phrases)), "answer", words, c.Normalizer, errors);

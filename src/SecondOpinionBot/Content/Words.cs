@@ -78,9 +78,10 @@ public sealed record CommandWords(
     IReadOnlyList<string> Fillers,
     IReadOnlyList<string> WhatDoesItMean,
     IReadOnlyList<string> Terms,
-    IReadOnlyList<string> Privacy)
+    IReadOnlyList<string> Privacy,
+    IReadOnlyList<string> Back)
 {
-    public static CommandWords Empty { get; } = new([], [], [], [], [], [], [], [], [], [], []);
+    public static CommandWords Empty { get; } = new([], [], [], [], [], [], [], [], [], [], [], []);
 }
 
 /// <summary>

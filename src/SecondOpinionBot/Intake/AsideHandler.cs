@@ -17,15 +17,17 @@ public sealed class AsideHandler(JourneyKit kit)
 {
     private static readonly HashSet<string> AnswerPrompts = new(StringComparer.Ordinal)
     {
-        PromptIds.Choice, PromptIds.MultiChoice, PromptIds.Confirm, PromptIds.Date,
+        PromptIds.Choice, PromptIds.MultiChoice, PromptIds.Confirm, PromptIds.Date, PromptIds.DateOrNone,
     };
 
     public async Task<InterruptionOutcome> HandleAsync(InterruptionContext context, CancellationToken cancellationToken)
     {
         var dc = context.Dialogs;
         var leaf = dc.ActiveLeaf;
+        var question = context.Interruption.Detail == AsideRecognizer.Question;
         if (leaf is null || !AnswerPrompts.Contains(leaf.DialogId) || DialogJson.As<PromptOptions>(leaf.Options) is not { } options
-            || IsAnswer(dc, leaf.DialogId, options, context.Interruption.Detail == AsideRecognizer.Question))
+            || (leaf.DialogId == PromptIds.DateOrNone && !question) // "the surgery isn't booked yet" answers "is there a date?"
+            || IsAnswer(dc, leaf.DialogId, options, question))
         {
             return InterruptionOutcome.ContinueDialog;
         }
@@ -52,7 +54,7 @@ public sealed class AsideHandler(JourneyKit kit)
     /// Whether the prompt would take this as its answer. A question must be a choice word for word ("biopsy?");
     /// a worry may be any answer the prompt understands ("I have the pathology report" at a record).
     /// </summary>
-    private static bool IsAnswer(DialogContext dc, string promptId, PromptOptions options, bool question)
+    private bool IsAnswer(DialogContext dc, string promptId, PromptOptions options, bool question)
     {
         var answer = dc.Input.Answer;
         var language = dc.Language;
@@ -61,6 +63,8 @@ public sealed class AsideHandler(JourneyKit kit)
         {
             PromptIds.Confirm => question ? YesNo.IsExact(answer, language.Lexicon) : YesNo.Recognize(answer, language.Lexicon) is not null,
             PromptIds.Date => answer is not null && DateTimeResolver.Resolve(answer, language.RecognizerCulture, dc.UserNow, null, options.PreferPastDates).Count > 0,
+            PromptIds.DateOrNone => answer is not null && (kit.Content(dc.TurnContext).Answers.Match(answer) is ShortAnswer.No or ShortAnswer.Skip or ShortAnswer.NotSure or ShortAnswer.Done
+                || DateTimeResolver.Resolve(answer, language.RecognizerCulture, dc.UserNow, null, options.PreferPastDates).Count > 0),
             _ when question => ChoiceRecognizer.RecognizeExact(answer, options.Choices, language.RecognizerCulture, normalizer) is not null,
             PromptIds.MultiChoice => ChoiceRecognizer.RecognizeMany(answer, options.Choices, language.RecognizerCulture, language.Lexicon).Count > 0,
             _ => ChoiceRecognizer.RecognizeOne(answer, options.Choices, language.RecognizerCulture, normalizer) is not null,

@@ -44,6 +44,7 @@ internal sealed class JourneyDialogs(IServiceProvider services, JourneyKit kit)
     {
         var set = new DialogSet()
             .Add(new TextPrompt(PromptIds.Text))
+            .Add(new TextPrompt(PromptIds.DateOrNone))
             .Add(new ChoicePrompt(PromptIds.Choice))
             .Add(new MultiChoicePrompt(PromptIds.MultiChoice))
             .Add(new ConfirmPrompt(PromptIds.Confirm))

@@ -64,6 +64,11 @@ public sealed class JourneyInterruptions(
                 var link = $"{links.Value.PublicBaseUrl?.TrimEnd('/')}/{(terms ? "terms" : "privacy")}";
                 await turn.SendActivityAsync(kit.Say(turn, terms ? MessageKeys.CommandsTerms : MessageKeys.CommandsPrivacy, ("link", link)), cancellationToken: cancellationToken);
                 return InterruptionOutcome.Reprompt;
+            case InterruptionKind.Back:
+                // The previous question comes back as it was asked; its answer is replaced when it is answered again.
+                var wentBack = context.Dialogs.TryGoBack();
+                await turn.SendActivityAsync(kit.Say(turn, wentBack ? MessageKeys.CommandsBack : MessageKeys.CommandsBackNone), cancellationToken: cancellationToken);
+                return InterruptionOutcome.Reprompt;
             case InterruptionKind.Aside:
                 return await asides.HandleAsync(context, cancellationToken);
             case InterruptionKind.Help:

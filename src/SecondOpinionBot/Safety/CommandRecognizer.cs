@@ -6,7 +6,7 @@ namespace SecondOpinionBot.Safety;
 
 /// <summary>
 /// Recognises the commands a user may say at any time (help, cancel, start over, talk to a person, status,
-/// delete my data, what do you know about me). The whole message must be a command phrase once polite fillers are
+/// delete my data, what do you know about me, terms, privacy, back). The whole message must be a command phrase once polite fillers are
 /// removed from its ends, so "I need help getting it" or "what is the status of my biopsy?" are left to the dialog.
 /// </summary>
 public sealed class CommandRecognizer(ContentCatalogs content) : IInterruptionRecognizer
@@ -161,6 +161,7 @@ public sealed class CommandRecognizer(ContentCatalogs content) : IInterruptionRe
             Add(words.WhatDoYouKnow, new Interruption(InterruptionKind.WhatDoYouKnow));
             Add(words.Terms, new Interruption(InterruptionKind.Help, CommandDetails.Terms));
             Add(words.Privacy, new Interruption(InterruptionKind.Help, CommandDetails.Privacy));
+            Add(words.Back, new Interruption(InterruptionKind.Back));
             var fillers = words.Fillers
                 .Select(f => PhraseText.Tokens(f, normalizer).Where(t => t != PhraseText.Break).ToArray())
                 .Where(f => f.Length > 0)

@@ -35,24 +35,42 @@ public static class SummaryContent
         SummarySection.Role => Role(draft, text),
         SummarySection.Situation => [Facts(text,
             (text.ConcernLabel, MarkdownText.Escape(draft.Concern)),
-            (text.ProposedLabel, draft.Proposed is null && draft.NotKnown.Contains(IntakeDraftFields.Proposed) ? text.NotKnownText : MarkdownText.Escape(draft.Proposed)),
-            (text.PlannedDateLabel, FormatDate(draft.PlannedDate, text)),
+            (text.ProposedLabel, OrNotKnown(draft, IntakeDraftFields.Proposed, MarkdownText.Escape(draft.Proposed), text)),
+            (text.PlannedDateLabel, OrNotKnown(draft, IntakeDraftFields.PlannedDate, FormatDate(draft.PlannedDate, text), text)),
             (text.CurrentClinicLabel, MarkdownText.Escape(draft.CurrentClinic)))],
-        SummarySection.Reasons => ListOrNotGiven(draft.Reasons.Select(id => MarkdownText.Escape(ChoiceCatalog.TitleOf(catalog.Reasons, id))), numbered: false, text),
+        SummarySection.Reasons => ListOrNotGiven(draft.Reasons.Select(id => MarkdownText.Escape(ChoiceCatalog.TitleOf(catalog.Reasons, id))), numbered: false, text, NotKnown(draft, IntakeDraftFields.Reasons)),
         SummarySection.Questions => ListOrNotGiven(draft.Questions.Select(MarkdownText.Escape), numbered: true, text),
-        SummarySection.Records => draft.Records.Count == 0
-            ? [new SummaryParagraph(text.NotGiven)]
-            : [new SummaryFacts(draft.Records.Select(pair => new SummaryFact(
-                MarkdownText.Escape(ChoiceCatalog.TitleOf(catalog.Records, pair.Key)), RecordStatusLabel(pair.Value, text))).ToArray())],
-        SummarySection.Needs => ListOrNotGiven(draft.Needs.Select(id => MarkdownText.Escape(ChoiceCatalog.TitleOf(catalog.Needs, id))), numbered: false, text),
+        SummarySection.Records => Records(draft, text, catalog),
+        SummarySection.Needs => ListOrNotGiven(draft.Needs.Select(id => MarkdownText.Escape(ChoiceCatalog.TitleOf(catalog.Needs, id))), numbered: false, text, NotKnown(draft, IntakeDraftFields.Needs)),
         SummarySection.Urgency => Urgency(draft, text),
         SummarySection.Contact => [Facts(text,
-            (text.ContactMethodsLabel, string.Join(", ", draft.ContactMethods.Select(id => MarkdownText.Escape(ChoiceCatalog.TitleOf(catalog.ContactMethods, id))))),
-            (text.PhoneLabel, MarkdownText.Escape(draft.Phone)),
-            (text.EmailLabel, MarkdownText.Escape(draft.Email)),
+            (text.ContactMethodsLabel, OrNotKnown(draft, IntakeDraftFields.ContactMethods,
+                string.Join(", ", draft.ContactMethods.Select(id => MarkdownText.Escape(ChoiceCatalog.TitleOf(catalog.ContactMethods, id)))), text)),
+            (text.PhoneLabel, OrNotKnown(draft, IntakeDraftFields.Phone, MarkdownText.Escape(draft.Phone), text)),
+            (text.EmailLabel, OrNotKnown(draft, IntakeDraftFields.Email, MarkdownText.Escape(draft.Email), text)),
             (text.ContactTimesLabel, MarkdownText.Escape(draft.ContactTimes)))],
         _ => throw new ArgumentOutOfRangeException(nameof(section), section, "Unknown summary section."),
     };
+
+    private static bool NotKnown(IntakeDraft draft, string field) => draft.NotKnown.Contains(field);
+
+    /// <summary>An empty answer the bot gave up on shows "Not known", never a silent blank or default.</summary>
+    private static string OrNotKnown(IntakeDraft draft, string field, string value, SummaryCardText text) =>
+        value.Length == 0 && NotKnown(draft, field) ? text.NotKnownText : value;
+
+    private static SummaryBlock[] Records(IntakeDraft draft, SummaryCardText text, ChoiceCatalog catalog)
+    {
+        var facts = draft.Records.Select(pair => new SummaryFact(
+            MarkdownText.Escape(ChoiceCatalog.TitleOf(catalog.Records, pair.Key)), RecordStatusLabel(pair.Value, text))).ToList();
+        var notKnown = NotKnown(draft, IntakeDraftFields.Records);
+        return (facts.Count, notKnown) switch
+        {
+            (0, false) => [new SummaryParagraph(text.NotGiven)],
+            (0, true) => [new SummaryParagraph(text.NotKnownText)],
+            (_, false) => [new SummaryFacts(facts)],
+            _ => [new SummaryFacts(facts), new SummaryParagraph(text.NotKnownText)],
+        };
+    }
 
     public static string RecordStatusLabel(RecordStatus status, SummaryCardText text) => status switch
     {
@@ -79,7 +97,7 @@ public static class SummaryContent
             new SummaryParagraph(role),
             Facts(text,
                 (text.PatientNameLabel, MarkdownText.Escape(draft.PatientFirstName)),
-                (text.RelationshipLabel, MarkdownText.Escape(draft.Relationship)),
+                (text.RelationshipLabel, OrNotKnown(draft, IntakeDraftFields.Relationship, MarkdownText.Escape(draft.Relationship), text)),
                 (text.PatientAgreesLabel, draft.PatientAgrees switch { true => text.Yes, false => text.No, null => "" })),
         ];
     }
@@ -98,10 +116,15 @@ public static class SummaryContent
         return lines.Select(line => (SummaryBlock)new SummaryParagraph(line)).ToArray();
     }
 
-    private static SummaryBlock[] ListOrNotGiven(IEnumerable<string> items, bool numbered, SummaryCardText text)
+    private static SummaryBlock[] ListOrNotGiven(IEnumerable<string> items, bool numbered, SummaryCardText text, bool notKnown = false)
     {
         var list = items.Where(item => item.Length > 0).ToArray();
-        return list.Length == 0 ? [new SummaryParagraph(text.NotGiven)] : [new SummaryList(list, numbered)];
+        return (list.Length, notKnown) switch
+        {
+            (0, _) => [new SummaryParagraph(notKnown ? text.NotKnownText : text.NotGiven)],
+            (_, false) => [new SummaryList(list, numbered)],
+            _ => [new SummaryList(list, numbered), new SummaryParagraph(text.NotKnownText)], // some asked, some not understood
+        };
     }
 
     private static SummaryFacts Facts(SummaryCardText text, params (string Label, string Value)[] facts) =>

@@ -138,4 +138,59 @@ public sealed class GivingUpTests
         Assert.Null(draft.PlannedDate);
         Assert.Equal([IntakeDraftFields.PlannedDate], draft.NotKnown);
     }
+
+    [Fact]
+    public async Task A_date_given_up_on_reads_not_known_on_the_summary_and_answering_it_after_change_makes_it_known()
+    {
+        await using var chat = await JourneyChat.StartAsync(userId: "unclear-date-fixed");
+        await chat.PlayAsync(await chat.OpenAsync(), [.. ShortJourney.Consent, .. ShortJourney.AsPatient, ScriptLine.Type("What health problem", "My back hurts"),
+            ScriptLine.Pick("What did the doctor suggest", "A test or scan"), ScriptLine.Type("tell me a bit more", "skip")]);
+        var moved = await AnswerUntilItMovesOnAsync(chat, "purple elephant");
+
+        var summary = await ToSummaryAsync(chat, moved);
+        var card = AnsweringScript.SummaryCard(summary)!;
+        Assert.Equal(ContentFixture.English.Messages.Get(MessageKeys.SummaryNotKnown), PlannedDateFact(card));
+
+        // The patient fixes it: the situation again, this time with a date.
+        var edit = await chat.SubmitAsync(AnsweringScript.EditPayload(card, "situation"));
+        var fixedSummary = await chat.PlayAsync(edit, [
+            ScriptLine.Type("What health problem", "My back hurts"),
+            ScriptLine.Pick("What did the doctor suggest", "A test or scan"),
+            ScriptLine.Type("tell me a bit more", "skip"),
+            ScriptLine.Type("Is there a date set", "December 14"),
+            ScriptLine.Type("December 14, 2026. Is that right?", "yes"),
+            ScriptLine.Type("Which clinic", "skip"),
+            ScriptLine.Pick("how are the symptoms", "About the same"),
+        ]);
+
+        var draft = (await chat.StoredDraftAsync())!;
+        Assert.Equal(new DateOnly(2026, 12, 14), draft.PlannedDate);
+        Assert.Empty(draft.NotKnown);
+        Assert.False(draft.NeedsCall());
+        Assert.DoesNotContain(ContentFixture.English.Messages.Get(MessageKeys.SummaryNotKnown), PlannedDateFact(AnsweringScript.SummaryCard(fixedSummary)!));
+    }
+
+    private static string PlannedDateFact(Newtonsoft.Json.Linq.JObject card) =>
+        card.Descendants().OfType<Newtonsoft.Json.Linq.JObject>()
+            .Where(o => o["title"]?.ToString() == EnglishPlannedDateLabel && o["value"] is not null)
+            .Select(o => o["value"]!.ToString()).Single();
+
+    private static string EnglishPlannedDateLabel => ContentFixture.English.SummaryCardText().PlannedDateLabel;
+
+    /// <summary>From the clinic question on: every record "doesn't apply", no needs, this chat, no time.</summary>
+    private static async Task<BotTurn> ToSummaryAsync(JourneyChat chat, BotTurn shown)
+    {
+        for (var turns = 0; AnsweringScript.SummaryCard(shown) is null && turns < 30; turns++)
+        {
+            shown = shown.CardChoices().Contains("Doesn't apply to me") ? await chat.ChooseAsync(shown, "Doesn't apply to me")
+                : shown.Says("how are the symptoms") ? await chat.ChooseAsync(shown, "About the same")
+                : shown.Says("You can say yes, no or not sure") ? await chat.SayAsync("no")
+                : shown.Says("Do you need help with any of these") ? await chat.ChooseAsync(shown, "None of these")
+                : shown.Says("How should our team get in touch") ? await chat.ChooseAsync(shown, "This web chat")
+                : await chat.SayAsync("skip");
+        }
+
+        Assert.NotNull(AnsweringScript.SummaryCard(shown));
+        return shown;
+    }
 }

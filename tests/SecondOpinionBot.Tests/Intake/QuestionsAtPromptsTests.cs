@@ -143,4 +143,33 @@ public sealed class QuestionsAtPromptsTests
         Assert.Equal(Messages.Format(MessageKeys.CommandsPrivacy, ("link", "/privacy")), privacy.Texts[0]);
         Assert.True(privacy.Says("Are you the patient"), privacy.AllText);
     }
+
+    [Fact]
+    public async Task At_the_date_question_a_question_is_answered_or_kept_for_our_team_and_never_stored_as_the_date()
+    {
+        await using var chat = await JourneyChat.StartAsync(userId: "q-date");
+        var asked = await chat.PlayAsync(await chat.OpenAsync(), [.. ShortJourney.Consent, .. ShortJourney.AsPatient, Type("What health problem", "My back hurts"),
+            Pick("What did the doctor suggest", "A test or scan"), Type("tell me a bit more", "skip")]);
+        Assert.True(asked.Says("Is there a date set"), asked.AllText);
+        var before = (await chat.StoredDraftAsync())!;
+
+        var known = await chat.SayAsync("wat does biopsy mean");
+        Assert.True(known.Says("biopsy: A test where a doctor takes a tiny piece"), known.AllText);
+        Assert.True(known.Says("Is there a date set"), known.AllText);
+
+        var forTeam = await chat.SayAsync("when will they tell me the date?");
+        Assert.Equal(Messages.Get(MessageKeys.QuestionsForTeam), forTeam.Texts[0]);
+        Assert.True(forTeam.Says("Is there a date set"), forTeam.AllText);
+
+        var draft = (await chat.StoredDraftAsync())!;
+        Assert.Null(draft.PlannedDate);
+        Assert.Empty(draft.NotKnown);
+        Assert.Equal(before.Situations, draft.Situations);
+        Assert.Equal(["when will they tell me the date?"], draft.TeamQuestions);
+
+        // The question did not use up a try: a real answer still works, and a worry that says "no date" is an answer.
+        var clinic = await chat.SayAsync("the scan isn't booked yet, no");
+        Assert.True(clinic.Says("Which clinic") || clinic.Says("didn't catch"), clinic.AllText);
+        Assert.Null((await chat.StoredDraftAsync())!.PlannedDate);
+    }
 }

@@ -29,3 +29,50 @@ public sealed class CaseSummaryTextTests
         Assert.Contains("- Your concern: first line \\# Your questions - fake item", text, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Every answer the bot gave up on shows as "Not known" on the summary, never as a blank or a default.</summary>
+public sealed class SummaryNotKnownTests
+{
+    private static SummaryCardText Wording => SecondOpinionBot.Content.ContentWordings.SummaryCardText(SecondOpinionBot.Tests.Content.ContentFixture.English);
+
+    [Fact]
+    public void Each_answer_given_up_on_shows_not_known_next_to_its_label()
+    {
+        var draft = new SecondOpinionBot.Intake.IntakeDraft
+        {
+            ConsentToStore = true,
+            Role = SecondOpinionBot.Intake.ChatRole.Caregiver,
+            PatientFirstName = "Ana",
+            PatientAgrees = true,
+            NotKnown =
+            [
+                SecondOpinionBot.Intake.IntakeDraftFields.Relationship, SecondOpinionBot.Intake.IntakeDraftFields.Proposed,
+                SecondOpinionBot.Intake.IntakeDraftFields.PlannedDate, SecondOpinionBot.Intake.IntakeDraftFields.Reasons,
+                SecondOpinionBot.Intake.IntakeDraftFields.Records, SecondOpinionBot.Intake.IntakeDraftFields.Needs,
+                SecondOpinionBot.Intake.IntakeDraftFields.Urgency, SecondOpinionBot.Intake.IntakeDraftFields.ContactMethods,
+                SecondOpinionBot.Intake.IntakeDraftFields.Phone, SecondOpinionBot.Intake.IntakeDraftFields.Email,
+            ],
+        };
+        var notKnown = Wording.NotKnownText;
+
+        var sections = SummaryContent.Build(draft, Wording, EnglishWording.Catalog).ToDictionary(s => s.Section);
+
+        string Fact(SummarySection section, string label) => sections[section].Blocks.OfType<SummaryFacts>().SelectMany(f => f.Facts).Single(f => f.Label == label).Value;
+        bool SaysNotKnown(SummarySection section) => sections[section].Blocks.OfType<SummaryParagraph>().Any(p => p.Text == notKnown);
+        var text = Wording;
+        Assert.Equal(notKnown, Fact(SummarySection.Role, text.RelationshipLabel));
+        Assert.Equal(notKnown, Fact(SummarySection.Situation, text.ProposedLabel));
+        Assert.Equal(notKnown, Fact(SummarySection.Situation, text.PlannedDateLabel));
+        Assert.Equal(notKnown, Fact(SummarySection.Contact, text.ContactMethodsLabel));
+        Assert.Equal(notKnown, Fact(SummarySection.Contact, text.PhoneLabel));
+        Assert.Equal(notKnown, Fact(SummarySection.Contact, text.EmailLabel));
+        Assert.True(SaysNotKnown(SummarySection.Reasons));
+        Assert.True(SaysNotKnown(SummarySection.Records));
+        Assert.True(SaysNotKnown(SummarySection.Needs));
+        Assert.True(SaysNotKnown(SummarySection.Urgency));
+
+        // Answers the user simply left out still read "Not given".
+        Assert.Equal(text.NotGiven, Fact(SummarySection.Situation, text.ConcernLabel));
+        Assert.NotEqual(text.NotGiven, notKnown);
+    }
+}

@@ -26,11 +26,18 @@ public static class JourneyStep
     /// <summary>
     /// After the prompt ran out of attempts on an answer the case needs: no silent guess. Say so, record the field as
     /// not known (the case then needs a call, shown to staff), and offer a person. True when the prompt gave up.
+    /// An answer understood this time (e.g. after "Change something" on the summary) makes the field known again,
+    /// unless <paramref name="oneOfMany"/> (one record of several: another may still be not known).
     /// </summary>
-    public static async Task<bool> NotKnownIfGaveUpAsync<T>(this WaterfallStepContext<T> step, JourneyKit kit, string field, CancellationToken cancellationToken) where T : class, new()
+    public static async Task<bool> NotKnownIfGaveUpAsync<T>(this WaterfallStepContext<T> step, JourneyKit kit, string field, CancellationToken cancellationToken, bool oneOfMany = false) where T : class, new()
     {
         if (!step.GaveUp)
         {
+            if (!oneOfMany && (await kit.DraftAsync(step.TurnContext, cancellationToken)).NotKnown.Contains(field))
+            {
+                await kit.UpdateAsync(step.TurnContext, d => d.NotKnown.Remove(field), cancellationToken);
+            }
+
             return false;
         }
 

@@ -8,6 +8,9 @@ public static class PromptIds
     public const string MultiChoice = "multi-choice";
     public const string Confirm = "confirm";
     public const string Date = "date";
+
+    /// <summary>"Is there a date set?": a date, or no / skip / not sure, as typed words (the step reads them).</summary>
+    public const string DateOrNone = "date-or-none";
     public const string Phone = "phone";
     public const string Email = "email";
 }

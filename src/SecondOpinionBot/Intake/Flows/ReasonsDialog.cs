@@ -53,7 +53,7 @@ public sealed class ReasonsDialog : WaterfallDialog<ReasonsProgress>
 
             switch (step.ChoiceId())
             {
-                case null when await step.NotKnownIfGaveUpAsync(kit, IntakeDraftFields.Reasons, ct):
+                case null when await step.NotKnownIfGaveUpAsync(kit, IntakeDraftFields.Reasons, ct, oneOfMany: true):
                     // Not understood: neither chosen nor "not sure"; our team asks about it.
                     break;
                 case "yes":

@@ -29,7 +29,7 @@ public sealed class RecordsDialog : WaterfallDialog<RecordsDialog.Progress>
         AddStep(async (step, ct) =>
         {
             var items = await ItemsAsync(kit, step, ct);
-            if (step.Options.Index < items.Count && await step.NotKnownIfGaveUpAsync(kit, IntakeDraftFields.Records, ct))
+            if (step.Options.Index < items.Count && await step.NotKnownIfGaveUpAsync(kit, IntakeDraftFields.Records, ct, oneOfMany: true))
             {
                 // Not understood: this record gets no status (no silent "doesn't apply"); our team asks about it.
                 return await step.ReplaceDialogAsync(Id, new Progress { Index = step.Options.Index + 1 }, ct);

@@ -49,7 +49,7 @@ public sealed class SituationDialog : WaterfallDialog
                 await kit.UpdateAsync(step.TurnContext, d => { d.Proposed = $"{step.Values.Get<string>("proposal")}: {detail}"; AddTags(d, tags); }, ct);
             }
 
-            return await step.PromptAsync(PromptIds.Text, kit.Ask(step.TurnContext, MessageKeys.SituationDateAsk), ct);
+            return await step.PromptAsync(PromptIds.DateOrNone, kit.Ask(step.TurnContext, MessageKeys.SituationDateAsk), ct);
         });
         AddStep(async (step, ct) =>
         {
@@ -101,6 +101,10 @@ public sealed class SituationDialog : WaterfallDialog
             await kit.UpdateAsync(step.TurnContext, d =>
             {
                 d.PlannedDate = planned;
+                if (planned is not null)
+                {
+                    d.NotKnown.Remove(IntakeDraftFields.PlannedDate); // a date read back and confirmed is known
+                }
                 d.Situations.Remove(SituationIds.DateSoon);
                 if (soon)
                 {

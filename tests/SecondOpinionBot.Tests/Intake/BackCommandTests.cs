@@ -1,0 +1,89 @@
+using static SecondOpinionBot.Tests.Intake.ScriptLine;
+
+namespace SecondOpinionBot.Tests.Intake;
+
+/// <summary>"back" returns to the previous question, which takes a new answer; old cards no longer count.</summary>
+public sealed class BackCommandTests
+{
+    [Fact]
+    public async Task Back_at_a_choice_asks_the_previous_free_text_question_again_and_the_new_answer_replaces_the_old()
+    {
+        await using var chat = await JourneyChat.StartAsync(userId: "going-back");
+        var proposed = await chat.PlayAsync(await chat.OpenAsync(), [
+            .. ShortJourney.Consent, .. ShortJourney.AsPatient,
+            Type("What health problem", "My back hurts"),
+        ]);
+        Assert.True(proposed.Says("What did the doctor suggest"), proposed.AllText);
+
+        var back = await chat.SayAsync("go back");
+
+        Assert.True(back.Says("back to the last question"), back.AllText);
+        Assert.True(back.Says("What health problem"), back.AllText);
+        var again = await chat.SayAsync("My knee is swollen");
+        Assert.True(again.Says("What did the doctor suggest"), again.AllText);
+        Assert.Equal("My knee is swollen", (await chat.StoredDraftAsync())!.Concern);
+
+        // The card shown before "back" is outdated: a click on it is not taken as the answer.
+        var stale = await chat.ChooseAsync(proposed, "A test or scan");
+        Assert.Null((await chat.StoredDraftAsync())!.Proposed);
+        Assert.True(stale.Says("What did the doctor suggest"), stale.AllText);
+    }
+
+    [Fact]
+    public async Task Back_twice_goes_two_questions_back_and_the_journey_carries_on_from_there()
+    {
+        await using var chat = await JourneyChat.StartAsync(userId: "going-back-twice");
+        await chat.PlayAsync(await chat.OpenAsync(), [
+            .. ShortJourney.Consent, .. ShortJourney.AsPatient,
+            Type("What health problem", "Headaches"),
+            Pick("What did the doctor suggest", "A test or scan"),
+            Type("tell me a bit more", "An MRI"),
+        ]);
+
+        await chat.SayAsync("back");
+        var twice = await chat.SayAsync("back");
+
+        Assert.True(twice.Says("What did the doctor suggest"), twice.AllText);
+        await chat.PlayAsync(twice, [
+            Pick("What did the doctor suggest", "Surgery or a procedure"),
+            Type("tell me a bit more", "A knee replacement"),
+        ]);
+        var draft = await chat.StoredDraftAsync();
+        Assert.Equal("Surgery or a procedure: A knee replacement", draft!.Proposed);
+    }
+
+    [Fact]
+    public async Task Back_at_the_first_question_says_there_is_none_and_asks_it_again()
+    {
+        await using var chat = await JourneyChat.StartAsync(userId: "nothing-to-go-back-to");
+        await chat.OpenAsync();
+
+        var back = await chat.SayAsync("back");
+
+        Assert.True(back.Says("no earlier question"), back.AllText);
+        Assert.True(back.Says("OK for me to save your answers"), back.AllText);
+    }
+
+    [Fact]
+    public async Task Back_at_the_summary_asks_the_last_question_and_after_the_case_is_sent_there_is_nothing_to_go_back_to()
+    {
+        await using var chat = await JourneyChat.StartAsync(userId: "back-from-summary");
+        var summary = await chat.CompleteJourneyAsync();
+        Assert.NotNull(AnsweringScript.SummaryCard(summary));
+
+        // The last question was the read-back of the times; once more back is the times question itself.
+        var back = await chat.SayAsync("back");
+        Assert.True(back.Says("Is that right?"), back.AllText);
+        back = await chat.SayAsync("back");
+        Assert.True(back.Says("good time to reach you"), back.AllText);
+        var again = await chat.SayAsync("any time");
+        Assert.NotNull(AnsweringScript.SummaryCard(again));
+        Assert.Equal("any time", (await chat.StoredDraftAsync())!.ContactTimes);
+
+        var sent = await chat.SubmitAsync(AnsweringScript.ConfirmPayload(AnsweringScript.SummaryCard(again)!));
+        Assert.True(sent.Says("Your reference is"), sent.AllText);
+        var afterwards = await chat.SayAsync("back");
+        Assert.False(afterwards.Says("good time to reach you"), afterwards.AllText);
+        Assert.NotNull(await chat.LatestCaseAsync());
+    }
+}
