@@ -140,6 +140,7 @@ public static class ContentWordings
         (IntakeDraftFields.Questions, MessageKeys.StoredDataFieldsQuestions),
         (IntakeDraftFields.Records, MessageKeys.StoredDataFieldsRecords),
         (IntakeDraftFields.Needs, MessageKeys.StoredDataFieldsNeeds),
+        (IntakeDraftFields.NeedsNote, MessageKeys.StoredDataFieldsNeedsNote),
         (IntakeDraftFields.Urgency, MessageKeys.StoredDataFieldsUrgency),
         (IntakeDraftFields.ContactMethods, MessageKeys.StoredDataFieldsContactMethods),
         (IntakeDraftFields.Phone, MessageKeys.StoredDataFieldsPhone),

@@ -40,6 +40,12 @@ public sealed class IntakeDraft
 
     public List<string> Needs { get; set; } = [];
 
+    /// <summary>
+    /// What else would make this easier, in the user's words (the needs step's free-text question). Shown to them in
+    /// the summary and to staff in Details, never on the channel card.
+    /// </summary>
+    public string? NeedsNote { get; set; }
+
     public bool SymptomsChangingFast { get; set; }
 
     /// <summary>Set when the emergency path fired during this journey; a case started later is urgent.</summary>

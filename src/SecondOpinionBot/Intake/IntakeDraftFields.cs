@@ -15,6 +15,7 @@ public static class IntakeDraftFields
     public const string Questions = "questions";
     public const string Records = "records";
     public const string Needs = "needs";
+    public const string NeedsNote = "needsNote";
     public const string Urgency = "urgency";
     public const string ContactMethods = "contactMethods";
     public const string Phone = "phone";
@@ -47,6 +48,7 @@ public static class IntakeDraftFields
         Add(draft.Questions.Count > 0, Questions);
         Add(draft.Records.Count > 0, Records);
         Add(draft.Needs.Count > 0, Needs);
+        Add(!string.IsNullOrWhiteSpace(draft.NeedsNote), NeedsNote);
         Add(draft.SymptomsChangingFast || draft.EmergencySignalled, Urgency);
         Add(draft.ContactMethods.Count > 0, ContactMethods);
         Add(!string.IsNullOrWhiteSpace(draft.Phone), Phone);

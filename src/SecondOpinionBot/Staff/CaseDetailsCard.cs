@@ -47,7 +47,8 @@ public sealed record CaseDetailsCard(CaseRecord Case, IReadOnlyList<CaseMessage>
             ("Proposed", d.Proposed),
             ("Planned date", d.PlannedDate?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)),
             ("Current clinic or doctor", d.CurrentClinic),
-            ("Symptoms changing fast", d.SymptomsChangingFast ? "Yes" : null))));
+            ("Symptoms changing fast", d.SymptomsChangingFast ? "Yes" : null),
+            ("Situation", string.Join(", ", d.Situations.Select(CardText.Label))))));
         body.Add(Section("Reasons", List(d.Reasons.Select(CardText.Label))));
         body.Add(Section("Questions for the doctor", List(d.Questions.Select((q, i) => $"{i + 1}. {q}"))));
         if (d.TeamQuestions.Count > 0)
@@ -57,6 +58,10 @@ public sealed record CaseDetailsCard(CaseRecord Case, IReadOnlyList<CaseMessage>
 
         body.Add(Section("Records", List(d.Records.Select(r => $"{CardText.Label(r.Key)}: {RecordWords(r.Value)}"))));
         body.Add(Section("Needs", List(d.Needs.Select(CardText.Label))));
+        if (!string.IsNullOrWhiteSpace(d.NeedsNote))
+        {
+            body.Add(Section("What else would help, in their words", List([d.NeedsNote])));
+        }
         body.Add(Section("How to reach them", Facts(
             ("Prefers", string.Join(", ", d.ContactMethods.Select(CardText.Label))),
             ("Phone", d.Phone),

@@ -100,21 +100,36 @@ public sealed class StaffActivityHandler(StaffCaseActions actions, StaffCommands
     private static string CardActionResult(CaseActionResult result) =>
         result.Refusal is { } refusal ? "refused:" + refusal.Code : result.Changed ? "changed" : "unchanged";
 
-    /// <summary>Take over moves a case to someone else: the roster is asked afresh that they are still in the team.</summary>
+    /// <summary>
+    /// Every action that changes a case (claim, resolve, take over) asks the roster afresh that the person is still in
+    /// the team, and the role table that their role may do it: someone removed from the team an hour ago cannot claim
+    /// or close a patient's case on a cached answer. Only the automatic refresh, which changes nothing, skips it.
+    /// </summary>
     private async Task<CaseActionResult?> RosterRefusalAsync(ITurnContext turn, CaseActionPayload? payload, CancellationToken cancellationToken)
     {
-        if (payload?.Verb != CaseActionPayload.TakeOverVerb || authorizer.CheckChannel(turn.Activity).Origin is not { } origin)
+        if (payload is null || AbilityFor(payload.Verb) is not { } ability || authorizer.CheckChannel(turn.Activity).Origin is not { } origin)
         {
             return null;
         }
 
-        return await roster.CheckAsync(turn, origin.TeamId, fresh: true, cancellationToken) switch
+        var answer = await roster.CheckAsync(turn, origin.TeamId, fresh: true, cancellationToken);
+        var refusal = answer switch
         {
-            RosterAnswer.NotMember => new CaseActionResult(null, null, StaffRefusal.NotTeamMember, false),
-            RosterAnswer.Unavailable => new CaseActionResult(null, null, StaffRefusal.RosterUnavailable, false),
+            RosterAnswer.NotMember => StaffRefusal.NotTeamMember,
+            RosterAnswer.Unavailable => StaffRefusal.RosterUnavailable,
+            _ when !StaffRoles.Allows(authorizer.RoleOf(turn.Activity), ability) => StaffRefusal.NotTeamMember,
             _ => null,
         };
+        return refusal is null ? null : await actions.RefuseAsync(turn.Activity, payload, refusal, cancellationToken);
     }
+
+    private static StaffAbility? AbilityFor(string verb) => verb switch
+    {
+        CaseActionPayload.ClaimVerb => StaffAbility.Claim,
+        CaseActionPayload.TakeOverVerb => StaffAbility.TakeOver,
+        CaseActionPayload.ResolveVerb => StaffAbility.ResolveOwnCase,
+        _ => null,
+    };
 
     private static AdaptiveCardInvokeResponse Message(string text) => new()
     {

@@ -96,7 +96,7 @@ public sealed partial class StaffCaseActions(
         {
             // The previous assignee hears it in their personal chat, not only in a thread they may not be watching.
             await outbox.EnqueueAsync(OutboxKind.NotifyStaff,
-                new OutboxPayload(record.Reference, Text: $"{actor.DisplayName} took over case {record.Reference} from you. You don't need to do anything more on it.", StaffUserId: previousUser),
+                new OutboxPayload(record.Reference, Text: $"{actor.DisplayName} took over case {record.Reference} from you. You don't need to do anything more on it.", StaffUserId: previousUser, StaffName: previous),
                 $"notify-staff:take-over:{record.Reference}:v{taken.Version}", cancellationToken);
         }
 
@@ -149,6 +149,13 @@ public sealed partial class StaffCaseActions(
         CaseStatus.Withdrawn => "The patient withdrew this case.",
         _ => "This card was out of date. Here is the case as it is now.",
     };
+
+    /// <summary>A refusal decided before the action (roster, role): audited like the others.</summary>
+    public async Task<CaseActionResult> RefuseAsync(IActivity activity, CaseActionPayload payload, StaffRefusal refusal, CancellationToken cancellationToken)
+    {
+        await AuditRefusalAsync(activity, payload, refusal, cancellationToken);
+        return new CaseActionResult(null, null, refusal, false);
+    }
 
     private async Task AuditRefusalAsync(IActivity activity, CaseActionPayload payload, StaffRefusal refusal, CancellationToken cancellationToken)
     {

@@ -13,6 +13,14 @@ public static class StaffMentions
         var (id, name, type) = record.Status == CaseStatus.Claimed && record.AssigneeUserId is { } user
             ? (user, CardText.FirstName(record.AssigneeName), "person")
             : (binding.ChannelId, QueueNames.Title(record.Queue), "channel");
+        return Mentioning(text, id, name, type);
+    }
+
+    /// <summary>A thread line that @mentions one person (by Teams user id), e.g. when their personal chat could not be opened.</summary>
+    public static Activity Person(string text, string teamsUserId, string name) => Mentioning(text, teamsUserId, CardText.FirstName(name), "person");
+
+    private static Activity Mentioning(string text, string id, string name, string type)
+    {
         var mentionText = $"<at>{name}</at>";
         var activity = MessageFactory.Text($"{mentionText} {text}");
         var mention = new Mention { Text = mentionText, Mentioned = new ChannelAccount(id, name) };

@@ -41,7 +41,8 @@ public static class SummaryContent
         SummarySection.Reasons => ListOrNotGiven(draft.Reasons.Select(id => MarkdownText.Escape(ChoiceCatalog.TitleOf(catalog.Reasons, id))), numbered: false, text, NotKnown(draft, IntakeDraftFields.Reasons)),
         SummarySection.Questions => ListOrNotGiven(draft.Questions.Select(MarkdownText.Escape), numbered: true, text),
         SummarySection.Records => Records(draft, text, catalog),
-        SummarySection.Needs => ListOrNotGiven(draft.Needs.Select(id => MarkdownText.Escape(ChoiceCatalog.TitleOf(catalog.Needs, id))), numbered: false, text, NotKnown(draft, IntakeDraftFields.Needs)),
+        SummarySection.Needs => ListOrNotGiven(draft.Needs.Select(id => MarkdownText.Escape(ChoiceCatalog.TitleOf(catalog.Needs, id)))
+            .Append(MarkdownText.Escape(draft.NeedsNote)), numbered: false, text, NotKnown(draft, IntakeDraftFields.Needs)),
         SummarySection.Urgency => Urgency(draft, text),
         SummarySection.Contact => [Facts(text,
             (text.ContactMethodsLabel, OrNotKnown(draft, IntakeDraftFields.ContactMethods,

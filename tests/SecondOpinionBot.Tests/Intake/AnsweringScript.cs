@@ -26,6 +26,9 @@ public sealed record ScriptedAnswers
 
     public string Needs { get; init; } = "Getting there";
 
+    /// <summary>The answer to "anything else that would make this easier?".</summary>
+    public string NeedsOther { get; init; } = "skip";
+
     public string ContactMethods { get; init; } = "Phone, Email";
 
     /// <summary>Typed first, with the country code and spaces; the retry answer is only used if it is refused.</summary>
@@ -87,7 +90,7 @@ public static class AnsweringScript
                 _ when asked.Contains("remove or change any of them") => "done",
                 _ when asked.Contains("It usually comes from") => recordsAnswered++ == 0 ? "I need help getting it" : "I have it",
                 _ when asked.Contains("Do you need help with any of these") => answers.Needs,
-                _ when asked.Contains("anything else that would make this easier") => "skip",
+                _ when asked.Contains("anything else that would make this easier") => answers.NeedsOther,
                 _ when asked.Contains("How should our team get in touch") => answers.ContactMethods,
                 _ when asked.Contains("What phone number") => answers.Phone,
                 _ when asked.Contains("doesn't look like a phone number") => answers.PhoneRetry,

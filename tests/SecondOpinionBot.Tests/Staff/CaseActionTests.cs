@@ -99,6 +99,23 @@ public sealed class CaseActionTests : IAsyncLifetime
         TeamsActivities.Invoke(_host.ServiceUrl, TeamsActivities.CardData("case.takeover", _case.Reference, version), TeamsActivities.SocialWorkChannel, who, conversationId: _case.StaffConversationId);
 
     [Fact]
+    public async Task Claim_and_resolve_ask_the_roster_afresh_so_someone_removed_from_the_team_is_refused_at_once()
+    {
+        var (_, claimed) = await _host.InvokeAsync(Claim(TeamsActivities.Ana, 1));
+        Assert.Equal(200, (int)claimed["statusCode"]!);
+        _host.Connector.RemoveTeamMember(TeamsActivities.Team, "29:aad-ana", "aad-ana");
+
+        var (_, refused) = await _host.InvokeAsync(Resolve(TeamsActivities.Ana, 2, "no-longer-needed"));
+
+        Assert.Equal(403, (int)refused["statusCode"]!);
+        Assert.Equal(CaseStatus.Claimed, (await _host.CaseAsync(_case.Reference)).Status);
+        Assert.Equal(2, _host.Connector.MemberLookups.Count);
+        Assert.Contains(await _host.Cases.GetAuditAsync(_case.Reference, CancellationToken.None), a => a.Action == "staff-action-refused" && a.Detail == "not-team-member; verb=case.resolve");
+        var (_, stranger) = await _host.InvokeAsync(Claim(new StaffMember("aad-carla", "Carla Diaz"), 2));
+        Assert.Equal(403, (int)stranger["statusCode"]!);
+    }
+
+    [Fact]
     public async Task A_colleague_cannot_resolve_someone_elses_case_and_is_told_who_has_it()
     {
         await _host.InvokeAsync(Claim(TeamsActivities.Ana, 1));

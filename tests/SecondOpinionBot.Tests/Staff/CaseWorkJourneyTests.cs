@@ -50,7 +50,7 @@ public sealed class CaseWorkJourneyTests : IAsyncLifetime
             (await _teams.PostAsync(TeamsActivities.ChannelMessage(_chat.Connector.ServiceUrl, $"set queue {queue}", channel))).EnsureSuccessStatusCode();
         }
 
-        await _chat.CompleteJourneyAsync(new ScriptedAnswers { ContactMethods = "Phone" });
+        await _chat.CompleteJourneyAsync(new ScriptedAnswers { ContactMethods = "Phone", NeedsOther = NeedsInTheirWords });
         Assert.True((await _chat.SayAsync("Yes, send it")).Says("Your reference is"));
         await DrainAsync();
         _case = (await Cases.FindLatestForOwnerAsync("msteams:29:maya", CancellationToken.None))!;
@@ -87,6 +87,50 @@ public sealed class CaseWorkJourneyTests : IAsyncLifetime
         .Select(c => c.Body?.ToString() ?? "").ToList();
 
     private List<ConnectorCall> StaffChats() => _chat.Connector.CreatedConversations.Where(c => c.Body!["isGroup"]?.Value<bool>() != true).ToList();
+
+    private const string NeedsInTheirWords = "Only my neighbour Qwilla can drive me, and only on Fridays";
+
+    [Fact]
+    public async Task Every_free_text_answer_is_in_Details_and_none_reaches_a_channel()
+    {
+        await ClaimAsync();
+
+        var details = (await DialogAsync("task/fetch", "case.details")).ToString();
+
+        Assert.Contains(NeedsInTheirWords, details);
+        Assert.Contains(SecondOpinionBot.Tests.Support.Sentinels.Diagnosis, details);
+        Assert.Contains(SecondOpinionBot.Tests.Support.Sentinels.Question, details);
+        Assert.Contains("A new drug every week", details);
+        Assert.Contains("Riverside Clinic", details);
+        Assert.Contains("mornings", details);
+        Assert.All(SentToStaff(), sent =>
+        {
+            Assert.DoesNotContain("Qwilla", sent, StringComparison.Ordinal);
+            Assert.DoesNotContain(SecondOpinionBot.Tests.Support.Sentinels.Diagnosis, sent, StringComparison.Ordinal);
+            Assert.DoesNotContain("A new drug every week", sent, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task When_Teams_refuses_the_assignees_personal_chat_the_notice_mentions_them_in_the_thread()
+    {
+        await ClaimAsync();
+        _chat.Connector.RefusePersonalChats = true;
+
+        await _chat.SayAsync(PatientWords);
+        await DrainAsync();
+
+        Assert.Contains(_chat.Connector.Calls, c => c.Status == 403 && c.Body?["isGroup"]?.Value<bool>() == false);
+        Assert.Empty(StaffChats());
+        var fallback = _chat.Connector.Calls.Single(c => c.Method == "POST" && c.Status == 200
+            && Uri.UnescapeDataString(c.Path).StartsWith($"/v3/conversations/{_case.StaffConversationId}/activities", StringComparison.Ordinal)
+            && c.Body!["text"]!.ToString().StartsWith("<at>Ana</at> ", StringComparison.Ordinal));
+        Assert.Contains(_case.Reference, fallback.Body!["text"]!.ToString());
+        Assert.Equal("29:aad-ana", fallback.Body["entities"]![0]!["mentioned"]!["id"]!.ToString());
+        Assert.DoesNotContain(PatientWords, fallback.Body.ToString());
+        var outbox = _chat.Factory.Services.GetRequiredService<IOutbox>();
+        Assert.Empty(await outbox.ListDeadLettersAsync(CancellationToken.None));
+    }
 
     [Fact]
     public async Task Messages_go_both_ways_and_the_team_is_told_without_the_patients_words()

@@ -41,6 +41,9 @@ public sealed class FakeBotConnector : IAsyncDisposable
     /// <summary>The Retry-After (seconds) sent with a scripted 429.</summary>
     public int RetryAfterSeconds { get; set; } = 30;
 
+    /// <summary>Answer 403 to every new 1:1 chat (the app is not installed for the user), as Teams does.</summary>
+    public bool RefusePersonalChats { get; set; }
+
     /// <summary>New conversations (Teams channel threads) the bot created, in order.</summary>
     public IReadOnlyList<ConnectorCall> CreatedConversations =>
         Calls.Where(c => c.Method == "POST" && c.Path.TrimEnd('/') == "/v3/conversations" && c.Status == 200).ToArray();
@@ -134,6 +137,11 @@ public sealed class FakeBotConnector : IAsyncDisposable
         var text = await reader.ReadToEndAsync();
         var body = string.IsNullOrWhiteSpace(text) ? null : JObject.Parse(text);
         var failure = ScriptedFailures.TryDequeue(out var status) ? status : (int?)null;
+        if (failure is null && RefusePersonalChats && context.Request.Method == "POST" && context.Request.Path.Value!.TrimEnd('/') == "/v3/conversations"
+            && body?["isGroup"]?.Type == JTokenType.Boolean && !(bool)body["isGroup"]!)
+        {
+            failure = StatusCodes.Status403Forbidden;
+        }
 
         _calls.Enqueue(new ConnectorCall(context.Request.Method, context.Request.Path.Value!, body, failure ?? 200));
         Interlocked.Exchange(ref _nextCall, NewSignal()).TrySetResult();

@@ -102,7 +102,9 @@ public sealed class OutboxDelivery(
 
     /// <summary>
     /// A proactive 1:1 with a staff member: CreateConversation with their Teams user id and the tenant, which Teams
-    /// allows for members of a team the app is installed in. The text names the case only.
+    /// allows for members of a team the app is installed in. The text names the case only. When Teams refuses the chat
+    /// for good (the app is not installed for them, or they are not reachable: 403, 404, 400) the same words go to the
+    /// case's thread with an @mention of them, so the notice still reaches them; a passing failure is retried instead.
     /// </summary>
     private async Task<DeliveryResult> NotifyStaffAsync(CaseRecord record, OutboxPayload payload, CancellationToken cancellationToken)
     {
@@ -124,8 +126,19 @@ public sealed class OutboxDelivery(
             TenantId = binding.TenantId,
             Activity = (Activity)MessageFactory.Text(payload.Text),
         };
-        await adapter.CreateConversationAsync(BotAppId, Microsoft.Bot.Connector.Channels.Msteams, binding.ServiceUrl, null, parameters, (_, _) => Task.CompletedTask, cancellationToken);
-        return DeliveryResult.Sent;
+        try
+        {
+            await adapter.CreateConversationAsync(BotAppId, Microsoft.Bot.Connector.Channels.Msteams, binding.ServiceUrl, null, parameters, (_, _) => Task.CompletedTask, cancellationToken);
+            return DeliveryResult.Sent;
+        }
+        catch (Exception ex) when (ConnectorFailure.Classify(ex).Outcome == DeliveryOutcome.Permanent && record.StaffConversationId is not null)
+        {
+            var name = payload.StaffName is { Length: > 0 } given ? given
+                : record.AssigneeUserId == userId ? CardText.FirstName(record.AssigneeName) : "";
+            var line = StaffMentions.Person(payload.Text, userId, name.Length > 0 ? name : "colleague");
+            await ContinueAsync(StaffThread(record, binding), (turn, ct) => turn.SendActivityAsync(line, ct), cancellationToken);
+            return DeliveryResult.Sent;
+        }
     }
 
     /// <summary>A new post in a channel, like a case thread but with one line of text.</summary>

@@ -23,13 +23,16 @@ public sealed class NeedsDialog : WaterfallDialog
         AddStep(async (step, ct) =>
         {
             var text = step.Text();
-            var draft = await kit.DraftAsync(step.TurnContext, ct);
-            if (!kit.IsSkip(step.TurnContext, text) && await kit.CleanAsync(step.TurnContext, text, ct) is { } other)
+            var other = kit.IsSkip(step.TurnContext, text) ? null : await kit.CleanAsync(step.TurnContext, text, ct);
+
+            // The words are kept as they were typed (the team reads them in Details) and the need categories they
+            // name are added, so "I have no car" also counts as transport. Going through the step again replaces them.
+            var found = kit.Content(step.TurnContext).MatchNeeds(other).Where(n => !n.IsNone).Select(n => n.Id).ToList();
+            var draft = await kit.UpdateAsync(step.TurnContext, d =>
             {
-                // Only the need categories found in the words are kept; the words themselves are not stored.
-                var found = kit.Content(step.TurnContext).MatchNeeds(other).Where(n => !n.IsNone).Select(n => n.Id);
-                draft = await kit.UpdateAsync(step.TurnContext, d => d.Needs = d.Needs.Union(found).ToList(), ct);
-            }
+                d.Needs = d.Needs.Union(found).ToList();
+                d.NeedsNote = string.IsNullOrWhiteSpace(other) ? null : other;
+            }, ct);
 
             await step.SendAsync(kit.Say(step.TurnContext, draft.Needs.Count == 0 ? MessageKeys.NeedsNoneAck : MessageKeys.NeedsAck), ct);
             await kit.CompleteSectionAsync(step.TurnContext, JourneySections.Needs, ct);

@@ -82,12 +82,16 @@ public static class LocalStaffPage
         }
 
         body.Append(CultureInfo.InvariantCulture, $"<p class=\"identity\">{E(record.OwnerKey.StartsWith("msteams:", StringComparison.Ordinal) ? "Identified by: a Teams account in your organisation." : "Identified by: nothing. This is an unverified web chat visitor. Check who they are before you discuss health details.")}</p>");
-        Section(body, "Who is chatting", ("Chatting", d.Role == ChatRole.Caregiver ? "A caregiver" : "The patient"), ("Patient's first name", d.PatientFirstName), ("Relationship", d.Relationship));
-        Section(body, "The situation", ("Worry, in their words", d.Concern), ("Proposed", d.Proposed), ("Planned date", d.PlannedDate?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)), ("Current clinic or doctor", d.CurrentClinic), ("Emergency words during the chat", d.EmergencySignalled ? "Yes" : null));
+        Section(body, "Flags", ("Priority", record.Priority == CasePriority.Urgent ? "Urgent" : "Routine"), ("Needs a call", d.NeedsCall() ? "Yes, not known: " + string.Join(", ", d.NotKnown) : null));
+        Section(body, "Who is chatting", ("Chatting", d.Role == ChatRole.Caregiver ? "A caregiver" : "The patient"), ("Patient's first name", d.PatientFirstName), ("Relationship", d.Relationship),
+            ("Patient agrees", d.Role == ChatRole.Caregiver ? d.PatientAgrees switch { true => "Yes", false => "No", null => null } : null));
+        Section(body, "The situation", ("Worry, in their words", d.Concern), ("Proposed", d.Proposed), ("Planned date", d.PlannedDate?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)), ("Current clinic or doctor", d.CurrentClinic),
+            ("Symptoms changing fast", d.SymptomsChangingFast ? "Yes" : null), ("Emergency words during the chat", d.EmergencySignalled ? "Yes" : null), ("Situation", string.Join(", ", d.Situations.Select(CardText.Label))));
         Section(body, "Reasons", d.Reasons.Select(r => ("", (string?)CardText.Label(r))).ToArray());
         Section(body, "Questions for the doctor", d.Questions.Select((q, i) => ($"{i + 1}.", (string?)q)).ToArray());
         Section(body, "Records", d.Records.Select(r => (CardText.Label(r.Key), (string?)(r.Value switch { RecordStatus.Have => "has it", RecordStatus.NeedHelp => "needs help getting it", _ => "doesn't apply" }))).ToArray());
-        Section(body, "Needs", d.Needs.Select(n => ("", (string?)CardText.Label(n))).ToArray());
+        Section(body, "Questions and worries for our team", d.TeamQuestions.Select((q, i) => ($"{i + 1}.", (string?)q)).ToArray());
+        Section(body, "Needs", d.Needs.Select(n => ("", (string?)CardText.Label(n))).Append(("In their words", d.NeedsNote)).ToArray());
         Section(body, "How to reach them", ("Prefers", string.Join(", ", d.ContactMethods.Select(CardText.Label))), ("Phone", d.Phone), ("Email", d.Email), ("Good times", d.ContactTimes));
 
         body.Append("<h2>Messages</h2><ol id=\"messages\">");
