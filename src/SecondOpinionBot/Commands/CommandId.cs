@@ -13,4 +13,5 @@ public enum CommandId
     Queue,
     Case,
     SetQueue,
+    MoveQueue,
 }

@@ -44,6 +44,9 @@ public static partial class CommandTable
         new(CommandId.SetQueue, CommandScope.Team, "set queue",
             "Send this queue's new cases to this channel: set queue social-work or set queue care-coordination",
             ["set queue", "bind queue"], QueueName),
+        new(CommandId.MoveQueue, CommandScope.Team, "move queue",
+            "From the channel a queue posts in: let another channel take it with set queue. Example: move queue social-work",
+            ["move queue"], QueueName),
     ];
 
     public static IEnumerable<BotCommand> InScope(CommandScope scope) => All.Where(command => command.Scope == scope);

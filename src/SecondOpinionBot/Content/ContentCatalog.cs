@@ -10,7 +10,7 @@ public sealed class ContentCatalog
 
     public string Culture { get; }
 
-    /// <summary>A short hash of every file's bytes: changes whenever the content changes (e.g. a flow version input).</summary>
+    /// <summary>A short hash of the patient content files' bytes: changes whenever that content changes (the flow version input).</summary>
     public string Version { get; private set; } = "";
 
     /// <summary>The language folder the content came from (used in error messages).</summary>
@@ -73,7 +73,7 @@ public sealed class ContentCatalog
         var catalog = new ContentCatalog(folder, culture)
         {
             Normalizer = normalizer,
-            Messages = new MessageCatalog(parser.Messages()),
+            Messages = new MessageCatalog([.. parser.Messages(), .. parser.StaffMessages()]),
             Reasons = parser.Reasons(),
             Situations = parser.Situations(),
             Questions = parser.Questions(),
@@ -100,7 +100,8 @@ public sealed class ContentCatalog
     private static string HashOf(string folder)
     {
         using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        foreach (var file in ContentFiles.All.Select(f => Path.Combine(folder, f)).Where(File.Exists))
+        // Staff wording is left out: editing a refusal must not restart every patient's conversation at its step.
+        foreach (var file in ContentFiles.All.Where(f => f != ContentFiles.Staff).Select(f => Path.Combine(folder, f)).Where(File.Exists))
         {
             hash.AppendData(File.ReadAllBytes(file));
         }

@@ -16,6 +16,9 @@ internal static class ContentFiles
     public const string Faq = "faq.yaml";
     public const string Routing = "routing.yaml";
 
+    /// <summary>What the care team reads (staff.* messages). Not part of the patient flow's version.</summary>
+    public const string Staff = "staff.yaml";
+
     public static readonly IReadOnlyList<string> All =
-        [Messages, Reasons, Situations, Questions, Records, Needs, Choices, Words, Emergency, Glossary, Faq, Routing];
+        [Messages, Reasons, Situations, Questions, Records, Needs, Choices, Words, Emergency, Glossary, Faq, Routing, Staff];
 }

@@ -253,6 +253,21 @@ internal sealed class ContentParser(string folder, string displayFolder, Content
         return messages;
     }
 
+    /// <summary>staff.yaml: the same nesting under one `staff:` key, so every key starts with "staff.".</summary>
+    public IReadOnlyList<ContentMessage> StaffMessages()
+    {
+        var root = Open(ContentFiles.Staff);
+        var messages = new List<ContentMessage>();
+        var top = root?.Map("staff");
+        root?.RejectUnknownKeys();
+        if (top is not null)
+        {
+            Flatten(top, "staff", messages);
+        }
+
+        return messages;
+    }
+
     private static void Flatten(YamlMap map, string prefix, List<ContentMessage> into)
     {
         foreach (var (key, value) in map.Remaining())

@@ -221,7 +221,7 @@ internal static class ContentValidator
     private static void CheckMessages(ContentCatalog c, ContentErrors errors)
     {
         var messages = c.Messages.All.ToDictionary(m => m.Key, StringComparer.Ordinal);
-        foreach (var key in MessageKeys.All)
+        foreach (var key in MessageKeys.All.Concat(StaffMessageKeys.All))
         {
             if (!messages.TryGetValue(key.Name, out var message))
             {

@@ -46,6 +46,7 @@ public static class HandoffExtensions
         services.AddSingleton<StaffAuthorizer>();
         services.AddSingleton<StaffCaseActions>();
         services.AddSingleton<StaffCommands>();
+        services.AddSingleton<StaffText>();
         services.AddSingleton<StaffActivityHandler>();
         return builder;
     }

@@ -14,6 +14,11 @@ internal sealed class HandoffSchema : IDatabaseSchema
             bound_by    TEXT NOT NULL,
             bound_at    TEXT NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS queue_moves (
+            queue        TEXT PRIMARY KEY,
+            requested_by TEXT NOT NULL,
+            expires_at   TEXT NOT NULL
+        );
         CREATE TABLE IF NOT EXISTS outbox (
             id              INTEGER PRIMARY KEY AUTOINCREMENT,
             kind            TEXT NOT NULL,

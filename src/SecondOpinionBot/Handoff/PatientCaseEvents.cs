@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SecondOpinionBot.Content;
 using SecondOpinionBot.Handoff.Messages;
 using SecondOpinionBot.Handoff.Outbox;
 using SecondOpinionBot.Staff;
@@ -12,7 +13,7 @@ namespace SecondOpinionBot.Handoff;
 /// the after-hours contact. Everything goes through the outbox, so the patient's turn stays fast and nothing is lost.
 /// </summary>
 public sealed class PatientCaseEvents(
-    ICaseStore cases, ICaseMessageStore messages, IOutbox outbox, QueueHours hours, IOptions<HandoffOptions> options, TimeProvider clock)
+    ICaseStore cases, ICaseMessageStore messages, IOutbox outbox, QueueHours hours, IOptions<HandoffOptions> options, StaffText words, TimeProvider clock)
 {
     public const int MaxPatientMessageLength = 2000;
 
@@ -22,8 +23,8 @@ public sealed class PatientCaseEvents(
         var trimmed = text.Trim();
         var message = await messages.AddAsync(record.Id, MessageDirection.FromPatient, "patient", "", trimmed.Length <= MaxPatientMessageLength ? trimmed : trimmed[..MaxPatientMessageLength], cancellationToken);
         await cases.AppendAuditAsync(record.Reference, "patient", "message-from-patient", $"message={message.Id}", cancellationToken);
-        await ThreadLineAsync(record, "New message from the patient — open Details.", $"patient-message:{message.Id}", mention: false, cancellationToken);
-        await NotifyAssigneeAsync(record, $"New message from the patient on case {record.Reference}. Open Details in the case's thread to read it.", $"patient-message:{message.Id}", cancellationToken);
+        await ThreadLineAsync(record, words.Get(StaffMessageKeys.EventsPatientMessageLine), $"patient-message:{message.Id}", mention: false, cancellationToken);
+        await NotifyAssigneeAsync(record, words.Get(StaffMessageKeys.EventsPatientMessageNotice, ("reference", record.Reference)), $"patient-message:{message.Id}", cancellationToken);
         return message;
     }
 
@@ -34,9 +35,8 @@ public sealed class PatientCaseEvents(
         await cases.AppendAuditAsync(record.Reference, "patient", "emergency-after-handoff", null, cancellationToken);
         var key = $"emergency:{record.Reference}:v{urgent.Version}";
         await outbox.EnqueueAsync(OutboxKind.UpdateCard, new OutboxPayload(record.Reference), null, cancellationToken);
-        var who = urgent.AssigneeUserId is null ? "the channel" : CardText.FirstName(urgent.AssigneeName);
-        await ThreadLineAsync(urgent, $"Urgent: the patient used words that may mean an emergency. They were given emergency guidance. The case is now urgent. Open Details.", key, mention: true, cancellationToken);
-        await NotifyAssigneeAsync(urgent, $"Urgent: the patient on case {record.Reference} used words that may mean an emergency. Open Details in the case's thread.", key, cancellationToken);
+        await ThreadLineAsync(urgent, words.Get(StaffMessageKeys.EventsEmergencyLine), key, mention: true, cancellationToken);
+        await NotifyAssigneeAsync(urgent, words.Get(StaffMessageKeys.EventsEmergencyNotice, ("reference", record.Reference)), key, cancellationToken);
         if (!hours.IsOpenNow())
         {
             await EscalateAfterHoursAsync(urgent, key, cancellationToken);
@@ -47,8 +47,8 @@ public sealed class PatientCaseEvents(
     {
         var key = $"talk-to-person:{record.Reference}:{clock.GetUtcNow():yyyyMMddHHmm}";
         await cases.AppendAuditAsync(record.Reference, "patient", "asked-for-a-person", null, cancellationToken);
-        await ThreadLineAsync(record, "The patient asked to talk to a person.", key, mention: true, cancellationToken);
-        await NotifyAssigneeAsync(record, $"The patient on case {record.Reference} asked to talk to a person.", key, cancellationToken);
+        await ThreadLineAsync(record, words.Get(StaffMessageKeys.EventsTalkToPersonLine), key, mention: true, cancellationToken);
+        await NotifyAssigneeAsync(record, words.Get(StaffMessageKeys.EventsTalkToPersonNotice, ("reference", record.Reference)), key, cancellationToken);
         if (record.Priority == CasePriority.Urgent && !hours.IsOpenNow())
         {
             await EscalateAfterHoursAsync(record, key, cancellationToken);
@@ -65,32 +65,30 @@ public sealed class PatientCaseEvents(
         }
 
         await outbox.EnqueueAsync(OutboxKind.UpdateCard, new OutboxPayload(record.Reference), null, cancellationToken);
-        await ThreadLineAsync(reopened, "The patient asked to reopen this case. It is waiting for someone to claim it.", $"reopened:{record.Reference}:v{reopened.Version}", mention: true, cancellationToken);
+        await ThreadLineAsync(reopened, words.Get(StaffMessageKeys.EventsReopenedLine), $"reopened:{record.Reference}:v{reopened.Version}", mention: true, cancellationToken);
         return reopened;
     }
 
     public async Task WithdrawnAsync(CaseRecord record, CancellationToken cancellationToken)
     {
         await outbox.EnqueueAsync(OutboxKind.UpdateCard, new OutboxPayload(record.Reference), null, cancellationToken);
-        await ThreadLineAsync(record, "The patient withdrew this request. Nothing more is needed.", $"withdrawn:{record.Reference}", mention: true, cancellationToken);
+        await ThreadLineAsync(record, words.Get(StaffMessageKeys.EventsWithdrawnLine), $"withdrawn:{record.Reference}", mention: true, cancellationToken);
     }
 
     /// <param name="before">The case as it was before the erasure (it is withdrawn now if it was open).</param>
     public async Task ErasedAsync(CaseRecord before, CancellationToken cancellationToken)
     {
-        var text = CaseTransitions.IsOpen(before.Status)
-            ? "The patient deleted their data. The case is withdrawn and its details are gone."
-            : "The patient deleted their data. The case's details are gone.";
+        var line = words.Get(CaseTransitions.IsOpen(before.Status) ? StaffMessageKeys.EventsErasedOpenLine : StaffMessageKeys.EventsErasedClosedLine);
         await outbox.EnqueueAsync(OutboxKind.UpdateCard, new OutboxPayload(before.Reference), null, cancellationToken);
-        await outbox.EnqueueAsync(OutboxKind.ThreadLine, new OutboxPayload(before.Reference, Text: text), $"thread-line:erased:{before.Reference}", cancellationToken);
+        await outbox.EnqueueAsync(OutboxKind.ThreadLine, new OutboxPayload(before.Reference, Text: line), $"thread-line:erased:{before.Reference}", cancellationToken);
     }
 
-    private Task ThreadLineAsync(CaseRecord record, string text, string key, bool mention, CancellationToken cancellationToken) =>
-        outbox.EnqueueAsync(OutboxKind.ThreadLine, new OutboxPayload(record.Reference, Text: text, MentionAssignee: mention), $"thread-line:{key}", cancellationToken);
+    private Task ThreadLineAsync(CaseRecord record, string line, string key, bool mention, CancellationToken cancellationToken) =>
+        outbox.EnqueueAsync(OutboxKind.ThreadLine, new OutboxPayload(record.Reference, Text: line, MentionAssignee: mention), $"thread-line:{key}", cancellationToken);
 
-    private Task NotifyAssigneeAsync(CaseRecord record, string text, string key, CancellationToken cancellationToken) =>
+    private Task NotifyAssigneeAsync(CaseRecord record, string notice, string key, CancellationToken cancellationToken) =>
         record.Status == CaseStatus.Claimed && record.AssigneeUserId is { } userId
-            ? outbox.EnqueueAsync(OutboxKind.NotifyStaff, new OutboxPayload(record.Reference, Text: text, StaffUserId: userId), $"notify-staff:{key}", cancellationToken)
+            ? outbox.EnqueueAsync(OutboxKind.NotifyStaff, new OutboxPayload(record.Reference, Text: notice, StaffUserId: userId, StaffName: CardText.FirstName(record.AssigneeName)), $"notify-staff:{key}", cancellationToken)
             : Task.CompletedTask;
 
     private async Task EscalateAfterHoursAsync(CaseRecord record, string key, CancellationToken cancellationToken)
@@ -99,7 +97,7 @@ public sealed class PatientCaseEvents(
         if (options.Value.AfterHoursContactUserId is { Length: > 0 } contact)
         {
             await outbox.EnqueueAsync(OutboxKind.NotifyStaff,
-                new OutboxPayload(record.Reference, Text: $"After hours: case {record.Reference} ({QueueNames.Title(record.Queue)}) needs attention now. Open it in its thread.", StaffUserId: contact),
+                new OutboxPayload(record.Reference, Text: words.Get(StaffMessageKeys.EventsAfterHoursNotice, ("reference", record.Reference), ("queueName", QueueNames.Title(record.Queue))), StaffUserId: contact),
                 $"notify-staff:after-hours:{key}", cancellationToken);
         }
     }

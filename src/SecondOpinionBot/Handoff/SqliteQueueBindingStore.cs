@@ -54,6 +54,32 @@ public sealed class SqliteQueueBindingStore(SqliteDatabase database) : IQueueBin
         return await ReadAllAsync(command, cancellationToken);
     }
 
+    public async Task AllowMoveAsync(string queue, string requestedBy, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO queue_moves (queue, requested_by, expires_at) VALUES ($queue, $by, $until)
+            ON CONFLICT (queue) DO UPDATE SET requested_by = $by, expires_at = $until
+            """;
+        command.Parameters.AddWithValue("$queue", queue);
+        command.Parameters.AddWithValue("$by", requestedBy);
+        command.Parameters.AddWithValue("$until", SqliteTime.Format(expiresAt));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<bool> TakeMoveAsync(string queue, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+
+        // One conditional delete: of two channels asking at once, only one removes the row.
+        command.CommandText = "DELETE FROM queue_moves WHERE queue = $queue AND expires_at > $now";
+        command.Parameters.AddWithValue("$queue", queue);
+        command.Parameters.AddWithValue("$now", SqliteTime.Format(now));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
     private static async Task<IReadOnlyList<QueueBinding>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
         var bindings = new List<QueueBinding>();

@@ -8,9 +8,9 @@ namespace SecondOpinionBot.Staff;
 /// Everything staff do with the bot: team-channel commands and card actions. The activity handler hands over team
 /// messages, any message carrying a case-action payload (wherever it comes from), and adaptiveCard/action invokes.
 /// </summary>
-public sealed class StaffActivityHandler(StaffCaseActions actions, StaffCommands commands, StaffCards cards, Operations.Telemetry.BotMetrics metrics, StaffAuthorizer authorizer, StaffRoster roster)
+public sealed class StaffActivityHandler(StaffCaseActions actions, StaffCommands commands, StaffCards cards, Operations.Telemetry.BotMetrics metrics, StaffAuthorizer authorizer, StaffRoster roster, StaffText text)
 {
-    public const string MalformedAction = "Sorry, I couldn't read that card action. Type \"case SO-XXXX\" to get a fresh card.";
+    private string MalformedAction => text.Of(StaffRefusal.MalformedAction);
 
     /// <summary>Handles the message if it belongs to staff; false leaves it to the patient journey.</summary>
     public async Task<bool> TryHandleMessageAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
@@ -57,7 +57,7 @@ public sealed class StaffActivityHandler(StaffCaseActions actions, StaffCommands
             {
                 StatusCode = 403,
                 Type = "application/vnd.microsoft.error",
-                Value = new Error("Forbidden", refusal.Text),
+                Value = new Error("Forbidden", text.Of(refusal)),
             };
         }
 
@@ -89,7 +89,7 @@ public sealed class StaffActivityHandler(StaffCaseActions actions, StaffCommands
         var result = await RosterRefusalAsync(turnContext, payload, cancellationToken)
             ?? await actions.ExecuteAsync(activity, payload ?? CaseActionPayload.Unreadable(activity.Value), cancellationToken);
         metrics.CardAction(payload?.Verb ?? "unreadable", CardActionResult(result));
-        var reply = result.Refusal?.Text ?? result.Note;
+        var reply = result.Refusal is { } refusal ? text.Of(refusal) : result.Note;
         if (reply is not null)
         {
             await turnContext.SendActivityAsync(reply, cancellationToken: cancellationToken);

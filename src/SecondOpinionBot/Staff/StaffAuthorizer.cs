@@ -13,7 +13,7 @@ namespace SecondOpinionBot.Staff;
 /// from Teams, from the configured tenant, from a team channel, and for a case from the channel bound to its queue.
 /// Card data only names the case; it never grants anything.
 /// </summary>
-public sealed class StaffAuthorizer(IOptions<HandoffOptions> handoff, IOptions<BotAuthOptions> auth, IQueueBindingStore bindings)
+public sealed class StaffAuthorizer(IOptions<HandoffOptions> handoff, IOptions<BotAuthOptions> auth, IQueueBindingStore bindings, TimeProvider clock)
 {
     public string? ConfiguredTenant =>
         !string.IsNullOrWhiteSpace(handoff.Value.TenantId) ? handoff.Value.TenantId
@@ -67,7 +67,8 @@ public sealed class StaffAuthorizer(IOptions<HandoffOptions> handoff, IOptions<B
     /// May this person bind <paramref name="queue"/> here? On top of <see cref="CheckChannel"/>: a standard channel
     /// (a bot cannot post in private or shared ones); in a configured bot an allow-listed team or a queue admin (with
     /// neither configured, nobody: any team in the tenant could otherwise take the queue and open its cases); and a
-    /// queue bound elsewhere moves only for an admin. Local mode binds freely. Returns the binding it would replace.
+    /// queue bound elsewhere moves only for an admin, or after "move queue" in its bound channel (the permit is used up
+    /// here). Local mode binds freely. Returns the binding it would replace.
     /// </summary>
     public async Task<(StaffOrigin? Origin, StaffRefusal? Refusal, QueueBinding? Current)> CheckBindingAsync(IActivity activity, string queue, CancellationToken cancellationToken)
     {
@@ -105,12 +106,33 @@ public sealed class StaffAuthorizer(IOptions<HandoffOptions> handoff, IOptions<B
 
         var current = await bindings.FindAsync(queue, cancellationToken);
         var elsewhere = current is not null && !IsChannel(current, origin);
-        if (elsewhere && !admin)
+        if (elsewhere && !admin && !await bindings.TakeMoveAsync(queue, clock.GetUtcNow(), cancellationToken))
         {
-            return (null, StaffRefusal.QueueBoundElsewhere, current);
+            return (null, StaffRefusal.QueueBoundElsewhere.With(("queue", queue)), current);
         }
 
         return (origin, null, current);
+    }
+
+    /// <summary>
+    /// May this person let <paramref name="queue"/> move away? Only from the channel it is bound to (or as an admin
+    /// anywhere in the tenant). The caller checks the roster too.
+    /// </summary>
+    public async Task<(StaffOrigin? Origin, StaffRefusal? Refusal)> CheckMoveAsync(IActivity activity, string queue, CancellationToken cancellationToken)
+    {
+        var (origin, refusal) = CheckChannel(activity);
+        if (origin is null)
+        {
+            return (null, refusal);
+        }
+
+        var current = await bindings.FindAsync(queue, cancellationToken);
+        if (current is null || (!IsChannel(current, origin) && !IsAdmin(activity)))
+        {
+            return (null, StaffRefusal.MoveNotBound.With(("queue", queue), ("queueName", QueueNames.Title(queue).ToLowerInvariant())));
+        }
+
+        return (origin, null);
     }
 
     private static bool IsChannel(QueueBinding binding, StaffOrigin origin) =>

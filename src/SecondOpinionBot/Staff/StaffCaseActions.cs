@@ -1,4 +1,5 @@
 using Microsoft.Bot.Schema;
+using SecondOpinionBot.Content;
 using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Handoff.Outbox;
 
@@ -12,7 +13,7 @@ namespace SecondOpinionBot.Staff;
 /// patient's notice are queued in the outbox, so the answer itself stays fast.
 /// </summary>
 public sealed partial class StaffCaseActions(
-    ICaseStore cases, StaffAuthorizer authorizer, IOutbox outbox, IPatientNotifier notifier, ILogger<StaffCaseActions> logger)
+    ICaseStore cases, StaffAuthorizer authorizer, IOutbox outbox, IPatientNotifier notifier, StaffText text, ILogger<StaffCaseActions> logger)
 {
     public async Task<CaseActionResult> ExecuteAsync(IActivity activity, CaseActionPayload payload, CancellationToken cancellationToken)
     {
@@ -32,7 +33,7 @@ public sealed partial class StaffCaseActions(
     /// <summary>The action itself, for a person already authorised on the case's queue (Teams or the local staff page).</summary>
     public async Task<CaseActionResult> ActAsync(StaffOrigin origin, CaseRecord record, CaseActionPayload payload, CancellationToken cancellationToken)
     {
-        var actor = new CaseActor(origin.UserId, origin.DisplayName.Length > 0 ? origin.DisplayName : "A colleague", origin.TeamsUserId);
+        var actor = new CaseActor(origin.UserId, text.Actor(origin.DisplayName), origin.TeamsUserId);
         if (payload.Verb == CaseActionPayload.RefreshVerb || AlreadyDoneBy(record, payload.Verb, actor))
         {
             return new CaseActionResult(record, null, null, false, actor.Id);
@@ -73,7 +74,7 @@ public sealed partial class StaffCaseActions(
             return new CaseActionResult(result.Current, result.Current is null ? null : CurrentStateNote(result.Current), null, false);
         }
 
-        await AnnounceAsync(claimed, $"{actor.DisplayName} claimed this case.", PatientNotice.Claimed, actor, cancellationToken);
+        await AnnounceAsync(claimed, text.Get(StaffMessageKeys.ActionsClaimedLine, ("name", actor.DisplayName)), PatientNotice.Claimed, actor, cancellationToken);
         return new CaseActionResult(claimed, null, null, true);
     }
 
@@ -91,16 +92,16 @@ public sealed partial class StaffCaseActions(
             return new CaseActionResult(result.Current, result.Current is null ? null : CurrentStateNote(result.Current), null, false);
         }
 
-        await AnnounceAsync(taken, $"{actor.DisplayName} took over this case from {previous}.", PatientNotice.Claimed, actor, cancellationToken);
+        await AnnounceAsync(taken, text.Get(StaffMessageKeys.ActionsTookOverLine, ("name", actor.DisplayName), ("previous", previous)), PatientNotice.Claimed, actor, cancellationToken);
         if (record.AssigneeUserId is { Length: > 0 } previousUser)
         {
             // The previous assignee hears it in their personal chat, not only in a thread they may not be watching.
             await outbox.EnqueueAsync(OutboxKind.NotifyStaff,
-                new OutboxPayload(record.Reference, Text: $"{actor.DisplayName} took over case {record.Reference} from you. You don't need to do anything more on it.", StaffUserId: previousUser, StaffName: previous),
+                new OutboxPayload(record.Reference, Text: text.Get(StaffMessageKeys.ActionsTookOverNotice, ("name", actor.DisplayName), ("reference", record.Reference)), StaffUserId: previousUser, StaffName: previous),
                 $"notify-staff:take-over:{record.Reference}:v{taken.Version}", cancellationToken);
         }
 
-        return new CaseActionResult(taken, $"You have this case now. {previous} has been told.", null, true);
+        return new CaseActionResult(taken, text.Get(StaffMessageKeys.ActionsTookOverNote, ("previous", previous)), null, true);
     }
 
     private async Task<CaseActionResult> ResolveAsync(CaseRecord record, CaseActor actor, CaseActionPayload payload, CancellationToken cancellationToken)
@@ -115,13 +116,13 @@ public sealed partial class StaffCaseActions(
             LogRefused(StaffRefusal.NotAssignee.Code, payload.Verb, "staff");
             await cases.AppendAuditAsync(record.Reference, actor.Id, "staff-action-refused", $"{StaffRefusal.NotAssignee.Code}; verb={payload.Verb}", cancellationToken);
             var assignee = CardText.FirstName(record.AssigneeName);
-            return new CaseActionResult(record, $"Only {assignee}, who has this case, can resolve it. If you are taking it on, press Take over first.", null, false);
+            return new CaseActionResult(record, text.Get(StaffMessageKeys.ActionsOnlyAssigneeResolves, ("assignee", assignee)), null, false);
         }
 
         var outcomeId = payload.Outcome;
         if (StaffOutcomes.Find(outcomeId) is not { } outcome)
         {
-            return new CaseActionResult(record, "Choose an outcome, then press Resolve.", null, false);
+            return new CaseActionResult(record, text.Get(StaffMessageKeys.ActionsChooseOutcome), null, false);
         }
 
         var result = await cases.TryTransitionAsync(record.Reference, CaseStatus.Claimed, CaseStatus.Resolved, actor, outcome.Id, cancellationToken);
@@ -130,7 +131,7 @@ public sealed partial class StaffCaseActions(
             return new CaseActionResult(result.Current, result.Current is null ? null : CurrentStateNote(result.Current), null, false);
         }
 
-        await AnnounceAsync(resolved, $"{actor.DisplayName} resolved this case: {outcome.Title}.", PatientNotice.Resolved, actor, cancellationToken);
+        await AnnounceAsync(resolved, text.Get(StaffMessageKeys.ActionsResolvedLine, ("name", actor.DisplayName), ("outcome", outcome.Title)), PatientNotice.Resolved, actor, cancellationToken);
         return new CaseActionResult(resolved, null, null, true);
     }
 
@@ -142,12 +143,12 @@ public sealed partial class StaffCaseActions(
         await notifier.NotifyAsync(record, notice, actor.DisplayName, record.Outcome, cancellationToken);
     }
 
-    private static string CurrentStateNote(CaseRecord record) => record.Status switch
+    private string CurrentStateNote(CaseRecord record) => record.Status switch
     {
-        CaseStatus.Claimed => $"{CardText.FirstName(record.AssigneeName)} has this case already.",
-        CaseStatus.Resolved => $"{CardText.FirstName(record.AssigneeName)} resolved this case already.",
-        CaseStatus.Withdrawn => "The patient withdrew this case.",
-        _ => "This card was out of date. Here is the case as it is now.",
+        CaseStatus.Claimed => text.Get(StaffMessageKeys.ActionsAlreadyClaimed, ("name", CardText.FirstName(record.AssigneeName))),
+        CaseStatus.Resolved => text.Get(StaffMessageKeys.ActionsAlreadyResolved, ("name", CardText.FirstName(record.ResolvedByName ?? record.AssigneeName))),
+        CaseStatus.Withdrawn => text.Get(StaffMessageKeys.ActionsWithdrawn),
+        _ => text.Get(StaffMessageKeys.ActionsOutOfDate),
     };
 
     /// <summary>A refusal decided before the action (roster, role): audited like the others.</summary>

@@ -1,3 +1,5 @@
+using System.Globalization;
+using SecondOpinionBot.Content;
 using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Handoff.Messages;
 using SecondOpinionBot.Handoff.Outbox;
@@ -5,7 +7,7 @@ using SecondOpinionBot.Handoff.Outbox;
 namespace SecondOpinionBot.Staff;
 
 /// <summary>What a staff member does on a case besides its status, shared by the Teams dialogs and the local staff page.</summary>
-public sealed class StaffCaseWork(ICaseStore cases, ICaseMessageStore messages, IOutbox outbox, TimeProvider clock)
+public sealed class StaffCaseWork(ICaseStore cases, ICaseMessageStore messages, IOutbox outbox, StaffText words, TimeProvider clock)
 {
     /// <summary>A second identical Send within this window is a retry (Teams resends a dialog submit it thinks timed out).</summary>
     private static readonly TimeSpan RepeatWindow = TimeSpan.FromMinutes(2);
@@ -21,22 +23,22 @@ public sealed class StaffCaseWork(ICaseStore cases, ICaseMessageStore messages, 
         var message = text?.Trim() ?? "";
         if (message.Length == 0)
         {
-            return new(null, "Write a message first.");
+            return new(null, words.Get(StaffMessageKeys.MessageWriteFirst));
         }
 
         if (message.Length > StaffDialogs.MaxMessageLength)
         {
-            return new(null, $"That message is {message.Length} characters long. Please keep it to {StaffDialogs.MaxMessageLength}; nothing was sent.");
+            return new(null, words.Get(StaffMessageKeys.MessageTooLong, ("length", message.Length.ToString(CultureInfo.InvariantCulture)), ("max", StaffDialogs.MaxMessageLength.ToString(CultureInfo.InvariantCulture))));
         }
 
         if (record.PatientConversation is null)
         {
-            return new(null, StaffRefusal.PatientDataDeleted.Text);
+            return new(null, words.Of(StaffRefusal.PatientDataDeleted));
         }
 
         if (!CaseTransitions.IsOpen(record.Status))
         {
-            return new(null, "This case is closed, so nothing was sent. If the patient writes again they can reopen it.");
+            return new(null, words.Get(StaffMessageKeys.MessageCaseClosed));
         }
 
         var history = await messages.ListAsync(record.Id, cancellationToken);
@@ -44,13 +46,13 @@ public sealed class StaffCaseWork(ICaseStore cases, ICaseMessageStore messages, 
         if (history.LastOrDefault(m => m.Direction == MessageDirection.ToPatient && m.AuthorId == actor.Id) is { } last
             && last.Text == message && now - last.At < RepeatWindow)
         {
-            return new("Sent to the patient.", null);
+            return new(words.Get(StaffMessageKeys.MessageSent), null);
         }
 
         var stored = await messages.AddAsync(record.Id, MessageDirection.ToPatient, actor.Id, CardText.FirstName(actor.DisplayName), message, cancellationToken);
         await cases.AppendAuditAsync(record.Reference, actor.Id, "message-to-patient", $"message={stored.Id}", cancellationToken);
         await outbox.EnqueueAsync(OutboxKind.MessagePatient, new OutboxPayload(record.Reference, MessageId: stored.Id), $"message-patient:{stored.Id}", cancellationToken);
-        await outbox.EnqueueAsync(OutboxKind.ThreadLine, new OutboxPayload(record.Reference, Text: $"{CardText.FirstName(actor.DisplayName)} sent the patient a message."), $"thread-line:{record.Reference}:message:{stored.Id}", cancellationToken);
-        return new("Sent to the patient. It is kept with the case; open Details to see the conversation.", null);
+        await outbox.EnqueueAsync(OutboxKind.ThreadLine, new OutboxPayload(record.Reference, Text: words.Get(StaffMessageKeys.MessageSentLine, ("name", words.Actor(actor.DisplayName)))), $"thread-line:{record.Reference}:message:{stored.Id}", cancellationToken);
+        return new(words.Get(StaffMessageKeys.MessageSentKept), null);
     }
 }

@@ -3,32 +3,33 @@ using System.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using SecondOpinionBot.Commands;
+using SecondOpinionBot.Content;
 using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Handoff.Outbox;
 
 namespace SecondOpinionBot.Staff;
 
-/// <summary>The team-channel commands: set queue, queue, case. Each checks the channel before doing anything.</summary>
+/// <summary>The team-channel commands: set queue, move queue, queue, case. Each checks the channel before doing anything.</summary>
 public sealed partial class StaffCommands(
-    StaffAuthorizer authorizer, IQueueBindingStore bindings, ICaseStore cases, StaffCards cards, IOutbox outbox, TimeProvider clock, ILogger<StaffCommands> logger)
+    StaffAuthorizer authorizer, StaffRoster roster, IQueueBindingStore bindings, ICaseStore cases, StaffCards cards, IOutbox outbox, StaffText text,
+    TimeProvider clock, ILogger<StaffCommands> logger)
 {
-    public const string Help =
-        "Hello, care team. I post second-opinion cases here for you to claim. Commands: " +
-        "\"set queue social-work\" or \"set queue care-coordination\" sends that queue's new cases to this channel; " +
-        "\"queue\" lists this channel's open cases; \"case SO-7K3F\" shows one case's card.";
+    /// <summary>How long after "move queue" another channel may take the queue.</summary>
+    public static readonly TimeSpan MoveWindow = TimeSpan.FromMinutes(15);
 
     public async Task HandleAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         var match = CommandRouter.Route(turnContext.Activity.Text, CommandScope.Team);
         var reply = match switch
         {
-            null => Help,
-            { NeedsArgument: true, Command.Id: CommandId.SetQueue } => "Which queue? Type: set queue social-work, or set queue care-coordination.",
-            { NeedsArgument: true, Command.Id: CommandId.Case } => "Which case? For example: case SO-7K3F",
+            null => text.Get(StaffMessageKeys.CommandsHelp),
+            { NeedsArgument: true, Command.Id: CommandId.SetQueue or CommandId.MoveQueue } => text.Get(StaffMessageKeys.CommandsWhichQueue),
+            { NeedsArgument: true, Command.Id: CommandId.Case } => text.Get(StaffMessageKeys.CommandsWhichCase),
             { Command.Id: CommandId.SetQueue } => await BindAsync(turnContext.Activity, match.Argument!, cancellationToken),
+            { Command.Id: CommandId.MoveQueue } => await AllowMoveAsync(turnContext, match.Argument!, cancellationToken),
             { Command.Id: CommandId.Queue } => await ListAsync(turnContext.Activity, cancellationToken),
             { Command.Id: CommandId.Case } => await ShowCaseAsync(turnContext, match.Argument!, cancellationToken),
-            _ => Help,
+            _ => text.Get(StaffMessageKeys.CommandsHelp),
         };
         if (reply is not null)
         {
@@ -36,19 +37,23 @@ public sealed partial class StaffCommands(
         }
     }
 
+    private string Who(IMessageActivity activity) => CardText.FirstName(activity.From?.Name) is { Length: > 0 } name ? name : text.Get(StaffMessageKeys.WordsSomeone);
+
+    private static string QueueWords(string queue) => QueueNames.Title(queue).ToLowerInvariant();
+
     private async Task<string> BindAsync(IMessageActivity activity, string queue, CancellationToken cancellationToken)
     {
         var (origin, refusal, current) = await authorizer.CheckBindingAsync(activity, queue, cancellationToken);
-        var who = CardText.FirstName(activity.From?.Name) is { Length: > 0 } name ? name : "Someone";
+        var who = Who(activity);
         if (origin is null)
         {
             LogBindingRefused(refusal!.Code, queue);
             if (current is not null)
             {
-                await TellChannelAsync(current, queue, $"{who} asked, from another channel, to move the {QueueNames.Title(queue).ToLowerInvariant()} queue there. It was refused: the queue still posts here.", cancellationToken);
+                await TellChannelAsync(current, queue, text.Get(StaffMessageKeys.CommandsMoveRefused, ("who", who), ("queueName", QueueWords(queue)), ("queue", queue)), cancellationToken);
             }
 
-            return refusal.Text;
+            return text.Of(refusal);
         }
 
         await bindings.SaveAsync(new QueueBinding(queue, origin.TeamId, origin.ChannelId, origin.ServiceUrl, origin.TenantId, origin.UserId, clock.GetUtcNow()), cancellationToken);
@@ -56,47 +61,94 @@ public sealed partial class StaffCommands(
         var moved = current is not null && (current.ChannelId != origin.ChannelId || current.TeamId != origin.TeamId);
         if (moved)
         {
-            await TellChannelAsync(current!, queue, $"{who} moved the {QueueNames.Title(queue).ToLowerInvariant()} queue to another channel. New cases will no longer arrive here.", cancellationToken);
+            await TellChannelAsync(current!, queue, text.Get(StaffMessageKeys.CommandsMovedAway, ("who", who), ("queueName", QueueWords(queue))), cancellationToken);
+            return text.Get(StaffMessageKeys.CommandsMovedFrom, ("queueName", QueueWords(queue)));
         }
 
-        return $"Done: new {QueueNames.Title(queue).ToLowerInvariant()} cases will arrive in this channel as cards you can claim. " +
-            "Type \"queue\" to see the open ones.";
+        return text.Get(StaffMessageKeys.CommandsBound, ("queueName", QueueWords(queue)));
     }
 
-    private Task TellChannelAsync(QueueBinding binding, string queue, string text, CancellationToken cancellationToken) =>
-        outbox.EnqueueAsync(OutboxKind.ChannelNotice, new OutboxPayload($"queue:{queue}", Text: text, Channel: new ChannelAddress(binding.ChannelId, binding.ServiceUrl, binding.TenantId)), null, cancellationToken);
+    /// <summary>
+    /// "move queue X" in the channel X posts in (a member of that team, asked afresh) opens a short window in which
+    /// another channel may take X with "set queue X"; that channel's team must still pass the allow-list.
+    /// </summary>
+    private async Task<string> AllowMoveAsync(ITurnContext turn, string queue, CancellationToken cancellationToken)
+    {
+        var (origin, refusal) = await authorizer.CheckMoveAsync(turn.Activity, queue, cancellationToken);
+        if (origin is null)
+        {
+            LogMoveRefused(refusal!.Code, queue);
+            return text.Of(refusal);
+        }
+
+        switch (await roster.CheckAsync(turn, origin.TeamId, fresh: true, cancellationToken))
+        {
+            case RosterAnswer.NotMember when !authorizer.IsAdmin(turn.Activity):
+                return text.Of(StaffRefusal.NotTeamMember);
+            case RosterAnswer.Unavailable when !authorizer.IsAdmin(turn.Activity):
+                return text.Of(StaffRefusal.RosterUnavailable);
+        }
+
+        await bindings.AllowMoveAsync(queue, origin.UserId, clock.GetUtcNow() + MoveWindow, cancellationToken);
+        LogMoveAllowed(queue);
+        var minutes = ((int)MoveWindow.TotalMinutes).ToString(CultureInfo.InvariantCulture);
+        if (await bindings.FindAsync(queue, cancellationToken) is { } current && (current.ChannelId != origin.ChannelId || current.TeamId != origin.TeamId))
+        {
+            // An admin started it from elsewhere: the channel that has the queue hears it.
+            await TellChannelAsync(current, queue, text.Get(StaffMessageKeys.CommandsMoveReadyNotice, ("who", Who((IMessageActivity)turn.Activity)), ("queueName", QueueWords(queue)), ("minutes", minutes)), cancellationToken);
+        }
+
+        return text.Get(StaffMessageKeys.CommandsMoveReady, ("minutes", minutes), ("queueName", QueueWords(queue)), ("queue", queue));
+    }
+
+    private Task TellChannelAsync(QueueBinding binding, string queue, string line, CancellationToken cancellationToken) =>
+        outbox.EnqueueAsync(OutboxKind.ChannelNotice, new OutboxPayload($"queue:{queue}", Text: line, Channel: new ChannelAddress(binding.ChannelId, binding.ServiceUrl, binding.TenantId)), null, cancellationToken);
 
     private async Task<string> ListAsync(IMessageActivity activity, CancellationToken cancellationToken)
     {
         var (origin, refusal) = authorizer.CheckChannel(activity);
         if (origin is null)
         {
-            return refusal!.Text;
+            return text.Of(refusal!);
         }
 
         var bound = await bindings.FindByChannelAsync(origin.TeamId, origin.ChannelId, cancellationToken);
         if (bound.Count == 0)
         {
-            return "This channel is not set up for a queue yet. Type: set queue social-work, or set queue care-coordination.";
+            return text.Get(StaffMessageKeys.CommandsNotSetUp);
         }
 
         var now = clock.GetUtcNow();
-        var text = new StringBuilder();
+        var list = new StringBuilder();
         foreach (var binding in bound)
         {
             var open = await cases.ListOpenAsync(binding.Queue, cancellationToken);
-            text.Append(CultureInfo.InvariantCulture, $"{QueueNames.Title(binding.Queue)}: {open.Count} open case{(open.Count == 1 ? "" : "s")}.");
+            list.Append(open.Count == 1
+                ? text.Get(StaffMessageKeys.CommandsListHeadingOne, ("queueName", QueueNames.Title(binding.Queue)))
+                : text.Get(StaffMessageKeys.CommandsListHeadingMany, ("queueName", QueueNames.Title(binding.Queue)), ("count", open.Count.ToString(CultureInfo.InvariantCulture))));
             foreach (var (record, index) in open.Select((r, i) => (r, i + 1)))
             {
-                var who = record.Status == CaseStatus.Claimed ? $"claimed by {CardText.FirstName(record.AssigneeName)}" : record.Status.ToString().ToLowerInvariant();
-                text.Append(CultureInfo.InvariantCulture, $"\n\n{index}. {record.Reference} · {(record.Priority == CasePriority.Urgent ? "urgent" : "routine")} · waiting {CardText.Waiting(now - record.CreatedAt)} · {who}");
+                list.Append("\n\n").Append(text.Get(StaffMessageKeys.CommandsListLine,
+                    ("index", index.ToString(CultureInfo.InvariantCulture)),
+                    ("reference", record.Reference),
+                    ("priority", text.Get(record.Priority == Handoff.CasePriority.Urgent ? StaffMessageKeys.WordsUrgent : StaffMessageKeys.WordsRoutine)),
+                    ("waiting", CardText.Waiting(now - record.CreatedAt)),
+                    ("state", State(record))));
             }
 
-            text.Append("\n\n");
+            list.Append("\n\n");
         }
 
-        return text.ToString().TrimEnd() + "\n\nType \"case SO-XXXX\" to see one case's card.";
+        return list.ToString().TrimEnd() + "\n\n" + text.Get(StaffMessageKeys.CommandsListFooter);
     }
+
+    private string State(CaseRecord record) => record.Status switch
+    {
+        CaseStatus.Claimed => text.Get(StaffMessageKeys.WordsClaimedBy, ("name", CardText.FirstName(record.AssigneeName))),
+        CaseStatus.Transferred => text.Get(StaffMessageKeys.WordsTransferred),
+        CaseStatus.Reopened => text.Get(StaffMessageKeys.WordsReopened),
+        _ => text.Get(StaffMessageKeys.WordsNew),
+    };
 
     private async Task<string?> ShowCaseAsync(ITurnContext turnContext, string reference, CancellationToken cancellationToken)
     {
@@ -104,14 +156,14 @@ public sealed partial class StaffCommands(
         if (record is null)
         {
             var (origin, refusal) = authorizer.CheckChannel(turnContext.Activity);
-            return origin is null ? refusal!.Text : StaffRefusal.UnknownCase.Text;
+            return text.Of(origin is null ? refusal! : StaffRefusal.UnknownCase);
         }
 
         var (allowed, notHere) = await authorizer.CheckQueueAsync(turnContext.Activity, record.Queue, cancellationToken);
         if (allowed is null)
         {
             // The same words as for a missing case: other queues' references are not confirmed here.
-            return notHere == StaffRefusal.NotBoundChannel ? StaffRefusal.UnknownCase.Text : notHere!.Text;
+            return text.Of(notHere == StaffRefusal.NotBoundChannel ? StaffRefusal.UnknownCase : notHere!);
         }
 
         var posted = await turnContext.SendActivityAsync(MessageFactory.Attachment(cards.For(record).ToAttachment()), cancellationToken);
@@ -129,4 +181,10 @@ public sealed partial class StaffCommands(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused to bind queue {Queue} ({Code}).")]
     private partial void LogBindingRefused(string code, string queue);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queue {Queue} may move to another channel for a short while.")]
+    private partial void LogMoveAllowed(string queue);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused to let queue {Queue} move ({Code}).")]
+    private partial void LogMoveRefused(string code, string queue);
 }

@@ -16,7 +16,7 @@ namespace SecondOpinionBot.Staff;
 /// </summary>
 public sealed partial class StaffDialogs(
     ICaseStore cases, ICaseMessageStore messages, StaffAuthorizer authorizer, StaffRoster roster, StaffCaseWork work,
-    IOptions<HandoffOptions> options, ILogger<StaffDialogs> logger)
+    IOptions<HandoffOptions> options, StaffText text, ILogger<StaffDialogs> logger)
 {
     public const int MaxMessageLength = 1000;
 
@@ -31,14 +31,14 @@ public sealed partial class StaffDialogs(
                 await AuditRefusalAsync(turn.Activity, payload ?? CaseActionPayload.Unreadable(data), StaffRefusal.Unreadable, cancellationToken);
             }
 
-            return Message(Bot.ConversationScope.IsPatientConversation(turn.Activity) ? StaffRefusal.PatientConversation.Text : StaffActivityHandler.MalformedAction);
+            return Message(text.Of(Bot.ConversationScope.IsPatientConversation(turn.Activity) ? StaffRefusal.PatientConversation : StaffRefusal.MalformedAction));
         }
 
         var (access, refusal) = await CheckAccessAsync(turn, payload, cancellationToken);
         if (access is null)
         {
             await AuditRefusalAsync(turn.Activity, payload, refusal!, cancellationToken);
-            return Message(refusal!.Text);
+            return Message(text.Of(refusal!));
         }
 
         return payload.Verb switch

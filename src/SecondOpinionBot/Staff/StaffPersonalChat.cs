@@ -10,7 +10,7 @@ namespace SecondOpinionBot.Staff;
 /// patient intake. Known staff: listed in the settings (admins, leads, allow-listed users), or a member of a team a
 /// queue is bound to (the Teams roster, cached briefly).
 /// </summary>
-public sealed class StaffPersonalChat(IQueueBindingStore bindings, StaffRoster roster, IOptions<HandoffOptions> options, StaffAuthorizer authorizer)
+public sealed class StaffPersonalChat(IQueueBindingStore bindings, StaffRoster roster, IOptions<HandoffOptions> options, StaffAuthorizer authorizer, StaffText text)
 {
     public async Task<bool> IsKnownStaffAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
@@ -49,7 +49,7 @@ public sealed class StaffPersonalChat(IQueueBindingStore bindings, StaffRoster r
 
     public Task SendHelpAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var name = CardText.FirstName(turn.Activity.From?.Name);
-        return turn.SendActivityAsync(StaffWords.PersonalChatHelp(name), cancellationToken: cancellationToken);
+        var name = CardText.FirstName(turn.Activity.From?.Name) is { Length: > 0 } first ? first : text.Get(Content.StaffMessageKeys.PersonalChatSomeone);
+        return turn.SendActivityAsync(text.Get(Content.StaffMessageKeys.PersonalChatHelp, ("firstName", name)), cancellationToken: cancellationToken);
     }
 }

@@ -1,61 +1,61 @@
+using SecondOpinionBot.Content;
+
 namespace SecondOpinionBot.Staff;
 
-/// <summary>Why a staff request was turned down. The text is what the person sees; the code goes to the audit.</summary>
-public sealed record StaffRefusal(string Code, string Text)
+/// <summary>
+/// Why a staff request was turned down. <see cref="Key"/> names what the person reads (staff.yaml, through
+/// <see cref="StaffText.Of"/>); the code goes to the audit.
+/// </summary>
+public sealed record StaffRefusal(string Code, MessageKey Key)
 {
-    public static StaffRefusal PatientConversation { get; } = new("patient-conversation",
-        "Sorry, that action is only for the care team in their Teams channel.");
+    /// <summary>The values the message's placeholders take, e.g. the queue's name.</summary>
+    public (string Name, string Value)[] Values { get; init; } = [];
 
-    public static StaffRefusal NotTeams { get; } = new("not-teams",
-        "Sorry, case actions work only in Microsoft Teams.");
+    public static StaffRefusal PatientConversation { get; } = new("patient-conversation", StaffMessageKeys.RefusalPatientConversation);
 
-    public static StaffRefusal NoTenantConfigured { get; } = new("no-tenant-configured",
-        "Sorry, I am not set up for a care team yet: an administrator needs to set the Teams tenant (Handoff:TenantId).");
+    public static StaffRefusal NotTeams { get; } = new("not-teams", StaffMessageKeys.RefusalNotTeams);
 
-    public static StaffRefusal WrongTenant { get; } = new("wrong-tenant",
-        "Sorry, I only take case work from the care team's own Microsoft Teams organisation.");
+    public static StaffRefusal NoTenantConfigured { get; } = new("no-tenant-configured", StaffMessageKeys.RefusalNoTenantConfigured);
 
-    public static StaffRefusal NotAllowListed { get; } = new("not-allow-listed",
-        "Sorry, only the care team members chosen by your administrator can change where cases go. Please ask one of them.");
+    public static StaffRefusal WrongTenant { get; } = new("wrong-tenant", StaffMessageKeys.RefusalWrongTenant);
 
-    public static StaffRefusal BindingNotConfigured { get; } = new("binding-not-configured",
-        "Sorry, queues can't be set up yet: an administrator needs to list the care teams in Handoff:AllowedTeamIds " +
-        "or the queue admins in Handoff:AdminUserObjectIds.");
+    public static StaffRefusal NotAllowListed { get; } = new("not-allow-listed", StaffMessageKeys.RefusalNotAllowListed);
 
-    public static StaffRefusal NotStandardChannel { get; } = new("not-standard-channel",
-        "Sorry, I can't post cases in a private or shared channel. Choose a standard channel of your team and type the command there.");
+    public static StaffRefusal BindingNotConfigured { get; } = new("binding-not-configured", StaffMessageKeys.RefusalBindingNotConfigured);
 
-    public static StaffRefusal QueueBoundElsewhere { get; } = new("queue-bound-elsewhere",
-        "Sorry, this queue already posts its cases in another channel. Only a queue admin (Handoff:AdminUserObjectIds) can move it. " +
-        "I have told that channel you asked.");
+    public static StaffRefusal NotStandardChannel { get; } = new("not-standard-channel", StaffMessageKeys.RefusalNotStandardChannel);
 
-    public static StaffRefusal NotTeamChannel { get; } = new("not-team-channel",
-        "Sorry, I work with cases only in a team channel. Type the command in the channel your team uses for a queue.");
+    public static StaffRefusal QueueBoundElsewhere { get; } = new("queue-bound-elsewhere", StaffMessageKeys.RefusalQueueBoundElsewhere);
 
-    public static StaffRefusal NotBoundChannel { get; } = new("not-bound-channel",
-        "Sorry, this case belongs to another channel's queue, so I can't act on it here.");
+    public static StaffRefusal NotTeamChannel { get; } = new("not-team-channel", StaffMessageKeys.RefusalNotTeamChannel);
 
-    public static StaffRefusal NotAssignee { get; } = new("not-assignee",
-        "Sorry, only the person who has this case can resolve it. Take it over first if you are working on it.");
+    public static StaffRefusal NotBoundChannel { get; } = new("not-bound-channel", StaffMessageKeys.RefusalNotBoundChannel);
 
-    public static StaffRefusal Unreadable { get; } = new("unreadable",
-        "Sorry, I couldn't read that request. Type \"case SO-XXXX\" to get a fresh card.");
+    public static StaffRefusal NotAssignee { get; } = new("not-assignee", StaffMessageKeys.RefusalNotAssignee);
 
-    public static StaffRefusal NotTeamMember { get; } = new("not-team-member",
-        "Sorry, only members of the team this queue belongs to can open its cases.");
+    public static StaffRefusal Unreadable { get; } = new("unreadable", StaffMessageKeys.RefusalUnreadable);
 
-    public static StaffRefusal RosterUnavailable { get; } = new("roster-unavailable",
-        "Sorry, I couldn't check the team's member list with Teams just now, so I can't open this. Please try again in a minute.");
+    public static StaffRefusal NotTeamMember { get; } = new("not-team-member", StaffMessageKeys.RefusalNotTeamMember);
 
-    public static StaffRefusal DetailsAssigneeOnly { get; } = new("details-assignee-only",
-        "Sorry, here only the person who has a case can see its details (Handoff:DetailsAssigneeOnly). A queue lead can too.");
+    public static StaffRefusal RosterUnavailable { get; } = new("roster-unavailable", StaffMessageKeys.RefusalRosterUnavailable);
 
-    public static StaffRefusal MessageNotAssignee { get; } = new("message-not-assignee",
-        "Sorry, only the person who has this case can message the patient. Claim it, or take it over, first.");
+    public static StaffRefusal DetailsAssigneeOnly { get; } = new("details-assignee-only", StaffMessageKeys.RefusalDetailsAssigneeOnly);
 
-    public static StaffRefusal PatientDataDeleted { get; } = new("patient-data-deleted",
-        "The patient deleted their data, so there is no way to reach them here any more. Nothing was sent.");
+    public static StaffRefusal MessageNotAssignee { get; } = new("message-not-assignee", StaffMessageKeys.RefusalMessageNotAssignee);
 
-    public static StaffRefusal UnknownCase { get; } = new("unknown-case",
-        "I can't find that case in this channel's queue.");
+    public static StaffRefusal PatientDataDeleted { get; } = new("patient-data-deleted", StaffMessageKeys.RefusalPatientDataDeleted);
+
+    public static StaffRefusal UnknownCase { get; } = new("unknown-case", StaffMessageKeys.RefusalUnknownCase);
+
+    public static StaffRefusal MalformedAction { get; } = new("malformed", StaffMessageKeys.RefusalMalformedAction);
+
+    public static StaffRefusal MoveNotBound { get; } = new("move-not-bound", StaffMessageKeys.RefusalMoveNotBound);
+
+    /// <summary>The same refusal with its placeholders filled.</summary>
+    public StaffRefusal With(params (string Name, string Value)[] values) => this with { Values = values };
+
+    /// <summary>Refusals are the same refusal whatever values fill them.</summary>
+    public bool Equals(StaffRefusal? other) => other is not null && other.Code == Code;
+
+    public override int GetHashCode() => Code.GetHashCode(StringComparison.Ordinal);
 }

@@ -46,12 +46,12 @@ public sealed class CommandRouterTests
     }
 
     [Fact]
-    public void PatientsHaveTheSevenPersonalCommandsAndStaffTheThreeTeamCommands()
+    public void PatientsHaveTheSevenPersonalCommandsAndStaffTheTeamCommands()
     {
         Assert.Equal(
             ["start", "status", "help", "start over", "talk to a person", "what do you know about me", "delete my data"],
             CommandTable.InScope(CommandScope.Personal).Select(command => command.Title));
-        Assert.Equal(["queue", "case", "set queue"], CommandTable.InScope(CommandScope.Team).Select(command => command.Title));
+        Assert.Equal(["queue", "case", "set queue", "move queue"], CommandTable.InScope(CommandScope.Team).Select(command => command.Title));
     }
 
     [Fact]

@@ -17,7 +17,8 @@ internal static partial class PatientFacingText
     public static IEnumerable<Unit> All(ContentCatalog c)
     {
         var labels = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var message in c.Messages.All)
+        // staff.yaml is read by the care team, not by patients.
+        foreach (var message in c.Messages.All.Where(m => !m.Key.StartsWith("staff.", StringComparison.Ordinal)))
         {
             var text = FillPlaceholders(message.Text);
             if (!Readability.Words(PlaceholderPattern().Replace(message.Text, "")).Any())

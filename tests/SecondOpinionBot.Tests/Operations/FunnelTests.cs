@@ -38,6 +38,7 @@ public sealed class FunnelTests : IAsyncLifetime
             var summary = await AnsweringScript.CompleteJourneyAsync(Slowly(first, first.SayAsync));
             await first.SubmitAsync(AnsweringScript.ConfirmPayload(AnsweringScript.SummaryCard(summary)!));
             using var staff = _factory.CreateClient();
+            first.Connector.AddTeamMember(TeamsActivities.Team, "29:" + TeamsActivities.Ana.AadObjectId, TeamsActivities.Ana.AadObjectId, TeamsActivities.Ana.Name);
             (await staff.PostAsync(TeamsActivities.ChannelMessage(first.Connector.ServiceUrl, "set queue social-work", TeamsActivities.SocialWorkChannel))).EnsureSuccessStatusCode();
             (await staff.PostAsync(TeamsActivities.ChannelMessage(first.Connector.ServiceUrl, "set queue care-coordination", TeamsActivities.CoordinationChannel))).EnsureSuccessStatusCode();
             await _factory.Services.GetRequiredService<OutboxProcessor>().DrainAsync();

@@ -318,7 +318,7 @@ public sealed class CaseActionTests : IAsyncLifetime
         (await _host.SendAsync(forged)).EnsureSuccessStatusCode();
 
         Assert.Equal(CaseStatus.New, (await _host.CaseAsync(_case.Reference)).Status);
-        Assert.Equal([SecondOpinionBot.Staff.StaffRefusal.PatientConversation.Text], _host.Connector.TextsIn("patient-conv"));
+        Assert.Equal([StaffWording.Of(SecondOpinionBot.Staff.StaffRefusal.PatientConversation)], _host.Connector.TextsIn("patient-conv"));
         var audit = Assert.Single(await _host.Cases.GetAuditAsync(_case.Reference, CancellationToken.None), a => a.Action == "staff-action-refused");
         Assert.Equal("webchat:patient-1", audit.Actor);
         Assert.StartsWith("patient-conversation", audit.Detail);
@@ -345,7 +345,7 @@ public sealed class CaseActionTests : IAsyncLifetime
         await _host.SendAsync(TeamsActivities.PatientSubmit(_host.ServiceUrl, data));
 
         Assert.Equal(CaseStatus.New, (await _host.CaseAsync(_case.Reference)).Status);
-        Assert.Equal([SecondOpinionBot.Staff.StaffRefusal.PatientConversation.Text], _host.Connector.TextsIn("patient-conv"));
+        Assert.Equal([StaffWording.Of(SecondOpinionBot.Staff.StaffRefusal.PatientConversation)], _host.Connector.TextsIn("patient-conv"));
         var audit = Assert.Single(await _host.Cases.GetAuditAsync(_case.Reference, CancellationToken.None), a => a.Action == "staff-action-refused");
         Assert.Equal("patient-conversation; verb=unreadable", audit.Detail);
     }

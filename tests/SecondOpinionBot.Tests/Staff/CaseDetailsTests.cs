@@ -98,7 +98,7 @@ public sealed class CaseDetailsTests : IAsyncLifetime
     {
         var (_, body) = await DetailsAsync(Carla);
 
-        Assert.Equal(StaffRefusal.NotTeamMember.Text, MessageText(body));
+        Assert.Equal(StaffWording.Of(SecondOpinionBot.Staff.StaffRefusal.NotTeamMember), MessageText(body));
         Assert.DoesNotContain(Personas.MayaPhone, body.ToString());
         Assert.Contains(await AuditAsync(), a => a.Action == "staff-action-refused" && a.Detail == "not-team-member; verb=case.details");
         Assert.DoesNotContain(await AuditAsync(), a => a.Action == "details-viewed");
@@ -112,7 +112,7 @@ public sealed class CaseDetailsTests : IAsyncLifetime
 
         var (_, body) = await DetailsAsync(TeamsActivities.Ben);
 
-        Assert.Equal(StaffRefusal.NotTeamMember.Text, MessageText(body));
+        Assert.Equal(StaffWording.Of(SecondOpinionBot.Staff.StaffRefusal.NotTeamMember), MessageText(body));
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class CaseDetailsTests : IAsyncLifetime
 
         var (_, body) = await DialogAsync("task/fetch", "case.details", TeamsActivities.Ana, channel: TeamsActivities.CoordinationChannel);
 
-        Assert.Equal(StaffRefusal.UnknownCase.Text, MessageText(body));
+        Assert.Equal(StaffWording.Of(SecondOpinionBot.Staff.StaffRefusal.UnknownCase), MessageText(body));
         Assert.DoesNotContain(Personas.MayaConcern, body.ToString());
     }
 
@@ -135,7 +135,7 @@ public sealed class CaseDetailsTests : IAsyncLifetime
 
         var (_, body) = await _host.InvokeAsync(forged);
 
-        Assert.Equal(StaffRefusal.PatientConversation.Text, MessageText(body));
+        Assert.Equal(StaffWording.Of(SecondOpinionBot.Staff.StaffRefusal.PatientConversation), MessageText(body));
         Assert.Contains(await AuditAsync(), a => a.Action == "staff-action-refused" && a.Detail!.StartsWith("patient-conversation", StringComparison.Ordinal));
     }
 
@@ -147,7 +147,7 @@ public sealed class CaseDetailsTests : IAsyncLifetime
 
         var (_, body) = await _host.InvokeAsync(TeamsActivities.Task(_host.ServiceUrl, "task/fetch", data, TeamsActivities.SocialWorkChannel, TeamsActivities.Ana, _case.StaffConversationId));
 
-        Assert.Equal(StaffActivityHandler.MalformedAction, MessageText(body));
+        Assert.Equal(StaffWording.Of(SecondOpinionBot.Staff.StaffRefusal.MalformedAction), MessageText(body));
         Assert.DoesNotContain(await AuditAsync(), a => a.Action == "details-viewed");
     }
 
@@ -159,7 +159,7 @@ public sealed class CaseDetailsTests : IAsyncLifetime
         _host.Connector.AddTeamMember(TeamsActivities.Team, "29:aad-lead", "aad-lead", lead.Name);
         await ClaimAsync(TeamsActivities.Ana);
 
-        Assert.Equal(StaffRefusal.DetailsAssigneeOnly.Text, MessageText((await DetailsAsync(TeamsActivities.Ben)).Body));
+        Assert.Equal(StaffWording.Of(SecondOpinionBot.Staff.StaffRefusal.DetailsAssigneeOnly), MessageText((await DetailsAsync(TeamsActivities.Ben)).Body));
         Assert.NotNull(DialogCard((await DetailsAsync(TeamsActivities.Ana)).Body));
         Assert.NotNull(DialogCard((await DetailsAsync(lead)).Body));
     }
@@ -252,7 +252,7 @@ public sealed class CaseDetailsTests : IAsyncLifetime
 
         var (_, body) = await DialogAsync("task/submit", "case.message.send", TeamsActivities.Ben, "Hello from Ben");
 
-        Assert.Equal(StaffRefusal.MessageNotAssignee.Text, MessageText(body));
+        Assert.Equal(StaffWording.Of(SecondOpinionBot.Staff.StaffRefusal.MessageNotAssignee), MessageText(body));
         Assert.Contains(await AuditAsync(), a => a.Detail == "message-not-assignee; verb=case.message.send");
     }
 
@@ -263,7 +263,7 @@ public sealed class CaseDetailsTests : IAsyncLifetime
         await _host.Cases.ErasePersonalDataAsync("webchat:patient-1", CancellationToken.None);
 
         var (_, body) = await DialogAsync("task/submit", "case.message.send", TeamsActivities.Ana, "Are you there?");
-        Assert.Equal(StaffRefusal.PatientDataDeleted.Text, MessageText(body));
+        Assert.Equal(StaffWording.Of(SecondOpinionBot.Staff.StaffRefusal.PatientDataDeleted), MessageText(body));
 
         var details = DialogCard((await DetailsAsync(TeamsActivities.Ana)).Body)!.ToString();
         Assert.Contains("The patient deleted their data", details);

@@ -46,7 +46,7 @@ public sealed class QueueBindingTests
         await host.DrainAsync();
 
         Assert.Equal(TeamsActivities.SocialWorkChannel, (await BindingAsync(host, QueueNames.SocialWork))!.ChannelId);
-        Assert.Equal(SecondOpinionBot.Staff.StaffRefusal.QueueBoundElsewhere.Text, Assert.Single(host.Connector.TextsIn("19:elsewhere@thread.tacv2")));
+        Assert.Equal(StaffWording.Of(SecondOpinionBot.Staff.StaffRefusal.QueueBoundElsewhere.With(("queue", "social-work"))), Assert.Single(host.Connector.TextsIn("19:elsewhere@thread.tacv2")));
         var told = Assert.Single(NoticesIn(host, TeamsActivities.SocialWorkChannel));
         Assert.StartsWith("Ben asked, from another channel, to move the social work queue there. It was refused", told);
     }
@@ -62,6 +62,60 @@ public sealed class QueueBindingTests
 
         Assert.Equal(TeamsActivities.CoordinationChannel, (await BindingAsync(host, QueueNames.SocialWork))!.ChannelId);
         Assert.Equal(["Ada moved the social work queue to another channel. New cases will no longer arrive here."], NoticesIn(host, TeamsActivities.SocialWorkChannel));
+    }
+
+    [Fact]
+    public async Task Move_queue_in_the_bound_channel_lets_another_allowed_channel_take_it_once_and_the_old_channel_is_told()
+    {
+        await using var host = await HandoffHost.StartAsync(new() { ["Handoff:AllowedTeamIds:0"] = TeamsActivities.Team }, services: HandoffHost.AsConfiguredBot);
+        await host.BindAsync(QueueNames.SocialWork, TeamsActivities.SocialWorkChannel);
+
+        await host.SendAsync(TeamsActivities.ChannelMessage(host.ServiceUrl, "move queue social-work", TeamsActivities.SocialWorkChannel, TeamsActivities.Ben));
+        Assert.Contains(host.Connector.TextsIn(TeamsActivities.SocialWorkChannel), t => t.StartsWith("OK. For the next 15 minutes, the social work queue can be moved", StringComparison.Ordinal));
+        Assert.Equal(TeamsActivities.SocialWorkChannel, (await BindingAsync(host, QueueNames.SocialWork))!.ChannelId);
+
+        await host.SendAsync(TeamsActivities.ChannelMessage(host.ServiceUrl, "set queue social-work", TeamsActivities.CoordinationChannel, TeamsActivities.Ana));
+        await host.DrainAsync();
+
+        Assert.Equal(TeamsActivities.CoordinationChannel, (await BindingAsync(host, QueueNames.SocialWork))!.ChannelId);
+        Assert.StartsWith("Done: the social work queue moved here", host.Connector.TextsIn(TeamsActivities.CoordinationChannel)[^1]);
+        Assert.Equal(["Ana moved the social work queue to another channel. New cases will no longer arrive here."], NoticesIn(host, TeamsActivities.SocialWorkChannel));
+
+        // The permit is used up: the old channel cannot take it straight back without a new "move queue".
+        await host.SendAsync(TeamsActivities.ChannelMessage(host.ServiceUrl, "set queue social-work", TeamsActivities.SocialWorkChannel, TeamsActivities.Ben));
+        Assert.Equal(TeamsActivities.CoordinationChannel, (await BindingAsync(host, QueueNames.SocialWork))!.ChannelId);
+    }
+
+    [Fact]
+    public async Task Move_queue_is_refused_outside_the_bound_channel_and_the_permit_expires()
+    {
+        await using var host = await HandoffHost.StartAsync();
+        await host.BindAsync(QueueNames.SocialWork, TeamsActivities.SocialWorkChannel);
+
+        await host.SendAsync(TeamsActivities.ChannelMessage(host.ServiceUrl, "move queue social-work", "19:elsewhere@thread.tacv2", TeamsActivities.Ben, team: "19:other-team@thread.tacv2"));
+        Assert.Equal(
+            StaffWording.Of(SecondOpinionBot.Staff.StaffRefusal.MoveNotBound.With(("queue", "social-work"), ("queueName", "social work"))),
+            Assert.Single(host.Connector.TextsIn("19:elsewhere@thread.tacv2")));
+        await host.SendAsync(TeamsActivities.ChannelMessage(host.ServiceUrl, "set queue social-work", "19:elsewhere@thread.tacv2", TeamsActivities.Ben, team: "19:other-team@thread.tacv2"));
+        Assert.Equal(TeamsActivities.SocialWorkChannel, (await BindingAsync(host, QueueNames.SocialWork))!.ChannelId);
+
+        await host.SendAsync(TeamsActivities.ChannelMessage(host.ServiceUrl, "move queue social-work", TeamsActivities.SocialWorkChannel));
+        host.Clock.Advance(SecondOpinionBot.Staff.StaffCommands.MoveWindow + TimeSpan.FromSeconds(1));
+        await host.SendAsync(TeamsActivities.ChannelMessage(host.ServiceUrl, "set queue social-work", TeamsActivities.CoordinationChannel));
+        Assert.Equal(TeamsActivities.SocialWorkChannel, (await BindingAsync(host, QueueNames.SocialWork))!.ChannelId);
+    }
+
+    [Fact]
+    public async Task Move_queue_from_the_bound_channel_by_someone_not_in_its_team_is_refused()
+    {
+        await using var host = await HandoffHost.StartAsync();
+        await host.BindAsync(QueueNames.SocialWork, TeamsActivities.SocialWorkChannel);
+
+        await host.SendAsync(TeamsActivities.ChannelMessage(host.ServiceUrl, "move queue social-work", TeamsActivities.SocialWorkChannel, new StaffMember("aad-carla", "Carla Diaz")));
+        await host.SendAsync(TeamsActivities.ChannelMessage(host.ServiceUrl, "set queue social-work", TeamsActivities.CoordinationChannel));
+
+        Assert.Contains(StaffWording.Of(SecondOpinionBot.Staff.StaffRefusal.NotTeamMember), host.Connector.TextsIn(TeamsActivities.SocialWorkChannel));
+        Assert.Equal(TeamsActivities.SocialWorkChannel, (await BindingAsync(host, QueueNames.SocialWork))!.ChannelId);
     }
 
     [Fact]
@@ -118,7 +172,7 @@ public sealed class QueueBindingTests
         await host.SendAsync(message);
 
         Assert.Null(await BindingAsync(host, QueueNames.SocialWork));
-        Assert.Equal(SecondOpinionBot.Staff.StaffRefusal.NotStandardChannel.Text, Assert.Single(host.Connector.SentTexts));
+        Assert.Equal(StaffWording.Of(SecondOpinionBot.Staff.StaffRefusal.NotStandardChannel), Assert.Single(host.Connector.SentTexts));
     }
 
     [Fact]
@@ -130,7 +184,7 @@ public sealed class QueueBindingTests
 
         Assert.Null(await BindingAsync(host, QueueNames.SocialWork));
         var reply = Assert.Single(host.Connector.SentTexts);
-        Assert.Equal(SecondOpinionBot.Staff.StaffRefusal.WrongTenant.Text, reply);
+        Assert.Equal(StaffWording.Of(SecondOpinionBot.Staff.StaffRefusal.WrongTenant), reply);
         Assert.StartsWith("Sorry", reply);
     }
 
@@ -152,7 +206,7 @@ public sealed class QueueBindingTests
 
         await host.SendAsync(TeamsActivities.ChannelMessage(host.ServiceUrl, "set queue social-work", TeamsActivities.SocialWorkChannel, from: TeamsActivities.Ben));
         Assert.Null(await BindingAsync(host, QueueNames.SocialWork));
-        Assert.Equal(SecondOpinionBot.Staff.StaffRefusal.NotAllowListed.Text, Assert.Single(host.Connector.SentTexts));
+        Assert.Equal(StaffWording.Of(SecondOpinionBot.Staff.StaffRefusal.NotAllowListed), Assert.Single(host.Connector.SentTexts));
 
         await host.SendAsync(TeamsActivities.ChannelMessage(host.ServiceUrl, "set queue social-work", TeamsActivities.SocialWorkChannel, from: TeamsActivities.Ana));
         Assert.NotNull(await BindingAsync(host, QueueNames.SocialWork));
@@ -166,7 +220,7 @@ public sealed class QueueBindingTests
         await host.SendAsync(TeamsActivities.ChannelMessage(host.ServiceUrl, "set queue social-work", TeamsActivities.SocialWorkChannel));
 
         Assert.Null(await BindingAsync(host, QueueNames.SocialWork));
-        Assert.Equal(SecondOpinionBot.Staff.StaffRefusal.NotAllowListed.Text, Assert.Single(host.Connector.SentTexts));
+        Assert.Equal(StaffWording.Of(SecondOpinionBot.Staff.StaffRefusal.NotAllowListed), Assert.Single(host.Connector.SentTexts));
     }
 
     [Fact]

@@ -68,8 +68,8 @@ public sealed class StaffCommandTests : IAsyncLifetime
         var card = here.Attachments![0]!["content"]!;
         Assert.Contains($"{record.Reference} · Social work", card.ToString());
         Assert.Equal("case.claim", card["actions"]![0]!["verb"]!.ToString());
-        Assert.Equal(SecondOpinionBot.Staff.StaffRefusal.UnknownCase.Text, elsewhere.Text);
-        Assert.Equal(SecondOpinionBot.Staff.StaffRefusal.UnknownCase.Text, missing.Text);
+        Assert.Equal(StaffWording.Of(SecondOpinionBot.Staff.StaffRefusal.UnknownCase), elsewhere.Text);
+        Assert.Equal(StaffWording.Of(SecondOpinionBot.Staff.StaffRefusal.UnknownCase), missing.Text);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class StaffCommandTests : IAsyncLifetime
         await _host.SendAsync(TeamsActivities.ChannelMessage(_host.ServiceUrl, "queue", TeamsActivities.SocialWorkChannel, tenant: "tenant-elsewhere"));
 
         var reply = Assert.Single(_host.Connector.Calls.Skip(before)).Body!["text"]!.ToString();
-        Assert.Equal(SecondOpinionBot.Staff.StaffRefusal.WrongTenant.Text, reply);
+        Assert.Equal(StaffWording.Of(SecondOpinionBot.Staff.StaffRefusal.WrongTenant), reply);
     }
 
     [Fact]
@@ -105,6 +105,6 @@ public sealed class StaffCommandTests : IAsyncLifetime
         await _host.SendAsync(groupChat);
 
         var reply = Assert.Single(_host.Connector.Calls.Skip(before)).Body!["text"]!.ToString();
-        Assert.Equal(SecondOpinionBot.Staff.StaffRefusal.NotTeamChannel.Text, reply);
+        Assert.Equal(StaffWording.Of(SecondOpinionBot.Staff.StaffRefusal.NotTeamChannel), reply);
     }
 }

@@ -41,6 +41,9 @@ public sealed class FakeBotConnector : IAsyncDisposable
     /// <summary>The Retry-After (seconds) sent with a scripted 429.</summary>
     public int RetryAfterSeconds { get; set; } = 30;
 
+    /// <summary>Conversations that no longer exist (an expired Direct Line conversation): every call to them gets 404.</summary>
+    public ConcurrentDictionary<string, bool> GoneConversations { get; } = new();
+
     /// <summary>Answer 403 to every new 1:1 chat (the app is not installed for the user), as Teams does.</summary>
     public bool RefusePersonalChats { get; set; }
 
@@ -137,6 +140,11 @@ public sealed class FakeBotConnector : IAsyncDisposable
         var text = await reader.ReadToEndAsync();
         var body = string.IsNullOrWhiteSpace(text) ? null : JObject.Parse(text);
         var failure = ScriptedFailures.TryDequeue(out var status) ? status : (int?)null;
+        if (failure is null && GoneConversations.Keys.Any(gone => Uri.UnescapeDataString(context.Request.Path.Value!).StartsWith($"/v3/conversations/{gone}/", StringComparison.Ordinal)))
+        {
+            failure = StatusCodes.Status404NotFound;
+        }
+
         if (failure is null && RefusePersonalChats && context.Request.Method == "POST" && context.Request.Path.Value!.TrimEnd('/') == "/v3/conversations"
             && body?["isGroup"]?.Type == JTokenType.Boolean && !(bool)body["isGroup"]!)
         {

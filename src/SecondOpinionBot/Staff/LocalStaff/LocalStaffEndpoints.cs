@@ -87,7 +87,7 @@ public static class LocalStaffEndpoints
     }
 
     private static async Task<IResult> ActAsync(
-        string reference, string action, HttpContext context, IAntiforgery antiforgery, StaffCaseActions actions, StaffCaseWork work, ICaseStore cases, CancellationToken cancellationToken)
+        string reference, string action, HttpContext context, IAntiforgery antiforgery, StaffCaseActions actions, StaffCaseWork work, ICaseStore cases, StaffText text, CancellationToken cancellationToken)
     {
         if (!await antiforgery.IsRequestValidAsync(context))
         {
@@ -126,7 +126,7 @@ public static class LocalStaffEndpoints
             case "message":
                 if (record.Status != CaseStatus.Claimed || record.AssigneeId != persona.Id)
                 {
-                    note = StaffRefusal.MessageNotAssignee.Text;
+                    note = text.Of(StaffRefusal.MessageNotAssignee);
                     break;
                 }
 
