@@ -76,6 +76,9 @@ public sealed class PatientNotificationTests
         var record = (await cases.FindLatestForOwnerAsync(ownerKey, CancellationToken.None))!;
         Assert.NotNull(record.StaffConversationId);
         var channel = record.Queue == QueueNames.SocialWork ? TeamsActivities.SocialWorkChannel : TeamsActivities.CoordinationChannel;
+
+        // Claiming asks the Teams roster that Ana is in the team.
+        connector.AddTeamMember(TeamsActivities.Team, "29:" + TeamsActivities.Ana.AadObjectId, TeamsActivities.Ana.AadObjectId, TeamsActivities.Ana.Name);
         var claim = await teams.PostAsync(TeamsActivities.Invoke(
             connector.ServiceUrl, TeamsActivities.CardData("case.claim", record.Reference, record.Version), channel, conversationId: record.StaffConversationId));
         claim.EnsureSuccessStatusCode();

@@ -43,6 +43,7 @@ public sealed class TelemetryJourneyTests
         await factory.Services.GetRequiredService<OutboxProcessor>().DrainAsync();
         var record = (await factory.Services.GetRequiredService<ICaseStore>().FindLatestForOwnerAsync("webchat:" + UserId, CancellationToken.None))!;
         var staffChannel = record.Queue == QueueNames.SocialWork ? TeamsActivities.SocialWorkChannel : TeamsActivities.CoordinationChannel;
+        chat.Connector.AddTeamMember(TeamsActivities.Team, "29:" + TeamsActivities.Ana.AadObjectId, TeamsActivities.Ana.AadObjectId, TeamsActivities.Ana.Name);
         (await staff.PostAsync(TeamsActivities.Invoke(chat.Connector.ServiceUrl, TeamsActivities.CardData("case.claim", record.Reference, record.Version), staffChannel, conversationId: record.StaffConversationId))).EnsureSuccessStatusCode();
         await factory.Services.GetRequiredService<OutboxProcessor>().DrainAsync();
         await chat.SayAsync("status");
