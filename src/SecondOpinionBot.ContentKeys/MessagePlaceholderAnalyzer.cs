@@ -26,21 +26,36 @@ public sealed class MessagePlaceholderAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var file = start.Options.AdditionalFiles.FirstOrDefault(MessagesFileLocator.IsEnglishMessages);
-            var text = file?.GetText(start.CancellationToken)?.ToString();
-            if (text is null)
+            // Keyed by "ClassName.FieldName": MessageKeys from messages.yaml, StaffMessageKeys from staff.yaml.
+            var messages = new Dictionary<string, MessageEntry>(StringComparer.Ordinal);
+            foreach (var source in MessageSource.All)
             {
-                return; // the generator reports the missing file
+                var text = start.Options.AdditionalFiles.FirstOrDefault(source.Matches)?.GetText(start.CancellationToken)?.ToString();
+                if (text is null)
+                {
+                    continue; // the generator reports a missing messages.yaml
+                }
+
+                try
+                {
+                    foreach (var entry in MessageFile.Parse(text, source))
+                    {
+                        var name = source.ClassName + "." + entry.FieldName;
+                        if (!messages.ContainsKey(name))
+                        {
+                            messages[name] = entry;
+                        }
+                    }
+                }
+                catch (Exception)
+                {
+                    // the generator reports the parse error
+                }
             }
 
-            Dictionary<string, MessageEntry> messages;
-            try
+            if (messages.Count == 0)
             {
-                messages = MessageFile.Parse(text).GroupBy(e => e.FieldName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-            }
-            catch (Exception)
-            {
-                return; // the generator reports the parse error
+                return;
             }
 
             start.RegisterSyntaxNodeAction(node => Check(node, messages), SyntaxKind.InvocationExpression);
@@ -57,7 +72,7 @@ public sealed class MessagePlaceholderAnalyzer : DiagnosticAnalyzer
         {
             if (MessageKeyField(context.SemanticModel, argument.Expression, context.CancellationToken) is { } field)
             {
-                if (messages.TryGetValue(field.Name, out var entry))
+                if (messages.TryGetValue(field.ContainingType.Name + "." + field.Name, out var entry))
                 {
                     keys.Add(entry);
                 }
@@ -120,7 +135,7 @@ public sealed class MessagePlaceholderAnalyzer : DiagnosticAnalyzer
 
     private static IFieldSymbol? MessageKeyField(SemanticModel model, ExpressionSyntax expression, System.Threading.CancellationToken ct) =>
         expression is MemberAccessExpressionSyntax or IdentifierNameSyntax
-        && model.GetSymbolInfo(expression, ct).Symbol is IFieldSymbol { ContainingType.Name: "MessageKeys", Type.Name: "MessageKey" } field
+        && model.GetSymbolInfo(expression, ct).Symbol is IFieldSymbol { ContainingType.Name: "MessageKeys" or "StaffMessageKeys", Type.Name: "MessageKey" } field
             ? field
             : null;
 

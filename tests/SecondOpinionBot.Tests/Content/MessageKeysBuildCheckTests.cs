@@ -111,17 +111,42 @@ public sealed class MessageKeysBuildCheckTests
     }
 
     [Fact]
-    public void The_apps_own_messages_file_generates_a_key_for_every_message_the_content_loads()
+    public void The_apps_own_wording_files_generate_a_key_for_every_message_the_content_loads()
     {
         var text = File.ReadAllText(Path.Combine(RepositoryFolders.Root, "dialogs", "en", "messages.yaml"));
-        var (diagnostics, generated) = Compile(text, "static class Use { }");
+        var staff = File.ReadAllText(Path.Combine(RepositoryFolders.Root, "dialogs", "en", "staff.yaml"));
+        var (diagnostics, generated) = Compile(text, "static class Use { }", staff);
 
         Assert.Empty(diagnostics);
         var catalog = ContentFixture.English.Messages;
         Assert.All(catalog.All, message => Assert.Contains($"Key(\"{message.Key}\"", generated, StringComparison.Ordinal));
     }
 
-    private static (ImmutableArray<Diagnostic> Diagnostics, string Generated) Compile(string? messages, string program)
+    private const string Staff = """
+        staff:
+          actions:
+            claimedLine: "{name} claimed this case."
+        """;
+
+    [Fact]
+    public void Staff_wording_becomes_StaffMessageKeys_and_its_fills_are_checked_the_same_way()
+    {
+        var (diagnostics, generated) = Compile(Messages, """
+            using SecondOpinionBot.Content;
+            static class Use
+            {
+                static string A() => Kit.Say(StaffMessageKeys.ActionsClaimedLine, ("name", "Ana"));
+                static string B() => Kit.Say(StaffMessageKeys.ActionsClaimedLine, ("nmae", "Ana"));
+            }
+            """, Staff);
+
+        Assert.Contains("ActionsClaimedLine = Key(\"staff.actions.claimedLine\", \"name\")", generated);
+        Assert.Equal(2, diagnostics.Length);
+        Assert.Contains(diagnostics, d => d.Id == "SOB1002" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("'staff.actions.claimedLine' has no placeholder {nmae}", StringComparison.Ordinal));
+        Assert.Contains(diagnostics, d => d.Id == "SOB1003");
+    }
+
+    private static (ImmutableArray<Diagnostic> Diagnostics, string Generated) Compile(string? messages, string program, string? staff = null)
     {
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(path) is "netstandard.dll" or "mscorlib.dll")
@@ -131,6 +156,11 @@ public sealed class MessageKeysBuildCheckTests
             references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         ImmutableArray<AdditionalText> files = messages is null ? [] : [new InMemoryFile("/repo/dialogs/en/messages.yaml", messages)];
+        if (staff is not null)
+        {
+            files = files.Add(new InMemoryFile("/repo/dialogs/en/staff.yaml", staff));
+        }
+
         var driver = CSharpGeneratorDriver.Create([new MessageKeysGenerator().AsSourceGenerator()], files);
         driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var analyzed = output.WithAnalyzers([new MessagePlaceholderAnalyzer()], new AnalyzerOptions(files));
