@@ -23,7 +23,7 @@ public static class FeatureRules
         ["PrepSheets"] = Set([.. Basics, "Storage", "Content", "Safety", "Privacy", "Handoff"]),
         ["Staff"] = Set([.. Basics, "Storage", "Content", "Commands", "Privacy", "Handoff"]),
         ["Intake"] = Set([.. Basics, "Storage", "Content", "Safety", "Commands", "Privacy", "Handoff", "Summary", "PrepSheets"]),
-        ["Channels"] = Set([.. Basics, "Storage", "Content", "Privacy"]),
+        ["Channels"] = Set([.. Basics, "Storage", "Content", "Safety", "Privacy", "PrepSheets"]),
         ["Operations"] = Set([.. Basics, "Storage", "Content", "Safety", "Commands", "Privacy", "Handoff", "Summary", "PrepSheets", "Staff", "Intake", "Channels"]),
         ["Bot"] = Set([.. Basics, "Storage", "Content", "Safety", "Commands", "Privacy", "Handoff", "Summary", "PrepSheets", "Staff", "Intake", "Channels", "Operations"]),
         ["(host)"] = Set([.. Basics, "Storage", "Content", "Safety", "Commands", "Privacy", "Handoff", "Summary", "PrepSheets", "Staff", "Intake", "Channels", "Operations", "Bot"]),
