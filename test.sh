@@ -64,7 +64,65 @@ require_manifest_validator() {
     missing+=("the Teams manifest validator's npm packages: (cd manifest/validate && npm ci)")
 }
 
-prerequisites=(require_dotnet require_node require_chromium require_manifest_validator)
+# The storage tests also run against PostgreSQL (Debian's postgresql package). As root there is no service manager to
+# rely on: the default cluster is started with pg_ctlcluster; as anyone else a throw-away cluster is made with initdb in
+# a temporary folder on a free port. Either way the test role and database are made, and SO_TEST_POSTGRES points the
+# tests at them. Without a server the PostgreSQL tests are skipped with the reason (CI=true: the run stops here).
+require_postgres() {
+  if [ -n "${SO_TEST_POSTGRES:-}" ]; then return; fi
+  if ! command -v pg_ctlcluster >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    install_packages postgresql || true
+  fi
+  local bin
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+  if [ -z "$bin" ]; then
+    postgres_missing "PostgreSQL (the storage tests' second provider): sudo apt-get install postgresql"
+    return
+  fi
+  local url psql_admin=()
+  if [ "$(id -u)" -eq 0 ] && command -v pg_ctlcluster >/dev/null 2>&1; then
+    local version cluster port
+    version=$(basename "$(dirname "$bin")")
+    cluster=$(pg_lsclusters -h 2>/dev/null | awk -v v="$version" '$1 == v { print $2; exit }')
+    if [ -z "$cluster" ]; then pg_createcluster "$version" main >/dev/null || true; cluster=main; fi
+    port=$(pg_lsclusters -h | awk -v v="$version" -v c="$cluster" '$1 == v && $2 == c { print $3 }')
+    pg_lsclusters -h | awk -v v="$version" -v c="$cluster" '$1 == v && $2 == c { print $4 }' | grep -q online ||
+      pg_ctlcluster "$version" "$cluster" start || true
+    psql_admin=(runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 -p "$port" -d postgres)
+    url="Host=127.0.0.1;Port=$port"
+  else
+    local dir="${TMPDIR:-/tmp}/so-test-postgres-$(id -u)" port
+    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo 55432)
+    if [ ! -f "$dir/data/PG_VERSION" ]; then
+      rm -rf "$dir"; mkdir -p "$dir"
+      "$bin/initdb" -D "$dir/data" -U postgres --auth=trust >/dev/null || { postgres_missing "a PostgreSQL cluster (initdb in $dir failed)"; return; }
+    fi
+    "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -o "-p $port -k $dir -c listen_addresses=127.0.0.1" -w start >/dev/null 2>&1 ||
+      port=$(sed -n 4p "$dir/data/postmaster.pid" 2>/dev/null || echo "$port")
+    psql_admin=("$bin/psql" -q -v ON_ERROR_STOP=1 -h "$dir" -p "$port" -U postgres -d postgres)
+    url="Host=127.0.0.1;Port=$port"
+  fi
+  local waited=0
+  until echo 'SELECT 1' | "${psql_admin[@]}" >/dev/null 2>&1; do
+    waited=$((waited + 1))
+    if [ "$waited" -gt 30 ]; then postgres_missing "a running PostgreSQL server (it did not accept connections within 30 s)"; return; fi
+    sleep 1
+  done
+  "${psql_admin[@]}" >/dev/null <<'SQL' || { postgres_missing "the PostgreSQL test role and database (creating them failed)"; return; }
+DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'so_test') THEN CREATE ROLE so_test LOGIN PASSWORD 'so_test'; END IF; END $$;
+SELECT 'CREATE DATABASE so_test OWNER so_test' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'so_test') \gexec
+SQL
+  # A test-only role on loopback, not a secret.
+  export SO_TEST_POSTGRES="$url;Username=so_test;Password=so_test;Database=so_test"
+  echo "test.sh: PostgreSQL tests use ${url}, database so_test"
+}
+
+# PostgreSQL is the one prerequisite whose tests skip (with the reason) when it is missing outside CI.
+postgres_missing() {
+  if [ "${CI:-}" = true ]; then missing+=("$1"); else echo "test.sh: the PostgreSQL tests will be skipped: no $1" >&2; fi
+}
+
+prerequisites=(require_dotnet require_node require_chromium require_manifest_validator require_postgres)
 
 for prerequisite in "${prerequisites[@]}"; do
   "$prerequisite"

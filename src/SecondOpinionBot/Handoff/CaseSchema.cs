@@ -2,51 +2,108 @@ using SecondOpinionBot.Storage;
 
 namespace SecondOpinionBot.Handoff;
 
+/// <summary>Cases, their audit trail and the copies of their staff card.</summary>
 internal sealed class CaseSchema : IDatabaseSchema
 {
-    public string CreateStatements => """
-        CREATE TABLE IF NOT EXISTS cases (
-            id                   TEXT PRIMARY KEY,
-            reference            TEXT NOT NULL UNIQUE,
-            owner_key            TEXT NOT NULL,
-            created_at           TEXT NOT NULL,
-            queue                TEXT NOT NULL,
-            secondary_queue      TEXT,
-            priority             TEXT NOT NULL,
-            status               TEXT NOT NULL,
-            assignee_id          TEXT,
-            assignee_name        TEXT,
-            outcome              TEXT,
-            version              INTEGER NOT NULL,
-            patient_conversation TEXT,
-            details              TEXT NOT NULL,
-            staff_conversation   TEXT,
-            staff_card_activity  TEXT,
-            closed_at            TEXT
-        );
-        CREATE INDEX IF NOT EXISTS cases_owner ON cases (owner_key, created_at);
-        CREATE INDEX IF NOT EXISTS cases_queue ON cases (queue, status);
-        CREATE TABLE IF NOT EXISTS case_audit (
-            case_id TEXT NOT NULL,
-            at      TEXT NOT NULL,
-            actor   TEXT NOT NULL,
-            action  TEXT NOT NULL,
-            detail  TEXT
-        );
-        CREATE INDEX IF NOT EXISTS case_audit_case ON case_audit (case_id, at);
-        CREATE TABLE IF NOT EXISTS case_card_copies (
-            case_id         TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
-            conversation_id TEXT NOT NULL,
-            activity_id     TEXT NOT NULL,
-            PRIMARY KEY (case_id, activity_id)
-        );
-        """;
+    public string Name => "cases";
 
-    public IReadOnlyList<AddedColumn> AddedColumns { get; } =
+    public IReadOnlyList<Migration> Sqlite { get; } =
     [
-        new("cases", "assignee_user_id", "TEXT"),
-        new("cases", "resolved_by_id", "TEXT"),
-        new("cases", "resolved_by_name", "TEXT"),
-        new("cases", "request_key", "TEXT"),
+        new(1, "baseline", """
+            CREATE TABLE IF NOT EXISTS cases (
+                id                   TEXT PRIMARY KEY,
+                reference            TEXT NOT NULL UNIQUE,
+                owner_key            TEXT NOT NULL,
+                created_at           TEXT NOT NULL,
+                queue                TEXT NOT NULL,
+                secondary_queue      TEXT,
+                priority             TEXT NOT NULL,
+                status               TEXT NOT NULL,
+                assignee_id          TEXT,
+                assignee_name        TEXT,
+                outcome              TEXT,
+                version              INTEGER NOT NULL,
+                patient_conversation TEXT,
+                details              TEXT NOT NULL,
+                staff_conversation   TEXT,
+                staff_card_activity  TEXT,
+                closed_at            TEXT
+            );
+            CREATE INDEX IF NOT EXISTS cases_owner ON cases (owner_key, created_at);
+            CREATE INDEX IF NOT EXISTS cases_queue ON cases (queue, status);
+            CREATE TABLE IF NOT EXISTS case_audit (
+                case_id TEXT NOT NULL,
+                at      TEXT NOT NULL,
+                actor   TEXT NOT NULL,
+                action  TEXT NOT NULL,
+                detail  TEXT
+            );
+            CREATE INDEX IF NOT EXISTS case_audit_case ON case_audit (case_id, at);
+            CREATE TABLE IF NOT EXISTS case_card_copies (
+                case_id         TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+                conversation_id TEXT NOT NULL,
+                activity_id     TEXT NOT NULL,
+                PRIMARY KEY (case_id, activity_id)
+            );
+            """)
+        {
+            EnsureColumns =
+            [
+                new("cases", "assignee_user_id", "TEXT"),
+                new("cases", "resolved_by_id", "TEXT"),
+                new("cases", "resolved_by_name", "TEXT"),
+                new("cases", "request_key", "TEXT"),
+            ],
+        },
+        // One case per confirming activity even when two instances handle its resends at once.
+        new(2, "unique request key", "CREATE UNIQUE INDEX IF NOT EXISTS cases_request_key ON cases (request_key) WHERE request_key IS NOT NULL;"),
+    ];
+
+    public IReadOnlyList<Migration> PostgreSql { get; } =
+    [
+        new(1, "baseline", """
+            CREATE TABLE cases (
+                id                   text PRIMARY KEY,
+                reference            text NOT NULL UNIQUE,
+                owner_key            text NOT NULL,
+                created_at           timestamptz NOT NULL,
+                queue                text NOT NULL,
+                secondary_queue      text,
+                priority             text NOT NULL,
+                status               text NOT NULL,
+                assignee_id          text,
+                assignee_name        text,
+                outcome              text,
+                version              integer NOT NULL,
+                patient_conversation text,
+                details              text NOT NULL,
+                staff_conversation   text,
+                staff_card_activity  text,
+                closed_at            timestamptz,
+                assignee_user_id     text,
+                resolved_by_id       text,
+                resolved_by_name     text,
+                request_key          text
+            );
+            CREATE INDEX cases_owner ON cases (owner_key, created_at);
+            CREATE INDEX cases_queue ON cases (queue, status);
+            CREATE TABLE case_audit (
+                row_id  bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+                case_id text NOT NULL,
+                at      timestamptz NOT NULL,
+                actor   text NOT NULL,
+                action  text NOT NULL,
+                detail  text
+            );
+            CREATE INDEX case_audit_case ON case_audit (case_id, at);
+            CREATE TABLE case_card_copies (
+                row_id          bigint GENERATED BY DEFAULT AS IDENTITY,
+                case_id         text NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+                conversation_id text NOT NULL,
+                activity_id     text NOT NULL,
+                PRIMARY KEY (case_id, activity_id)
+            );
+            """),
+        new(2, "unique request key", "CREATE UNIQUE INDEX cases_request_key ON cases (request_key) WHERE request_key IS NOT NULL;"),
     ];
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using SecondOpinionBot.Intake;
 using SecondOpinionBot.Storage;
 using SecondOpinionBot.Storage.Protection;
@@ -11,7 +11,7 @@ namespace SecondOpinionBot.Handoff;
 /// Cases in SQLite. Every status change is a conditional UPDATE plus an audit line, in one transaction. The patient's
 /// answers and conversation are stored encrypted with the owner's data key.
 /// </summary>
-public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock, IPatientDataProtector protector) : ICaseStore
+public sealed class SqliteCaseStore(BotDatabase database, TimeProvider clock, IPatientDataProtector protector) : ICaseStore
 {
     private const string Columns = """
         id, reference, owner_key, created_at, queue, secondary_queue, priority, status, assignee_id, assignee_name,
@@ -47,13 +47,13 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock,
             };
             try
             {
-                await using var transaction = connection.BeginTransaction(deferred: false);
+                await using var transaction = await connection.BeginWriteAsync(cancellationToken);
                 if (request.RequestKey is not null)
                 {
                     await using var existing = connection.CreateCommand();
                     existing.Transaction = transaction;
-                    existing.CommandText = "SELECT reference FROM cases WHERE request_key = $key";
-                    existing.Parameters.AddWithValue("$key", request.RequestKey);
+                    existing.CommandText = "SELECT reference FROM cases WHERE request_key = @key";
+                    existing.Parameters.AddWithValue("@key", request.RequestKey);
                     if (await existing.ExecuteScalarAsync(cancellationToken) is string made)
                     {
                         await transaction.RollbackAsync(cancellationToken);
@@ -66,19 +66,19 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock,
                     insert.Transaction = transaction;
                     insert.CommandText = $"""
                         INSERT INTO cases (id, reference, owner_key, created_at, queue, secondary_queue, priority, status, version, patient_conversation, details, request_key)
-                        VALUES ($id, $reference, $owner, $created, $queue, $secondary, $priority, $status, 1, $conversation, $details, $request)
+                        VALUES (@id, @reference, @owner, @created, @queue, @secondary, @priority, @status, 1, @conversation, @details, @request)
                         """;
-                    insert.Parameters.AddWithValue("$id", record.Id);
-                    insert.Parameters.AddWithValue("$reference", record.Reference);
-                    insert.Parameters.AddWithValue("$owner", record.OwnerKey);
-                    insert.Parameters.AddWithValue("$created", SqliteTime.Format(record.CreatedAt));
-                    insert.Parameters.AddWithValue("$queue", record.Queue);
-                    insert.Parameters.AddWithValue("$secondary", (object?)record.SecondaryQueue ?? DBNull.Value);
-                    insert.Parameters.AddWithValue("$priority", record.Priority.ToString());
-                    insert.Parameters.AddWithValue("$status", record.Status.ToString());
-                    insert.Parameters.AddWithValue("$conversation", (object?)protectedConversation ?? DBNull.Value);
-                    insert.Parameters.AddWithValue("$details", protectedDetails);
-                    insert.Parameters.AddWithValue("$request", (object?)request.RequestKey ?? DBNull.Value);
+                    insert.Parameters.AddWithValue("@id", record.Id);
+                    insert.Parameters.AddWithValue("@reference", record.Reference);
+                    insert.Parameters.AddWithValue("@owner", record.OwnerKey);
+                    insert.Parameters.AddWithValue("@created", record.CreatedAt);
+                    insert.Parameters.AddWithValue("@queue", record.Queue);
+                    insert.Parameters.AddWithValue("@secondary", (object?)record.SecondaryQueue ?? DBNull.Value);
+                    insert.Parameters.AddWithValue("@priority", record.Priority.ToString());
+                    insert.Parameters.AddWithValue("@status", record.Status.ToString());
+                    insert.Parameters.AddWithValue("@conversation", (object?)protectedConversation ?? DBNull.Value);
+                    insert.Parameters.AddWithValue("@details", protectedDetails);
+                    insert.Parameters.AddWithValue("@request", (object?)request.RequestKey ?? DBNull.Value);
                     await insert.ExecuteNonQueryAsync(cancellationToken);
                 }
 
@@ -86,28 +86,29 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock,
                 await transaction.CommitAsync(cancellationToken);
                 return record;
             }
-            catch (SqliteException ex) when (ex.SqliteErrorCode == 19 && attempt < 5)
+            catch (DbException ex) when (ex.IsUniqueViolation() && attempt < 5)
             {
-                // A reference collision (UNIQUE constraint): draw another.
+                // A reference collision (UNIQUE constraint): draw another. Or another instance just stored the case of
+                // this request key: the next attempt finds it.
             }
         }
     }
 
     public Task<CaseRecord?> FindAsync(string reference, CancellationToken cancellationToken) =>
-        QuerySingleAsync("reference = $value", reference.ToUpperInvariant(), cancellationToken);
+        QuerySingleAsync("reference = @value", reference.ToUpperInvariant(), cancellationToken);
 
     public Task<CaseRecord?> FindLatestForOwnerAsync(string ownerKey, CancellationToken cancellationToken) =>
-        QuerySingleAsync("owner_key = $value ORDER BY created_at DESC", ownerKey, cancellationToken);
+        QuerySingleAsync("owner_key = @value ORDER BY created_at DESC", ownerKey, cancellationToken);
 
     public async Task<IReadOnlyList<CaseRecord>> ListOpenAsync(string queue, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT {Columns} FROM cases WHERE queue = $queue AND status NOT IN ('Resolved', 'Withdrawn')
+            SELECT {Columns} FROM cases WHERE queue = @queue AND status NOT IN ('Resolved', 'Withdrawn')
             ORDER BY CASE priority WHEN 'Urgent' THEN 0 ELSE 1 END, created_at
             """;
-        command.Parameters.AddWithValue("$queue", queue);
+        command.Parameters.AddWithValue("@queue", queue);
         return await ReadAllAsync(command, cancellationToken);
     }
 
@@ -120,31 +121,31 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock,
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         await using var update = connection.CreateCommand();
         update.Transaction = transaction;
         var takesAssignee = target is CaseStatus.Claimed;
         var resolves = target is CaseStatus.Resolved;
         update.CommandText = $"""
-            UPDATE cases SET status = $to, version = version + 1,
-                assignee_id = {(takesAssignee ? "$actorId" : "assignee_id")},
-                assignee_name = {(takesAssignee ? "$actorName" : "assignee_name")},
-                assignee_user_id = {(takesAssignee ? "$actorUserId" : "assignee_user_id")},
-                resolved_by_id = {(resolves ? "$actorId" : "resolved_by_id")},
-                resolved_by_name = {(resolves ? "$actorName" : "resolved_by_name")},
-                outcome = COALESCE($outcome, outcome),
-                closed_at = $closedAt
-            WHERE reference = $reference AND status = $expected
+            UPDATE cases SET status = @to, version = version + 1,
+                assignee_id = {(takesAssignee ? "@actorId" : "assignee_id")},
+                assignee_name = {(takesAssignee ? "@actorName" : "assignee_name")},
+                assignee_user_id = {(takesAssignee ? "@actorUserId" : "assignee_user_id")},
+                resolved_by_id = {(resolves ? "@actorId" : "resolved_by_id")},
+                resolved_by_name = {(resolves ? "@actorName" : "resolved_by_name")},
+                outcome = COALESCE(@outcome, outcome),
+                closed_at = @closedAt
+            WHERE reference = @reference AND status = @expected
             RETURNING id
             """;
-        update.Parameters.AddWithValue("$to", target.ToString());
-        update.Parameters.AddWithValue("$actorId", actor.Id);
-        update.Parameters.AddWithValue("$actorName", actor.DisplayName);
-        update.Parameters.AddWithValue("$actorUserId", (object?)actor.TeamsUserId ?? DBNull.Value);
-        update.Parameters.AddWithValue("$outcome", (object?)outcome ?? DBNull.Value);
-        update.Parameters.AddWithValue("$closedAt", CaseTransitions.IsOpen(target) ? DBNull.Value : SqliteTime.Format(clock.GetUtcNow()));
-        update.Parameters.AddWithValue("$reference", reference.ToUpperInvariant());
-        update.Parameters.AddWithValue("$expected", expected.ToString());
+        update.Parameters.AddWithValue("@to", target.ToString());
+        update.Parameters.AddWithValue("@actorId", actor.Id);
+        update.Parameters.AddWithValue("@actorName", actor.DisplayName);
+        update.Parameters.AddWithValue("@actorUserId", (object?)actor.TeamsUserId ?? DBNull.Value);
+        update.Parameters.AddWithValue("@outcome", (object?)outcome ?? DBNull.Value);
+        update.Parameters.AddWithValue("@closedAt", CaseTransitions.IsOpen(target) ? null : clock.GetUtcNow());
+        update.Parameters.AddWithValue("@reference", reference.ToUpperInvariant());
+        update.Parameters.AddWithValue("@expected", expected.ToString());
         var id = (string?)await update.ExecuteScalarAsync(cancellationToken);
         if (id is not null)
         {
@@ -158,19 +159,19 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock,
     public async Task<CaseTransitionResult> TryTakeOverAsync(string reference, string expectedAssigneeId, CaseActor actor, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         await using var update = connection.CreateCommand();
         update.Transaction = transaction;
         update.CommandText = """
-            UPDATE cases SET version = version + 1, assignee_id = $actorId, assignee_name = $actorName, assignee_user_id = $actorUserId
-            WHERE reference = $reference AND status = 'Claimed' AND assignee_id = $expected AND assignee_id <> $actorId
+            UPDATE cases SET version = version + 1, assignee_id = @actorId, assignee_name = @actorName, assignee_user_id = @actorUserId
+            WHERE reference = @reference AND status = 'Claimed' AND assignee_id = @expected AND assignee_id <> @actorId
             RETURNING id
             """;
-        update.Parameters.AddWithValue("$actorId", actor.Id);
-        update.Parameters.AddWithValue("$actorName", actor.DisplayName);
-        update.Parameters.AddWithValue("$actorUserId", (object?)actor.TeamsUserId ?? DBNull.Value);
-        update.Parameters.AddWithValue("$reference", reference.ToUpperInvariant());
-        update.Parameters.AddWithValue("$expected", expectedAssigneeId);
+        update.Parameters.AddWithValue("@actorId", actor.Id);
+        update.Parameters.AddWithValue("@actorName", actor.DisplayName);
+        update.Parameters.AddWithValue("@actorUserId", (object?)actor.TeamsUserId ?? DBNull.Value);
+        update.Parameters.AddWithValue("@reference", reference.ToUpperInvariant());
+        update.Parameters.AddWithValue("@expected", expectedAssigneeId);
         var id = (string?)await update.ExecuteScalarAsync(cancellationToken);
         if (id is not null)
         {
@@ -184,15 +185,15 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock,
     public async Task<CaseRecord?> MarkUrgentAsync(string reference, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         await using var update = connection.CreateCommand();
         update.Transaction = transaction;
         update.CommandText = """
             UPDATE cases SET priority = 'Urgent', version = version + 1
-            WHERE reference = $reference AND priority <> 'Urgent' AND status NOT IN ('Resolved', 'Withdrawn')
+            WHERE reference = @reference AND priority <> 'Urgent' AND status NOT IN ('Resolved', 'Withdrawn')
             RETURNING id
             """;
-        update.Parameters.AddWithValue("$reference", reference.ToUpperInvariant());
+        update.Parameters.AddWithValue("@reference", reference.ToUpperInvariant());
         var id = (string?)await update.ExecuteScalarAsync(cancellationToken);
         if (id is not null)
         {
@@ -209,12 +210,12 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock,
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO case_card_copies (case_id, conversation_id, activity_id)
-            SELECT id, $conversation, $activity FROM cases WHERE reference = $reference
+            SELECT id, @conversation, @activity FROM cases WHERE reference = @reference
             ON CONFLICT DO NOTHING
             """;
-        command.Parameters.AddWithValue("$conversation", conversationId);
-        command.Parameters.AddWithValue("$activity", activityId);
-        command.Parameters.AddWithValue("$reference", reference.ToUpperInvariant());
+        command.Parameters.AddWithValue("@conversation", conversationId);
+        command.Parameters.AddWithValue("@activity", activityId);
+        command.Parameters.AddWithValue("@reference", reference.ToUpperInvariant());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -222,11 +223,11 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock,
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = """
+        command.CommandText = $"""
             SELECT k.conversation_id, k.activity_id FROM case_card_copies k JOIN cases c ON c.id = k.case_id
-            WHERE c.reference = $reference ORDER BY k.rowid
+            WHERE c.reference = @reference ORDER BY {database.InsertionOrder("k")}
             """;
-        command.Parameters.AddWithValue("$reference", reference.ToUpperInvariant());
+        command.Parameters.AddWithValue("@reference", reference.ToUpperInvariant());
         var copies = new List<(string, string)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -241,9 +242,9 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock,
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM case_card_copies WHERE activity_id = $activity AND case_id = (SELECT id FROM cases WHERE reference = $reference)";
-        command.Parameters.AddWithValue("$activity", activityId);
-        command.Parameters.AddWithValue("$reference", reference.ToUpperInvariant());
+        command.CommandText = "DELETE FROM case_card_copies WHERE activity_id = @activity AND case_id = (SELECT id FROM cases WHERE reference = @reference)";
+        command.Parameters.AddWithValue("@activity", activityId);
+        command.Parameters.AddWithValue("@reference", reference.ToUpperInvariant());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -251,10 +252,10 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock,
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE cases SET staff_conversation = $conversation, staff_card_activity = $activity WHERE reference = $reference";
-        command.Parameters.AddWithValue("$conversation", conversationId);
-        command.Parameters.AddWithValue("$activity", activityId);
-        command.Parameters.AddWithValue("$reference", reference.ToUpperInvariant());
+        command.CommandText = "UPDATE cases SET staff_conversation = @conversation, staff_card_activity = @activity WHERE reference = @reference";
+        command.Parameters.AddWithValue("@conversation", conversationId);
+        command.Parameters.AddWithValue("@activity", activityId);
+        command.Parameters.AddWithValue("@reference", reference.ToUpperInvariant());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -262,16 +263,16 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock,
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = """
+        command.CommandText = $"""
             SELECT a.at, a.actor, a.action, a.detail FROM case_audit a JOIN cases c ON c.id = a.case_id
-            WHERE c.reference = $reference ORDER BY a.rowid
+            WHERE c.reference = @reference ORDER BY {database.InsertionOrder("a")}
             """;
-        command.Parameters.AddWithValue("$reference", reference.ToUpperInvariant());
+        command.Parameters.AddWithValue("@reference", reference.ToUpperInvariant());
         var entries = new List<CaseAuditEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            entries.Add(new CaseAuditEntry(SqliteTime.Parse(reader.GetString(0)), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+            entries.Add(new CaseAuditEntry(reader.GetTime(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
         }
 
         return entries;
@@ -287,19 +288,19 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock,
     public async Task<int> ErasePersonalDataAsync(string ownerKey, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         await using var erase = connection.CreateCommand();
         erase.Transaction = transaction;
         // The owner key itself is personal (a user id), so it is replaced too; open cases are withdrawn.
         erase.CommandText = """
             UPDATE cases SET details = '{}', patient_conversation = NULL, owner_key = 'erased:' || id,
                 status = CASE WHEN status IN ('Resolved', 'Withdrawn') THEN status ELSE 'Withdrawn' END,
-                closed_at = COALESCE(closed_at, $now), version = version + 1
-            WHERE owner_key = $owner
+                closed_at = COALESCE(closed_at, @now), version = version + 1
+            WHERE owner_key = @owner
             RETURNING id
             """;
-        erase.Parameters.AddWithValue("$owner", ownerKey);
-        erase.Parameters.AddWithValue("$now", SqliteTime.Format(clock.GetUtcNow()));
+        erase.Parameters.AddWithValue("@owner", ownerKey);
+        erase.Parameters.AddWithValue("@now", clock.GetUtcNow());
         var ids = new List<string>();
         await using (var reader = await erase.ExecuteReaderAsync(cancellationToken))
         {
@@ -322,21 +323,21 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock,
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM cases WHERE closed_at IS NOT NULL AND closed_at < $cutoff";
-        command.Parameters.AddWithValue("$cutoff", SqliteTime.Format(cutoff));
+        command.CommandText = "DELETE FROM cases WHERE closed_at IS NOT NULL AND closed_at < @cutoff";
+        command.Parameters.AddWithValue("@cutoff", cutoff);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task AuditAsync(SqliteConnection connection, SqliteTransaction? transaction, string caseId, string actor, string action, string? detail, CancellationToken cancellationToken)
+    private async Task AuditAsync(DbConnection connection, DbTransaction? transaction, string caseId, string actor, string action, string? detail, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT INTO case_audit (case_id, at, actor, action, detail) VALUES ($case, $at, $actor, $action, $detail)";
-        command.Parameters.AddWithValue("$case", caseId);
-        command.Parameters.AddWithValue("$at", SqliteTime.Format(clock.GetUtcNow()));
-        command.Parameters.AddWithValue("$actor", actor);
-        command.Parameters.AddWithValue("$action", action);
-        command.Parameters.AddWithValue("$detail", (object?)detail ?? DBNull.Value);
+        command.CommandText = "INSERT INTO case_audit (case_id, at, actor, action, detail) VALUES (@case, @at, @actor, @action, @detail)";
+        command.Parameters.AddWithValue("@case", caseId);
+        command.Parameters.AddWithValue("@at", clock.GetUtcNow());
+        command.Parameters.AddWithValue("@actor", actor);
+        command.Parameters.AddWithValue("@action", action);
+        command.Parameters.AddWithValue("@detail", (object?)detail ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -345,12 +346,12 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock,
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM cases WHERE {where} LIMIT 1";
-        command.Parameters.AddWithValue("$value", value);
+        command.Parameters.AddWithValue("@value", value);
         var all = await ReadAllAsync(command, cancellationToken);
         return all.Count == 0 ? null : all[0];
     }
 
-    private async Task<IReadOnlyList<CaseRecord>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<CaseRecord>> ReadAllAsync(DbCommand command, CancellationToken cancellationToken)
     {
         var records = new List<CaseRecord>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -366,7 +367,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock,
                 Id = reader.GetString(0),
                 Reference = reader.GetString(1),
                 OwnerKey = reader.GetString(2),
-                CreatedAt = SqliteTime.Parse(reader.GetString(3)),
+                CreatedAt = reader.GetTime(3),
                 Queue = reader.GetString(4),
                 SecondaryQueue = Text(5),
                 Priority = Enum.Parse<CasePriority>(reader.GetString(6)),
@@ -379,7 +380,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database, TimeProvider clock,
                 Details = (details is null ? null : JsonSerializer.Deserialize<IntakeDraft>(details, Json)) ?? new IntakeDraft(),
                 StaffConversationId = Text(14),
                 StaffCardActivityId = Text(15),
-                ClosedAt = Text(16) is { } closed ? SqliteTime.Parse(closed) : null,
+                ClosedAt = reader.GetTimeOrNull(16),
                 AssigneeUserId = Text(17),
                 ResolvedById = Text(18),
                 ResolvedByName = Text(19),

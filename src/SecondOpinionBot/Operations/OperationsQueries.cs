@@ -1,5 +1,5 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.Extensions.Options;
 using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Storage;
@@ -7,7 +7,7 @@ using SecondOpinionBot.Storage;
 namespace SecondOpinionBot.Operations;
 
 /// <summary>The monitor's reads: counts and ages straight from the tables, no patient data selected.</summary>
-public sealed class OperationsQueries(SqliteDatabase database, IOptions<OperationsOptions> options, TimeProvider clock)
+public sealed class OperationsQueries(BotDatabase database, IOptions<OperationsOptions> options, TimeProvider clock)
 {
     /// <summary>Statuses in which a case waits for someone to claim it.</summary>
     internal const string Waiting = "('New', 'Transferred', 'Reopened')";
@@ -18,9 +18,8 @@ public sealed class OperationsQueries(SqliteDatabase database, IOptions<Operatio
         var settings = options.Value;
         await using var connection = await database.OpenAsync(cancellationToken);
 
-        // Bot state keeps the SDK's "O" format; the other tables SqliteTime's. Each compares as text in its own format.
-        var active = await ScalarAsync(connection, "SELECT COUNT(*) FROM bot_state WHERE key LIKE '%/conversations/%' AND updated_at >= $since",
-            cancellationToken, ("$since", (now - settings.ActiveWindow).ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)));
+        var active = await ScalarAsync(connection, "SELECT COUNT(*) FROM bot_state WHERE key LIKE '%/conversations/%' AND updated_at >= @since",
+            cancellationToken, ("@since", now - settings.ActiveWindow));
         var inProgress = await ScalarAsync(connection, "SELECT COUNT(*) FROM journeys WHERE outcome IS NULL", cancellationToken);
         var depth = await ScalarAsync(connection, "SELECT COUNT(*) FROM outbox WHERE completed_at IS NULL AND dead_letter IS NULL", cancellationToken);
         var deadLetters = await ScalarAsync(connection, "SELECT COUNT(*) FROM outbox WHERE dead_letter IS NOT NULL", cancellationToken);
@@ -28,9 +27,9 @@ public sealed class OperationsQueries(SqliteDatabase database, IOptions<Operatio
         await using (var command = connection.CreateCommand())
         {
             command.CommandText = "SELECT MIN(created_at) FROM outbox WHERE completed_at IS NULL AND dead_letter IS NULL";
-            if (await command.ExecuteScalarAsync(cancellationToken) is string created)
+            if (await command.ExecuteScalarAsync(cancellationToken) is { } created and not DBNull)
             {
-                oldest = now - SqliteTime.Parse(created);
+                oldest = now - StoredTime.FromStored(created);
             }
         }
 
@@ -38,10 +37,10 @@ public sealed class OperationsQueries(SqliteDatabase database, IOptions<Operatio
         var overdue = await ByQueueAsync(connection, $"""
             SELECT queue, COUNT(*) FROM cases
             WHERE status IN {Waiting}
-              AND ((priority = 'Urgent' AND created_at < $urgent) OR (priority <> 'Urgent' AND created_at < $routine))
+              AND ((priority = 'Urgent' AND created_at < @urgent) OR (priority <> 'Urgent' AND created_at < @routine))
             GROUP BY queue
             """, cancellationToken,
-            ("$urgent", SqliteTime.Format(now - settings.ClaimTargetUrgent)), ("$routine", SqliteTime.Format(now - settings.ClaimTargetRoutine)));
+            ("@urgent", now - settings.ClaimTargetUrgent), ("@routine", now - settings.ClaimTargetRoutine));
         var unbound = await ByQueueAsync(connection, $"""
             SELECT c.queue, COUNT(*) FROM cases c LEFT JOIN queue_bindings b ON b.queue = c.queue
             WHERE b.queue IS NULL AND c.status IN {Waiting} GROUP BY c.queue
@@ -56,12 +55,12 @@ public sealed class OperationsQueries(SqliteDatabase database, IOptions<Operatio
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            UPDATE journeys SET outcome = 'abandoned', ended_at = $now, subject = NULL
-            WHERE outcome IS NULL AND last_at < $cutoff
+            UPDATE journeys SET outcome = 'abandoned', ended_at = @now, subject = NULL
+            WHERE outcome IS NULL AND last_at < @cutoff
             RETURNING last_step
             """;
-        command.Parameters.AddWithValue("$now", SqliteTime.Format(now));
-        command.Parameters.AddWithValue("$cutoff", SqliteTime.Format(now - options.Value.JourneyAbandonedAfter));
+        command.Parameters.AddWithValue("@now", now);
+        command.Parameters.AddWithValue("@cutoff", now - options.Value.JourneyAbandonedAfter);
         var steps = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -77,12 +76,12 @@ public sealed class OperationsQueries(SqliteDatabase database, IOptions<Operatio
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM journeys WHERE started_at < $cutoff";
-        command.Parameters.AddWithValue("$cutoff", SqliteTime.Format(clock.GetUtcNow().AddDays(-options.Value.JourneyRetentionDays)));
+        command.CommandText = "DELETE FROM journeys WHERE started_at < @cutoff";
+        command.Parameters.AddWithValue("@cutoff", clock.GetUtcNow().AddDays(-options.Value.JourneyRetentionDays));
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task<long> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    private static async Task<long> ScalarAsync(DbConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -94,7 +93,7 @@ public sealed class OperationsQueries(SqliteDatabase database, IOptions<Operatio
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
-    private static async Task<IReadOnlyDictionary<string, long>> ByQueueAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    private static async Task<IReadOnlyDictionary<string, long>> ByQueueAsync(DbConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -107,7 +106,7 @@ public sealed class OperationsQueries(SqliteDatabase database, IOptions<Operatio
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            counts[reader.GetString(0)] = reader.GetInt64(1);
+            counts[reader.GetString(0)] = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
         }
 
         return counts;

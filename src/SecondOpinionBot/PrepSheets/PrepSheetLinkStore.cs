@@ -15,7 +15,7 @@ public sealed record PrepSheetLink(string Token, string Path, Uri? Url, DateTime
 /// made (<see cref="PrepSheetAnswers"/>: ids and the person's own words, no wording), encrypted with the owner's key.
 /// Rows written before answers were stored hold the whole rendered sheet; they are served as they are until they expire.
 /// </summary>
-public sealed class PrepSheetLinkStore(SqliteDatabase database, IOptions<PrepSheetOptions> options, TimeProvider clock, Storage.Protection.IPatientDataProtector protector)
+public sealed class PrepSheetLinkStore(BotDatabase database, IOptions<PrepSheetOptions> options, TimeProvider clock, Storage.Protection.IPatientDataProtector protector)
 {
     public const string PathPrefix = "/prep/";
 
@@ -36,13 +36,13 @@ public sealed class PrepSheetLinkStore(SqliteDatabase database, IOptions<PrepShe
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO prep_sheet_links (token_hash, owner_key, created_at, expires_at, sheet)
-            VALUES ($hash, $owner, $created, $expires, $sheet)
+            VALUES (@hash, @owner, @created, @expires, @sheet)
             """;
-        command.Parameters.AddWithValue("$hash", PrepSheetToken.Hash(token));
-        command.Parameters.AddWithValue("$owner", ownerKey);
-        command.Parameters.AddWithValue("$created", now.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$expires", expires.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$sheet", await protector.ProtectAsync(ownerKey, JsonSerializer.Serialize(answers, Json), cancellationToken));
+        command.Parameters.AddWithValue("@hash", PrepSheetToken.Hash(token));
+        command.Parameters.AddWithValue("@owner", ownerKey);
+        command.Parameters.AddWithValue("@created", now);
+        command.Parameters.AddWithValue("@expires", expires);
+        command.Parameters.AddWithValue("@sheet", await protector.ProtectAsync(ownerKey, JsonSerializer.Serialize(answers, Json), cancellationToken));
         await command.ExecuteNonQueryAsync(cancellationToken);
 
         var path = PathPrefix + token;
@@ -62,9 +62,9 @@ public sealed class PrepSheetLinkStore(SqliteDatabase database, IOptions<PrepShe
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT owner_key, sheet FROM prep_sheet_links WHERE token_hash = $hash AND expires_at > $now";
-        command.Parameters.AddWithValue("$hash", PrepSheetToken.Hash(token!));
-        command.Parameters.AddWithValue("$now", clock.GetUtcNow().ToUnixTimeMilliseconds());
+        command.CommandText = "SELECT owner_key, sheet FROM prep_sheet_links WHERE token_hash = @hash AND expires_at > @now";
+        command.Parameters.AddWithValue("@hash", PrepSheetToken.Hash(token!));
+        command.Parameters.AddWithValue("@now", clock.GetUtcNow());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
@@ -89,28 +89,28 @@ public sealed class PrepSheetLinkStore(SqliteDatabase database, IOptions<PrepShe
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*), MAX(expires_at) FROM prep_sheet_links WHERE owner_key = $owner AND expires_at > $now";
-        command.Parameters.AddWithValue("$owner", ownerKey);
-        command.Parameters.AddWithValue("$now", clock.GetUtcNow().ToUnixTimeMilliseconds());
+        command.CommandText = "SELECT COUNT(*), MAX(expires_at) FROM prep_sheet_links WHERE owner_key = @owner AND expires_at > @now";
+        command.Parameters.AddWithValue("@owner", ownerKey);
+        command.Parameters.AddWithValue("@now", clock.GetUtcNow());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        var count = reader.GetInt32(0);
-        return (count, reader.IsDBNull(1) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)));
+        var count = Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
+        return (count, reader.IsDBNull(1) ? null : reader.GetTime(1));
     }
 
     /// <summary>Deletes every link of the owner, with the sheet content stored for it.</summary>
     public Task<int> RevokeAllAsync(string ownerKey, CancellationToken cancellationToken) =>
-        DeleteAsync("owner_key = $value", ownerKey, cancellationToken);
+        DeleteAsync("owner_key = @value", ownerKey, cancellationToken);
 
     public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken) =>
-        DeleteAsync("expires_at <= $value", clock.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        DeleteAsync("expires_at <= @value", clock.GetUtcNow(), cancellationToken);
 
     private async Task<int> DeleteAsync(string where, object value, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"DELETE FROM prep_sheet_links WHERE {where}";
-        command.Parameters.AddWithValue("$value", value);
+        command.Parameters.AddWithValue("@value", value);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

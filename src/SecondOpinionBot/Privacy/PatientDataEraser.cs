@@ -9,7 +9,7 @@ namespace SecondOpinionBot.Privacy;
 /// the WAL so the deleted rows' old page images go too.
 /// </summary>
 public sealed partial class PatientDataEraser(
-    IEnumerable<IPersonalDataParticipant> participants, IPatientDataProtector protector, SqliteDatabase database, ILogger<PatientDataEraser> logger) : IPatientDataEraser
+    IEnumerable<IPersonalDataParticipant> participants, IPatientDataProtector protector, BotDatabase database, ILogger<PatientDataEraser> logger) : IPatientDataEraser
 {
     public async Task<IReadOnlyList<StoredDataItem>> DescribeAsync(PatientIdentity who, CancellationToken cancellationToken)
     {

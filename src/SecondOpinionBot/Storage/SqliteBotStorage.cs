@@ -1,5 +1,5 @@
 using Microsoft.Bot.Builder;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using SecondOpinionBot.Storage.Protection;
@@ -11,7 +11,7 @@ namespace SecondOpinionBot.Storage;
 /// "*" overwrites, an item without an ETag (the SDK's own state bags) is last writer wins, a missing key reads as absent.
 /// Documents are JSON encrypted with the key of the user or conversation they belong to; type names are never written.
 /// </summary>
-public sealed class SqliteBotStorage(SqliteDatabase database, TimeProvider clock, IPatientDataProtector protector) : IStorage, IConversationStatePurge
+public sealed class SqliteBotStorage(BotDatabase database, TimeProvider clock, IPatientDataProtector protector) : IStorage, IConversationStatePurge
 {
     private const string ETagProperty = "ETag";
 
@@ -50,7 +50,7 @@ public sealed class SqliteBotStorage(SqliteDatabase database, TimeProvider clock
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        var names = keys.Select((key, i) => { command.Parameters.AddWithValue($"$k{i}", key); return $"$k{i}"; });
+        var names = keys.Select((key, i) => { command.Parameters.AddWithValue($"@k{i}", key); return $"@k{i}"; });
         command.CommandText = $"SELECT key, etag, document FROM bot_state WHERE key IN ({string.Join(',', names)})";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -105,7 +105,7 @@ public sealed class SqliteBotStorage(SqliteDatabase database, TimeProvider clock
 
         await using var connection = await database.OpenAsync(cancellationToken);
         // One transaction for the batch: either every change lands or none does.
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         foreach (var (key, expected, document) in prepared)
         {
             await WriteOneAsync(connection, transaction, key, expected, document, cancellationToken);
@@ -122,8 +122,8 @@ public sealed class SqliteBotStorage(SqliteDatabase database, TimeProvider clock
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM bot_state WHERE key LIKE '%/conversations/%' AND updated_at < $cutoff";
-        command.Parameters.AddWithValue("$cutoff", cutoff.ToUniversalTime().ToString("O"));
+        command.CommandText = "DELETE FROM bot_state WHERE key LIKE '%/conversations/%' AND updated_at < @cutoff";
+        command.Parameters.AddWithValue("@cutoff", cutoff);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -145,8 +145,8 @@ public sealed class SqliteBotStorage(SqliteDatabase database, TimeProvider clock
         foreach (var key in keys)
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = "DELETE FROM bot_state WHERE key = $key";
-            command.Parameters.AddWithValue("$key", key);
+            command.CommandText = "DELETE FROM bot_state WHERE key = @key";
+            command.Parameters.AddWithValue("@key", key);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
@@ -155,7 +155,7 @@ public sealed class SqliteBotStorage(SqliteDatabase database, TimeProvider clock
     /// Commits a turn's staged writes and deletes in one transaction together with <paramref name="alsoInTransaction"/>
     /// (the turn's journal entry), so the state and the record that the activity was handled land together or not at all.
     /// </summary>
-    public async Task CommitTurnAsync(Turns.TurnUnit unit, Func<SqliteConnection, SqliteTransaction, Task> alsoInTransaction, CancellationToken cancellationToken)
+    public async Task CommitTurnAsync(Turns.TurnUnit unit, Func<DbConnection, DbTransaction, Task> alsoInTransaction, CancellationToken cancellationToken)
     {
         using var span = Operations.Telemetry.BotTelemetry.StartStorage("write", unit.Order.Count);
         var prepared = new List<(string Key, string? Document)>(unit.Order.Count);
@@ -167,15 +167,15 @@ public sealed class SqliteBotStorage(SqliteDatabase database, TimeProvider clock
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         foreach (var (key, document) in prepared)
         {
             if (document is null)
             {
                 await using var delete = connection.CreateCommand();
                 delete.Transaction = transaction;
-                delete.CommandText = "DELETE FROM bot_state WHERE key = $key";
-                delete.Parameters.AddWithValue("$key", key);
+                delete.CommandText = "DELETE FROM bot_state WHERE key = @key";
+                delete.Parameters.AddWithValue("@key", key);
                 await delete.ExecuteNonQueryAsync(cancellationToken);
             }
             else
@@ -191,20 +191,20 @@ public sealed class SqliteBotStorage(SqliteDatabase database, TimeProvider clock
     /// <summary>The ETag a staged document reads with; the turn's own lease already keeps others out.</summary>
     private const string StagedETag = "staged-in-turn";
 
-    private async Task WriteOneAsync(SqliteConnection connection, SqliteTransaction transaction, string key, string? expected, string document, CancellationToken cancellationToken)
+    private async Task WriteOneAsync(DbConnection connection, DbTransaction transaction, string key, string? expected, string document, CancellationToken cancellationToken)
     {
         var newETag = Guid.NewGuid().ToString("N");
 
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.Parameters.AddWithValue("$key", key);
-        command.Parameters.AddWithValue("$etag", newETag);
-        command.Parameters.AddWithValue("$document", document);
-        command.Parameters.AddWithValue("$now", clock.GetUtcNow().ToString("O"));
+        command.Parameters.AddWithValue("@key", key);
+        command.Parameters.AddWithValue("@etag", newETag);
+        command.Parameters.AddWithValue("@document", document);
+        command.Parameters.AddWithValue("@now", clock.GetUtcNow());
         if (expected is null || expected == "*")
         {
             command.CommandText = """
-                INSERT INTO bot_state (key, etag, document, updated_at) VALUES ($key, $etag, $document, $now)
+                INSERT INTO bot_state (key, etag, document, updated_at) VALUES (@key, @etag, @document, @now)
                 ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, document = excluded.document, updated_at = excluded.updated_at
                 """;
             await command.ExecuteNonQueryAsync(cancellationToken);
@@ -212,11 +212,11 @@ public sealed class SqliteBotStorage(SqliteDatabase database, TimeProvider clock
         }
 
         // A named ETag: the write lands only on that exact version, or on a key nobody has written yet.
-        command.Parameters.AddWithValue("$expected", expected);
+        command.Parameters.AddWithValue("@expected", expected);
         command.CommandText = """
-            INSERT INTO bot_state (key, etag, document, updated_at) VALUES ($key, $etag, $document, $now)
+            INSERT INTO bot_state (key, etag, document, updated_at) VALUES (@key, @etag, @document, @now)
             ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, document = excluded.document, updated_at = excluded.updated_at
-            WHERE bot_state.etag = $expected
+            WHERE bot_state.etag = @expected
             """;
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
         {

@@ -10,10 +10,14 @@ public static class StorageExtensions
     {
         builder.Services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.Section)
+            .Configure<IConfiguration>((options, configuration) => options.PostgresConnectionString ??= configuration.GetConnectionString("Postgres"))
+            .Validate(
+                options => options.Provider != StorageProvider.PostgreSQL || !string.IsNullOrWhiteSpace(options.PostgresConnectionString),
+                "Storage:Provider is PostgreSQL but ConnectionStrings:Postgres is empty: set it (e.g. ConnectionStrings__Postgres=\"Host=…;Database=…;Username=…;Password=…\").")
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<IDatabaseSchema, BotStateSchema>();
-        builder.Services.AddSingleton<SqliteDatabase>();
+        builder.Services.AddSingleton<BotDatabase>();
         builder.Services.AddPatientDataProtection();
         builder.Services.AddSingleton<SqliteBotStorage>();
         builder.Services.AddSingleton<IStorage>(sp => sp.GetRequiredService<SqliteBotStorage>());

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace SecondOpinionBot.Storage;
 
 /// <summary>Ready only when the database answers.</summary>
-public sealed class StorageHealthCheck(SqliteDatabase database) : IHealthCheck
+public sealed class StorageHealthCheck(BotDatabase database) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -15,7 +15,7 @@ public sealed class StorageHealthCheck(SqliteDatabase database) : IHealthCheck
             await command.ExecuteScalarAsync(cancellationToken);
             return HealthCheckResult.Healthy();
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex.IsDatabaseError() || ex is IOException or UnauthorizedAccessException)
         {
             return HealthCheckResult.Unhealthy("Storage is not reachable.");
         }

@@ -7,6 +7,12 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
+    /// <summary>Sqlite (the default: one file, one instance) or PostgreSQL (ConnectionStrings:Postgres, any number of instances).</summary>
+    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+
+    /// <summary>From ConnectionStrings:Postgres (in production a Key Vault reference or an environment variable, never the repo).</summary>
+    public string? PostgresConnectionString { get; set; }
+
     /// <summary>SQLite file; relative paths are resolved against the content root.</summary>
     [Required]
     public string SqlitePath { get; set; } = "data/secondopinion.db";

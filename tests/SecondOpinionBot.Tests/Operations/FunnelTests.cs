@@ -102,7 +102,7 @@ public sealed class FunnelTests : IAsyncLifetime
 
     private async Task<FunnelReport> ReadAsync()
     {
-        await using var connection = await _factory.Services.GetRequiredService<SqliteDatabase>().OpenAsync();
+        await using var connection = await _factory.Services.GetRequiredService<SecondOpinionBot.Storage.BotDatabase>().OpenAsync();
         return await FunnelReader.ReadAsync(connection, _clock.GetUtcNow(), 30, _factory.Services.GetRequiredService<IOptions<OperationsOptions>>().Value, CancellationToken.None);
     }
 

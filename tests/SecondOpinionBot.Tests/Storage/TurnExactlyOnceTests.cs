@@ -162,7 +162,7 @@ public sealed class TurnExactlyOnceTests
         command.CommandText = "INSERT INTO turn_queue (conversation_key, instance_id, created_at, heartbeat_at) VALUES ($k, $i, $t, $t) RETURNING seq";
         command.Parameters.AddWithValue("$k", key);
         command.Parameters.AddWithValue("$i", instance);
-        command.Parameters.AddWithValue("$t", heartbeat.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$t", SecondOpinionBot.Storage.StoredTime.ToSqlite(heartbeat));
         return (long)command.ExecuteScalar()!;
     }
 
@@ -171,7 +171,7 @@ public sealed class TurnExactlyOnceTests
         using var connection = Open(path);
         using var command = connection.CreateCommand();
         command.CommandText = "UPDATE turn_queue SET heartbeat_at = $t WHERE seq = $s";
-        command.Parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$t", SecondOpinionBot.Storage.StoredTime.ToSqlite(DateTimeOffset.UtcNow));
         command.Parameters.AddWithValue("$s", seq);
         command.ExecuteNonQuery();
     }

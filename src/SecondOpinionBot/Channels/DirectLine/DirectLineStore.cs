@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using SecondOpinionBot.Storage;
 using SecondOpinionBot.Storage.Protection;
 
@@ -13,22 +13,13 @@ namespace SecondOpinionBot.Channels.DirectLine;
 /// </summary>
 public sealed class DirectLineStore
 {
-    internal const string Schema = """
-        CREATE TABLE IF NOT EXISTS directline_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS directline_conversations (
-            id TEXT PRIMARY KEY, user_id TEXT NOT NULL, resume_hash TEXT, started INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS directline_activities (
-            conversation_id TEXT NOT NULL, seq INTEGER NOT NULL, activity_id TEXT NOT NULL, json TEXT NOT NULL,
-            PRIMARY KEY (conversation_id, seq));
-        CREATE UNIQUE INDEX IF NOT EXISTS directline_activity_ids ON directline_activities (conversation_id, activity_id);
-        """;
 
-    private readonly SqliteDatabase _database;
+    private readonly BotDatabase _database;
     private readonly TimeProvider _time;
     private readonly IPatientDataProtector _protector;
     private readonly IDataProtector _settingsProtector;
 
-    public DirectLineStore(SqliteDatabase database, TimeProvider time, IPatientDataProtector protector, IDataProtectionProvider dataProtection)
+    public DirectLineStore(BotDatabase database, TimeProvider time, IPatientDataProtector protector, IDataProtectionProvider dataProtection)
     {
         _database = database;
         _time = time;
@@ -50,8 +41,8 @@ public sealed class DirectLineStore
         }
 
         await using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT OR IGNORE INTO directline_settings (name, value) VALUES ('token_signing_key_protected', $value)";
-        insert.Parameters.AddWithValue("$value", Convert.ToBase64String(_settingsProtector.Protect(RandomNumberGenerator.GetBytes(32))));
+        insert.CommandText = "INSERT INTO directline_settings (name, value) VALUES ('token_signing_key_protected', @value) ON CONFLICT (name) DO NOTHING";
+        insert.Parameters.AddWithValue("@value", Convert.ToBase64String(_settingsProtector.Protect(RandomNumberGenerator.GetBytes(32))));
         await insert.ExecuteNonQueryAsync(cancellationToken);
 
         await using var select = connection.CreateCommand();
@@ -64,8 +55,8 @@ public sealed class DirectLineStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT user_id FROM directline_conversations WHERE id = $id";
-        command.Parameters.AddWithValue("$id", conversationId);
+        command.CommandText = "SELECT user_id FROM directline_conversations WHERE id = @id";
+        command.Parameters.AddWithValue("@id", conversationId);
         return await command.ExecuteScalarAsync(cancellationToken) is string userId ? Subject(userId) : null;
     }
 
@@ -75,11 +66,11 @@ public sealed class DirectLineStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO directline_conversations (id, user_id, resume_hash, created_at) VALUES ($id, $user, $hash, $at)";
-        command.Parameters.AddWithValue("$id", conversationId);
-        command.Parameters.AddWithValue("$user", userId);
-        command.Parameters.AddWithValue("$hash", resumeSecret is null ? DBNull.Value : Hash(resumeSecret));
-        command.Parameters.AddWithValue("$at", _time.GetUtcNow().ToString("O"));
+        command.CommandText = "INSERT INTO directline_conversations (id, user_id, resume_hash, created_at) VALUES (@id, @user, @hash, @at)";
+        command.Parameters.AddWithValue("@id", conversationId);
+        command.Parameters.AddWithValue("@user", userId);
+        command.Parameters.AddWithValue("@hash", resumeSecret is null ? DBNull.Value : Hash(resumeSecret));
+        command.Parameters.AddWithValue("@at", _time.GetUtcNow());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -87,11 +78,11 @@ public sealed class DirectLineStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT user_id, started FROM directline_conversations WHERE id = $id";
-        command.Parameters.AddWithValue("$id", conversationId);
+        command.CommandText = "SELECT user_id, started FROM directline_conversations WHERE id = @id";
+        command.Parameters.AddWithValue("@id", conversationId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new DirectLineConversation(conversationId, reader.GetString(0), reader.GetInt64(1) != 0)
+            ? new DirectLineConversation(conversationId, reader.GetString(0), Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture) != 0)
             : null;
     }
 
@@ -101,23 +92,22 @@ public sealed class DirectLineStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT user_id, started, resume_hash, created_at FROM directline_conversations WHERE id = $id";
-        command.Parameters.AddWithValue("$id", conversationId);
+        command.CommandText = "SELECT user_id, started, resume_hash, created_at FROM directline_conversations WHERE id = @id";
+        command.Parameters.AddWithValue("@id", conversationId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken) || reader.IsDBNull(2))
         {
             return null;
         }
 
-        if (DateTimeOffset.TryParse(reader.GetString(3), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var created)
-            && _time.GetUtcNow() - created > maxAge)
+        if (maxAge != TimeSpan.MaxValue && _time.GetUtcNow() - reader.GetTime(3) > maxAge)
         {
             return null;
         }
 
         var stored = Convert.FromHexString(reader.GetString(2));
         return CryptographicOperations.FixedTimeEquals(stored, Convert.FromHexString(Hash(resumeSecret)))
-            ? new DirectLineConversation(conversationId, reader.GetString(0), reader.GetInt64(1) != 0)
+            ? new DirectLineConversation(conversationId, reader.GetString(0), Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture) != 0)
             : null;
     }
 
@@ -131,8 +121,8 @@ public sealed class DirectLineStore
 
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE directline_conversations SET resume_hash = NULL WHERE id = $id";
-        command.Parameters.AddWithValue("$id", conversationId);
+        command.CommandText = "UPDATE directline_conversations SET resume_hash = NULL WHERE id = @id";
+        command.Parameters.AddWithValue("@id", conversationId);
         await command.ExecuteNonQueryAsync(cancellationToken);
         return true;
     }
@@ -142,8 +132,8 @@ public sealed class DirectLineStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE directline_conversations SET started = 1 WHERE id = $id AND started = 0";
-        command.Parameters.AddWithValue("$id", conversationId);
+        command.CommandText = "UPDATE directline_conversations SET started = 1 WHERE id = @id AND started = 0";
+        command.Parameters.AddWithValue("@id", conversationId);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -161,9 +151,9 @@ public sealed class DirectLineStore
 
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT json FROM directline_activities WHERE conversation_id = $id AND client_activity_id = $client ORDER BY seq LIMIT 1";
-        command.Parameters.AddWithValue("$id", conversationId);
-        command.Parameters.AddWithValue("$client", clientActivityId);
+        command.CommandText = "SELECT json FROM directline_activities WHERE conversation_id = @id AND client_activity_id = @client ORDER BY seq LIMIT 1";
+        command.Parameters.AddWithValue("@id", conversationId);
+        command.Parameters.AddWithValue("@client", clientActivityId);
         return await command.ExecuteScalarAsync(cancellationToken) is string stored
             ? await _protector.UnprotectAsync(subject, stored, cancellationToken)
             : null;
@@ -175,20 +165,21 @@ public sealed class DirectLineStore
         // The data key is made (a write of its own) before this write transaction starts.
         await _protector.ProtectAsync(subject, "", cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         await using var next = connection.CreateCommand();
-        next.CommandText = "SELECT COALESCE(MAX(seq), 0) + 1 FROM directline_activities WHERE conversation_id = $id";
-        next.Parameters.AddWithValue("$id", conversationId);
-        var sequence = (long)(await next.ExecuteScalarAsync(cancellationToken))!;
+        // The counter row's lock is held until commit: the next append (on any instance) waits for this one.
+        next.CommandText = "UPDATE directline_conversations SET last_seq = last_seq + 1 WHERE id = @id RETURNING last_seq";
+        next.Parameters.AddWithValue("@id", conversationId);
+        var sequence = Convert.ToInt64(await next.ExecuteScalarAsync(cancellationToken) ?? throw new InvalidOperationException("Unknown conversation."), System.Globalization.CultureInfo.InvariantCulture);
 
         var (activityId, json) = serialize(sequence);
         await using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT INTO directline_activities (conversation_id, seq, activity_id, json, client_activity_id) VALUES ($id, $seq, $activity, $json, $client)";
-        insert.Parameters.AddWithValue("$client", (object?)clientActivityId ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$id", conversationId);
-        insert.Parameters.AddWithValue("$seq", sequence);
-        insert.Parameters.AddWithValue("$activity", activityId);
-        insert.Parameters.AddWithValue("$json", await _protector.ProtectAsync(subject, json, cancellationToken));
+        insert.CommandText = "INSERT INTO directline_activities (conversation_id, seq, activity_id, json, client_activity_id) VALUES (@id, @seq, @activity, @json, @client)";
+        insert.Parameters.AddWithValue("@client", (object?)clientActivityId ?? DBNull.Value);
+        insert.Parameters.AddWithValue("@id", conversationId);
+        insert.Parameters.AddWithValue("@seq", sequence);
+        insert.Parameters.AddWithValue("@activity", activityId);
+        insert.Parameters.AddWithValue("@json", await _protector.ProtectAsync(subject, json, cancellationToken));
         await insert.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return sequence;
@@ -204,10 +195,10 @@ public sealed class DirectLineStore
         json = await _protector.ProtectAsync(subject, json, cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE directline_activities SET json = $json WHERE conversation_id = $id AND activity_id = $activity";
-        command.Parameters.AddWithValue("$id", conversationId);
-        command.Parameters.AddWithValue("$activity", activityId);
-        command.Parameters.AddWithValue("$json", json);
+        command.CommandText = "UPDATE directline_activities SET json = @json WHERE conversation_id = @id AND activity_id = @activity";
+        command.Parameters.AddWithValue("@id", conversationId);
+        command.Parameters.AddWithValue("@activity", activityId);
+        command.Parameters.AddWithValue("@json", json);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -220,11 +211,11 @@ public sealed class DirectLineStore
 
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT seq, json FROM directline_activities WHERE conversation_id = $id AND seq > $after AND json <> $erased ORDER BY seq LIMIT $limit";
-        command.Parameters.AddWithValue("$erased", ErasedMarker);
-        command.Parameters.AddWithValue("$id", conversationId);
-        command.Parameters.AddWithValue("$after", afterSequence);
-        command.Parameters.AddWithValue("$limit", limit);
+        command.CommandText = "SELECT seq, json FROM directline_activities WHERE conversation_id = @id AND seq > @after AND json <> @erased ORDER BY seq LIMIT @limit";
+        command.Parameters.AddWithValue("@erased", ErasedMarker);
+        command.Parameters.AddWithValue("@id", conversationId);
+        command.Parameters.AddWithValue("@after", afterSequence);
+        command.Parameters.AddWithValue("@limit", limit);
         var activities = new List<StoredActivity>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -246,10 +237,10 @@ public sealed class DirectLineStore
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT COUNT(*) FROM directline_activities a JOIN directline_conversations c ON c.id = a.conversation_id
-            WHERE c.user_id = $user AND json <> $erased
+            WHERE c.user_id = @user AND json <> @erased
             """;
-        command.Parameters.AddWithValue("$user", userId);
-        command.Parameters.AddWithValue("$erased", ErasedMarker);
+        command.Parameters.AddWithValue("@user", userId);
+        command.Parameters.AddWithValue("@erased", ErasedMarker);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -260,17 +251,17 @@ public sealed class DirectLineStore
     public async Task EraseUserTranscriptsAsync(string userId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             DELETE FROM directline_activities
-            WHERE conversation_id IN (SELECT id FROM directline_conversations WHERE user_id = $user)
+            WHERE conversation_id IN (SELECT id FROM directline_conversations WHERE user_id = @user)
               AND seq < (SELECT MAX(seq) FROM directline_activities m WHERE m.conversation_id = directline_activities.conversation_id);
-            UPDATE directline_activities SET json = $erased
-            WHERE conversation_id IN (SELECT id FROM directline_conversations WHERE user_id = $user);
+            UPDATE directline_activities SET json = @erased
+            WHERE conversation_id IN (SELECT id FROM directline_conversations WHERE user_id = @user);
             """;
-        command.Parameters.AddWithValue("$user", userId);
-        command.Parameters.AddWithValue("$erased", ErasedMarker);
+        command.Parameters.AddWithValue("@user", userId);
+        command.Parameters.AddWithValue("@erased", ErasedMarker);
         await command.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -280,13 +271,54 @@ public sealed class DirectLineStore
 
     private static string Hash(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
-    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _database.OpenAsync(cancellationToken);
+    private Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => _database.OpenAsync(cancellationToken);
 }
 
-/// <summary>The Direct Line tables live in the bot's one database.</summary>
+/// <summary>
+/// The Direct Line tables live in the bot's one database. Each conversation counts its transcript positions in its own
+/// row (last_seq): appending takes that row's lock, so two instances appending at once get consecutive positions, and a
+/// position becomes visible only after every lower one (MAX(seq)+1 was safe only with SQLite's single writer).
+/// </summary>
 internal sealed class DirectLineSchema : IDatabaseSchema
 {
-    public string CreateStatements => DirectLineStore.Schema;
+    public string Name => "directline";
 
-    public IReadOnlyList<AddedColumn> AddedColumns { get; } = [new("directline_activities", "client_activity_id", "TEXT")];
+    public IReadOnlyList<Migration> Sqlite { get; } =
+    [
+        new(1, "baseline", """
+            CREATE TABLE IF NOT EXISTS directline_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS directline_conversations (
+                id TEXT PRIMARY KEY, user_id TEXT NOT NULL, resume_hash TEXT, started INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS directline_activities (
+                conversation_id TEXT NOT NULL, seq INTEGER NOT NULL, activity_id TEXT NOT NULL, json TEXT NOT NULL,
+                PRIMARY KEY (conversation_id, seq));
+            CREATE UNIQUE INDEX IF NOT EXISTS directline_activity_ids ON directline_activities (conversation_id, activity_id);
+            """)
+        {
+            EnsureColumns = [new("directline_activities", "client_activity_id", "TEXT")],
+        },
+        new(2, "transcript counter row; one time format", $"""
+            ALTER TABLE directline_conversations ADD COLUMN last_seq INTEGER NOT NULL DEFAULT 0;
+            UPDATE directline_conversations SET last_seq = COALESCE((SELECT MAX(seq) FROM directline_activities a WHERE a.conversation_id = directline_conversations.id), 0);
+            {SqliteMigrations.NormaliseRoundTrip("directline_conversations", "created_at")}
+            CREATE INDEX IF NOT EXISTS directline_conversations_user ON directline_conversations (user_id);
+            """),
+    ];
+
+    public IReadOnlyList<Migration> PostgreSql { get; } =
+    [
+        new(1, "baseline", """
+            CREATE TABLE directline_settings (name text PRIMARY KEY, value text NOT NULL);
+            CREATE TABLE directline_conversations (
+                id text PRIMARY KEY, user_id text NOT NULL, resume_hash text, started integer NOT NULL DEFAULT 0, created_at timestamptz NOT NULL);
+            CREATE TABLE directline_activities (
+                conversation_id text NOT NULL, seq bigint NOT NULL, activity_id text NOT NULL, json text NOT NULL, client_activity_id text,
+                PRIMARY KEY (conversation_id, seq));
+            CREATE UNIQUE INDEX directline_activity_ids ON directline_activities (conversation_id, activity_id);
+            """),
+        new(2, "transcript counter row", """
+            ALTER TABLE directline_conversations ADD COLUMN last_seq bigint NOT NULL DEFAULT 0;
+            CREATE INDEX directline_conversations_user ON directline_conversations (user_id);
+            """),
+    ];
 }

@@ -1,10 +1,10 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using SecondOpinionBot.Storage;
 
 namespace SecondOpinionBot.Handoff.Messages;
 
 /// <summary>Messages between staff and the patient; the text is encrypted with the case owner's data key.</summary>
-public sealed class SqliteCaseMessageStore(SqliteDatabase database, TimeProvider clock, Storage.Protection.IPatientDataProtector protector) : ICaseMessageStore
+public sealed class SqliteCaseMessageStore(BotDatabase database, TimeProvider clock, Storage.Protection.IPatientDataProtector protector) : ICaseMessageStore
 {
     private const string Columns = "m.id, m.case_id, m.at, m.direction, m.author_id, m.author_name, m.text, m.delivered_at, (SELECT owner_key FROM cases o WHERE o.id = m.case_id)";
 
@@ -17,41 +17,41 @@ public sealed class SqliteCaseMessageStore(SqliteDatabase database, TimeProvider
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO case_messages (case_id, at, direction, author_id, author_name, text)
-            VALUES ($case, $at, $direction, $author, $name, $text) RETURNING id
+            VALUES (@case, @at, @direction, @author, @name, @text) RETURNING id
             """;
-        command.Parameters.AddWithValue("$case", caseId);
-        command.Parameters.AddWithValue("$at", SqliteTime.Format(at));
-        command.Parameters.AddWithValue("$direction", direction.ToString());
-        command.Parameters.AddWithValue("$author", authorId);
-        command.Parameters.AddWithValue("$name", authorName);
-        command.Parameters.AddWithValue("$text", stored);
+        command.Parameters.AddWithValue("@case", caseId);
+        command.Parameters.AddWithValue("@at", at);
+        command.Parameters.AddWithValue("@direction", direction.ToString());
+        command.Parameters.AddWithValue("@author", authorId);
+        command.Parameters.AddWithValue("@name", authorName);
+        command.Parameters.AddWithValue("@text", stored);
         var id = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
         return new CaseMessage(id, caseId, at, direction, authorId, authorName, text, null);
     }
 
     public async Task<CaseMessage?> FindAsync(long id, CancellationToken cancellationToken)
     {
-        var found = await QueryAsync($"SELECT {Columns} FROM case_messages m WHERE m.id = $value", id, cancellationToken);
+        var found = await QueryAsync($"SELECT {Columns} FROM case_messages m WHERE m.id = @value", id, cancellationToken);
         return found.Count == 0 ? null : found[0];
     }
 
     public Task<IReadOnlyList<CaseMessage>> ListAsync(string caseId, CancellationToken cancellationToken) =>
-        QueryAsync($"SELECT {Columns} FROM case_messages m WHERE m.case_id = $value ORDER BY m.id", caseId, cancellationToken);
+        QueryAsync($"SELECT {Columns} FROM case_messages m WHERE m.case_id = @value ORDER BY m.id", caseId, cancellationToken);
 
     public async Task MarkDeliveredAsync(long id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE case_messages SET delivered_at = COALESCE(delivered_at, $at) WHERE id = $id";
-        command.Parameters.AddWithValue("$at", SqliteTime.Format(clock.GetUtcNow()));
-        command.Parameters.AddWithValue("$id", id);
+        command.CommandText = "UPDATE case_messages SET delivered_at = COALESCE(delivered_at, @at) WHERE id = @id";
+        command.Parameters.AddWithValue("@at", clock.GetUtcNow());
+        command.Parameters.AddWithValue("@id", id);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public Task<IReadOnlyList<CaseMessage>> ListUndeliveredToOwnerAsync(string ownerKey, CancellationToken cancellationToken) => QueryAsync(
         $"""
         SELECT {Columns} FROM case_messages m JOIN cases c ON c.id = m.case_id
-        WHERE c.owner_key = $value AND m.direction = 'ToPatient' AND m.delivered_at IS NULL ORDER BY m.id
+        WHERE c.owner_key = @value AND m.direction = 'ToPatient' AND m.delivered_at IS NULL ORDER BY m.id
         """,
         ownerKey, cancellationToken);
 
@@ -59,8 +59,8 @@ public sealed class SqliteCaseMessageStore(SqliteDatabase database, TimeProvider
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM case_messages WHERE case_id IN (SELECT id FROM cases WHERE owner_key = $owner)";
-        command.Parameters.AddWithValue("$owner", ownerKey);
+        command.CommandText = "SELECT COUNT(*) FROM case_messages WHERE case_id IN (SELECT id FROM cases WHERE owner_key = @owner)";
+        command.Parameters.AddWithValue("@owner", ownerKey);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -68,8 +68,8 @@ public sealed class SqliteCaseMessageStore(SqliteDatabase database, TimeProvider
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM case_messages WHERE case_id IN (SELECT id FROM cases WHERE owner_key = $owner)";
-        command.Parameters.AddWithValue("$owner", ownerKey);
+        command.CommandText = "DELETE FROM case_messages WHERE case_id IN (SELECT id FROM cases WHERE owner_key = @owner)";
+        command.Parameters.AddWithValue("@owner", ownerKey);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -78,7 +78,7 @@ public sealed class SqliteCaseMessageStore(SqliteDatabase database, TimeProvider
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Parameters.AddWithValue("$value", value);
+        command.Parameters.AddWithValue("@value", value);
         var messages = new List<CaseMessage>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -95,18 +95,18 @@ public sealed class SqliteCaseMessageStore(SqliteDatabase database, TimeProvider
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT owner_key FROM cases WHERE id = $id";
-        command.Parameters.AddWithValue("$id", caseId);
+        command.CommandText = "SELECT owner_key FROM cases WHERE id = @id";
+        command.Parameters.AddWithValue("@id", caseId);
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
-    private static CaseMessage Read(SqliteDataReader reader, string text) => new(
+    private static CaseMessage Read(DbDataReader reader, string text) => new(
         reader.GetInt64(0),
         reader.GetString(1),
-        SqliteTime.Parse(reader.GetString(2)),
+        reader.GetTime(2),
         Enum.Parse<MessageDirection>(reader.GetString(3)),
         reader.GetString(4),
         reader.GetString(5),
         text,
-        reader.IsDBNull(7) ? null : SqliteTime.Parse(reader.GetString(7)));
+        reader.IsDBNull(7) ? null : reader.GetTime(7));
 }

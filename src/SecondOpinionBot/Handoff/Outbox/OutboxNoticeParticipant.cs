@@ -8,12 +8,12 @@ namespace SecondOpinionBot.Handoff.Outbox;
 /// who asked to be forgotten. Staff-side items (card updates, thread lines) stay: they carry no patient data.
 /// Registered before the case participant, which replaces the owner key these items are found by.
 /// </summary>
-public sealed class OutboxNoticeParticipant(SqliteDatabase database) : IPersonalDataParticipant
+public sealed class OutboxNoticeParticipant(BotDatabase database) : IPersonalDataParticipant
 {
     private const string PendingNoticesOfOwner = """
         FROM outbox
-        WHERE kind = $kind AND completed_at IS NULL AND dead_letter IS NULL
-          AND case_reference IN (SELECT reference FROM cases WHERE owner_key = $owner)
+        WHERE kind = @kind AND completed_at IS NULL AND dead_letter IS NULL
+          AND case_reference IN (SELECT reference FROM cases WHERE owner_key = @owner)
         """;
 
     public string Name => "outbox-notices";
@@ -32,8 +32,8 @@ public sealed class OutboxNoticeParticipant(SqliteDatabase database) : IPersonal
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Parameters.AddWithValue("$kind", OutboxKind.NotifyPatient.ToName());
-        command.Parameters.AddWithValue("$owner", who.OwnerKey);
+        command.Parameters.AddWithValue("@kind", OutboxKind.NotifyPatient.ToName());
+        command.Parameters.AddWithValue("@owner", who.OwnerKey);
         return scalar ? await command.ExecuteScalarAsync(cancellationToken) : await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

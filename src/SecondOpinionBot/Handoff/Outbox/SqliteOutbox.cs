@@ -6,10 +6,10 @@ using SecondOpinionBot.Storage;
 namespace SecondOpinionBot.Handoff.Outbox;
 
 /// <summary>
-/// The outbox in SQLite. Leasing is one conditional UPDATE … RETURNING, so two instances never take the same item
+/// The outbox (both providers). Leasing is one conditional UPDATE … RETURNING, so two instances never take the same item
 /// while its lease runs; an instance that dies mid-send loses its lease when it expires and the item is sent again.
 /// </summary>
-public sealed class SqliteOutbox(SqliteDatabase database, TimeProvider clock, IOptions<HandoffOptions> options, OutboxSignal signal) : IOutbox
+public sealed class SqliteOutbox(BotDatabase database, TimeProvider clock, IOptions<HandoffOptions> options, OutboxSignal signal) : IOutbox
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -19,19 +19,19 @@ public sealed class SqliteOutbox(SqliteDatabase database, TimeProvider clock, IO
 
     public async Task EnqueueAsync(OutboxKind kind, OutboxPayload payload, string? dedupeKey, CancellationToken cancellationToken)
     {
-        var now = SqliteTime.Format(clock.GetUtcNow());
+        var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO outbox (kind, case_reference, payload, dedupe_key, created_at, next_attempt_at)
-            VALUES ($kind, $reference, $payload, $dedupe, $now, $now)
+            VALUES (@kind, @reference, @payload, @dedupe, @now, @now)
             ON CONFLICT (dedupe_key) DO NOTHING
             """;
-        command.Parameters.AddWithValue("$kind", kind.ToName());
-        command.Parameters.AddWithValue("$reference", payload.Reference);
-        command.Parameters.AddWithValue("$payload", JsonSerializer.Serialize(payload, Json));
-        command.Parameters.AddWithValue("$dedupe", (object?)dedupeKey ?? DBNull.Value);
-        command.Parameters.AddWithValue("$now", now);
+        command.Parameters.AddWithValue("@kind", kind.ToName());
+        command.Parameters.AddWithValue("@reference", payload.Reference);
+        command.Parameters.AddWithValue("@payload", JsonSerializer.Serialize(payload, Json));
+        command.Parameters.AddWithValue("@dedupe", (object?)dedupeKey ?? DBNull.Value);
+        command.Parameters.AddWithValue("@now", now);
         await command.ExecuteNonQueryAsync(cancellationToken);
         signal.Notify();
     }
@@ -41,20 +41,23 @@ public sealed class SqliteOutbox(SqliteDatabase database, TimeProvider clock, IO
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            UPDATE outbox SET lease_owner = $owner, lease_until = $until, attempts = attempts + 1,
+        // PostgreSQL: rows another instance is leasing right now are skipped, not waited for (and the outer UPDATE
+        // re-checks the lease, so a row leased between the two is not taken twice). SQLite has one writer at a time.
+        command.CommandText = $"""
+            UPDATE outbox SET lease_owner = @owner, lease_until = @until, attempts = attempts + 1,
                 maybe_sent = CASE WHEN sending_since IS NOT NULL THEN 1 ELSE maybe_sent END, sending_since = NULL
             WHERE id IN (
                 SELECT id FROM outbox
-                WHERE completed_at IS NULL AND dead_letter IS NULL AND next_attempt_at <= $now
-                  AND (lease_until IS NULL OR lease_until < $now)
-                ORDER BY id LIMIT $batch)
+                WHERE completed_at IS NULL AND dead_letter IS NULL AND next_attempt_at <= @now
+                  AND (lease_until IS NULL OR lease_until < @now)
+                ORDER BY id LIMIT @batch{(database.IsPostgreSql ? " FOR UPDATE SKIP LOCKED" : "")})
+              AND completed_at IS NULL AND dead_letter IS NULL AND (lease_until IS NULL OR lease_until < @now)
             RETURNING id, kind, payload, attempts, maybe_sent
             """;
-        command.Parameters.AddWithValue("$owner", owner);
-        command.Parameters.AddWithValue("$until", SqliteTime.Format(now + options.Value.Outbox.Lease));
-        command.Parameters.AddWithValue("$now", SqliteTime.Format(now));
-        command.Parameters.AddWithValue("$batch", batchSize);
+        command.Parameters.AddWithValue("@owner", owner);
+        command.Parameters.AddWithValue("@until", now + options.Value.Outbox.Lease);
+        command.Parameters.AddWithValue("@now", now);
+        command.Parameters.AddWithValue("@batch", batchSize);
         var items = new List<OutboxItem>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -64,7 +67,7 @@ public sealed class SqliteOutbox(SqliteDatabase database, TimeProvider clock, IO
                 OutboxKinds.Parse(reader.GetString(1)),
                 JsonSerializer.Deserialize<OutboxPayload>(reader.GetString(2), Json)!,
                 reader.GetInt32(3),
-                reader.GetInt64(4) != 0));
+                Convert.ToInt64(reader.GetValue(4), System.Globalization.CultureInfo.InvariantCulture) != 0));
         }
 
         // RETURNING gives rows in no promised order; sending follows the order items were added.
@@ -73,27 +76,27 @@ public sealed class SqliteOutbox(SqliteDatabase database, TimeProvider clock, IO
 
     public async Task<bool> MarkSendingAsync(long id, string owner, CancellationToken cancellationToken) =>
         await ExecuteAsync(
-            "UPDATE outbox SET sending_since = $now WHERE id = $id AND lease_owner = $owner AND completed_at IS NULL AND dead_letter IS NULL",
-            cancellationToken, ("$id", id), ("$owner", owner), ("$now", SqliteTime.Format(clock.GetUtcNow()))) == 1;
+            "UPDATE outbox SET sending_since = @now WHERE id = @id AND lease_owner = @owner AND completed_at IS NULL AND dead_letter IS NULL",
+            cancellationToken, ("@id", id), ("@owner", owner), ("@now", clock.GetUtcNow())) == 1;
 
     public Task CompleteAsync(long id, CancellationToken cancellationToken) => ExecuteAsync(
-        "UPDATE outbox SET completed_at = $now, lease_owner = NULL, lease_until = NULL, last_error = NULL, sending_since = NULL WHERE id = $id",
-        cancellationToken, ("$id", id), ("$now", SqliteTime.Format(clock.GetUtcNow())));
+        "UPDATE outbox SET completed_at = @now, lease_owner = NULL, lease_until = NULL, last_error = NULL, sending_since = NULL WHERE id = @id",
+        cancellationToken, ("@id", id), ("@now", clock.GetUtcNow()));
 
     public Task RetryLaterAsync(long id, string owner, DateTimeOffset nextAttemptAt, string reason, bool maybeSent, CancellationToken cancellationToken) => ExecuteAsync(
         """
-        UPDATE outbox SET next_attempt_at = $next, lease_owner = NULL, lease_until = NULL, last_error = $error,
-            sending_since = NULL, maybe_sent = CASE WHEN $maybe = 1 THEN 1 ELSE maybe_sent END
-        WHERE id = $id AND lease_owner = $owner AND completed_at IS NULL
+        UPDATE outbox SET next_attempt_at = @next, lease_owner = NULL, lease_until = NULL, last_error = @error,
+            sending_since = NULL, maybe_sent = CASE WHEN @maybe = 1 THEN 1 ELSE maybe_sent END
+        WHERE id = @id AND lease_owner = @owner AND completed_at IS NULL
         """,
-        cancellationToken, ("$id", id), ("$owner", owner), ("$next", SqliteTime.Format(nextAttemptAt)), ("$error", reason), ("$maybe", maybeSent ? 1 : 0));
+        cancellationToken, ("@id", id), ("@owner", owner), ("@next", nextAttemptAt), ("@error", reason), ("@maybe", maybeSent ? 1 : 0));
 
     public Task DeadLetterAsync(long id, string owner, string reason, CancellationToken cancellationToken) => ExecuteAsync(
         """
-        UPDATE outbox SET dead_letter = $reason, lease_owner = NULL, lease_until = NULL
-        WHERE id = $id AND lease_owner = $owner AND completed_at IS NULL
+        UPDATE outbox SET dead_letter = @reason, lease_owner = NULL, lease_until = NULL
+        WHERE id = @id AND lease_owner = @owner AND completed_at IS NULL
         """,
-        cancellationToken, ("$id", id), ("$owner", owner), ("$reason", reason));
+        cancellationToken, ("@id", id), ("@owner", owner), ("@reason", reason));
 
     public async Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(CancellationToken cancellationToken)
     {

@@ -10,20 +10,20 @@ public sealed record AlertStatus(DateTimeOffset? LastPostedAt, long Watermark, b
 /// Each rule's state in the database, changed only by compare-and-set: with several instances sharing the database,
 /// exactly one of them wins the right to post each card.
 /// </summary>
-public sealed class AlertState(SqliteDatabase database)
+public sealed class AlertState(BotDatabase database)
 {
     public async Task<AlertStatus> GetAsync(string rule, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO operations_alerts (rule) VALUES ($rule) ON CONFLICT (rule) DO NOTHING;
-            SELECT last_posted_at, watermark, active FROM operations_alerts WHERE rule = $rule;
+            INSERT INTO operations_alerts (rule) VALUES (@rule) ON CONFLICT (rule) DO NOTHING;
+            SELECT last_posted_at, watermark, active FROM operations_alerts WHERE rule = @rule;
             """;
-        command.Parameters.AddWithValue("$rule", rule);
+        command.Parameters.AddWithValue("@rule", rule);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return new AlertStatus(reader.IsDBNull(0) ? null : SqliteTime.Parse(reader.GetString(0)), reader.GetInt64(1), reader.GetInt64(2) == 1);
+        return new AlertStatus(reader.IsDBNull(0) ? null : reader.GetTime(0), Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture) == 1);
     }
 
     /// <summary>Moves the rule from <paramref name="seen"/> to <paramref name="next"/>; false when another instance moved it first.</summary>
@@ -32,16 +32,17 @@ public sealed class AlertState(SqliteDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            UPDATE operations_alerts SET last_posted_at = $nextPosted, watermark = $nextWatermark, active = $nextActive
-            WHERE rule = $rule AND COALESCE(last_posted_at, '') = $seenPosted AND watermark = $seenWatermark AND active = $seenActive
+            UPDATE operations_alerts SET last_posted_at = @nextPosted, watermark = @nextWatermark, active = @nextActive
+            WHERE rule = @rule AND (last_posted_at = @seenPosted OR (last_posted_at IS NULL AND @seenNever = 1)) AND watermark = @seenWatermark AND active = @seenActive
             """;
-        command.Parameters.AddWithValue("$rule", rule);
-        command.Parameters.AddWithValue("$nextPosted", next.LastPostedAt is { } posted ? SqliteTime.Format(posted) : DBNull.Value);
-        command.Parameters.AddWithValue("$nextWatermark", next.Watermark);
-        command.Parameters.AddWithValue("$nextActive", next.Active ? 1 : 0);
-        command.Parameters.AddWithValue("$seenPosted", seen.LastPostedAt is { } was ? SqliteTime.Format(was) : "");
-        command.Parameters.AddWithValue("$seenWatermark", seen.Watermark);
-        command.Parameters.AddWithValue("$seenActive", seen.Active ? 1 : 0);
+        command.Parameters.AddWithValue("@rule", rule);
+        command.Parameters.AddWithValue("@nextPosted", next.LastPostedAt);
+        command.Parameters.AddWithValue("@nextWatermark", next.Watermark);
+        command.Parameters.AddWithValue("@nextActive", next.Active ? 1 : 0);
+        command.Parameters.AddWithValue("@seenPosted", seen.LastPostedAt ?? DateTimeOffset.UnixEpoch);
+        command.Parameters.AddWithValue("@seenNever", seen.LastPostedAt is null ? 1 : 0);
+        command.Parameters.AddWithValue("@seenWatermark", seen.Watermark);
+        command.Parameters.AddWithValue("@seenActive", seen.Active ? 1 : 0);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 }

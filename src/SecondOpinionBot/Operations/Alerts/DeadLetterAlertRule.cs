@@ -8,7 +8,7 @@ namespace SecondOpinionBot.Operations.Alerts;
 /// "dead-letter": outbox items that will not be retried. All new ones since the last card go into one card, grouped by
 /// reason and kind; within Operations:AlertRepeatInterval of a card, new ones wait for the next.
 /// </summary>
-public sealed class DeadLetterAlertRule(SqliteDatabase database, AlertState state, AlertPublisher publisher, IOptions<OperationsOptions> options, TimeProvider clock) : IOperationsWatcher
+public sealed class DeadLetterAlertRule(BotDatabase database, AlertState state, AlertPublisher publisher, IOptions<OperationsOptions> options, TimeProvider clock) : IOperationsWatcher
 {
     public const string Rule = "dead-letter";
     private const int MaxReferences = 5;
@@ -54,8 +54,8 @@ public sealed class DeadLetterAlertRule(SqliteDatabase database, AlertState stat
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, kind, dead_letter, case_reference FROM outbox WHERE dead_letter IS NOT NULL AND id > $after ORDER BY id LIMIT 1000";
-        command.Parameters.AddWithValue("$after", after);
+        command.CommandText = "SELECT id, kind, dead_letter, case_reference FROM outbox WHERE dead_letter IS NOT NULL AND id > @after ORDER BY id LIMIT 1000";
+        command.Parameters.AddWithValue("@after", after);
         var letters = new List<(long, string, string, string)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

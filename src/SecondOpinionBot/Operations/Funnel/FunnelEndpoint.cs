@@ -20,7 +20,7 @@ public static class FunnelEndpoint
             return;
         }
 
-        app.MapGet("/ops", async (HttpContext context, SqliteDatabase database, IOptions<OperationsOptions> options, TimeProvider clock, CancellationToken cancellationToken) =>
+        app.MapGet("/ops", async (HttpContext context, BotDatabase database, IOptions<OperationsOptions> options, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             if (context.Connection.RemoteIpAddress is not { } caller || !IPAddress.IsLoopback(caller))
             {

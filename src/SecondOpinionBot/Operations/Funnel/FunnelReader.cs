@@ -1,6 +1,7 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using SecondOpinionBot.Handoff;
+using SecondOpinionBot.Storage;
 
 namespace SecondOpinionBot.Operations.Funnel;
 
@@ -9,17 +10,17 @@ public static class FunnelReader
 {
     public const string InProgress = "in progress";
 
-    public static async Task<FunnelReport> ReadAsync(SqliteConnection connection, DateTimeOffset now, int days, OperationsOptions options, CancellationToken cancellationToken)
+    public static async Task<FunnelReport> ReadAsync(DbConnection connection, DateTimeOffset now, int days, OperationsOptions options, CancellationToken cancellationToken)
     {
         var from = now.AddDays(-days);
-        var since = SqliteTime.Format(from);
+        var since = from;
         var journeys = new Dictionary<long, (string LastStep, string Outcome)>();
-        await ReadAsync(connection, "SELECT id, last_step, COALESCE(outcome, '') FROM journeys WHERE started_at >= $since", since, reader =>
+        await ReadAsync(connection, "SELECT id, last_step, COALESCE(outcome, '') FROM journeys WHERE started_at >= @since", since, reader =>
             journeys[reader.GetInt64(0)] = (reader.GetString(1), reader.GetString(2)), cancellationToken);
 
         var reached = new Dictionary<long, Dictionary<string, DateTimeOffset>>();
         await ReadAsync(connection, """
-            SELECT s.journey_id, s.step, s.at FROM journey_steps s JOIN journeys j ON j.id = s.journey_id WHERE j.started_at >= $since
+            SELECT s.journey_id, s.step, s.at FROM journey_steps s JOIN journeys j ON j.id = s.journey_id WHERE j.started_at >= @since
             """, since, reader =>
         {
             var id = reader.GetInt64(0);
@@ -28,7 +29,7 @@ public static class FunnelReader
                 reached[id] = steps = [];
             }
 
-            steps[reader.GetString(1)] = SqliteTime.Parse(reader.GetString(2));
+            steps[reader.GetString(1)] = reader.GetTime(2);
         }, cancellationToken);
 
         var order = JourneySteps.InOrder;
@@ -44,21 +45,21 @@ public static class FunnelReader
 
         var cases = new List<CaseCount>();
         await ReadAsync(connection, """
-            SELECT queue, priority, status, COALESCE(outcome, ''), COUNT(*) FROM cases WHERE created_at >= $since
+            SELECT queue, priority, status, COALESCE(outcome, ''), COUNT(*) FROM cases WHERE created_at >= @since
             GROUP BY queue, priority, status, COALESCE(outcome, '') ORDER BY queue, priority, status
             """, since, reader =>
-            cases.Add(new CaseCount(reader.GetString(0), reader.GetString(1).ToLowerInvariant(), reader.GetString(2).ToLowerInvariant(), reader.GetString(3), reader.GetInt32(4))), cancellationToken);
+            cases.Add(new CaseCount(reader.GetString(0), reader.GetString(1).ToLowerInvariant(), reader.GetString(2).ToLowerInvariant(), reader.GetString(3), Convert.ToInt32(reader.GetValue(4), CultureInfo.InvariantCulture))), cancellationToken);
 
         var waits = new List<(string Priority, DateTimeOffset Created, DateTimeOffset? Claimed, bool Waiting)>();
         await ReadAsync(connection, $"""
-            SELECT c.priority, c.created_at, MIN(a.at), c.status IN {OperationsQueries.Waiting}
+            SELECT c.priority, c.created_at, MIN(a.at), CASE WHEN c.status IN {OperationsQueries.Waiting} THEN 1 ELSE 0 END
             FROM cases c LEFT JOIN case_audit a ON a.case_id = c.id AND a.action LIKE '%->Claimed'
-            WHERE c.created_at >= $since GROUP BY c.id
+            WHERE c.created_at >= @since GROUP BY c.id, c.priority, c.created_at, c.status
             """, since, reader => waits.Add((
                 reader.GetString(0),
-                SqliteTime.Parse(reader.GetString(1)),
-                reader.IsDBNull(2) ? null : SqliteTime.Parse(reader.GetString(2)),
-                reader.GetInt64(3) == 1)), cancellationToken);
+                reader.GetTime(1),
+                reader.IsDBNull(2) ? null : reader.GetTime(2),
+                Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture) == 1)), cancellationToken);
 
         var claims = new[] { (Name: "Urgent", Target: options.ClaimTargetUrgent), (Name: "Routine", Target: options.ClaimTargetRoutine) }
             .Select(p =>
@@ -122,11 +123,11 @@ public static class FunnelReader
         return order.Count;
     }
 
-    private static async Task ReadAsync(SqliteConnection connection, string sql, string since, Action<SqliteDataReader> row, CancellationToken cancellationToken)
+    private static async Task ReadAsync(DbConnection connection, string sql, DateTimeOffset since, Action<DbDataReader> row, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Parameters.AddWithValue("$since", since);
+        command.Parameters.AddWithValue("@since", since);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

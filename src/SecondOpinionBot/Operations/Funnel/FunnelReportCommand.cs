@@ -1,5 +1,5 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace SecondOpinionBot.Operations.Funnel;
 
@@ -42,15 +42,33 @@ public static class FunnelReportCommand
 
         // The bot's own configuration sources (appsettings, environment, user secrets, these arguments), not its services.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. settings] });
-        var path = Path.GetFullPath(builder.Configuration["Storage:SqlitePath"] ?? new Storage.StorageOptions().SqlitePath, builder.Environment.ContentRootPath);
-        if (!File.Exists(path))
+        var options = builder.Configuration.GetSection(OperationsOptions.Section).Get<OperationsOptions>() ?? new OperationsOptions();
+        var postgres = builder.Configuration.GetValue<Storage.StorageProvider?>("Storage:Provider") == Storage.StorageProvider.PostgreSQL;
+        var path = postgres
+            ? "the PostgreSQL database"
+            : Path.GetFullPath(builder.Configuration["Storage:SqlitePath"] ?? new Storage.StorageOptions().SqlitePath, builder.Environment.ContentRootPath);
+        DbConnection connection;
+        if (postgres)
+        {
+            if (builder.Configuration.GetConnectionString("Postgres") is not { Length: > 0 } connectionString)
+            {
+                await error.WriteLineAsync("Storage:Provider is PostgreSQL but ConnectionStrings:Postgres is empty.");
+                return 1;
+            }
+
+            connection = new Npgsql.NpgsqlConnection(connectionString);
+        }
+        else if (!File.Exists(path))
         {
             await error.WriteLineAsync($"No database at {path}. Set Storage:SqlitePath to the bot's database file.");
             return 1;
         }
+        else
+        {
+            connection = new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = path, Mode = Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        }
 
-        var options = builder.Configuration.GetSection(OperationsOptions.Section).Get<OperationsOptions>() ?? new OperationsOptions();
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await using var opened = connection;
         await connection.OpenAsync();
         try
         {
@@ -58,9 +76,9 @@ public static class FunnelReportCommand
             await output.WriteAsync(FunnelText.Render(report));
             return 0;
         }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == 1)
+        catch (DbException ex) when (ex is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 1 } or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UndefinedTable })
         {
-            // SQLITE_ERROR: a table is missing, i.e. the file is not (yet) a database of this version of the bot.
+            // A table is missing, i.e. the file is not (yet) a database of this version of the bot.
             await error.WriteLineAsync($"{path} has no journey statistics yet (start this version of the bot once): {ex.Message}");
             return 1;
         }

@@ -11,7 +11,7 @@ namespace SecondOpinionBot.Operations.Funnel;
 /// first time. Only step names, times, the channel and (while open) a keyed hash of the owner key are kept. Recording
 /// never fails a patient's turn: an error is logged by type and the turn goes on.
 /// </summary>
-public sealed partial class JourneyEvents(SqliteDatabase database, Pseudonyms pseudonyms, BotMetrics metrics, TimeProvider clock, ILogger<JourneyEvents> logger)
+public sealed partial class JourneyEvents(BotDatabase database, Pseudonyms pseudonyms, BotMetrics metrics, TimeProvider clock, ILogger<JourneyEvents> logger)
 {
     /// <summary>The patient reached <paramref name="step"/> (see <see cref="JourneySteps"/>); begins a journey if none is open.</summary>
     public Task ReachedAsync(ITurnContext turn, string step, CancellationToken cancellationToken) =>
@@ -41,56 +41,55 @@ public sealed partial class JourneyEvents(SqliteDatabase database, Pseudonyms ps
         await EndAsync(subject, JourneyOutcomes.Deleted, cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE journeys SET subject = NULL WHERE subject = $subject";
-        command.Parameters.AddWithValue("$subject", subject);
+        command.CommandText = "UPDATE journeys SET subject = NULL WHERE subject = @subject";
+        command.Parameters.AddWithValue("@subject", subject);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task RecordReachedAsync(ITurnContext turn, string step, CancellationToken cancellationToken)
     {
         var subject = await SubjectAsync(turn, cancellationToken);
-        var now = SqliteTime.Format(clock.GetUtcNow());
+        var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         await using var find = connection.CreateCommand();
         find.Transaction = transaction;
-        find.CommandText = "SELECT id FROM journeys WHERE subject = $subject AND outcome IS NULL ORDER BY id DESC LIMIT 1";
-        find.Parameters.AddWithValue("$subject", subject);
-        var id = await find.ExecuteScalarAsync(cancellationToken) as long?;
+        find.CommandText = "SELECT id FROM journeys WHERE subject = @subject AND outcome IS NULL ORDER BY id DESC LIMIT 1";
+        find.Parameters.AddWithValue("@subject", subject);
+        var id = await find.ExecuteScalarAsync(cancellationToken) is { } found and not DBNull ? Convert.ToInt64(found, System.Globalization.CultureInfo.InvariantCulture) : (long?)null;
         var started = false;
         if (id is null)
         {
             await using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
             insert.CommandText = """
-                INSERT INTO journeys (subject, channel, started_at, last_step, last_at) VALUES ($subject, $channel, $now, $step, $now)
+                INSERT INTO journeys (subject, channel, started_at, last_step, last_at) VALUES (@subject, @channel, @now, @step, @now)
                 RETURNING id
                 """;
-            insert.Parameters.AddWithValue("$subject", subject);
-            insert.Parameters.AddWithValue("$channel", TagValues.Code(turn.Activity.ChannelId));
-            insert.Parameters.AddWithValue("$now", now);
-            insert.Parameters.AddWithValue("$step", step);
-            id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+            insert.Parameters.AddWithValue("@subject", subject);
+            insert.Parameters.AddWithValue("@channel", TagValues.Code(turn.Activity.ChannelId));
+            insert.Parameters.AddWithValue("@now", now);
+            insert.Parameters.AddWithValue("@step", step);
+            id = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
             started = true;
         }
 
         await using var record = connection.CreateCommand();
         record.Transaction = transaction;
         record.CommandText = """
-            INSERT INTO journey_steps (journey_id, step, at) VALUES ($id, $step, $now) ON CONFLICT DO NOTHING;
-            SELECT changes();
+            INSERT INTO journey_steps (journey_id, step, at) VALUES (@id, @step, @now) ON CONFLICT DO NOTHING
             """;
-        record.Parameters.AddWithValue("$id", id);
-        record.Parameters.AddWithValue("$step", step);
-        record.Parameters.AddWithValue("$now", now);
-        var firstTime = Convert.ToInt64(await record.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 1;
+        record.Parameters.AddWithValue("@id", id);
+        record.Parameters.AddWithValue("@step", step);
+        record.Parameters.AddWithValue("@now", now);
+        var firstTime = await record.ExecuteNonQueryAsync(cancellationToken) == 1;
 
         await using var touch = connection.CreateCommand();
         touch.Transaction = transaction;
-        touch.CommandText = "UPDATE journeys SET last_step = $step, last_at = $now WHERE id = $id";
-        touch.Parameters.AddWithValue("$id", id);
-        touch.Parameters.AddWithValue("$step", step);
-        touch.Parameters.AddWithValue("$now", now);
+        touch.CommandText = "UPDATE journeys SET last_step = @step, last_at = @now WHERE id = @id";
+        touch.Parameters.AddWithValue("@id", id);
+        touch.Parameters.AddWithValue("@step", step);
+        touch.Parameters.AddWithValue("@now", now);
         await touch.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
@@ -110,12 +109,12 @@ public sealed partial class JourneyEvents(SqliteDatabase database, Pseudonyms ps
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            UPDATE journeys SET outcome = $outcome, ended_at = $now, subject = NULL
-            WHERE subject = $subject AND outcome IS NULL
+            UPDATE journeys SET outcome = @outcome, ended_at = @now, subject = NULL
+            WHERE subject = @subject AND outcome IS NULL
             """;
-        command.Parameters.AddWithValue("$outcome", outcome);
-        command.Parameters.AddWithValue("$now", SqliteTime.Format(clock.GetUtcNow()));
-        command.Parameters.AddWithValue("$subject", subject);
+        command.Parameters.AddWithValue("@outcome", outcome);
+        command.Parameters.AddWithValue("@now", clock.GetUtcNow());
+        command.Parameters.AddWithValue("@subject", subject);
         if (await command.ExecuteNonQueryAsync(cancellationToken) > 0)
         {
             metrics.JourneyFinished(outcome);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using System.Data.Common;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using SecondOpinionBot.Content;
@@ -7,37 +8,39 @@ using SecondOpinionBot.Storage;
 
 namespace SecondOpinionBot.Operations.Readiness;
 
-/// <summary>Every table and added column the features declare exists in the database file.</summary>
-public sealed partial class SchemaReadinessCheck(SqliteDatabase database, IEnumerable<IDatabaseSchema> schemas) : IHealthCheck
+/// <summary>
+/// Every migration the features declare is recorded in schema_version (a restored older backup is not), and every
+/// table they create is there (a table dropped by hand is named).
+/// </summary>
+public sealed partial class SchemaReadinessCheck(BotDatabase database, IEnumerable<IDatabaseSchema> schemas) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var declared = schemas.ToArray();
-        var tables = declared.SelectMany(s => TableName().Matches(s.CreateStatements).Select(m => m.Groups[1].Value)).Distinct().ToArray();
+        var tables = Tables(declared.SelectMany(s => s.For(database.Provider)));
         try
         {
             await using var connection = await database.OpenAsync(cancellationToken);
-            var missing = new List<string>();
+            var applied = await Storage.Migrations.MigrationRunner.AppliedAsync(connection, cancellationToken);
+            var missing = declared
+                .SelectMany(s => s.For(database.Provider).Where(m => !applied.Contains((s.Name, m.Version))).Select(m => $"migration {s.Name} {m.Version}"))
+                .ToList();
             foreach (var table in tables)
             {
-                if (!await ExistsAsync(connection, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $name", table, null, cancellationToken))
+                await using var command = connection.CreateCommand();
+                command.CommandText = database.IsPostgreSql
+                    ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @name"
+                    : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @name";
+                command.Parameters.AddWithValue("@name", table);
+                if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
                 {
                     missing.Add(table);
                 }
             }
 
-            foreach (var added in declared.SelectMany(s => s.AddedColumns))
-            {
-                if (!missing.Contains(added.Table)
-                    && !await ExistsAsync(connection, "SELECT COUNT(*) FROM pragma_table_info($name) WHERE name = $column", added.Table, added.Column, cancellationToken))
-                {
-                    missing.Add(added.Table + "." + added.Column);
-                }
-            }
-
             return missing.Count == 0
-                ? HealthCheckResult.Healthy($"{tables.Length} tables present.")
-                : HealthCheckResult.Unhealthy($"Missing from the database: {string.Join(", ", missing)}. Restart to apply the schema, or restore the file.");
+                ? HealthCheckResult.Healthy($"{tables.Count} tables present; {declared.Length} schemas at their latest version ({database.Provider}).")
+                : HealthCheckResult.Unhealthy($"Missing from the database: {string.Join(", ", missing)}. Restart to apply the migrations, or restore a newer backup.");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -45,17 +48,25 @@ public sealed partial class SchemaReadinessCheck(SqliteDatabase database, IEnume
         }
     }
 
-    private static async Task<bool> ExistsAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string sql, string name, string? column, CancellationToken cancellationToken)
+    /// <summary>The tables the migrations leave, in order: each CREATE TABLE adds one, each DROP TABLE removes it.</summary>
+    private static List<string> Tables(IEnumerable<Migration> migrations)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$name", name);
-        command.Parameters.AddWithValue("$column", (object?)column ?? DBNull.Value);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0;
+        var tables = new List<string>();
+        foreach (Match match in migrations.SelectMany(m => TableStatement().Matches(m.Sql)))
+        {
+            var name = match.Groups["name"].Value.ToLowerInvariant();
+            tables.Remove(name);
+            if (match.Groups["verb"].Value.Equals("CREATE", StringComparison.OrdinalIgnoreCase))
+            {
+                tables.Add(name);
+            }
+        }
+
+        return tables;
     }
 
-    [GeneratedRegex(@"CREATE TABLE IF NOT EXISTS\s+(\w+)", RegexOptions.IgnoreCase)]
-    private static partial Regex TableName();
+    [GeneratedRegex(@"(?<verb>CREATE|DROP)\s+TABLE\s+(?:IF\s+(?:NOT\s+)?EXISTS\s+)?(?<name>\w+)", RegexOptions.IgnoreCase)]
+    private static partial Regex TableStatement();
 }
 
 /// <summary>The outbox worker runs and has beaten recently (see <see cref="OutboxWorkerHeartbeat"/>).</summary>

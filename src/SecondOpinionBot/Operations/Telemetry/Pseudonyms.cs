@@ -9,7 +9,7 @@ namespace SecondOpinionBot.Operations.Telemetry;
 /// spans, owner keys in the journey table. The key is generated once and kept in the database, so the same id hashes the
 /// same on every instance and after a restart, and nobody without the database can test a guessed id against a hash.
 /// </summary>
-public sealed class Pseudonyms(SqliteDatabase database)
+public sealed class Pseudonyms(BotDatabase database)
 {
     private const string KeyName = "pseudonym-hmac";
     private readonly Lock _gate = new();
@@ -42,11 +42,11 @@ public sealed class Pseudonyms(SqliteDatabase database)
         await using var command = connection.CreateCommand();
         // Two instances starting together both try; the first insert wins and both read the same key.
         command.CommandText = """
-            INSERT INTO operations_keys (name, value) VALUES ($name, $value) ON CONFLICT (name) DO NOTHING;
-            SELECT value FROM operations_keys WHERE name = $name;
+            INSERT INTO operations_keys (name, value) VALUES (@name, @value) ON CONFLICT (name) DO NOTHING;
+            SELECT value FROM operations_keys WHERE name = @name;
             """;
-        command.Parameters.AddWithValue("$name", KeyName);
-        command.Parameters.AddWithValue("$value", RandomNumberGenerator.GetBytes(32));
+        command.Parameters.AddWithValue("@name", KeyName);
+        command.Parameters.AddWithValue("@value", RandomNumberGenerator.GetBytes(32));
         return (byte[])(await command.ExecuteScalarAsync())!;
     }
 }

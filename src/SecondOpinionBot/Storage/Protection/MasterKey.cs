@@ -14,7 +14,7 @@ public sealed class MasterKey
 
     private readonly Lazy<(byte[] Bytes, string Id)> _key;
 
-    public MasterKey(IOptions<ProtectionOptions> options, SqliteDatabase database, IHostEnvironment environment)
+    public MasterKey(IOptions<ProtectionOptions> options, BotDatabase database, IHostEnvironment environment)
     {
         // Loaded at first use (the startup check), so a database folder that cannot be made yet shows in /healthz.
         _key = new Lazy<(byte[], string)>(() =>

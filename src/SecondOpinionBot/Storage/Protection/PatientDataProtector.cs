@@ -14,9 +14,9 @@ namespace SecondOpinionBot.Storage.Protection;
 /// Every use reads the subject's wrapped key from the database (one primary-key read), so a shred takes effect at once on
 /// every instance; only the unwrapping (a Data Protection call) is cached, by the wrapped value, and a shred evicts it.
 /// A key unwrapped before a shred can no longer be found: its wrapped value is gone from the table (zeroed by
-/// secure_delete), and a new key for the same subject has a different wrapped value.
+/// secure_delete in SQLite), and a new key for the same subject has a different wrapped value.
 /// </summary>
-public sealed class PatientDataProtector(SqliteDatabase database, IDataProtectionProvider dataProtection, TimeProvider clock) : IPatientDataProtector
+public sealed class PatientDataProtector(BotDatabase database, IDataProtectionProvider dataProtection, TimeProvider clock) : IPatientDataProtector
 {
     public const string Prefix = "pd1:";
     private const int NonceBytes = 12;
@@ -91,8 +91,8 @@ public sealed class PatientDataProtector(SqliteDatabase database, IDataProtectio
         await using (var connection = await database.OpenAsync(cancellationToken))
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "DELETE FROM patient_keys WHERE subject = $subject";
-            command.Parameters.AddWithValue("$subject", subject);
+            command.CommandText = "DELETE FROM patient_keys WHERE subject = @subject";
+            command.Parameters.AddWithValue("@subject", subject);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -117,15 +117,15 @@ public sealed class PatientDataProtector(SqliteDatabase database, IDataProtectio
         var wrapped = await ReadWrappedAsync(subject, cancellationToken);
         if (wrapped is null && create)
         {
-            // INSERT OR IGNORE, then read: two turns creating the same subject's key at once agree on the stored one.
+            // Insert unless present, then read: two turns creating the same subject's key at once agree on the stored one.
             var fresh = RandomNumberGenerator.GetBytes(32);
             await using (var connection = await database.OpenAsync(cancellationToken))
             await using (var insert = connection.CreateCommand())
             {
-                insert.CommandText = "INSERT OR IGNORE INTO patient_keys (subject, wrapped_key, created_at) VALUES ($subject, $wrapped, $now)";
-                insert.Parameters.AddWithValue("$subject", subject);
-                insert.Parameters.AddWithValue("$wrapped", Convert.ToBase64String(_wrapper.Protect(fresh)));
-                insert.Parameters.AddWithValue("$now", clock.GetUtcNow().ToString("O"));
+                insert.CommandText = "INSERT INTO patient_keys (subject, wrapped_key, created_at) VALUES (@subject, @wrapped, @now) ON CONFLICT (subject) DO NOTHING";
+                insert.Parameters.AddWithValue("@subject", subject);
+                insert.Parameters.AddWithValue("@wrapped", Convert.ToBase64String(_wrapper.Protect(fresh)));
+                insert.Parameters.AddWithValue("@now", clock.GetUtcNow());
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
 
@@ -162,8 +162,8 @@ public sealed class PatientDataProtector(SqliteDatabase database, IDataProtectio
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var select = connection.CreateCommand();
-        select.CommandText = "SELECT wrapped_key FROM patient_keys WHERE subject = $subject";
-        select.Parameters.AddWithValue("$subject", subject);
+        select.CommandText = "SELECT wrapped_key FROM patient_keys WHERE subject = @subject";
+        select.Parameters.AddWithValue("@subject", subject);
         return await select.ExecuteScalarAsync(cancellationToken) as string;
     }
 }

@@ -14,7 +14,7 @@ public sealed class ProtectionStartupCheck(IPatientDataProtector protector) : IH
         {
             text = await protector.UnprotectAsync(subject, await protector.ProtectAsync(subject, "ok", cancellationToken), cancellationToken);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException || ex.IsDatabaseError())
         {
             // The database is not reachable yet: /healthz says so, and the check repeats at the first use.
             return;

@@ -7,14 +7,14 @@ namespace SecondOpinionBot.Storage.Protection;
 /// Data Protection's key ring in the bot's database, so every instance on the database shares one ring. The elements
 /// arrive here already encrypted by <see cref="MasterKeyXmlEncryptor"/>: the database never holds a usable key.
 /// </summary>
-public sealed class SqliteXmlRepository(SqliteDatabase database) : IXmlRepository
+public sealed class SqliteXmlRepository(BotDatabase database) : IXmlRepository
 {
     // Data Protection calls these synchronously, rarely (at start and when the ring rotates).
     public IReadOnlyCollection<XElement> GetAllElements()
     {
         using var connection = database.OpenAsync().GetAwaiter().GetResult();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT xml FROM data_protection_keys ORDER BY rowid";
+        command.CommandText = "SELECT xml FROM data_protection_keys ORDER BY " + database.InsertionOrder();
         var elements = new List<XElement>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -29,9 +29,9 @@ public sealed class SqliteXmlRepository(SqliteDatabase database) : IXmlRepositor
     {
         using var connection = database.OpenAsync().GetAwaiter().GetResult();
         using var command = connection.CreateCommand();
-        command.CommandText = "INSERT OR REPLACE INTO data_protection_keys (name, xml) VALUES ($name, $xml)";
-        command.Parameters.AddWithValue("$name", friendlyName);
-        command.Parameters.AddWithValue("$xml", element.ToString(SaveOptions.DisableFormatting));
+        command.CommandText = "INSERT INTO data_protection_keys (name, xml) VALUES (@name, @xml) ON CONFLICT (name) DO UPDATE SET xml = excluded.xml";
+        command.Parameters.AddWithValue("@name", friendlyName);
+        command.Parameters.AddWithValue("@xml", element.ToString(SaveOptions.DisableFormatting));
         command.ExecuteNonQuery();
     }
 }

@@ -1,5 +1,5 @@
 using Microsoft.Bot.Schema;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Newtonsoft.Json;
 using SecondOpinionBot.Storage.Protection;
 
@@ -10,7 +10,7 @@ namespace SecondOpinionBot.Storage.Turns;
 /// conversation's key) and whether they were delivered. A channel's resend of a handled activity is answered from here
 /// instead of running the turn again; replies not known to be delivered are sent again (at least once).
 /// </summary>
-public sealed class TurnJournal(SqliteDatabase database, IPatientDataProtector protector, TimeProvider clock)
+public sealed class TurnJournal(BotDatabase database, IPatientDataProtector protector, TimeProvider clock)
 {
     private static readonly JsonSerializerSettings Json = new() { NullValueHandling = NullValueHandling.Ignore };
 
@@ -21,12 +21,12 @@ public sealed class TurnJournal(SqliteDatabase database, IPatientDataProtector p
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT replies, delivered FROM turn_journal WHERE conversation_key = $key AND activity_id = $id";
-        command.Parameters.AddWithValue("$key", conversationKey);
-        command.Parameters.AddWithValue("$id", activityId);
+        command.CommandText = "SELECT replies, delivered FROM turn_journal WHERE conversation_key = @key AND activity_id = @id";
+        command.Parameters.AddWithValue("@key", conversationKey);
+        command.Parameters.AddWithValue("@id", activityId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new Entry(activityId, await RepliesAsync(subject, reader.GetString(0), cancellationToken), reader.GetInt64(1) != 0)
+            ? new Entry(activityId, await RepliesAsync(subject, reader.GetString(0), cancellationToken), Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture) != 0)
             : null;
     }
 
@@ -35,8 +35,8 @@ public sealed class TurnJournal(SqliteDatabase database, IPatientDataProtector p
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT activity_id, replies FROM turn_journal WHERE conversation_key = $key AND delivered = 0 ORDER BY rowid";
-        command.Parameters.AddWithValue("$key", conversationKey);
+        command.CommandText = "SELECT activity_id, replies FROM turn_journal WHERE conversation_key = @key AND delivered = 0 ORDER BY " + database.InsertionOrder();
+        command.Parameters.AddWithValue("@key", conversationKey);
         var entries = new List<Entry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -52,19 +52,19 @@ public sealed class TurnJournal(SqliteDatabase database, IPatientDataProtector p
         await protector.ProtectAsync(subject, JsonConvert.SerializeObject(replies, Json), cancellationToken);
 
     /// <summary>Records the handled activity inside the turn's commit transaction.</summary>
-    public async Task RecordAsync(SqliteConnection connection, SqliteTransaction transaction, string conversationKey, string activityId, string protectedReplies, bool delivered, CancellationToken cancellationToken)
+    public async Task RecordAsync(DbConnection connection, DbTransaction transaction, string conversationKey, string activityId, string protectedReplies, bool delivered, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            INSERT INTO turn_journal (conversation_key, activity_id, replies, delivered, created_at) VALUES ($key, $id, $replies, $delivered, $now)
+            INSERT INTO turn_journal (conversation_key, activity_id, replies, delivered, created_at) VALUES (@key, @id, @replies, @delivered, @now)
             ON CONFLICT (conversation_key, activity_id) DO NOTHING
             """;
-        command.Parameters.AddWithValue("$key", conversationKey);
-        command.Parameters.AddWithValue("$id", activityId);
-        command.Parameters.AddWithValue("$replies", protectedReplies);
-        command.Parameters.AddWithValue("$delivered", delivered ? 1 : 0);
-        command.Parameters.AddWithValue("$now", clock.GetUtcNow().ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("@key", conversationKey);
+        command.Parameters.AddWithValue("@id", activityId);
+        command.Parameters.AddWithValue("@replies", protectedReplies);
+        command.Parameters.AddWithValue("@delivered", delivered ? 1 : 0);
+        command.Parameters.AddWithValue("@now", clock.GetUtcNow());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -73,9 +73,9 @@ public sealed class TurnJournal(SqliteDatabase database, IPatientDataProtector p
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         // Delivered replies are not needed again: only the id stays, to recognise a resend.
-        command.CommandText = "UPDATE turn_journal SET delivered = 1, replies = '[]' WHERE conversation_key = $key AND activity_id = $id";
-        command.Parameters.AddWithValue("$key", conversationKey);
-        command.Parameters.AddWithValue("$id", activityId);
+        command.CommandText = "UPDATE turn_journal SET delivered = 1, replies = '[]' WHERE conversation_key = @key AND activity_id = @id";
+        command.Parameters.AddWithValue("@key", conversationKey);
+        command.Parameters.AddWithValue("@id", activityId);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -84,8 +84,8 @@ public sealed class TurnJournal(SqliteDatabase database, IPatientDataProtector p
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM turn_journal WHERE created_at < $cutoff";
-        command.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
+        command.CommandText = "DELETE FROM turn_journal WHERE created_at < @cutoff";
+        command.Parameters.AddWithValue("@cutoff", cutoff);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -94,8 +94,8 @@ public sealed class TurnJournal(SqliteDatabase database, IPatientDataProtector p
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM turn_journal WHERE conversation_key = $key";
-        command.Parameters.AddWithValue("$key", conversationKey);
+        command.CommandText = "DELETE FROM turn_journal WHERE conversation_key = @key";
+        command.Parameters.AddWithValue("@key", conversationKey);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -7,7 +7,7 @@ namespace SecondOpinionBot.Storage.Turns;
 /// The turn lease: the turns of one conversation run one at a time, in arrival order, across threads and instances
 /// sharing the database, and a crashed instance blocks nobody for longer than <see cref="StorageOptions.TurnLeaseExpiry"/>.
 ///
-/// Design (issue 12; the PostgreSQL provider implements the same): each arriving turn inserts a ticket
+/// Design (issue 12; the same on both providers): each arriving turn inserts a ticket
 /// (conversation, instance id, heartbeat) into <c>turn_queue</c>; the auto-increment sequence is the arrival order. The
 /// ticket with the lowest sequence of a conversation holds the lease; the others wait, polling. A background heartbeat
 /// renews every ticket of this live instance once per <see cref="StorageOptions.TurnHeartbeat"/> (one UPDATE for all of
@@ -16,10 +16,13 @@ namespace SecondOpinionBot.Storage.Turns;
 /// block its conversation forever. A waiter gives up after <see cref="StorageOptions.TurnMaxWait"/> (well within Teams'
 /// 15 seconds) and the request is refused with 503, so the channel resends it; the resend is safe (see TurnJournal).
 /// Card actions (invokes) never take the lease: Teams retries them after about 5 seconds, and they change cases only
-/// through conditional writes. Times are the database clients' wall clocks, so instances need synchronised clocks
-/// (on PostgreSQL, use the server's now()).
+/// through conditional writes. Times are the instances' wall clocks, so instances need synchronised clocks (NTP).
+/// Arrival order is the sequence only if tickets of one conversation become visible in sequence order: SQLite's single
+/// writer gives that; on PostgreSQL a ticket is inserted under a transaction-scoped advisory lock on the conversation
+/// (never a session lock, which would leak across pooled connections), so a lower sequence can never commit after a
+/// higher one has looked for the head.
 /// </summary>
-public sealed partial class TurnLease(SqliteDatabase database, IOptions<StorageOptions> options, TimeProvider clock, ILogger<TurnLease> logger) : BackgroundService
+public sealed partial class TurnLease(BotDatabase database, IOptions<StorageOptions> options, TimeProvider clock, ILogger<TurnLease> logger) : BackgroundService
 {
     /// <summary>This process's id in the queue: a crash ends its heartbeat, and its tickets expire.</summary>
     public string InstanceId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
@@ -72,44 +75,55 @@ public sealed partial class TurnLease(SqliteDatabase database, IOptions<StorageO
 
     internal async Task HeartbeatAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE turn_queue SET heartbeat_at = $now WHERE instance_id = $me AND created_at > $oldest";
-        command.Parameters.AddWithValue("$now", now);
-        command.Parameters.AddWithValue("$me", InstanceId);
-        command.Parameters.AddWithValue("$oldest", now - (options.Value.TurnLockSeconds * 1000L));
+        command.CommandText = "UPDATE turn_queue SET heartbeat_at = @now WHERE instance_id = @me AND created_at > @oldest";
+        command.Parameters.AddWithValue("@now", now);
+        command.Parameters.AddWithValue("@me", InstanceId);
+        command.Parameters.AddWithValue("@oldest", now - TimeSpan.FromSeconds(options.Value.TurnLockSeconds));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task<long> EnqueueAsync(string key, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
+        if (database.IsPostgreSql)
+        {
+            await using var serialise = connection.CreateCommand();
+            serialise.CommandText = "SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))";
+            serialise.Parameters.AddWithValue("@key", "turn:" + key);
+            await serialise.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO turn_queue (conversation_key, instance_id, created_at, heartbeat_at) VALUES ($key, $me, $now, $now)
+            INSERT INTO turn_queue (conversation_key, instance_id, created_at, heartbeat_at) VALUES (@key, @me, @now, @now)
             RETURNING seq
             """;
-        command.Parameters.AddWithValue("$key", key);
-        command.Parameters.AddWithValue("$me", InstanceId);
-        command.Parameters.AddWithValue("$now", now);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        command.Parameters.AddWithValue("@key", key);
+        command.Parameters.AddWithValue("@me", InstanceId);
+        command.Parameters.AddWithValue("@now", now);
+        var seq = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        await transaction.CommitAsync(cancellationToken);
+        return seq;
     }
 
     private async Task<bool> IsHeadAsync(string key, long seq, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         // Tickets of dead instances (no heartbeat within the expiry) go first; then the lowest ticket holds the lease.
         command.CommandText = """
-            DELETE FROM turn_queue WHERE conversation_key = $key AND heartbeat_at < $stale AND seq < $seq;
-            SELECT MIN(seq) FROM turn_queue WHERE conversation_key = $key;
+            DELETE FROM turn_queue WHERE conversation_key = @key AND heartbeat_at < @stale AND seq < @seq;
+            SELECT MIN(seq) FROM turn_queue WHERE conversation_key = @key;
             """;
-        command.Parameters.AddWithValue("$key", key);
-        command.Parameters.AddWithValue("$seq", seq);
-        command.Parameters.AddWithValue("$stale", now - (long)options.Value.TurnLeaseExpiry.TotalMilliseconds);
+        command.Parameters.AddWithValue("@key", key);
+        command.Parameters.AddWithValue("@seq", seq);
+        command.Parameters.AddWithValue("@stale", now - options.Value.TurnLeaseExpiry);
         return await command.ExecuteScalarAsync(cancellationToken) is long head && head == seq;
     }
 
@@ -117,8 +131,8 @@ public sealed partial class TurnLease(SqliteDatabase database, IOptions<StorageO
     {
         await using var connection = await database.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM turn_queue WHERE seq = $seq";
-        command.Parameters.AddWithValue("$seq", seq);
+        command.CommandText = "DELETE FROM turn_queue WHERE seq = @seq";
+        command.Parameters.AddWithValue("@seq", seq);
         await command.ExecuteNonQueryAsync();
     }
 

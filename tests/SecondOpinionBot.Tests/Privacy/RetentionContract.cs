@@ -10,24 +10,30 @@ using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace SecondOpinionBot.Tests.Privacy;
 
-public sealed class RetentionServiceTests : IDisposable
+/// <summary>Run against both providers: RetentionOn{Sqlite,Postgres}.</summary>
+public abstract class RetentionContract : IDisposable
 {
     private static readonly CaseActor Ana = new("aad-ana", "Ana");
 
-    private readonly TestDatabase _db = new(new CaseSchema(), new PrepSheetLinkSchema(), new BotStateSchema());
+    private readonly TestDatabase _db;
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
     private readonly SqliteCaseStore _cases;
     private readonly PrepSheetLinkStore _links;
     private readonly SqliteBotStorage _state;
 
-    public RetentionServiceTests()
+    protected RetentionContract(StorageProvider provider)
     {
+        _db = new(provider, new CaseSchema(), new PrepSheetLinkSchema(), new BotStateSchema());
         _cases = new SqliteCaseStore(_db.Database, _clock, _db.Protector);
         _links = new PrepSheetLinkStore(_db.Database, MsOptions.Create(new PrepSheetOptions()), _clock, _db.Protector);
         _state = new SqliteBotStorage(_db.Database, _clock, _db.Protector);
     }
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        _db.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private RetentionService Service(int days = 180) =>
         new(_cases, _links, _state, MsOptions.Create(new RetentionOptions { ResolvedCaseRetentionDays = days }), _clock, NullLogger<RetentionService>.Instance);
@@ -40,7 +46,7 @@ public sealed class RetentionServiceTests : IDisposable
         return created.Reference;
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Resolved_cases_past_retention_and_expired_links_are_purged_and_the_rest_kept()
     {
         var old = await ResolvedCaseAsync();
@@ -61,7 +67,7 @@ public sealed class RetentionServiceTests : IDisposable
         Assert.NotNull(await _links.FindAsync(liveLink.Token, PrepSheetWords.Fixed(EnglishWording.PrepSheet, EnglishWording.Catalog), CancellationToken.None));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task The_retention_period_is_configurable()
     {
         var reference = await ResolvedCaseAsync();
@@ -72,7 +78,7 @@ public sealed class RetentionServiceTests : IDisposable
         Assert.Null(await _cases.FindAsync(reference, CancellationToken.None));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Conversation_positions_idle_past_the_limit_are_purged_but_user_drafts_and_recent_chats_stay()
     {
         const string Idle = "webchat/conversations/idle-chat", Recent = "webchat/conversations/recent-chat", Draft = "webchat/users/u1";
@@ -94,7 +100,7 @@ public sealed class RetentionServiceTests : IDisposable
         Assert.True(left.ContainsKey(Draft));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Running_as_a_background_service_purges_once_started_and_again_each_interval()
     {
         var first = await ResolvedCaseAsync();
@@ -117,3 +123,7 @@ public sealed class RetentionServiceTests : IDisposable
         await service.StopAsync(CancellationToken.None);
     }
 }
+
+public sealed class RetentionOnSqlite() : RetentionContract(StorageProvider.Sqlite);
+
+public sealed class RetentionOnPostgres() : RetentionContract(StorageProvider.PostgreSQL), IPostgresTests;

@@ -12,25 +12,31 @@ using SecondOpinionBot.Tests.Support;
 
 namespace SecondOpinionBot.Tests.Privacy;
 
-public sealed class PatientDataEraserTests : IDisposable
+/// <summary>Run against both providers: PatientDataEraserOn{Sqlite,Postgres}.</summary>
+public abstract class PatientDataEraserContract : IDisposable
 {
     private static readonly PatientIdentity Me = new("msteams", "29:me", "a:conv-me");
     private static readonly PatientIdentity Other = new("msteams", "29:other", "a:conv-other");
 
-    private readonly TestDatabase _db = new(new BotStateSchema(), new CaseSchema(), new PrepSheetLinkSchema());
+    private readonly TestDatabase _db;
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
     private readonly SqliteBotStorage _storage;
     private readonly SqliteCaseStore _cases;
     private readonly PrepSheetLinkStore _links;
 
-    public PatientDataEraserTests()
+    protected PatientDataEraserContract(StorageProvider provider)
     {
+        _db = new(provider, new BotStateSchema(), new CaseSchema(), new PrepSheetLinkSchema());
         _storage = new SqliteBotStorage(_db.Database, _clock, _db.Protector);
         _cases = new SqliteCaseStore(_db.Database, _clock, _db.Protector);
         _links = new PrepSheetLinkStore(_db.Database, Microsoft.Extensions.Options.Options.Create(new PrepSheetOptions()), _clock, _db.Protector);
     }
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        _db.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private PatientDataEraser Eraser(params IPersonalDataParticipant[] extra) => new(
         [new BotStateDataParticipant(_storage), new CaseDataParticipant(_cases), new PrepSheetLinkParticipant(_links), .. extra],
@@ -73,7 +79,7 @@ public sealed class PatientDataEraserTests : IDisposable
         return [.. seeded];
     }
 
-    [Fact]
+    [StorageFact]
     public async Task What_do_you_know_lists_answers_position_case_and_links_without_internal_ids()
     {
         var (_, myCase, link) = (await SeedBothAsync())[0];
@@ -96,7 +102,7 @@ public sealed class PatientDataEraserTests : IDisposable
         }
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Deleting_my_data_reaches_state_draft_case_and_links_and_leaves_others_alone()
     {
         var seeded = await SeedBothAsync();
@@ -127,7 +133,7 @@ public sealed class PatientDataEraserTests : IDisposable
         Assert.Equal("I have nothing stored about you.", StoredDataText.Render(await Eraser().DescribeAsync(Me, CancellationToken.None), EnglishWording.StoredData));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task A_failing_participant_does_not_stop_the_others_and_is_reported()
     {
         await SeedBothAsync();
@@ -139,7 +145,7 @@ public sealed class PatientDataEraserTests : IDisposable
         Assert.Empty(await Eraser().DescribeAsync(Me, CancellationToken.None));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Erasing_twice_or_with_nothing_stored_is_harmless()
     {
         Assert.True((await Eraser().EraseAsync(Me, CancellationToken.None)).Complete);
@@ -159,3 +165,7 @@ public sealed class PatientDataEraserTests : IDisposable
             throw new InvalidOperationException("store offline");
     }
 }
+
+public sealed class PatientDataEraserOnSqlite() : PatientDataEraserContract(StorageProvider.Sqlite);
+
+public sealed class PatientDataEraserOnPostgres() : PatientDataEraserContract(StorageProvider.PostgreSQL), IPostgresTests;

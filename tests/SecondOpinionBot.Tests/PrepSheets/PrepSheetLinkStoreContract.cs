@@ -1,17 +1,24 @@
+using SecondOpinionBot.Storage;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using SecondOpinionBot.PrepSheets;
 using SecondOpinionBot.Tests.Support;
 
 namespace SecondOpinionBot.Tests.PrepSheets;
 
-public sealed class PrepSheetLinkStoreTests : IDisposable
+/// <summary>Run against both providers: PrepSheetLinkStoreOn{Sqlite,Postgres}.</summary>
+public abstract class PrepSheetLinkStoreContract : IDisposable
 {
-    private readonly TestDatabase _db = new(new PrepSheetLinkSchema());
+    private readonly TestDatabase _db;
+
+    protected PrepSheetLinkStoreContract(StorageProvider provider) => _db = new(provider, new PrepSheetLinkSchema());
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        _db.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private PrepSheetLinkStore Store(int days = 7, string? baseUrl = null) =>
         new(_db.Database, Microsoft.Extensions.Options.Options.Create(new PrepSheetOptions { LinkLifetimeDays = days, PublicBaseUrl = baseUrl }), _clock, _db.Protector);
@@ -22,7 +29,7 @@ public sealed class PrepSheetLinkStoreTests : IDisposable
 
     private static PrepSheetAnswers Sheet() => PrepSheetAnswers.From(EnglishWording.SentinelDraft(), "SO-7K3F", null, "en");
 
-    [Fact]
+    [StorageFact]
     public async Task A_link_opens_its_sheet_until_it_expires_after_seven_days()
     {
         var store = Store();
@@ -35,7 +42,7 @@ public sealed class PrepSheetLinkStoreTests : IDisposable
         Assert.Null(await store.FindAsync(link.Token, Words, CancellationToken.None));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task The_lifetime_is_configurable()
     {
         var store = Store(days: 2);
@@ -46,7 +53,7 @@ public sealed class PrepSheetLinkStoreTests : IDisposable
         Assert.Null(await store.FindAsync(link.Token, Words, CancellationToken.None));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Tokens_are_long_url_safe_and_different_each_time_and_only_their_hash_is_stored()
     {
         var store = Store(baseUrl: "https://bot.example.org");
@@ -63,7 +70,7 @@ public sealed class PrepSheetLinkStoreTests : IDisposable
         Assert.DoesNotContain(await ReadColumnAsync("sheet"), value => value.Contains(first.Token, StringComparison.Ordinal));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task A_link_keeps_the_answers_not_the_wording_and_the_sheet_is_worded_when_opened()
     {
         var store = Store();
@@ -79,7 +86,7 @@ public sealed class PrepSheetLinkStoreTests : IDisposable
         Assert.Equal(JsonSerializer.Serialize(rendered), JsonSerializer.Serialize(await store.FindAsync(link.Token, Words, CancellationToken.None)));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task A_link_made_before_answers_were_stored_still_opens_its_whole_sheet()
     {
         var store = Store();
@@ -88,12 +95,12 @@ public sealed class PrepSheetLinkStoreTests : IDisposable
         await using (var connection = await _db.Database.OpenAsync())
         {
             await using var insert = connection.CreateCommand();
-            insert.CommandText = "INSERT INTO prep_sheet_links (token_hash, owner_key, created_at, expires_at, sheet) VALUES ($hash, 'webchat:u1', $now, $expires, $sheet)";
-            insert.Parameters.AddWithValue("$hash", PrepSheetToken.Hash(token));
-            insert.Parameters.AddWithValue("$now", _clock.GetUtcNow().ToUnixTimeMilliseconds());
-            insert.Parameters.AddWithValue("$expires", _clock.GetUtcNow().AddDays(7).ToUnixTimeMilliseconds());
+            insert.CommandText = "INSERT INTO prep_sheet_links (token_hash, owner_key, created_at, expires_at, sheet) VALUES (@hash, 'webchat:u1', @now, @expires, @sheet)";
+            insert.Parameters.AddWithValue("@hash", PrepSheetToken.Hash(token));
+            insert.Parameters.AddWithValue("@now", _clock.GetUtcNow());
+            insert.Parameters.AddWithValue("@expires", _clock.GetUtcNow().AddDays(7));
             // The form links had before: the whole rendered sheet, encrypted with the owner's key.
-            insert.Parameters.AddWithValue("$sheet", await _db.Protector.ProtectAsync("webchat:u1", JsonSerializer.Serialize(rendered, WebJson), CancellationToken.None));
+            insert.Parameters.AddWithValue("@sheet", await _db.Protector.ProtectAsync("webchat:u1", JsonSerializer.Serialize(rendered, WebJson), CancellationToken.None));
             await insert.ExecuteNonQueryAsync();
         }
 
@@ -102,7 +109,7 @@ public sealed class PrepSheetLinkStoreTests : IDisposable
         Assert.Equal(JsonSerializer.Serialize(rendered), JsonSerializer.Serialize(sheet));
     }
 
-    [Theory]
+    [StorageTheory]
     [InlineData("")]
     [InlineData("short")]
     [InlineData("../../etc/passwd")]
@@ -115,7 +122,7 @@ public sealed class PrepSheetLinkStoreTests : IDisposable
         Assert.Null(await store.FindAsync(PrepSheetToken.New(), Words, CancellationToken.None));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Revoking_stops_every_link_of_that_person_and_no_one_elses()
     {
         var store = Store();
@@ -131,7 +138,7 @@ public sealed class PrepSheetLinkStoreTests : IDisposable
         Assert.Single(await ReadColumnAsync("sheet"));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Purging_deletes_expired_links_with_their_content_and_keeps_live_ones()
     {
         var store = Store();
@@ -152,7 +159,7 @@ public sealed class PrepSheetLinkStoreTests : IDisposable
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {column} FROM prep_sheet_links";
         var values = new List<string>();
-        await using SqliteDataReader reader = await command.ExecuteReaderAsync();
+        await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
             values.Add(reader.GetString(0));
@@ -161,3 +168,7 @@ public sealed class PrepSheetLinkStoreTests : IDisposable
         return values;
     }
 }
+
+public sealed class PrepSheetLinkStoreOnSqlite() : PrepSheetLinkStoreContract(StorageProvider.Sqlite);
+
+public sealed class PrepSheetLinkStoreOnPostgres() : PrepSheetLinkStoreContract(StorageProvider.PostgreSQL), IPostgresTests;

@@ -1,3 +1,4 @@
+using SecondOpinionBot.Storage;
 using Microsoft.Extensions.Time.Testing;
 using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Intake;
@@ -5,18 +6,27 @@ using SecondOpinionBot.Tests.Support;
 
 namespace SecondOpinionBot.Tests.Handoff;
 
-public sealed class SqliteCaseStoreTests : IDisposable
+/// <summary>Run against both providers: CaseStoreOn{Sqlite,Postgres}.</summary>
+public abstract class CaseStoreContract : IDisposable
 {
     private static readonly CaseActor Ana = new("aad-ana", "Ana");
     private static readonly CaseActor Ben = new("aad-ben", "Ben");
 
-    private readonly TestDatabase _db = new(new CaseSchema());
+    private readonly TestDatabase _db;
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
     private readonly SqliteCaseStore _store;
 
-    public SqliteCaseStoreTests() => _store = new SqliteCaseStore(_db.Database, _clock, _db.Protector);
+    protected CaseStoreContract(StorageProvider provider)
+    {
+        _db = new(provider, new CaseSchema());
+        _store = new SqliteCaseStore(_db.Database, _clock, _db.Protector);
+    }
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        _db.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private Task<CaseRecord> CreateAsync(string owner = "webchat:u1", CasePriority priority = CasePriority.Routine, string queue = "social-work") =>
         _store.CreateAsync(new NewCase(owner, queue, null, priority, "{\"conversation\":{\"id\":\"c1\"}}", new IntakeDraft
@@ -27,7 +37,7 @@ public sealed class SqliteCaseStoreTests : IDisposable
             Reasons = ["diagnostic-clarity"],
         }), CancellationToken.None);
 
-    [Fact]
+    [StorageFact]
     public async Task A_new_case_is_stored_with_a_readable_reference_and_a_created_audit_line()
     {
         var created = await CreateAsync();
@@ -44,7 +54,7 @@ public sealed class SqliteCaseStoreTests : IDisposable
         Assert.DoesNotContain("Maya", audit.Detail ?? "");
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Two_staff_claiming_at_once_exactly_one_wins_and_the_other_sees_who()
     {
         var created = await CreateAsync();
@@ -61,7 +71,7 @@ public sealed class SqliteCaseStoreTests : IDisposable
         Assert.Equal(2, (await _store.GetAuditAsync(created.Reference, CancellationToken.None)).Count);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Illegal_moves_are_refused_and_leave_the_case_as_it_was()
     {
         var created = await CreateAsync();
@@ -72,7 +82,7 @@ public sealed class SqliteCaseStoreTests : IDisposable
         Assert.Equal(CaseStatus.New, result.Current!.Status);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Resolving_records_the_outcome_and_closing_time()
     {
         var created = await CreateAsync();
@@ -87,7 +97,7 @@ public sealed class SqliteCaseStoreTests : IDisposable
         Assert.Equal("Ana", result.Current.AssigneeName);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Open_cases_are_listed_urgent_first_then_oldest_first()
     {
         var routineOld = await CreateAsync();
@@ -104,7 +114,7 @@ public sealed class SqliteCaseStoreTests : IDisposable
         Assert.Equal([urgent.Reference, routineOld.Reference, routineNew.Reference], open.Select(c => c.Reference));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Erasing_a_patients_data_empties_their_cases_and_keeps_only_impersonal_audit_lines()
     {
         var created = await CreateAsync(owner: "webchat:maya");
@@ -125,7 +135,7 @@ public sealed class SqliteCaseStoreTests : IDisposable
         Assert.All(audit, a => Assert.DoesNotContain("maya", $"{a.Actor} {a.Detail}", StringComparison.OrdinalIgnoreCase));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Purge_deletes_only_cases_closed_before_the_cutoff()
     {
         var old = await CreateAsync();
@@ -143,3 +153,7 @@ public sealed class SqliteCaseStoreTests : IDisposable
         Assert.NotNull(await _store.FindAsync(open.Reference, CancellationToken.None));
     }
 }
+
+public sealed class CaseStoreOnSqlite() : CaseStoreContract(StorageProvider.Sqlite);
+
+public sealed class CaseStoreOnPostgres() : CaseStoreContract(StorageProvider.PostgreSQL), IPostgresTests;

@@ -5,9 +5,12 @@ using SecondOpinionBot.Tests.Support;
 
 namespace SecondOpinionBot.Tests.Storage;
 
-public sealed class SqliteBotStorageTests : IDisposable
+/// <summary>Run against both providers: BotStorageOn{Sqlite,Postgres}.</summary>
+public abstract class BotStorageContract : IDisposable
 {
-    private readonly TestDatabase _db = new(new BotStateSchema());
+    private readonly TestDatabase _db;
+
+    protected BotStorageContract(StorageProvider provider) => _db = new(provider, new BotStateSchema());
 
     private sealed class Note : IStoreItem
     {
@@ -18,26 +21,26 @@ public sealed class SqliteBotStorageTests : IDisposable
     /// <summary>A new storage instance on the same file, as after a restart.</summary>
     private SqliteBotStorage NewStorage() => new(_db.Database, TimeProvider.System, _db.Protector);
 
-    [Fact]
+    [StorageFact]
     public async Task Missing_key_reads_as_absent()
     {
         var items = await NewStorage().ReadAsync(["nobody"]);
         Assert.Empty(items);
     }
 
-    [Fact]
-    public async Task Written_item_survives_a_new_storage_instance_on_the_same_file()
+    [StorageFact]
+    public async Task Written_item_survives_a_restart()
     {
         await NewStorage().WriteAsync(new Dictionary<string, object> { ["k"] = new Note { Text = "hello" } });
 
-        var item = (JObject)(await NewStorage().ReadAsync(["k"]))["k"];
+        await using var restarted = _db.OpenAnother(new BotStateSchema());
+        var item = (JObject)(await new SqliteBotStorage(restarted, TimeProvider.System, _db.Protector).ReadAsync(["k"]))["k"];
 
         Assert.Equal("hello", item["Text"]?.ToString());
         Assert.False(string.IsNullOrEmpty(item["ETag"]?.ToString()));
-        Assert.True(File.Exists(_db.Database.FilePath));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Stale_etag_is_a_conflict_and_keeps_the_newer_value()
     {
         var storage = NewStorage();
@@ -52,7 +55,7 @@ public sealed class SqliteBotStorageTests : IDisposable
         Assert.Equal("v2", ((JObject)(await storage.ReadAsync(["k"]))["k"])["Text"]?.ToString());
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Star_etag_overwrites_whatever_is_stored()
     {
         var storage = NewStorage();
@@ -62,7 +65,7 @@ public sealed class SqliteBotStorageTests : IDisposable
         Assert.Equal("v2", ((JObject)(await storage.ReadAsync(["k"]))["k"])["Text"]?.ToString());
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Each_write_gets_a_new_etag()
     {
         var storage = NewStorage();
@@ -74,7 +77,7 @@ public sealed class SqliteBotStorageTests : IDisposable
         Assert.NotEqual(first, second);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task A_conflict_in_a_batch_writes_nothing()
     {
         var storage = NewStorage();
@@ -89,7 +92,7 @@ public sealed class SqliteBotStorageTests : IDisposable
         Assert.Empty(await storage.ReadAsync(["b"]));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task State_bags_without_etag_are_last_writer_wins_and_keep_no_type_names()
     {
         var storage = NewStorage();
@@ -102,7 +105,7 @@ public sealed class SqliteBotStorageTests : IDisposable
         Assert.DoesNotContain("$type", bag.ToString());
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Deleted_items_read_as_absent_and_deleting_unknown_keys_is_fine()
     {
         var storage = NewStorage();
@@ -113,15 +116,26 @@ public sealed class SqliteBotStorageTests : IDisposable
         Assert.Empty(await storage.ReadAsync(["k"]));
     }
 
-    [Fact]
-    public async Task Database_uses_write_ahead_logging()
+    public void Dispose()
     {
-        await using var connection = await _db.Database.OpenAsync();
+        _db.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class BotStorageOnSqlite() : BotStorageContract(StorageProvider.Sqlite)
+{
+    [Fact]
+    public async Task The_file_uses_write_ahead_logging()
+    {
+        using var db = new TestDatabase(new BotStateSchema());
+        await using var connection = await db.Database.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode";
 
+        Assert.True(File.Exists(db.Database.FilePath));
         Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
     }
-
-    public void Dispose() => _db.Dispose();
 }
+
+public sealed class BotStorageOnPostgres() : BotStorageContract(StorageProvider.PostgreSQL), IPostgresTests;

@@ -1,0 +1,62 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace SecondOpinionBot.Storage;
+
+/// <summary>
+/// The few things ADO.NET leaves to each provider, once for both: named parameters, times, write transactions and
+/// unique violations. Stores write portable SQL with <c>@name</c> parameters (both providers read them).
+/// </summary>
+public static class DbCommandExtensions
+{
+    /// <summary>
+    /// Adds a parameter: null becomes DBNull, and a <see cref="DateTimeOffset"/> becomes the provider's time
+    /// (<see cref="StoredTime"/>). Names start with '@' (SQLite's '$' is not understood by PostgreSQL).
+    /// </summary>
+    public static DbParameter AddWithValue(this DbParameterCollection parameters, string name, object? value)
+    {
+        if (!name.StartsWith('@'))
+        {
+            throw new ArgumentException($"Parameter '{name}': write it as @{name.TrimStart('$', ':')} in the SQL and here (portable to PostgreSQL).", nameof(name));
+        }
+
+        var stored = value ?? DBNull.Value;
+        switch (parameters)
+        {
+            case SqliteParameterCollection sqlite:
+                return sqlite.AddWithValue(name, stored is DateTimeOffset time ? StoredTime.ToSqlite(time) : stored);
+            case NpgsqlParameterCollection npgsql:
+                return npgsql.AddWithValue(name, stored is DateTimeOffset when ? when.ToUniversalTime() : stored);
+            default:
+                throw new NotSupportedException($"No parameters for {parameters.GetType().Name}.");
+        }
+    }
+
+    public static DateTimeOffset GetTime(this DbDataReader reader, int ordinal) => StoredTime.FromStored(reader.GetValue(ordinal));
+
+    public static DateTimeOffset? GetTimeOrNull(this DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : StoredTime.FromStored(reader.GetValue(ordinal));
+
+    public static string? GetStringOrNull(this DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    /// <summary>
+    /// A transaction that will write. SQLite's is BEGIN IMMEDIATE (the write lock up front, so a read-then-write never
+    /// fails to upgrade); PostgreSQL's is READ COMMITTED, with row locks taken by the statements themselves.
+    /// </summary>
+    public static async Task<DbTransaction> BeginWriteAsync(this DbConnection connection, CancellationToken cancellationToken = default) =>
+        connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: false)
+            : await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken);
+
+    /// <summary>A UNIQUE or PRIMARY KEY constraint refused the write (SQLite 19/2067,1555; PostgreSQL SQL state 23505).</summary>
+    public static bool IsUniqueViolation(this Exception exception) => exception switch
+    {
+        SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
+
+    /// <summary>The error is the database's (unreachable, locked, refused), not the code's.</summary>
+    public static bool IsDatabaseError(this Exception exception) => exception is DbException or System.Net.Sockets.SocketException or TimeoutException;
+}
