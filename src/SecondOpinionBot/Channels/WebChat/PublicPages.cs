@@ -18,8 +18,8 @@ public static class PublicPages
     public static WebApplication MapPublicPages(this WebApplication app)
     {
         app.MapGet("/privacy", (ContentCatalogs content, IOptions<RetentionOptions> retention, IOptions<PrepSheetOptions> sheets) =>
-            Page(content.Default.Messages, Privacy(content.Default.Messages, retention.Value, sheets.Value)));
-        app.MapGet("/terms", (ContentCatalogs content) => Page(content.Default.Messages, Terms(content.Default.Messages)));
+            Page(content.Default, Privacy(content.Default.Messages, retention.Value, sheets.Value)));
+        app.MapGet("/terms", (ContentCatalogs content) => Page(content.Default, Terms(content.Default.Messages)));
         return app;
     }
 
@@ -54,12 +54,12 @@ public static class PublicPages
         return (MessageKeys.PagesTermsTitle, body.ToString());
     }
 
-    private static IResult Page(MessageCatalog m, (MessageKey Title, string Body) page)
+    private static IResult Page(ContentCatalog content, (MessageKey Title, string Body) page)
     {
-        var title = Encode(m.Get(page.Title));
+        var title = Encode(content.Messages.Get(page.Title));
         var html = $"""
             <!doctype html>
-            <html lang="en">
+            <html lang="{Encode(content.Culture)}">
             <head>
               <meta charset="utf-8">
               <meta name="viewport" content="width=device-width, initial-scale=1">
