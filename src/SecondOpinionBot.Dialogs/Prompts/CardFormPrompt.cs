@@ -8,16 +8,20 @@ namespace SecondOpinionBot.Dialogs.Prompts;
 
 /// <summary>
 /// Sends <see cref="PromptOptions.Card"/> (an Adaptive Card form) and returns its submitted inputs, without the engine's
-/// tag, for the flow to read with <c>ResultAs&lt;TForm&gt;()</c>. Typed text is not an answer here: on channels without
+/// tag, for the flow to read with <c>ResultAs&lt;TForm&gt;()</c>. Typed text is not an answer here unless
+/// <paramref name="typed"/> turns it into one (e.g. "one by one" to answer in the chat instead); on channels without
 /// cards, ask field by field instead.
 /// </summary>
-public sealed class CardFormPrompt(string id, PromptValidator<JsonObject>? validator = null) : Prompt<JsonObject>(id, validator)
+public sealed class CardFormPrompt(string id, PromptValidator<JsonObject>? validator = null, Func<DialogContext, string, JsonObject?>? typed = null)
+    : Prompt<JsonObject>(id, validator)
 {
     protected override PromptRecognition<JsonObject> Recognize(DialogContext dc, PromptOptions options)
     {
         if (dc.Input is not { Submit: PromptSubmit, Value: { } value })
         {
-            return PromptRecognition.Failed<JsonObject>();
+            return dc.Input.Submit is null && dc.Input.Answer is { } text && typed?.Invoke(dc, text) is { } fromText
+                ? PromptRecognition.Success(fromText)
+                : PromptRecognition.Failed<JsonObject>();
         }
 
         var inputs = new JsonObject();

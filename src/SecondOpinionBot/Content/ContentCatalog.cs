@@ -149,6 +149,21 @@ public sealed class ContentCatalog
             .ToList();
     }
 
+    /// <summary>
+    /// The same questions, best fit first: one written for the user's situation before a general one, then those that
+    /// serve more of the chosen reasons; the content's order otherwise.
+    /// </summary>
+    public IReadOnlyList<DoctorQuestion> RankedQuestionsFor(IEnumerable<string> reasonIds, IEnumerable<string> situationIds)
+    {
+        var reasons = reasonIds.ToHashSet(StringComparer.Ordinal);
+        var situations = situationIds.ToHashSet(StringComparer.Ordinal);
+        return QuestionsFor(reasons, situations)
+            .Select((q, index) => (q, index, score: (q.Situations.Count > 0 ? 10 : 0) + q.Situations.Count(situations.Contains) + q.Reasons.Count(reasons.Contains)))
+            .OrderByDescending(x => x.score).ThenBy(x => x.index)
+            .Select(x => x.q)
+            .ToList();
+    }
+
     /// <summary>The records checklist: always-asked items plus those the reasons or situations bring in, in file order.</summary>
     public IReadOnlyList<RecordItem> RecordsFor(IEnumerable<string> reasonIds, IEnumerable<string> situationIds)
     {

@@ -42,6 +42,12 @@ public static class ChoiceSetIds
     public const string ConfirmSend = "confirm-send";
     public const string QuestionEdit = "question-edit";
 
+    /// <summary>Buttons offered at "when is a good time?" (at most three); typed times are read back instead.</summary>
+    public const string ContactTimes = "contact-times";
+
+    /// <summary>Said at the records card: "one by one" answers each record in the chat instead.</summary>
+    public const string RecordsMode = "records-mode";
+
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Required =
         new Dictionary<string, IReadOnlyList<string>>
         {
@@ -55,6 +61,8 @@ public static class ChoiceSetIds
             [ContactMethod] = ["teams", "webchat", "phone", "email"],
             [ConfirmSend] = ["send", "change", "not-now"],
             [QuestionEdit] = ["remove", "reword"],
+            [ContactTimes] = [],
+            [RecordsMode] = ["one-by-one"],
         };
 
     /// <summary>Situation tags that some choice of the set must carry (which choice is the editors' call).</summary>

@@ -20,6 +20,7 @@ public static class ContentWordings
             Title = m.Get(MessageKeys.SummaryTitle),
             Intro = m.Get(MessageKeys.SummaryCheckFirst),
             Edit = m.Get(MessageKeys.SummaryEdit),
+            ChangeAsk = m.Get(MessageKeys.SummaryChangeAsk),
             EditTooltip = m.Get(MessageKeys.SummaryEditTooltip),
             Confirm = m.Get(MessageKeys.SummaryConfirm),
             NotGiven = m.Get(MessageKeys.SummaryNotGiven),

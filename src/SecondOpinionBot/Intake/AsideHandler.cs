@@ -17,7 +17,7 @@ public sealed class AsideHandler(JourneyKit kit)
 {
     private static readonly HashSet<string> AnswerPrompts = new(StringComparer.Ordinal)
     {
-        PromptIds.Choice, PromptIds.MultiChoice, PromptIds.Confirm, PromptIds.Date, PromptIds.DateOrNone,
+        PromptIds.Choice, PromptIds.MultiChoice, PromptIds.Confirm, PromptIds.Date, PromptIds.DateOrNone, PromptIds.RecordsCard,
     };
 
     public async Task<InterruptionOutcome> HandleAsync(InterruptionContext context, CancellationToken cancellationToken)
@@ -62,6 +62,7 @@ public sealed class AsideHandler(JourneyKit kit)
         return promptId switch
         {
             PromptIds.Confirm => question ? YesNo.IsExact(answer, language.Lexicon) : YesNo.Recognize(answer, language.Lexicon) is not null,
+            PromptIds.RecordsCard => false, // the card's answer comes as a submit, never as typed words
             PromptIds.Date => answer is not null && DateTimeResolver.Resolve(answer, language.RecognizerCulture, dc.UserNow, null, options.PreferPastDates).Count > 0,
             PromptIds.DateOrNone => answer is not null && (kit.Content(dc.TurnContext).Answers.Match(answer) is ShortAnswer.No or ShortAnswer.Skip or ShortAnswer.NotSure or ShortAnswer.Done
                 || DateTimeResolver.Resolve(answer, language.RecognizerCulture, dc.UserNow, null, options.PreferPastDates).Count > 0),

@@ -6,8 +6,8 @@ using SecondOpinionBot.Intake;
 namespace SecondOpinionBot.Summary;
 
 /// <summary>
-/// The summary the user confirms before a case is created: an Adaptive Card 1.5, one container per section with its
-/// own Edit button, and "Confirm and send" at the end. Every submit carries the draft version the card was built from,
+/// The summary the user confirms before a case is created: an Adaptive Card 1.5, one container per section, then one
+/// way to confirm ("Send to the care team") and one "Change something" that opens the list of sections. Every submit carries the draft version the card was built from,
 /// so a click on an outdated card can be recognised (<see cref="SummarySubmit"/>).
 /// </summary>
 public static class CaseSummaryCard
@@ -31,9 +31,27 @@ public static class CaseSummaryCard
             TextBlock(text.Title, ("size", "Large"), ("weight", "Bolder"), ("style", "heading")),
             TextBlock(text.Intro),
         };
-        foreach (var section in SummaryContent.Build(draft, text, catalog))
+        var sections = SummaryContent.Build(draft, text, catalog);
+        foreach (var section in sections)
         {
-            body.Add(Section(section, text, draftVersion));
+            body.Add(Section(section));
+        }
+
+        var change = new JsonArray();
+        foreach (var section in sections)
+        {
+            change.Add(new JsonObject
+            {
+                ["type"] = "Action.Submit",
+                ["title"] = section.Heading,
+                ["tooltip"] = text.EditTooltip.Replace("{section}", section.Heading, StringComparison.Ordinal),
+                ["data"] = new JsonObject
+                {
+                    [SummaryPayload.KindKey] = SummaryPayload.DialogKind,
+                    [SummaryPayload.DialogIdKey] = section.Section.EditDialogId(),
+                    [SummaryPayload.DraftVersionKey] = draftVersion,
+                },
+            });
         }
 
         return new JsonObject
@@ -55,6 +73,17 @@ public static class CaseSummaryCard
                         [SummaryPayload.DraftVersionKey] = draftVersion,
                     },
                 },
+                new JsonObject
+                {
+                    ["type"] = "Action.ShowCard",
+                    ["title"] = text.Edit,
+                    ["card"] = new JsonObject
+                    {
+                        ["type"] = "AdaptiveCard",
+                        ["body"] = new JsonArray { TextBlock(text.ChangeAsk) },
+                        ["actions"] = change,
+                    },
+                },
             },
         };
     }
@@ -66,33 +95,13 @@ public static class CaseSummaryCard
         return new Attachment { ContentType = ContentType, Content = JObject.Parse(card.ToJsonString()) };
     }
 
-    private static JsonObject Section(SummarySectionContent section, SummaryCardText text, int draftVersion)
+    private static JsonObject Section(SummarySectionContent section)
     {
         var items = new JsonArray { TextBlock(section.Heading, ("weight", "Bolder"), ("style", "heading")) };
         foreach (var block in section.Blocks)
         {
             items.Add(Block(block));
         }
-
-        items.Add(new JsonObject
-        {
-            ["type"] = "ActionSet",
-            ["actions"] = new JsonArray
-            {
-                new JsonObject
-                {
-                    ["type"] = "Action.Submit",
-                    ["title"] = text.Edit,
-                    ["tooltip"] = text.EditTooltip.Replace("{section}", section.Heading, StringComparison.Ordinal),
-                    ["data"] = new JsonObject
-                    {
-                        [SummaryPayload.KindKey] = SummaryPayload.DialogKind,
-                        [SummaryPayload.DialogIdKey] = section.Section.EditDialogId(),
-                        [SummaryPayload.DraftVersionKey] = draftVersion,
-                    },
-                },
-            },
-        });
 
         return new JsonObject
         {

@@ -11,7 +11,11 @@ public sealed record SummaryCardText
 
     public required string Intro { get; init; }
 
+    /// <summary>The one "Change something" action; it opens the list of sections.</summary>
     public required string Edit { get; init; }
+
+    /// <summary>Above the list of sections: "What would you like to change?".</summary>
+    public string ChangeAsk { get; init; } = "";
 
     public required string EditTooltip { get; init; }
 

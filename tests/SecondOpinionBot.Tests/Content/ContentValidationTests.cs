@@ -110,7 +110,7 @@ public sealed class ContentValidationTests : IDisposable
     [Fact]
     public void RoutingRuleNamingUnknownNeed_AndUnroutedNeed_AreBothReported()
     {
-        _copy.Replace(ContentFiles.Routing, "needs: [coverage, referral, scheduling]", "needs: [coverage, referal, scheduling]");
+        _copy.Replace(ContentFiles.Routing, "needs: [coverage, referral, scheduling, interpreter]", "needs: [coverage, referal, scheduling, interpreter]");
 
         var ex = _copy.LoadFails();
 

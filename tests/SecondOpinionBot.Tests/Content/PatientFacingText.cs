@@ -64,7 +64,7 @@ internal static partial class PatientFacingText
 
         foreach (var record in c.Records)
         {
-            var line = c.Messages.Format(MessageKeys.RecordsItemAsk, ("item", record.Item), ("why", record.Why), ("source", record.Source));
+            var line = c.Messages.Format(MessageKeys.RecordsItemAsk, ("number", "1"), ("count", "9"), ("item", record.Item), ("why", record.Why), ("source", record.Source));
             yield return new Unit($"record {record.Id}", line);
         }
 

@@ -51,11 +51,14 @@ public static class AnsweringScript
     private const int MaxTurns = 80;
 
     public static Task<BotTurn> CompleteJourneyAsync(this JourneyChat chat, ScriptedAnswers? answers = null) =>
-        CompleteJourneyAsync(chat.SayAsync, answers);
+        CompleteJourneyAsync(chat.SayAsync, answers, (shown, marks, others) => chat.MarkRecordsAsync(shown, marks, others));
 
-    /// <summary>The same over any channel: <paramref name="say"/> sends one message and returns the bot's replies.</summary>
-    public static async Task<BotTurn> CompleteJourneyAsync(Func<string, Task<BotTurn>> say, ScriptedAnswers? answers = null)
+    /// <summary>The same over any channel: <paramref name="say"/> sends one message and returns the bot's replies;
+    /// <paramref name="markRecords"/> answers the records card where the channel shows it.</summary>
+    public static async Task<BotTurn> CompleteJourneyAsync(Func<string, Task<BotTurn>> say, ScriptedAnswers? answers = null,
+        Func<BotTurn, IReadOnlyList<(string Record, string Status)>, string?, Task<BotTurn>>? markRecords = null)
     {
+
         answers ??= new ScriptedAnswers();
         var ownQuestionAsked = false;
         var recordsAnswered = 0;
@@ -66,6 +69,14 @@ public static class AnsweringScript
             if (SummaryCard(turn) is not null)
             {
                 return turn;
+            }
+
+            if (turn.RecordsCard() is not null)
+            {
+                // The first record "need help", the rest "have it"; a script that can only type asks for them one by one.
+                turn = markRecords is null ? await say("one by one")
+                    : await markRecords(turn, [(turn.RecordTitles()[0], "I need help getting it")], "I have it");
+                continue;
             }
 
             var asked = LastQuestion(turn);
@@ -82,7 +93,7 @@ public static class AnsweringScript
                 _ when asked.Contains("Is there a date set") => answers.Date,
                 _ when asked.Contains("Which clinic") => answers.Clinic,
                 _ when asked.Contains("how are the symptoms") => answers.Symptoms,
-                _ when asked.Contains("You can say yes, no or not sure") => reasonsAnswered++ == 0 ? "yes" : "no",
+                _ when IsReasonQuestion(turn) => reasonsAnswered++ == 0 ? "yes" : "no",
                 _ when asked.Contains("Do you want to keep these") => "yes",
                 _ when asked.Contains("questions you could ask") => "Do my tests and scans fit this diagnosis?",
                 _ when asked.Contains("question of your own") && !ownQuestionAsked => answers.OwnQuestion,
@@ -105,6 +116,9 @@ public static class AnsweringScript
 
         throw new InvalidOperationException("No summary card after " + MaxTurns + " answers.");
     }
+
+    /// <summary>One of the four reasons: "does this sound like you?" with Yes / No / Not sure buttons.</summary>
+    public static bool IsReasonQuestion(BotTurn turn) => turn.SuggestedActions.SequenceEqual(["Yes", "No", "Not sure"]);
 
     /// <summary>The summary card in this turn (the one with a confirm action), if any.</summary>
     public static JObject? SummaryCard(BotTurn turn) =>

@@ -19,7 +19,7 @@ public sealed partial class CaseFlowTests
     ];
 
     [Fact]
-    public async Task Summary_card_shows_every_section_with_its_answers_and_an_edit_button_each()
+    public async Task Summary_card_shows_every_section_with_its_answers_one_send_and_one_change_something()
     {
         await using var chat = await JourneyChat.StartAsync();
 
@@ -34,11 +34,17 @@ public sealed partial class CaseFlowTests
         Assert.Contains("2. " + Sentinels.Question, text, StringComparison.Ordinal);
         Assert.Contains("I need help getting it", text, StringComparison.Ordinal);
         Assert.Contains("555 013 9472", text, StringComparison.Ordinal);
-        var edits = AnsweringScript.Submits(card).Select(d => d["dialogId"]?.ToString()).Where(id => id is not null).ToList();
+        // One "Change something" that opens the list of sections; one way to send.
+        var actions = (Newtonsoft.Json.Linq.JArray)card["actions"]!;
+        Assert.Equal(["Action.Submit", "Action.ShowCard"], actions.Select(a => a["type"]!.ToString()));
+        Assert.Equal("Change something", actions[1]["title"]!.ToString());
+        var edits = AnsweringScript.Submits((Newtonsoft.Json.Linq.JObject)actions[1]["card"]!).Select(d => d["dialogId"]?.ToString()).ToList();
         Assert.Equal(
             ["edit-role", "edit-situation", "edit-reasons", "edit-questions", "edit-records", "edit-needs", "edit-urgency", "edit-contact"],
             edits);
-        Assert.Equal(["Yes, send it", "I want to change something", "Not now"], turn.SuggestedActions);
+        Assert.DoesNotContain(((Newtonsoft.Json.Linq.JArray)card["body"]!).Descendants().OfType<Newtonsoft.Json.Linq.JObject>(), o => o["type"]?.ToString() is "ActionSet" or "Action.Submit");
+        Assert.Single(AnsweringScript.Submits(card), d => d["so.kind"]?.ToString() == "summary.confirm");
+        Assert.Empty(turn.SuggestedActions);
     }
 
     [Fact]
@@ -125,7 +131,7 @@ public sealed partial class CaseFlowTests
         var turn = await chat.SubmitAsync(AnsweringScript.EditPayload(oldCard, "situation"));
 
         Assert.False(turn.Says("What health problem or worry"), turn.AllText);
-        Assert.True(turn.Says("Here is your plan"), turn.AllText);
+        Assert.True(turn.Says("older question"), turn.AllText);
         Assert.NotNull(AnsweringScript.SummaryCard(turn));
     }
 
@@ -174,9 +180,17 @@ public sealed partial class CaseFlowTests
         var audit = await Cases(chat).GetAuditAsync(stored.Reference, CancellationToken.None);
         Assert.Single(audit, a => a.Action == "created");
 
-        // The take-away sheet arrives as a message; no link without a public address.
-        Assert.True(turn.Says("Questions to ask") && turn.Says(stored.Reference) && turn.Says(Sentinels.Question), turn.AllText);
-        Assert.DoesNotContain(turn.Activities, a => a["attachments"]?.ToString().Contains("openUrl", StringComparison.Ordinal) == true);
+        // In local mode the printable sheet comes as a link from this server's own address, with a short message: the
+        // sheet itself is not dumped into the chat.
+        var link = Assert.Single(turn.Activities.SelectMany(a => a["attachments"] as JArray ?? []), a => a["contentType"]?.ToString() == "application/vnd.microsoft.card.hero");
+        var button = link["content"]!["buttons"]![0]!;
+        Assert.Equal("Open your printable prep sheet", button["title"]!.ToString());
+        Assert.Matches(@"^http://localhost(:\d+)?/prep/", button["value"]!.ToString());
+        Assert.False(turn.Says("Questions to ask"), turn.AllText);
+        using var page = await chat.Factory.CreateClient().GetAsync(new Uri(button["value"]!.ToString()).PathAndQuery);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains(stored.Reference, html, StringComparison.Ordinal);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(Sentinels.Question), html, StringComparison.Ordinal);
 
         // A second click on the same card does not make a second case.
         Assert.False(ReferencePattern().Match(again.AllText) is { Success: true } second && second.Value != stored.Reference, again.AllText);
@@ -221,7 +235,7 @@ public sealed partial class CaseFlowTests
         var failed = await chat.SayAsync("Yes, send it");
         Assert.True(failed.Says("couldn't send your plan"), failed.AllText);
         Assert.False(failed.Says("Your reference is"), failed.AllText);
-        Assert.Contains("Yes, send it", failed.SuggestedActions);
+        Assert.True(failed.Says("Shall I send this"), failed.AllText);
 
         var sent = await chat.SayAsync("Yes, send it");
         var told = ReferencePattern().Match(sent.AllText);

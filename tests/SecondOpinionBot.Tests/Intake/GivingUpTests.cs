@@ -96,10 +96,10 @@ public sealed class GivingUpTests
 
         var summary = await chat.PlayAsync(moved, [ScriptLine.Type("Is there a date set", "skip"), ScriptLine.Type("Which clinic", "skip"),
             ScriptLine.Pick("how are the symptoms", "About the same"), .. ShortJourney.RestToSummary[..5]]);
-        for (var turns = 0; !summary.Says("Shall I send this") && turns < 20; turns++)
+        for (var turns = 0; AnsweringScript.SummaryCard(summary) is null && turns < 20; turns++)
         {
             // Which records are asked depends on the answers: every one "doesn't apply".
-            summary = summary.CardChoices().Contains("Doesn't apply to me") ? await chat.ChooseAsync(summary, "Doesn't apply to me")
+            summary = summary.RecordsCard() is not null ? await chat.MarkRecordsAsync(summary, [], "Doesn't apply to me")
                 : summary.Says("Do you need help with any of these") ? await chat.ChooseAsync(summary, "None of these")
                 : summary.Says("How should our team get in touch") ? await chat.ChooseAsync(summary, "This web chat")
                 : await chat.SayAsync("skip");
@@ -182,9 +182,9 @@ public sealed class GivingUpTests
     {
         for (var turns = 0; AnsweringScript.SummaryCard(shown) is null && turns < 30; turns++)
         {
-            shown = shown.CardChoices().Contains("Doesn't apply to me") ? await chat.ChooseAsync(shown, "Doesn't apply to me")
+            shown = shown.RecordsCard() is not null ? await chat.MarkRecordsAsync(shown, [], "Doesn't apply to me")
                 : shown.Says("how are the symptoms") ? await chat.ChooseAsync(shown, "About the same")
-                : shown.Says("You can say yes, no or not sure") ? await chat.SayAsync("no")
+                : AnsweringScript.IsReasonQuestion(shown) ? await chat.SayAsync("no")
                 : shown.Says("Do you need help with any of these") ? await chat.ChooseAsync(shown, "None of these")
                 : shown.Says("How should our team get in touch") ? await chat.ChooseAsync(shown, "This web chat")
                 : await chat.SayAsync("skip");

@@ -36,6 +36,51 @@ public static class JourneyAnswers
     public static bool IsChoiceCard(JObject card) =>
         card["body"] is JArray body && body.Any(b => b["type"]?.ToString() == "Input.ChoiceSet");
 
+    /// <summary>What the bot says above the records card (a fragment).</summary>
+    public const string RecordsCardPrompt = "Mark each one, then tap Save";
+
+    /// <summary>The records checklist card: one Input.ChoiceSet per record, ids "record.&lt;id&gt;".</summary>
+    public static JObject? RecordsCard(this BotTurn turn) =>
+        turn.Cards.LastOrDefault(card => RecordInputs(card).Any());
+
+    public static IEnumerable<JObject> RecordInputs(JObject card) =>
+        card.Descendants().OfType<JObject>().Where(o => o["type"]?.ToString() == "Input.ChoiceSet" && o["id"]?.ToString().StartsWith("record.", StringComparison.Ordinal) == true);
+
+    /// <summary>The record titles on the records card, in order (the input labels without their numbers).</summary>
+    public static IReadOnlyList<string> RecordTitles(this BotTurn turn) =>
+        turn.RecordsCard() is { } card ? RecordInputs(card).Select(i => System.Text.RegularExpressions.Regex.Replace(i["label"]!.ToString(), @"^\d+\.\s*", "")).ToList() : [];
+
+    /// <summary>Marks rows of the records card by (part of) their title and taps Save, as Web Chat and Teams post it.</summary>
+    public static Task<BotTurn> MarkRecordsAsync(this JourneyChat chat, BotTurn shown, IReadOnlyList<(string Record, string Status)> marks, string? others)
+    {
+        var card = shown.RecordsCard() ?? throw new InvalidOperationException("No records card:\n" + shown.AllText);
+        var data = (JObject)card["actions"]![0]!["data"]!.DeepClone();
+        var used = new HashSet<string>();
+        foreach (var input in RecordInputs(card))
+        {
+            var label = input["label"]!.ToString();
+            var mark = marks.FirstOrDefault(m => label.Contains(m.Record, StringComparison.OrdinalIgnoreCase));
+            var status = mark.Record is not null ? mark.Status : others;
+            if (mark.Record is not null)
+            {
+                used.Add(mark.Record);
+            }
+
+            if (status is null)
+            {
+                continue;
+            }
+
+            // The card's short labels ("I need help") or the full ones used elsewhere ("I need help getting it").
+            data[input["id"]!.ToString()] = input["choices"]!.FirstOrDefault(c => status.StartsWith(c["title"]!.ToString(), StringComparison.Ordinal))?["value"]
+                ?? throw new InvalidOperationException($"No status \"{status}\" on the records card.");
+        }
+
+        var missing = marks.Select(m => m.Record).Where(r => !used.Contains(r)).ToList();
+        Assert.True(missing.Count == 0, $"The records card has no row for: {string.Join(", ", missing)}. Rows: {string.Join(" | ", shown.RecordTitles())}");
+        return chat.SubmitAsync(data);
+    }
+
     /// <summary>The labels of the choice card in this turn.</summary>
     public static IReadOnlyList<string> CardChoices(this BotTurn turn) =>
         turn.Cards.Where(IsChoiceCard)

@@ -6,11 +6,27 @@ namespace SecondOpinionBot.Tests.Intake;
 /// </summary>
 public sealed record ScriptLine(string Expect, string? Typed, string[] Picks)
 {
+    /// <summary>On the records card: (words of the record's title, status label) rows; others get <see cref="OtherRecords"/>.</summary>
+    public IReadOnlyList<(string Record, string Status)>? RecordMarks { get; init; }
+
+    public string? OtherRecords { get; init; }
+
+    /// <summary>Taps the summary card's one confirm button.</summary>
+    public bool ConfirmOnCard { get; init; }
+
     public static ScriptLine Type(string expect, string text) => new(expect, text, []);
 
     public static ScriptLine Pick(string expect, params string[] labels) => new(expect, null, labels);
 
-    public override string ToString() => $"\"{Expect}\" → {Typed ?? string.Join(" + ", Picks)}";
+    /// <summary>Marks the records card and taps Save: the listed rows as given, every other row <paramref name="others"/> (null leaves them blank).</summary>
+    public static ScriptLine Records(string? others, params (string Record, string Status)[] marks) =>
+        new(JourneyAnswers.RecordsCardPrompt, null, []) { RecordMarks = marks, OtherRecords = others };
+
+    public static ScriptLine Confirm(string expect = "Shall I send this") => new(expect, null, []) { ConfirmOnCard = true };
+
+    public override string ToString() => RecordMarks is not null ? $"records card: {string.Join(", ", RecordMarks)}; others {OtherRecords}"
+        : ConfirmOnCard ? "send from the summary card"
+        : $"\"{Expect}\" → {Typed ?? string.Join(" + ", Picks)}";
 }
 
 public static class JourneyScript
@@ -21,7 +37,14 @@ public static class JourneyScript
         foreach (var line in lines)
         {
             Assert.True(shown.Says(line.Expect), $"Before {line}, the bot should have said \"{line.Expect}\". It said:\n{shown.AllText}");
-            shown = line.Typed is not null ? await chat.SayAsync(line.Typed) : await chat.ChooseAsync(shown, line.Picks);
+            shown = line switch
+            {
+                { RecordMarks: { } marks } => await chat.MarkRecordsAsync(shown, marks, line.OtherRecords),
+                { ConfirmOnCard: true } => await chat.SubmitAsync(AnsweringScript.ConfirmPayload(AnsweringScript.SummaryCard(shown)
+                    ?? throw new InvalidOperationException("No summary card to confirm:\n" + shown.AllText))),
+                { Typed: { } typed } => await chat.SayAsync(typed),
+                _ => await chat.ChooseAsync(shown, line.Picks),
+            };
             eachTurn?.Invoke(shown);
         }
 
@@ -54,16 +77,11 @@ public static class ShortJourney
         ScriptLine.Pick("worried about the risks", "No"),
         ScriptLine.Pick("affect you for a long time", "No"),
         ScriptLine.Type("a question of your own", "done"),
-        ScriptLine.Pick("Your insurance card", "Doesn't apply to me"),
-        ScriptLine.Pick("The referral papers", "Doesn't apply to me"),
-        ScriptLine.Pick("The treatment plan you were given", "Doesn't apply to me"),
-        ScriptLine.Pick("Notes from your recent visits", "Doesn't apply to me"),
-        ScriptLine.Pick("Reports from your scans", "Doesn't apply to me"),
+        ScriptLine.Records("Doesn't apply to me"),
         ScriptLine.Pick("Do you need help with any of these", "None of these"),
-        ScriptLine.Type("anything else", "skip"),
         ScriptLine.Pick("How should our team get in touch", "This web chat"),
         ScriptLine.Type("good time to reach you", "skip"),
     ];
 
-    public static ScriptLine[] Send { get; } = [ScriptLine.Pick("Shall I send this", "Yes, send it")];
+    public static ScriptLine[] Send { get; } = [ScriptLine.Confirm()];
 }

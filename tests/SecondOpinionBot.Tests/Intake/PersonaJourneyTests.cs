@@ -35,26 +35,19 @@ public sealed class PersonaJourneyTests
             Pick("Being sure of the diagnosis: You said the diagnosis is not clear yet.", "Yes"),
             Pick("Can you check the exact type and stage of the cancer?",
                 "Can you check the exact type and stage of the cancer?", "Can your team look at my pathology slides again?"),
-            Type("a question of your own", "Should the biopsy be done again?"),
+            Type("number to change one", "Should the biopsy be done again?"),
             Type("Type another question", "done"),
-            Type("Say the number, or say done", "done"),
-            Pick("Your insurance card", "I have it"),
-            Pick("The referral papers", "I have it"),
-            Pick("The treatment plan you were given", "Doesn't apply to me"),
-            Pick("Notes from your recent visits", "I have it"),
-            Pick("A list of all your medicines", "I have it"),
-            Pick("Pathology reports", "I need help getting it"),
-            Pick("The pathology slides", "I need help getting it"),
-            Pick("Reports from your scans", "I have it"),
-            Pick("The scan image files", "I need help getting it"),
-            Pick("Lab and blood test results", "I have it"),
+            Records("I have it",
+                ("The treatment plan you were given", "Doesn't apply to me"),
+                ("Pathology reports", "I need help getting it"),
+                ("The pathology slides", "I need help getting it"),
+                ("The scan image files", "I need help getting it")),
             Pick("Do you need help with any of these", "None of these"),
-            Type("anything else", "skip"),
             Pick("How should our team get in touch", "This web chat", "Email"),
             Type("What email address", "pat.unsure@example.org"),
             Type("good time to reach you", "weekdays after 3pm"),
             Type("Is that right", "yes"),
-            Pick("Shall I send this", "Yes, send it"),
+            Confirm(),
         ]);
 
         Assert.True(last.Says("Your reference is"), last.AllText);
@@ -68,7 +61,8 @@ public sealed class PersonaJourneyTests
         Assert.Equal("Dr Lee at City Clinic", answers.CurrentClinic);
         Assert.Equal(["diagnostic-clarity", "treatment-confidence"], answers.Reasons);
         Assert.Equal(
-            ["Can you check the exact type and stage of the cancer?", "Can your team look at my pathology slides again?", "Should the biopsy be done again?"],
+            // In the order suggested: the best fit to a cancer that is not yet clear comes first.
+            ["Can your team look at my pathology slides again?", "Can you check the exact type and stage of the cancer?", "Should the biopsy be done again?"],
             answers.Questions);
         Assert.Equal(RecordStatus.NeedHelp, answers.Records["pathology-report"]);
         Assert.Equal(RecordStatus.NeedHelp, answers.Records["pathology-slides"]);
@@ -117,23 +111,17 @@ public sealed class PersonaJourneyTests
             Pick("worried about the risks", "Yes"),
             Pick("affect you for a long time", "No"),
             Pick("Pick the ones you want", "How often does this team do this operation?"),
-            Type("a question of your own", "done"),
-            Type("Say the number, or say done", "done"),
-            Pick("Your insurance card", "I have it"),
-            Pick("The referral papers", "I have it"),
-            Pick("The treatment plan you were given", "I have it"),
-            Pick("Notes from your recent visits", "I have it"),
-            Pick("A list of all your medicines", "I have it"),
-            Pick("A list of your allergies", "I need help getting it"),
-            Pick("Details of any implant", "Doesn't apply to me"),
-            Pick("Notes from any past anaesthesia", "I need help getting it"),
+            Type("number to change one", "done"),
+            Records("I have it",
+                ("A list of your allergies", "I need help getting it"),
+                ("Details of any implant", "Doesn't apply to me"),
+                ("Notes from any past anaesthesia", "I need help getting it")),
             Pick("Do you need help with any of these", "Booking the visit"),
             Type("anything else", "skip"),
             Pick("How should our team get in touch", thisChat, "Phone call"),
             Type("What phone number", "(312) 555-0182"),
-            Type("good time to reach you", "mornings"),
-            Type("Is that right", "yes"),
-            Pick("Shall I send this", "Yes, send it"),
+            Pick("good time to reach you", "Mornings"),
+            Confirm(),
         ], turns.Add);
 
         Assert.Contains(turns, t => t.Says("That is soon"));
@@ -192,16 +180,9 @@ public sealed class PersonaJourneyTests
             Pick("other ways to treat this", "No"),
             Pick("worried about the risks", "No"),
             Pick("affect you for a long time", "Yes"),
-            Pick("Pick the ones you want", "Skip"),
+            Pick("Pick the ones you want", "None of these"),
             Type("a question of your own", "done"),
-            Pick("Your insurance card", "I have it"),
-            Pick("The referral papers", "I have it"),
-            Pick("The treatment plan you were given", "I have it"),
-            Pick("Notes from your recent visits", "I have it"),
-            Pick("A list of all your medicines", "I have it"),
-            Pick("Lab and blood test results", "I have it"),
-            Pick("Your home readings", "I have it"),
-            Pick("Cost estimates or bills", "I have it"),
+            Records("I have it"),
             Pick("Do you need help with any of these", "Cost or money help", "Getting there"),
             // Their own words add a need category; the words themselves are not kept.
             Type("anything else", "We may need a place to stay overnight"),
@@ -209,7 +190,7 @@ public sealed class PersonaJourneyTests
             Type("What phone number", "312-555-0147"),
             Type("good time to reach you", "weekdays after 3pm"),
             Type("Is that right", "yes"),
-            Pick("Shall I send this", "Yes, send it"),
+            Confirm(),
         ]);
 
         var sent = Assert.IsType<CaseRecord>(await chat.LatestCaseAsync());

@@ -64,18 +64,21 @@ public sealed class CaseSummaryCardTests
     }
 
     [Fact]
-    public void Every_section_has_one_edit_button_that_opens_its_own_step_with_the_draft_version()
+    public void One_change_something_lists_every_section_each_opening_its_own_step_with_the_draft_version()
     {
         var card = Card(EnglishWording.SentinelDraft(), version: 7);
 
-        foreach (var section in SummarySections.All)
+        // No button inside the sections: one "Change something" at the end opens the list.
+        Assert.DoesNotContain(card["body"]!.AsArray().OfType<JsonObject>().SelectMany(s => s["items"]?.AsArray().OfType<JsonObject>() ?? []),
+            i => (string?)i["type"] == "ActionSet");
+        var change = Assert.Single(card["actions"]!.AsArray().OfType<JsonObject>(), a => (string?)a["type"] == "Action.ShowCard");
+        Assert.Equal(EnglishWording.Summary.Edit, (string?)change["title"]);
+        var edits = change["card"]!["actions"]!.AsArray().OfType<JsonObject>().ToArray();
+        Assert.Equal(SummarySections.All.Count, edits.Length);
+        foreach (var (section, edit) in SummarySections.All.Zip(edits))
         {
-            var actions = SectionOf(card, section.Id())["items"]!.AsArray().OfType<JsonObject>()
-                .Where(i => (string?)i["type"] == "ActionSet").SelectMany(i => i["actions"]!.AsArray()).ToArray();
-            var edit = Assert.Single(actions)!;
             Assert.Equal("Action.Submit", (string?)edit["type"]);
-            Assert.Equal("Edit", (string?)edit["title"]);
-            Assert.Equal("Edit " + EnglishWording.Summary.HeadingOf(section), (string?)edit["tooltip"]);
+            Assert.Equal(EnglishWording.Summary.HeadingOf(section), (string?)edit["title"]);
             Assert.True(SummarySubmit.TryParse(Newtonsoft.Json.Linq.JObject.Parse(edit["data"]!.ToJsonString()), out var submit));
             Assert.Equal(new SummarySubmit(SummarySubmitKind.Edit, section, 7), submit);
             Assert.Equal("edit-" + section.Id(), (string?)edit["data"]!["dialogId"]);
@@ -84,11 +87,11 @@ public sealed class CaseSummaryCardTests
     }
 
     [Fact]
-    public void The_final_action_confirms_and_sends_with_the_draft_version()
+    public void The_one_way_to_confirm_sends_with_the_draft_version()
     {
         var card = Card(EnglishWording.SentinelDraft(), version: 4);
 
-        var confirm = Assert.Single(card["actions"]!.AsArray())!;
+        var confirm = Assert.Single(card["actions"]!.AsArray().OfType<JsonObject>(), a => (string?)a["type"] == "Action.Submit");
         Assert.Equal("Confirm and send", (string?)confirm["title"]);
         Assert.Equal("""{"so.kind":"summary.confirm","draftVersion":4}""", confirm["data"]!.ToJsonString());
     }

@@ -56,7 +56,7 @@ public sealed class ContactDialog : WaterfallDialog
                     d.ContactMethods.Remove("email");
                 }
             }, ct);
-            return await step.PromptAsync(PromptIds.Text, kit.Ask(step.TurnContext, MessageKeys.ContactTimesAsk), ct);
+            return await step.PromptAsync(PromptIds.Text, kit.Ask(step.TurnContext, MessageKeys.ContactTimesAsk, kit.Choices(step.TurnContext, ChoiceSetIds.ContactTimes)), ct);
         });
         AddStep(async (step, ct) =>
         {
@@ -68,8 +68,9 @@ public sealed class ContactDialog : WaterfallDialog
 
             step.Values.Set("times", text);
 
-            // "any time" is what the hint itself suggests: kept as said, no read-back.
-            if (kit.Content(step.TurnContext).Answers.Match(text) == ShortAnswer.AnyTime)
+            // "any time" is what the hint itself suggests, and a tapped button says exactly what it means: kept, no read-back.
+            if (kit.Content(step.TurnContext).Answers.Match(text) == ShortAnswer.AnyTime
+                || Dialogs.Choices.ChoiceRecognizer.RecognizeExact(text, kit.Choices(step.TurnContext, ChoiceSetIds.ContactTimes), step.Language.RecognizerCulture, step.Language.Lexicon.Normalizer) is not null)
             {
                 return await step.NextAsync(cancellationToken: ct);
             }
@@ -81,13 +82,13 @@ public sealed class ContactDialog : WaterfallDialog
 
             // Not understood ("whenever the kids are at school"): say so, and take the next answer as it is written.
             await step.SendAsync(kit.Say(step.TurnContext, MessageKeys.ContactTimesNotUnderstood), ct);
-            return await step.PromptAsync(PromptIds.Text, kit.Ask(step.TurnContext, MessageKeys.ContactTimesAsk), ct);
+            return await step.PromptAsync(PromptIds.Text, kit.Ask(step.TurnContext, MessageKeys.ContactTimesAsk, kit.Choices(step.TurnContext, ChoiceSetIds.ContactTimes)), ct);
         });
         AddStep(async (step, ct) =>
         {
             // "No" to the read-back: ask once more and keep that answer as written.
             return step.YesNo() == false
-                ? await step.PromptAsync(PromptIds.Text, kit.Ask(step.TurnContext, MessageKeys.ContactTimesAsk), ct)
+                ? await step.PromptAsync(PromptIds.Text, kit.Ask(step.TurnContext, MessageKeys.ContactTimesAsk, kit.Choices(step.TurnContext, ChoiceSetIds.ContactTimes)), ct)
                 : await step.NextAsync(step.Result, ct);
         });
         AddStep(async (step, ct) =>

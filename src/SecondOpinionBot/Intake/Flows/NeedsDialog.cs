@@ -18,7 +18,11 @@ public sealed class NeedsDialog : WaterfallDialog
             var picked = step.ChoiceIds();
             var needs = picked.Where(id => !content.Need(id).IsNone).ToList();
             await kit.UpdateAsync(step.TurnContext, d => d.Needs = needs, ct);
-            return await step.PromptAsync(PromptIds.Text, kit.Ask(step.TurnContext, MessageKeys.NeedsOtherAsk), ct);
+
+            // "None of these" already answers "anything else?".
+            return picked.Any(id => content.Need(id).IsNone)
+                ? await step.NextAsync(cancellationToken: ct)
+                : await step.PromptAsync(PromptIds.Text, kit.Ask(step.TurnContext, MessageKeys.NeedsOtherAsk), ct);
         });
         AddStep(async (step, ct) =>
         {

@@ -9,6 +9,9 @@ public static class PromptIds
     public const string Confirm = "confirm";
     public const string Date = "date";
 
+    /// <summary>An Adaptive Card form (e.g. the records checklist); typed text is never its answer.</summary>
+    public const string RecordsCard = "records-card";
+
     /// <summary>"Is there a date set?": a date, or no / skip / not sure, as typed words (the step reads them).</summary>
     public const string DateOrNone = "date-or-none";
     public const string Phone = "phone";

@@ -57,11 +57,10 @@ public sealed class ReasonsDialog : WaterfallDialog<ReasonsProgress>
                     // Not understood: neither chosen nor "not sure"; our team asks about it.
                     break;
                 case "yes":
+                    // No "got it" after each one: the reasons are read back together at the end.
                     progress.Chosen.Add(kit.Content(step.TurnContext).Reasons[progress.Index].Id);
-                    await step.SendAsync(kit.Say(step.TurnContext, MessageKeys.ReasonsChosen), ct);
                     break;
                 case "no":
-                    await step.SendAsync(kit.Say(step.TurnContext, MessageKeys.ReasonsNotChosen), ct);
                     break;
                 default:
                     progress.Unsure = true;

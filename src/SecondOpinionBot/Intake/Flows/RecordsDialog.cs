@@ -3,7 +3,11 @@ using SecondOpinionBot.Dialogs;
 
 namespace SecondOpinionBot.Intake.Flows;
 
-/// <summary>The records checklist: for each record that fits, have it / need help getting it / not applicable.</summary>
+/// <summary>
+/// The records checklist: for each record that fits, have it / need help getting it / not applicable. Where the
+/// channel shows cards, all of them on one card (<see cref="RecordsChecklistCard"/>); elsewhere one numbered record
+/// per question.
+/// </summary>
 public sealed class RecordsDialog : WaterfallDialog<RecordsDialog.Progress>
 {
     public RecordsDialog(string id, JourneyKit kit)
@@ -17,6 +21,16 @@ public sealed class RecordsDialog : WaterfallDialog<RecordsDialog.Progress>
                 return await step.NextAsync(cancellationToken: ct);
             }
 
+            if (step.Options is { Index: 0, OneByOne: false } && Dialogs.Choices.ChannelCapabilities.SupportsAdaptiveCards(step.TurnContext.Activity))
+            {
+                return await step.PromptAsync(PromptIds.RecordsCard, new Dialogs.Prompts.PromptOptions
+                {
+                    Prompt = kit.Say(step.TurnContext, MessageKeys.RecordsCardAsk),
+                    RetryPrompt = kit.Say(step.TurnContext, MessageKeys.RecordsCardRetry),
+                    Card = await CardAsync(kit, step, items, ct),
+                }, ct);
+            }
+
             if (step.Options.Index == 0)
             {
                 await step.SendAsync(kit.Say(step.TurnContext, MessageKeys.RecordsIntro), ct);
@@ -24,15 +38,29 @@ public sealed class RecordsDialog : WaterfallDialog<RecordsDialog.Progress>
 
             var item = items[step.Options.Index];
             return await step.PromptAsync(PromptIds.Choice, kit.Ask(step.TurnContext, MessageKeys.RecordsItemAsk,
-                kit.Choices(step.TurnContext, ChoiceSetIds.RecordStatus), values: [("item", item.Item), ("why", item.Why), ("source", item.Source)]), ct);
+                kit.Choices(step.TurnContext, ChoiceSetIds.RecordStatus), values: [
+                    ("number", (step.Options.Index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    ("count", items.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    ("item", item.Item), ("why", item.Why), ("source", item.Source)]), ct);
         });
         AddStep(async (step, ct) =>
         {
             var items = await ItemsAsync(kit, step, ct);
+            if (step.Result is System.Text.Json.Nodes.JsonObject chose && chose.ContainsKey(OneByOneKey))
+            {
+                // Typed "one by one" at the card: the same records, one numbered question each.
+                return await step.ReplaceDialogAsync(Id, new Progress { OneByOne = true }, ct);
+            }
+
+            if (step.Values.Get<bool>(CardShownKey))
+            {
+                return await FromCardAsync(kit, step, step.GaveUp ? null : step.ResultAs<System.Text.Json.Nodes.JsonObject>(), items, ct);
+            }
+
             if (step.Options.Index < items.Count && await step.NotKnownIfGaveUpAsync(kit, IntakeDraftFields.Records, ct, oneOfMany: true))
             {
                 // Not understood: this record gets no status (no silent "doesn't apply"); our team asks about it.
-                return await step.ReplaceDialogAsync(Id, new Progress { Index = step.Options.Index + 1 }, ct);
+                return await step.ReplaceDialogAsync(Id, new Progress { Index = step.Options.Index + 1, OneByOne = step.Options.OneByOne }, ct);
             }
 
             if (step.Options.Index < items.Count)
@@ -51,7 +79,7 @@ public sealed class RecordsDialog : WaterfallDialog<RecordsDialog.Progress>
                     RecordStatus.NeedHelp => MessageKeys.RecordsNeedHelp,
                     _ => MessageKeys.RecordsNotApplicable,
                 }), ct);
-                return await step.ReplaceDialogAsync(Id, new Progress { Index = step.Options.Index + 1 }, ct);
+                return await step.ReplaceDialogAsync(Id, new Progress { Index = step.Options.Index + 1, OneByOne = step.Options.OneByOne }, ct);
             }
 
             var draft = await kit.DraftAsync(step.TurnContext, ct);
@@ -62,6 +90,63 @@ public sealed class RecordsDialog : WaterfallDialog<RecordsDialog.Progress>
             await kit.CompleteSectionAsync(step.TurnContext, JourneySections.Records, ct);
             return await step.EndDialogAsync(ct);
         });
+    }
+
+    private const string CardShownKey = "card";
+    private const string OneByOneKey = "oneByOne";
+
+    /// <summary>At the records card, typed "one by one" (choices.yaml `records-mode`) asks about each record in the chat.</summary>
+    public static Func<DialogContext, string, System.Text.Json.Nodes.JsonObject?> OneByOneFromText(JourneyKit kit) => (dc, text) =>
+        Dialogs.Choices.ChoiceRecognizer.RecognizeOne(text, kit.Choices(dc.TurnContext, ChoiceSetIds.RecordsMode), dc.Language.RecognizerCulture, dc.Language.Lexicon.Normalizer) is { Value: "one-by-one" }
+            ? new System.Text.Json.Nodes.JsonObject { [OneByOneKey] = true }
+            : null;
+
+    private static async Task<System.Text.Json.Nodes.JsonObject> CardAsync(JourneyKit kit, WaterfallStepContext<Progress> step, IReadOnlyList<RecordItem> items, CancellationToken cancellationToken)
+    {
+        step.Values.Set(CardShownKey, true);
+        var turn = step.TurnContext;
+        var draft = await kit.DraftAsync(turn, cancellationToken);
+        var wording = new Cards.RecordsChecklistCard.Wording(kit.Say(turn, MessageKeys.RecordsCardWhy), kit.Say(turn, MessageKeys.RecordsCardSave));
+        // Short labels on the card: three per row, on a phone.
+        (string, string)[] statuses =
+        [
+            (Cards.RecordsChecklistCard.StatusId(RecordStatus.Have), kit.Say(turn, MessageKeys.RecordsCardHave)),
+            (Cards.RecordsChecklistCard.StatusId(RecordStatus.NeedHelp), kit.Say(turn, MessageKeys.RecordsCardNeedHelp)),
+            (Cards.RecordsChecklistCard.StatusId(RecordStatus.NotApplicable), kit.Say(turn, MessageKeys.RecordsCardNotApplicable)),
+        ];
+        return Cards.RecordsChecklistCard.Build(items, draft.Records, statuses, wording,
+            record => kit.Say(turn, MessageKeys.RecordsCardWhyText, ("why", record.Why), ("source", record.Source)));
+    }
+
+    /// <summary>The card came back (or could not be understood): keep what was marked, say what that means.</summary>
+    private static async Task<TurnResult> FromCardAsync(JourneyKit kit, WaterfallStepContext<Progress> step, System.Text.Json.Nodes.JsonObject? form, IReadOnlyList<RecordItem> items, CancellationToken cancellationToken)
+    {
+        var turn = step.TurnContext;
+        if (form is null)
+        {
+            await step.NotKnownIfGaveUpAsync(kit, IntakeDraftFields.Records, cancellationToken);
+        }
+        else
+        {
+            var marked = Cards.RecordsChecklistCard.Read(form, items);
+            await kit.UpdateAsync(turn, d =>
+            {
+                foreach (var (record, status) in marked)
+                {
+                    d.Records[record] = status;
+                }
+
+                d.NotKnown.Remove(IntakeDraftFields.Records);
+            }, cancellationToken);
+        }
+
+        var draft = await kit.DraftAsync(turn, cancellationToken);
+        var have = draft.Records.Count(r => r.Value == RecordStatus.Have);
+        var needHelp = draft.Records.Count(r => r.Value == RecordStatus.NeedHelp);
+        // The tip on gathering copies is on the prep sheet, with the records.
+        await step.SendAsync(kit.Say(turn, MessageKeys.RecordsSummary, ("haveCount", Count(have)), ("needHelpCount", Count(needHelp))), cancellationToken);
+        await kit.CompleteSectionAsync(turn, JourneySections.Records, cancellationToken);
+        return await step.EndDialogAsync(cancellationToken);
     }
 
     /// <summary>The records that fit this user's reasons and situation, in the content's order.</summary>
@@ -76,5 +161,8 @@ public sealed class RecordsDialog : WaterfallDialog<RecordsDialog.Progress>
     public sealed class Progress
     {
         public int Index { get; set; }
+
+        /// <summary>One record per question, also where the channel shows cards (the user asked for it).</summary>
+        public bool OneByOne { get; set; }
     }
 }

@@ -14,7 +14,7 @@ namespace SecondOpinionBot.Intake.Flows;
 /// hands it to the team and gives the user the reference and a take-away prep sheet. A click on an outdated summary
 /// card shows the current summary instead of acting on old answers.
 /// </summary>
-public sealed partial class SummaryDialog(JourneyKit kit, CaseSubmission submission, PrepSheetLinkStore prepLinks, ILogger<SummaryDialog> logger) : Dialog(Id)
+public sealed partial class SummaryDialog(JourneyKit kit, CaseSubmission submission, PrepSheetLinkStore prepLinks, PrepSheetAddress prepAddress, ILogger<SummaryDialog> logger) : Dialog(Id)
 {
     public new const string Id = "summary";
 
@@ -93,15 +93,26 @@ public sealed partial class SummaryDialog(JourneyKit kit, CaseSubmission submiss
     {
         var turn = dc.TurnContext;
         var draft = await kit.DraftAsync(turn, cancellationToken);
-        await dc.SendAsync(kit.Say(turn, MessageKeys.SummaryIntro), cancellationToken);
         await ShowCardAsync(dc, draft, cancellationToken);
         await AskToSendAsync(dc, cancellationToken);
     }
 
-    /// <summary>"Shall I send this to our care team?" with the send / change / not now choices.</summary>
-    private async Task AskToSendAsync(DialogContext dc, CancellationToken cancellationToken) =>
-        await dc.TurnContext.SendActivityAsync(
-            ChoiceRenderer.Render(dc, kit.Say(dc.TurnContext, MessageKeys.SummaryConfirmAsk), Choices(dc.TurnContext), multiSelect: false, ListStyle.Auto), cancellationToken);
+    /// <summary>
+    /// "Shall I send this to our care team?". Under a card it is words only (the card holds the one Send and the one
+    /// Change something); without cards it comes with the send / change / not now choices. Typed answers work in both.
+    /// </summary>
+    private async Task AskToSendAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        var turn = dc.TurnContext;
+        if (ChannelCapabilities.SupportsAdaptiveCards(turn.Activity))
+        {
+            await dc.SendAsync(kit.Say(turn, MessageKeys.SummaryConfirmAskCard), cancellationToken);
+            return;
+        }
+
+        await turn.SendActivityAsync(
+            ChoiceRenderer.Render(dc, kit.Say(turn, MessageKeys.SummaryConfirmAsk), Choices(turn), multiSelect: false, ListStyle.Auto), cancellationToken);
+    }
 
     /// <summary>The card where the channel shows cards; the same summary as text where it does not.</summary>
     private async Task ShowCardAsync(DialogContext dc, IntakeDraft draft, CancellationToken cancellationToken)
@@ -141,16 +152,21 @@ public sealed partial class SummaryDialog(JourneyKit kit, CaseSubmission submiss
         await dc.SendAsync(kit.Say(turn, MessageKeys.HandoffSent,
             ("reference", record.Reference), ("queueName", routing.Primary.PatientName), ("when", kit.Say(turn, when))), cancellationToken);
 
-        // The take-away sheet as a message by default; a printable page link where the deployment has a public address.
+        // The take-away sheet as a link to its printable page, with a short message; the whole sheet as a message only
+        // where there is no address for the page (a configured bot without PrepSheets:PublicBaseUrl).
         var wording = content.PrepSheetWording(kit.EmergencyNumber);
-        var choiceTexts = content.ChoiceCatalog();
-        await dc.SendAsync(PrepSheetText.Render(draft, record.Reference, record.CreatedAt, wording, choiceTexts), cancellationToken);
         var answers = PrepSheetAnswers.From(draft, record.Reference, record.CreatedAt, wording.Language);
         var link = await prepLinks.CreateAsync(record.OwnerKey, answers, cancellationToken);
-        if (link.Url is { } url)
+        if (prepAddress.LinkFor(link) is { } url)
         {
-            var button = new Microsoft.Bot.Schema.CardAction(Microsoft.Bot.Schema.ActionTypes.OpenUrl, kit.Say(turn, MessageKeys.PrepSheetTitle), value: url.ToString());
-            await turn.SendActivityAsync(MessageFactory.Attachment(new Microsoft.Bot.Schema.Attachment(Microsoft.Bot.Schema.HeroCard.ContentType, content: new Microsoft.Bot.Schema.HeroCard(buttons: [button]))), cancellationToken);
+            var button = new Microsoft.Bot.Schema.CardAction(Microsoft.Bot.Schema.ActionTypes.OpenUrl, kit.Say(turn, MessageKeys.PrepSheetOpen), value: url.ToString());
+            var card = new Microsoft.Bot.Schema.HeroCard(title: kit.Say(turn, MessageKeys.PrepSheetTitle), text: kit.Say(turn, MessageKeys.PrepSheetReady,
+                ("days", Math.Round((link.ExpiresAt - record.CreatedAt).TotalDays).ToString(System.Globalization.CultureInfo.InvariantCulture))), buttons: [button]);
+            await turn.SendActivityAsync(MessageFactory.Attachment(new Microsoft.Bot.Schema.Attachment(Microsoft.Bot.Schema.HeroCard.ContentType, content: card)), cancellationToken);
+        }
+        else
+        {
+            await dc.SendAsync(PrepSheetText.Render(draft, record.Reference, record.CreatedAt, wording, content.ChoiceCatalog()), cancellationToken);
         }
 
         return true;
