@@ -30,8 +30,14 @@ public sealed class PrepSheetAddress(IOptions<PrepSheetOptions> options, IOption
         }
 
         var listening = server.Features.Get<IServerAddressesFeature>()?.Addresses
-            .FirstOrDefault(a => Bot.LocalMode.IsLoopbackUrl(a) && a.StartsWith("http", StringComparison.OrdinalIgnoreCase));
+            .FirstOrDefault(IsLoopbackHttp);
         var baseAddress = listening is null ? InMemoryBase : listening.TrimEnd('/') + "/";
         return new Uri(new Uri(baseAddress), link.Path.TrimStart('/'));
     }
+
+    // Startup already refuses other addresses in local mode (Bot.LocalListeningCheck); this only picks one of them.
+    private static bool IsLoopbackHttp(string address) =>
+        Uri.TryCreate(address, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && (uri.IsLoopback || string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase));
 }
