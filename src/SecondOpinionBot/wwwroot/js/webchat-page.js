@@ -90,7 +90,13 @@
         bubbleBorderRadius: 8,
         bubbleFromUserBorderRadius: 8,
         suggestedActionLayout: 'flow',
-        sendBoxTextWrap: true
+        sendBoxTextWrap: true,
+        // Readable on a phone: text at least 16 px, card titles and buttons that wrap rather than being cut off.
+        primaryFont: '"Segoe UI", system-ui, -apple-system, Roboto, "Helvetica Neue", Arial, sans-serif',
+        fontSizeSmall: '14px',
+        richCardWrapTitle: true,
+        suggestedActionHeight: 44,
+        sendBoxHeight: 48
       }
     }, host);
   }
