@@ -109,7 +109,8 @@ require_postgres() {
     sleep 1
   done
   "${psql_admin[@]}" >/dev/null <<'SQL' || { postgres_missing "the PostgreSQL test role and database (creating them failed)"; return; }
-DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'so_test') THEN CREATE ROLE so_test LOGIN PASSWORD 'so_test'; END IF; END $$;
+DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'so_test') THEN CREATE ROLE so_test LOGIN CREATEDB PASSWORD 'so_test'; END IF; END $$;
+ALTER ROLE so_test CREATEDB;
 SELECT 'CREATE DATABASE so_test OWNER so_test' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'so_test') \gexec
 SQL
   # A test-only role on loopback, not a secret.

@@ -48,6 +48,9 @@ public sealed record LoadOptions
     /// <summary>OpenTelemetry on in our hosts (tracing and metrics collected, no exporter): to measure what it costs.</summary>
     public bool Telemetry { get; init; }
 
+    /// <summary>Our hosts on this PostgreSQL database (Storage:Provider=PostgreSQL) instead of each its own SQLite file.</summary>
+    public string? Postgres { get; init; }
+
     /// <summary>Runs only these hosts (e.g. to profile one: its process id is printed at start).</summary>
     public IReadOnlyList<HostKind> Hosts { get; init; } = [HostKind.SdkEcho, HostKind.OurEcho, HostKind.Journey];
 
@@ -72,6 +75,7 @@ public sealed record LoadOptions
                     _ => throw new ArgumentException($"--only takes sdk, echo or journey, not {h}."),
                 }).ToArray() },
                 "--telemetry" => options with { Telemetry = true },
+                "--postgres" => options with { Postgres = Next() },
                 "--no-progress" => options with { Progress = false },
                 "--quick" => options with { Conversations = 16, Rounds = 2, WarmupJourneys = 2, OpenMeasure = TimeSpan.FromSeconds(8) },
                 "--full" => options with { Conversations = 300, Rounds = 3, OpenMeasure = TimeSpan.FromMinutes(5) },

@@ -31,13 +31,20 @@ public static class LoadRun
         var total = Stopwatch.StartNew();
         output.WriteLine($"load: {Environment.ProcessorCount} cores, {BuildOutput.BuildConfiguration} build, load average {LoadAverage()}, " +
             $"{options.Conversations} journeys per concurrency in {options.Rounds} interleaved rounds, concurrency {string.Join(",", options.Concurrency)}" +
-            (options.Telemetry ? ", OpenTelemetry on (no exporter)" : ""));
+            (options.Telemetry ? ", OpenTelemetry on (no exporter)" : "") +
+            (options.Postgres is null ? ", SQLite" : ", PostgreSQL"));
         var kinds = options.Hosts.Contains(HostKind.Journey) ? options.Hosts.ToArray() : [.. options.Hosts, HostKind.Journey];
         await using var connector = await FakeConnector.StartAsync();
         var settings = new Dictionary<string, string>(LocalModeStandIn);
         if (options.Telemetry)
         {
             settings["Telemetry:Enabled"] = "true";
+        }
+
+        if (options.Postgres is not null)
+        {
+            settings["Storage:Provider"] = "PostgreSQL";
+            settings["ConnectionStrings:Postgres"] = options.Postgres;
         }
 
         var starting = kinds.Select(k => HostProcess.StartAsync(k, TenantId, settings)).ToList();
@@ -135,9 +142,10 @@ public static class LoadRun
 
             var closedCases = result.Closed.Values.Select(m => m.GetValueOrDefault(HostKind.Journey)).OfType<PhaseStats>().SelectMany(s => s.ConfirmedCases).ToList();
             result.Handoff = await HandoffLatencyAsync(connector, closedCases);
-            var finished = await CountAsync(journeyHost, "SELECT COUNT(*) FROM cases");
+            var finished = await CountAsync(journeyHost, options.Postgres, "SELECT COUNT(*) FROM cases");
             result.FinishedConversations = finished;
-            result.Storage = StoredBytes.Measure(journeyHost.DatabasePath!, finished);
+            // Stored bytes per table are measured on the SQLite file (PostgreSQL pages include its own overheads).
+            result.Storage = options.Postgres is null ? StoredBytes.Measure(journeyHost.DatabasePath!, finished) : [];
 
             result.IdleHeapBytes = await journeyHost.LiveHeapBytesAsync();
             result.IdleWorkingSet = journeyHost.WorkingSet.Current;
@@ -348,9 +356,11 @@ public static class LoadRun
         }
     }
 
-    private static async Task<int> CountAsync(HostProcess host, string sql)
+    private static async Task<int> CountAsync(HostProcess host, string? postgres, string sql)
     {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={host.DatabasePath};Mode=ReadOnly;Pooling=False");
+        await using System.Data.Common.DbConnection connection = postgres is null
+            ? new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={host.DatabasePath};Mode=ReadOnly;Pooling=False")
+            : new Npgsql.NpgsqlConnection(postgres);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

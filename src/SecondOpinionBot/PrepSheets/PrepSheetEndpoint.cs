@@ -6,7 +6,7 @@ namespace SecondOpinionBot.PrepSheets;
 public static partial class PrepSheetEndpoint
 {
     public static async Task HandleAsync(
-        HttpContext context, string token, PrepSheetLinkStore links, PrepSheetWords words, ContentCatalogs content, ILoggerFactory loggers, CancellationToken cancellationToken)
+        HttpContext context, string token, IPrepSheetLinkStore links, PrepSheetWords words, ContentCatalogs content, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var sheet = await links.FindAsync(token, words, cancellationToken);
         var logger = loggers.CreateLogger(typeof(PrepSheetEndpoint).FullName!);

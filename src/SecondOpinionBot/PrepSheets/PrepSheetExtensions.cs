@@ -26,6 +26,7 @@ public static class PrepSheetExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<IDatabaseSchema, PrepSheetLinkSchema>();
         builder.Services.AddSingleton<PrepSheetLinkStore>();
+        builder.Services.AddSingleton<IPrepSheetLinkStore>(sp => sp.GetRequiredService<PrepSheetLinkStore>());
         builder.Services.AddSingleton<PrepSheetAddress>();
         builder.Services.AddSingleton<PrepSheetWords>();
         builder.Services.AddSingleton<IPersonalDataParticipant, PrepSheetLinkParticipant>();

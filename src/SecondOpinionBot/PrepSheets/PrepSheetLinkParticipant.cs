@@ -3,7 +3,7 @@ using SecondOpinionBot.Privacy;
 namespace SecondOpinionBot.PrepSheets;
 
 /// <summary>Prep-sheet links and the sheets stored with them; "delete my data" makes every link stop working.</summary>
-public sealed class PrepSheetLinkParticipant(PrepSheetLinkStore links) : IPersonalDataParticipant
+public sealed class PrepSheetLinkParticipant(IPrepSheetLinkStore links) : IPersonalDataParticipant
 {
     public string Name => "prep-sheet-links";
 

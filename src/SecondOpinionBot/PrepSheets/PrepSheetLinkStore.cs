@@ -15,7 +15,7 @@ public sealed record PrepSheetLink(string Token, string Path, Uri? Url, DateTime
 /// made (<see cref="PrepSheetAnswers"/>: ids and the person's own words, no wording), encrypted with the owner's key.
 /// Rows written before answers were stored hold the whole rendered sheet; they are served as they are until they expire.
 /// </summary>
-public sealed class PrepSheetLinkStore(BotDatabase database, IOptions<PrepSheetOptions> options, TimeProvider clock, Storage.Protection.IPatientDataProtector protector)
+public sealed class PrepSheetLinkStore(BotDatabase database, IOptions<PrepSheetOptions> options, TimeProvider clock, Storage.Protection.IPatientDataProtector protector) : IPrepSheetLinkStore
 {
     public const string PathPrefix = "/prep/";
 

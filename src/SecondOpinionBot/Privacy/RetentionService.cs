@@ -12,7 +12,7 @@ public sealed record RetentionRun(int CasesPurged, int LinksPurged, int Conversa
 /// restarts often still purges), then every <see cref="RetentionOptions.PurgeInterval"/>. A failed run is logged and retried at the next interval.
 /// </summary>
 public sealed partial class RetentionService(
-    ICaseStore cases, PrepSheetLinkStore links, IConversationStatePurge conversations, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionService> logger,
+    ICaseStore cases, IPrepSheetLinkStore links, IConversationStatePurge conversations, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionService> logger,
     RetentionSweep? sweep = null) : BackgroundService
 {
     public async Task<RetentionRun> RunOnceAsync(CancellationToken cancellationToken)

@@ -24,7 +24,9 @@ public static class StorageExtensions
         builder.Services.AddSingleton<IConversationStatePurge>(sp => sp.GetRequiredService<SqliteBotStorage>());
         builder.Services.AddSingleton<Turns.TurnLease>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Turns.TurnLease>());
+        builder.Services.AddSingleton<Turns.ITurnLease>(sp => sp.GetRequiredService<Turns.TurnLease>());
         builder.Services.AddSingleton<Turns.TurnJournal>();
+        builder.Services.AddSingleton<Turns.ITurnJournal>(sp => sp.GetRequiredService<Turns.TurnJournal>());
         builder.Services.AddSingleton<Turns.SerialTurnsMiddleware>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");

@@ -3,7 +3,7 @@ using Microsoft.Net.Http.Headers;
 namespace SecondOpinionBot.Channels.DirectLine;
 
 /// <summary>A request's right to one conversation: a valid token for exactly that conversation, which must exist.</summary>
-public sealed class DirectLineAccess(DirectLineTokenService tokens, DirectLineStore store)
+public sealed class DirectLineAccess(DirectLineTokenService tokens, IDirectLineStore store)
 {
     public sealed record Granted(DirectLineTokenClaims Claims, DirectLineConversation Conversation);
 

@@ -34,7 +34,7 @@ public static class DirectLineClientEndpoints
     }
 
     private static async Task<IResult> StartConversationAsync(
-        HttpRequest request, DirectLineAccess access, DirectLineSessions sessions, DirectLineStore store,
+        HttpRequest request, DirectLineAccess access, DirectLineSessions sessions, IDirectLineStore store,
         DirectLineActivities activities, DirectLineTurnRunner turns, IBot bot, CancellationToken cancellationToken)
     {
         var (grant, failure) = await access.CheckAsync(request, conversationId: null, cancellationToken);
@@ -59,7 +59,7 @@ public static class DirectLineClientEndpoints
     }
 
     private static async Task<IResult> PostActivityAsync(
-        string conversationId, HttpRequest request, DirectLineAccess access, DirectLineStore store,
+        string conversationId, HttpRequest request, DirectLineAccess access, IDirectLineStore store,
         DirectLineActivities activities, DirectLineTurnRunner turns, IBot bot, CancellationToken cancellationToken)
     {
         var (grant, failure) = await access.CheckAsync(request, conversationId, cancellationToken);
@@ -100,7 +100,7 @@ public static class DirectLineClientEndpoints
         return DirectLineJson.Ok(new ResourceResponse(stored!.Id));
     }
 
-    private static async Task<IResult> GetActivitiesAsync(string conversationId, string? watermark, HttpRequest request, DirectLineAccess access, DirectLineStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> GetActivitiesAsync(string conversationId, string? watermark, HttpRequest request, DirectLineAccess access, IDirectLineStore store, CancellationToken cancellationToken)
     {
         var (_, failure) = await access.CheckAsync(request, conversationId, cancellationToken);
         if (failure is not null)

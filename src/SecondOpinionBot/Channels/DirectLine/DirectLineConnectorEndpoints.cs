@@ -19,15 +19,15 @@ public static class DirectLineConnectorEndpoints
     }
 
     private static Task<IResult> SendToConversationAsync(
-        string conversationId, HttpContext context, DirectLineConnectorKey key, DirectLineStore store, DirectLineActivities activities, CancellationToken cancellationToken)
+        string conversationId, HttpContext context, DirectLineConnectorKey key, IDirectLineStore store, DirectLineActivities activities, CancellationToken cancellationToken)
         => AppendAsync(conversationId, replyToId: null, context, key, store, activities, cancellationToken);
 
     private static Task<IResult> ReplyToActivityAsync(
-        string conversationId, string activityId, HttpContext context, DirectLineConnectorKey key, DirectLineStore store, DirectLineActivities activities, CancellationToken cancellationToken)
+        string conversationId, string activityId, HttpContext context, DirectLineConnectorKey key, IDirectLineStore store, DirectLineActivities activities, CancellationToken cancellationToken)
         => AppendAsync(conversationId, activityId, context, key, store, activities, cancellationToken);
 
     private static async Task<IResult> AppendAsync(
-        string conversationId, string? replyToId, HttpContext context, DirectLineConnectorKey key, DirectLineStore store, DirectLineActivities activities, CancellationToken cancellationToken)
+        string conversationId, string? replyToId, HttpContext context, DirectLineConnectorKey key, IDirectLineStore store, DirectLineActivities activities, CancellationToken cancellationToken)
     {
         var (sent, failure) = await ReadFromBotAsync(context, conversationId, key, store, cancellationToken);
         if (sent is null)
@@ -46,7 +46,7 @@ public static class DirectLineConnectorEndpoints
     }
 
     private static async Task<IResult> UpdateActivityAsync(
-        string conversationId, string activityId, HttpContext context, DirectLineConnectorKey key, DirectLineStore store, CancellationToken cancellationToken)
+        string conversationId, string activityId, HttpContext context, DirectLineConnectorKey key, IDirectLineStore store, CancellationToken cancellationToken)
     {
         var (sent, failure) = await ReadFromBotAsync(context, conversationId, key, store, cancellationToken);
         if (sent is null)
@@ -64,7 +64,7 @@ public static class DirectLineConnectorEndpoints
 
     /// <summary>The activity the bot posted, or why it is refused: not this process, no such conversation, or no activity.</summary>
     private static async Task<(Activity? Sent, IResult? Failure)> ReadFromBotAsync(
-        HttpContext context, string conversationId, DirectLineConnectorKey key, DirectLineStore store, CancellationToken cancellationToken)
+        HttpContext context, string conversationId, DirectLineConnectorKey key, IDirectLineStore store, CancellationToken cancellationToken)
     {
         if (await CheckCallerAsync(context, conversationId, key, store, cancellationToken) is { } failure)
         {
@@ -78,7 +78,7 @@ public static class DirectLineConnectorEndpoints
     }
 
     private static async Task<IResult?> CheckCallerAsync(
-        HttpContext context, string conversationId, DirectLineConnectorKey key, DirectLineStore store, CancellationToken cancellationToken)
+        HttpContext context, string conversationId, DirectLineConnectorKey key, IDirectLineStore store, CancellationToken cancellationToken)
     {
         var remote = context.Connection.RemoteIpAddress;
         remote = remote is { IsIPv4MappedToIPv6: true } ? remote.MapToIPv4() : remote;

@@ -25,6 +25,7 @@ public static class DirectLineHostExtensions
 
         services.AddSingleton<IDatabaseSchema, DirectLineSchema>();
         services.AddSingleton<DirectLineStore>();
+        services.AddSingleton<IDirectLineStore>(sp => sp.GetRequiredService<DirectLineStore>());
         services.AddSingleton<DirectLineSigningKey>();
         services.AddSingleton<DirectLineTokenService>();
         services.AddSingleton<DirectLineSessions>();

@@ -10,7 +10,7 @@ namespace SecondOpinionBot.Channels.DirectLine;
 /// transcript, so a patient who is away sees them on return. Use this instead of the adapter's own
 /// ContinueConversationAsync for conversations of the local Direct Line endpoint: only this identity may post to it.
 /// </summary>
-public sealed class DirectLineProactive(CloudAdapter adapter, DirectLineServiceUrl serviceUrl, DirectLineActivities activities, DirectLineStore store)
+public sealed class DirectLineProactive(CloudAdapter adapter, DirectLineServiceUrl serviceUrl, DirectLineActivities activities, IDirectLineStore store)
 {
     /// <summary>Whether a stored conversation reference belongs to the local Direct Line endpoint (any port: it may have changed since).</summary>
     public static bool Handles(ConversationReference reference)

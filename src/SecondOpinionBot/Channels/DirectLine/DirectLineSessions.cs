@@ -1,7 +1,7 @@
 namespace SecondOpinionBot.Channels.DirectLine;
 
 /// <summary>Opens conversations and issues their tokens; the user id is always the server's choice.</summary>
-public sealed class DirectLineSessions(DirectLineStore store, DirectLineTokenService tokens, Microsoft.Extensions.Options.IOptions<DirectLineOptions> options)
+public sealed class DirectLineSessions(IDirectLineStore store, DirectLineTokenService tokens, Microsoft.Extensions.Options.IOptions<DirectLineOptions> options)
 {
     public sealed record Session(string ConversationId, string UserId, string Token, int ExpiresIn, string? ResumeSecret);
 

@@ -3,13 +3,13 @@ using Microsoft.Extensions.Options;
 namespace SecondOpinionBot.Channels.DirectLine;
 
 /// <summary>The HMAC key for tokens: from configuration, else generated once and kept in the database so tokens survive a restart.</summary>
-public sealed class DirectLineSigningKey(DirectLineStore store, IOptions<DirectLineOptions> options)
+public sealed class DirectLineSigningKey(IDirectLineStore store, IOptions<DirectLineOptions> options)
 {
     private readonly Lazy<Task<byte[]>> _key = new(() => LoadAsync(store, options.Value));
 
     public Task<byte[]> GetAsync(CancellationToken cancellationToken) => _key.Value.WaitAsync(cancellationToken);
 
-    private static async Task<byte[]> LoadAsync(DirectLineStore store, DirectLineOptions options)
+    private static async Task<byte[]> LoadAsync(IDirectLineStore store, DirectLineOptions options)
     {
         if (!string.IsNullOrWhiteSpace(options.TokenSigningKey))
         {

@@ -3,7 +3,7 @@ using SecondOpinionBot.Privacy;
 namespace SecondOpinionBot.Channels.DirectLine;
 
 /// <summary>The local web chat transcript (what the patient and the bot said in Direct Line conversations of that user).</summary>
-public sealed class DirectLineTranscriptParticipant(DirectLineStore store) : IPersonalDataParticipant
+public sealed class DirectLineTranscriptParticipant(IDirectLineStore store) : IPersonalDataParticipant
 {
     public string Name => "directline-transcript";
 

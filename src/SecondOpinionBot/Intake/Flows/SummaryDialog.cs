@@ -14,7 +14,7 @@ namespace SecondOpinionBot.Intake.Flows;
 /// hands it to the team and gives the user the reference and a take-away prep sheet. A click on an outdated summary
 /// card shows the current summary instead of acting on old answers.
 /// </summary>
-public sealed partial class SummaryDialog(JourneyKit kit, CaseSubmission submission, PrepSheetLinkStore prepLinks, PrepSheetAddress prepAddress, ILogger<SummaryDialog> logger) : Dialog(Id)
+public sealed partial class SummaryDialog(JourneyKit kit, CaseSubmission submission, IPrepSheetLinkStore prepLinks, PrepSheetAddress prepAddress, ILogger<SummaryDialog> logger) : Dialog(Id)
 {
     public new const string Id = "summary";
 

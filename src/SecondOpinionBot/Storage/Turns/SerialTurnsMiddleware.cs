@@ -16,7 +16,7 @@ namespace SecondOpinionBot.Storage.Turns;
 /// Invokes (card actions) skip all of this: Teams retries them after ~5 s and they must answer at once; they change
 /// cases only through conditional writes. Activities without an id (proactive continuations) take the lease only.
 /// </summary>
-public sealed partial class SerialTurnsMiddleware(TurnLease queue, TurnJournal journal, SqliteBotStorage storage, ILogger<SerialTurnsMiddleware> logger) : Microsoft.Bot.Builder.IMiddleware
+public sealed partial class SerialTurnsMiddleware(ITurnLease queue, ITurnJournal journal, SqliteBotStorage storage, ILogger<SerialTurnsMiddleware> logger) : Microsoft.Bot.Builder.IMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {

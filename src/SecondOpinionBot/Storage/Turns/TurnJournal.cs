@@ -10,7 +10,7 @@ namespace SecondOpinionBot.Storage.Turns;
 /// conversation's key) and whether they were delivered. A channel's resend of a handled activity is answered from here
 /// instead of running the turn again; replies not known to be delivered are sent again (at least once).
 /// </summary>
-public sealed class TurnJournal(BotDatabase database, IPatientDataProtector protector, TimeProvider clock)
+public sealed class TurnJournal(BotDatabase database, IPatientDataProtector protector, TimeProvider clock) : ITurnJournal
 {
     private static readonly JsonSerializerSettings Json = new() { NullValueHandling = NullValueHandling.Ignore };
 

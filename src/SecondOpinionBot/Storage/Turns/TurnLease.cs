@@ -22,7 +22,7 @@ namespace SecondOpinionBot.Storage.Turns;
 /// (never a session lock, which would leak across pooled connections), so a lower sequence can never commit after a
 /// higher one has looked for the head.
 /// </summary>
-public sealed partial class TurnLease(BotDatabase database, IOptions<StorageOptions> options, TimeProvider clock, ILogger<TurnLease> logger) : BackgroundService
+public sealed partial class TurnLease(BotDatabase database, IOptions<StorageOptions> options, TimeProvider clock, ILogger<TurnLease> logger) : BackgroundService, ITurnLease
 {
     /// <summary>This process's id in the queue: a crash ends its heartbeat, and its tickets expire.</summary>
     public string InstanceId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
