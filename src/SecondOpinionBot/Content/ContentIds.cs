@@ -45,6 +45,9 @@ public static class ChoiceSetIds
     /// <summary>Buttons offered at "when is a good time?" (at most three); typed times are read back instead.</summary>
     public const string ContactTimes = "contact-times";
 
+    /// <summary>How a caregiver can act for the patient (the patient agrees, parent, proxy, guardian, not sure, no).</summary>
+    public const string ProxyAuthority = "proxy-authority";
+
     /// <summary>Said at the records card: "one by one" answers each record in the chat instead.</summary>
     public const string RecordsMode = "records-mode";
 
@@ -62,6 +65,7 @@ public static class ChoiceSetIds
             [ConfirmSend] = ["send", "change", "not-now"],
             [QuestionEdit] = ["remove", "reword"],
             [ContactTimes] = [],
+            [ProxyAuthority] = ["agrees", "not-sure", "no"],
             [RecordsMode] = ["one-by-one"],
         };
 

@@ -20,6 +20,9 @@ public sealed class IntakeDraft
 
     public bool? PatientAgrees { get; set; }
 
+    /// <summary>For a caregiver: how they can act for the patient, as they chose it ("I'm their legal guardian").</summary>
+    public string? ProxyAuthority { get; set; }
+
     public string? Concern { get; set; }
 
     public string? Proposed { get; set; }

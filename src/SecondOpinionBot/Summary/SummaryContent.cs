@@ -99,7 +99,8 @@ public static class SummaryContent
             Facts(text,
                 (text.PatientNameLabel, MarkdownText.Escape(draft.PatientFirstName)),
                 (text.RelationshipLabel, OrNotKnown(draft, IntakeDraftFields.Relationship, MarkdownText.Escape(draft.Relationship), text)),
-                (text.PatientAgreesLabel, draft.PatientAgrees switch { true => text.Yes, false => text.No, null => "" })),
+                (text.PatientAgreesLabel, draft.ProxyAuthority is { } authority ? MarkdownText.Escape(authority)
+                    : OrNotKnown(draft, IntakeDraftFields.PatientAgrees, draft.PatientAgrees switch { true => text.Yes, false => text.No, null => "" }, text))),
         ];
     }
 

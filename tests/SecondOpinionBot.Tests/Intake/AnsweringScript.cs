@@ -86,7 +86,7 @@ public static class AnsweringScript
                 _ when asked.Contains("Are you the patient") => answers.Caregiver ? "I'm helping someone" : "I am the patient",
                 _ when asked.Contains("first name of the person") => answers.PatientName,
                 _ when asked.Contains(" is your …") => "Parent",
-                _ when asked.Contains("agree that you can get this help") => "yes",
+                _ when asked.Contains("agree that you can get this help") => "Yes, they agree",
                 _ when asked.Contains("What health problem") => answers.Concern,
                 _ when asked.Contains("What did the doctor suggest") => answers.Proposed,
                 _ when asked.Contains("tell me a bit more") => answers.ProposedDetail,

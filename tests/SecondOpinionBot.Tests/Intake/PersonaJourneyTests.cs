@@ -98,7 +98,7 @@ public sealed class PersonaJourneyTests
             Type("first name of the person you are helping", "Maria"),
             // Five relationships: more than three, so a card rather than buttons.
             Pick("Maria is your …", "Mother or father"),
-            Pick("Does Maria agree", "Yes"),
+            Pick("Does Maria agree", "Yes, they agree"),
             Type("What health problem", "Her knee is worn out"),
             Pick("What did the doctor suggest", "Surgery or a procedure"),
             Type("tell me a bit more", "A knee replacement"),
@@ -218,7 +218,7 @@ public sealed class PersonaJourneyTests
             Pick("Are you the patient", "I'm helping someone"),
             Type("first name of the person you are helping", "Arthur"),
             Pick("Arthur is your …", "Mother or father"),
-            Pick("Does Arthur agree", "No"),
+            Pick("Does Arthur agree", "No, they don't agree"),
         ]);
 
         Assert.True(stopped.Says("Please talk with Arthur first"), stopped.AllText);

@@ -52,7 +52,7 @@ public sealed class PhoneJourneyBudgetTests(ITestOutputHelper output)
         Pick("Are you the patient", "I'm helping someone"),
         Type("first name of the person you are helping", "Maria"),
         Pick("Maria is your …", "Mother or father"),
-        Pick("Does Maria agree", "Yes"),
+        Pick("Does Maria agree", "Yes, they agree"),
         Type("What health problem", "Her knee is worn out"),
         Pick("What did the doctor suggest", "Surgery or a procedure"),
         Type("tell me a bit more", "A knee replacement"),

@@ -59,13 +59,15 @@ public sealed class RoleDialog : WaterfallDialog
                     ("patientName", step.Values.Get<string>("name") ?? ""), ("relationship", label.ToLower(System.Globalization.CultureInfo.CurrentCulture))), ct);
             }
 
-            return await step.PromptAsync(PromptIds.Confirm, kit.AskYesNo(step.TurnContext, MessageKeys.RolePatientAgrees, ("patientName", step.Values.Get<string>("name") ?? "")), ct);
+            // Not only yes or no: a parent, a proxy or a guardian can act when the patient cannot agree.
+            return await step.PromptAsync(PromptIds.Choice, kit.Ask(step.TurnContext, MessageKeys.RolePatientAgrees,
+                kit.Choices(step.TurnContext, ChoiceSetIds.ProxyAuthority), values: ("patientName", step.Values.Get<string>("name") ?? "")), ct);
         });
         AddStep(async (step, ct) =>
         {
             var name = step.Values.Get<string>("name") ?? "";
-            var agrees = step.YesNo() == true;
-            if (!agrees)
+            var authority = step.ChoiceId();
+            if (authority is "no")
             {
                 // Without the patient's agreement nothing about them is kept; the role is asked again next time.
                 await kit.UpdateAsync(step.TurnContext, d => { d.PatientFirstName = null; d.Relationship = null; d.PatientAgrees = false; }, ct);
@@ -73,7 +75,24 @@ public sealed class RoleDialog : WaterfallDialog
                 return await step.EndDialogAsync(JourneyStep.Stop, ct);
             }
 
-            await kit.UpdateAsync(step.TurnContext, d => d.PatientAgrees = true, ct);
+            var chosen = authority is null ? null : kit.Content(step.TurnContext).Choices(ChoiceSetIds.ProxyAuthority)[authority];
+            await kit.UpdateAsync(step.TurnContext, d =>
+            {
+                d.PatientAgrees = authority == "agrees" ? true : null;
+                d.ProxyAuthority = chosen?.Label;
+                SituationDialog.AddTags(d, chosen?.Situations ?? []); // the matching paper joins the records checklist
+            }, ct);
+            if (authority is "not-sure" || authority is null)
+            {
+                // Not ending the journey: our team calls to work it out (the case needs a call).
+                await kit.UpdateAsync(step.TurnContext, d => { if (!d.NotKnown.Contains(IntakeDraftFields.PatientAgrees)) d.NotKnown.Add(IntakeDraftFields.PatientAgrees); }, ct);
+                await step.SendAsync(kit.Say(step.TurnContext, MessageKeys.RoleAuthorityNotSure, ("patientName", name)), ct);
+            }
+            else if (authority == "agrees")
+            {
+                await step.SendAsync(kit.Say(step.TurnContext, MessageKeys.RoleConfirmOwnWords, ("patientName", name)), ct);
+            }
+
             await step.SendAsync(kit.Say(step.TurnContext, MessageKeys.RoleThanksCaregiver, ("patientName", name)), ct);
             await kit.CompleteSectionAsync(step.TurnContext, JourneySections.Role, ct);
             return await step.EndDialogAsync(ct);
