@@ -70,3 +70,19 @@ public sealed class ProxyAuthorityTests
         Assert.True(draft.NeedsCall());
     }
 }
+
+/// <summary>Records that do not fit the plan are not offered.</summary>
+public sealed class RecordsThatFitTests
+{
+    [Fact]
+    public void A_lump_with_long_term_worries_gets_no_home_readings_diary_and_chemotherapy_no_anaesthesia_notes()
+    {
+        var lump = ContentFixture.English.RecordsFor(["long-term-value", "diagnostic-clarity"], ["cancer", "diagnosis-unclear"]).Select(r => r.Id);
+        var chemo = ContentFixture.English.RecordsFor(["treatment-confidence"], ["cancer", "major-treatment"]).Select(r => r.Id);
+        var diabetes = ContentFixture.English.RecordsFor(["long-term-value"], ["chronic"]).Select(r => r.Id);
+
+        Assert.DoesNotContain("home-readings", lump);
+        Assert.DoesNotContain("anaesthesia-notes", chemo);
+        Assert.Contains("home-readings", diabetes);
+    }
+}
