@@ -91,7 +91,7 @@ public static class ContentWordings
         };
     }
 
-    /// <summary>Titles and one-line explanations for reasons (summary), records (where from), needs and contact methods.</summary>
+    /// <summary>Titles and one-line explanations for reasons (summary), records (where from), needs, contact methods, relationships and authority.</summary>
     public static ChoiceCatalog ChoiceCatalog(this ContentCatalog content)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -99,8 +99,13 @@ public static class ContentWordings
             content.Reasons.ToDictionary(r => r.Id, r => new ChoiceText(r.Title, r.Summary), StringComparer.Ordinal),
             content.Records.ToDictionary(r => r.Id, r => new ChoiceText(r.Item, r.Source), StringComparer.Ordinal),
             content.Needs.ToDictionary(n => n.Id, n => new ChoiceText(n.Label, n.Description), StringComparer.Ordinal),
-            content.Choices(ChoiceSetIds.ContactMethod).Choices.ToDictionary(c => c.Id, c => new ChoiceText(c.Label), StringComparer.Ordinal));
+            Labels(content, ChoiceSetIds.ContactMethod),
+            Labels(content, ChoiceSetIds.Relationship),
+            Labels(content, ChoiceSetIds.ProxyAuthority));
     }
+
+    private static Dictionary<string, ChoiceText> Labels(ContentCatalog content, string choiceSetId) =>
+        content.Choices(choiceSetId).Choices.ToDictionary(c => c.Id, c => new ChoiceText(c.Label), StringComparer.Ordinal);
 
     private static MessageKey Heading(SummarySection section) => section switch
     {

@@ -1,15 +1,24 @@
 namespace SecondOpinionBot.Intake;
 
 /// <summary>
-/// How the journey's choice ids (reasons, records, needs, contact methods) read to people, from the content files.
+/// How the journey's choice ids (reasons, records, needs, contact methods, a caregiver's relationship and authority)
+/// read to people, from the content files.
 /// <see cref="ChoiceText.Explanation"/> is a reason's one-line explanation or where a record usually comes from.
 /// </summary>
 public sealed record ChoiceCatalog(
     IReadOnlyDictionary<string, ChoiceText> Reasons,
     IReadOnlyDictionary<string, ChoiceText> Records,
     IReadOnlyDictionary<string, ChoiceText> Needs,
-    IReadOnlyDictionary<string, ChoiceText> ContactMethods)
+    IReadOnlyDictionary<string, ChoiceText> ContactMethods,
+    IReadOnlyDictionary<string, ChoiceText>? Relationships = null,
+    IReadOnlyDictionary<string, ChoiceText>? ProxyAuthorities = null)
 {
+    private static readonly Dictionary<string, ChoiceText> None = [];
+
+    public IReadOnlyDictionary<string, ChoiceText> Relationships { get; init; } = Relationships ?? None;
+
+    public IReadOnlyDictionary<string, ChoiceText> ProxyAuthorities { get; init; } = ProxyAuthorities ?? None;
+
     public static ChoiceCatalog FromTitles(
         IReadOnlyDictionary<string, string> reasonTitles,
         IReadOnlyDictionary<string, string> recordTitles,

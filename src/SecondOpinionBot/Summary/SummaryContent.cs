@@ -32,7 +32,7 @@ public static class SummaryContent
 
     private static SummaryBlock[] Blocks(SummarySection section, IntakeDraft draft, SummaryCardText text, ChoiceCatalog catalog) => section switch
     {
-        SummarySection.Role => Role(draft, text),
+        SummarySection.Role => Role(draft, text, catalog),
         SummarySection.Situation => [Facts(text,
             (text.ConcernLabel, MarkdownText.Escape(draft.Concern)),
             (text.ProposedLabel, OrNotKnown(draft, IntakeDraftFields.Proposed, MarkdownText.Escape(draft.Proposed), text)),
@@ -80,7 +80,7 @@ public static class SummaryContent
         _ => text.RecordNotApplicable,
     };
 
-    private static SummaryBlock[] Role(IntakeDraft draft, SummaryCardText text)
+    private static SummaryBlock[] Role(IntakeDraft draft, SummaryCardText text, ChoiceCatalog catalog)
     {
         var role = draft.Role switch
         {
@@ -98,8 +98,9 @@ public static class SummaryContent
             new SummaryParagraph(role),
             Facts(text,
                 (text.PatientNameLabel, MarkdownText.Escape(draft.PatientFirstName)),
-                (text.RelationshipLabel, OrNotKnown(draft, IntakeDraftFields.Relationship, MarkdownText.Escape(draft.Relationship), text)),
-                (text.PatientAgreesLabel, draft.ProxyAuthority is { } authority ? MarkdownText.Escape(authority)
+                (text.RelationshipLabel, OrNotKnown(draft, IntakeDraftFields.Relationship,
+                    draft.Relationship is { } relationship ? MarkdownText.Escape(ChoiceCatalog.TitleOf(catalog.Relationships, relationship)) : "", text)),
+                (text.PatientAgreesLabel, draft.ProxyAuthority is { } authority ? MarkdownText.Escape(ChoiceCatalog.TitleOf(catalog.ProxyAuthorities, authority))
                     : OrNotKnown(draft, IntakeDraftFields.PatientAgrees, draft.PatientAgrees switch { true => text.Yes, false => text.No, null => "" }, text))),
         ];
     }

@@ -76,3 +76,31 @@ public sealed class SummaryNotKnownTests
         Assert.NotEqual(text.NotGiven, notKnown);
     }
 }
+
+/// <summary>A caregiver's answers read in words on the summary, as the choices they tapped said them.</summary>
+public sealed class SummaryCaregiverWordsTests
+{
+    private static SecondOpinionBot.Content.ContentCatalog English => SecondOpinionBot.Tests.Content.ContentFixture.English;
+
+    [Fact]
+    public void Relationship_and_authority_show_the_choice_labels_not_their_ids()
+    {
+        var draft = new SecondOpinionBot.Intake.IntakeDraft
+        {
+            ConsentToStore = true,
+            Role = SecondOpinionBot.Intake.ChatRole.Caregiver,
+            PatientFirstName = "Ana",
+            Relationship = "parent",
+            ProxyAuthority = "healthcare-proxy",
+        };
+        var wording = SecondOpinionBot.Content.ContentWordings.SummaryCardText(English);
+
+        var text = CaseSummaryText.Render(draft, wording, SecondOpinionBot.Content.ContentWordings.ChoiceCatalog(English));
+
+        var relationship = English.Choices(SecondOpinionBot.Content.ChoiceSetIds.Relationship)["parent"].Label;
+        var authority = English.Choices(SecondOpinionBot.Content.ChoiceSetIds.ProxyAuthority)["healthcare-proxy"].Label;
+        Assert.Contains($"{wording.RelationshipLabel}: {SecondOpinionBot.Text.MarkdownText.Escape(relationship)}", text, StringComparison.Ordinal);
+        Assert.Contains(SecondOpinionBot.Text.MarkdownText.Escape(authority), text, StringComparison.Ordinal);
+        Assert.DoesNotContain("healthcare-proxy", text, StringComparison.Ordinal);
+    }
+}
