@@ -14,4 +14,10 @@ public enum CommandId
     Case,
     SetQueue,
     MoveQueue,
+    Assign,
+    Unassign,
+    Transfer,
+    Reopen,
+    Note,
+    History,
 }

@@ -22,10 +22,11 @@ public static class CaseTransitions
     private static readonly Dictionary<CaseStatus, CaseStatus[]> Allowed = new()
     {
         [CaseStatus.New] = [CaseStatus.Claimed, CaseStatus.Transferred, CaseStatus.Withdrawn],
-        [CaseStatus.Claimed] = [CaseStatus.Resolved, CaseStatus.Transferred, CaseStatus.Withdrawn],
-        [CaseStatus.Transferred] = [CaseStatus.Claimed, CaseStatus.Withdrawn],
+        // Claimed → New is "unassign": back in the queue for anyone to claim.
+        [CaseStatus.Claimed] = [CaseStatus.Resolved, CaseStatus.Transferred, CaseStatus.Withdrawn, CaseStatus.New],
+        [CaseStatus.Transferred] = [CaseStatus.Claimed, CaseStatus.Transferred, CaseStatus.Withdrawn],
         [CaseStatus.Resolved] = [CaseStatus.Reopened],
-        [CaseStatus.Reopened] = [CaseStatus.Claimed, CaseStatus.Resolved, CaseStatus.Withdrawn],
+        [CaseStatus.Reopened] = [CaseStatus.Claimed, CaseStatus.Resolved, CaseStatus.Transferred, CaseStatus.Withdrawn],
         [CaseStatus.Withdrawn] = [],
     };
 

@@ -23,6 +23,12 @@ public static class HandoffExtensions
             .Validate(o => o.Outbox.MaxAttempts >= 1 && o.Outbox.BatchSize >= 1, "Handoff:Outbox:MaxAttempts and BatchSize must be at least 1.")
             .Validate(o => o.Outbox.PollInterval > TimeSpan.Zero && o.Outbox.Lease > TimeSpan.Zero && o.Outbox.BaseDelay >= TimeSpan.Zero && o.Outbox.MaxDelay >= o.Outbox.BaseDelay,
                 "Handoff:Outbox times must be positive, with MaxDelay at least BaseDelay.")
+            .Validate(o => o.ServiceLevels.Urgent > TimeSpan.Zero && o.ServiceLevels.Routine > TimeSpan.Zero && o.ServiceLevels.CheckEvery > TimeSpan.Zero,
+                "Handoff:ServiceLevels:Urgent, Routine and CheckEvery must be positive.")
+            .Validate(o => o.QueueHours.Keys.All(q => q is QueueNames.SocialWork or QueueNames.CareCoordination),
+                "Handoff:QueueHours names a queue that does not exist (social-work, care-coordination).")
+            .Validate(o => new[] { o.Hours }.Concat(o.QueueHours.Values).All(BusinessCalendar.IsValid),
+                "Handoff:Hours (and each Handoff:QueueHours entry) needs a known TimeZone, Open before Close, and at least one working day.")
             .ValidateOnStart();
         services.AddSingleton<IDatabaseSchema, HandoffSchema>();
         services.AddSingleton<IQueueBindingStore, SqliteQueueBindingStore>();
@@ -47,6 +53,13 @@ public static class HandoffExtensions
         services.AddSingleton<StaffCaseActions>();
         services.AddSingleton<StaffCommands>();
         services.AddSingleton<StaffText>();
+        services.AddSingleton<StaffCaseChanges>();
+        services.AddSingleton<StaffCaseCommands>();
+        services.AddSingleton<StaffQueueViews>();
+        services.AddSingleton<ServiceLevels>();
+        services.AddSingleton<TimerLease>();
+        services.AddSingleton<OverdueReminders>();
+        services.AddHostedService(sp => sp.GetRequiredService<OverdueReminders>());
         services.AddSingleton<StaffActivityHandler>();
         return builder;
     }

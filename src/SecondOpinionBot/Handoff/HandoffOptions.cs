@@ -35,10 +35,31 @@ public sealed class HandoffOptions
     /// <summary>When the team reads messages; the patient is told, and urgent events outside them are escalated.</summary>
     public TeamHoursOptions Hours { get; set; } = new();
 
+    /// <summary>A queue's own calendar, replacing <see cref="Hours"/> for it: Handoff:QueueHours:social-work:Open …</summary>
+    public Dictionary<string, TeamHoursOptions> QueueHours { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>How soon, in business time on the queue's calendar, a case should be claimed, and a claimed one touched.</summary>
+    public ServiceLevelOptions ServiceLevels { get; set; } = new();
+
     /// <summary>Teams user id (29:…) of whoever covers urgent events outside <see cref="Hours"/>; told in their personal chat.</summary>
     public string AfterHoursContactUserId { get; set; } = "";
 
     public OutboxOptions Outbox { get; set; } = new();
+}
+
+public sealed class ServiceLevelOptions
+{
+    /// <summary>Business time within which an urgent case is claimed (and, once claimed, touched again).</summary>
+    public TimeSpan Urgent { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>Business time for a routine case: 8 hours is one working day of 09:00–17:00.</summary>
+    public TimeSpan Routine { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>How often the reminder job looks for overdue cases.</summary>
+    public TimeSpan CheckEvery { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Off in tests that run the reminder pass themselves.</summary>
+    public bool RunReminders { get; set; } = true;
 }
 
 public sealed class OutboxOptions

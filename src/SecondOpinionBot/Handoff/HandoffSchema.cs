@@ -53,6 +53,14 @@ internal sealed class HandoffSchema : IDatabaseSchema
                 expires_at   TEXT NOT NULL
             );
             """),
+        // One instance at a time runs a timer job (the overdue reminders).
+        new(3, "timer leases", """
+            CREATE TABLE IF NOT EXISTS timer_leases (
+                name        TEXT PRIMARY KEY,
+                owner       TEXT NOT NULL,
+                lease_until TEXT NOT NULL
+            );
+            """),
     ];
 
     public IReadOnlyList<Migration> PostgreSql { get; } =
@@ -92,6 +100,13 @@ internal sealed class HandoffSchema : IDatabaseSchema
                 queue        text PRIMARY KEY,
                 requested_by text NOT NULL,
                 expires_at   timestamptz NOT NULL
+            );
+            """),
+        new(3, "timer leases", """
+            CREATE TABLE timer_leases (
+                name        text PRIMARY KEY,
+                owner       text NOT NULL,
+                lease_until timestamptz NOT NULL
             );
             """),
     ];

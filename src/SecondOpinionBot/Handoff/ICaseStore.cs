@@ -25,6 +25,25 @@ public interface ICaseStore
     /// </summary>
     Task<CaseTransitionResult> TryTakeOverAsync(string reference, string expectedAssigneeId, CaseActor actor, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Gives an open case to <paramref name="assignee"/> on behalf of <paramref name="by"/>, only if it is still at
+    /// <paramref name="expectedVersion"/> (the card or command the person saw). Audited with who assigned it.
+    /// </summary>
+    Task<CaseTransitionResult> TryAssignAsync(string reference, int expectedVersion, CaseActor assignee, CaseActor by, CancellationToken cancellationToken);
+
+    /// <summary>Puts a claimed case back in its queue (New, nobody has it) only if <paramref name="expectedAssigneeId"/> still has it.</summary>
+    Task<CaseTransitionResult> TryUnassignAsync(string reference, string expectedAssigneeId, CaseActor by, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves an open case to <paramref name="targetQueue"/> (status Transferred, nobody has it, a new thread to come)
+    /// only if it is still at <paramref name="expectedVersion"/>; the old thread's card is kept as a copy, so it is
+    /// updated to say where the case went.
+    /// </summary>
+    Task<CaseTransitionResult> TryTransferAsync(string reference, int expectedVersion, string targetQueue, CaseActor by, CancellationToken cancellationToken);
+
+    /// <summary>Every open case <paramref name="assigneeId"/> has, across queues, most urgent first.</summary>
+    Task<IReadOnlyList<CaseRecord>> ListOpenAssignedToAsync(string assigneeId, CancellationToken cancellationToken);
+
     /// <summary>Makes an open case urgent; returns the case when it changed, null when it was urgent (or closed) already.</summary>
     Task<CaseRecord?> MarkUrgentAsync(string reference, CancellationToken cancellationToken);
 

@@ -39,6 +39,15 @@ public sealed class PatientMessages(ContentCatalogs content)
             ("text", Text.MarkdownText.Escape(text)));
     }
 
+    /// <summary>"Your case SO-7K3F is now with our care coordinator team…": who helps now, in plain words.</summary>
+    public string Transferred(CaseRecord record, string? locale)
+    {
+        var catalog = content.For(locale);
+        return catalog.Messages.Format(MessageKeys.HandoffTransferred,
+            ("queueName", catalog.Routing.Queue(record.Queue).PatientName),
+            ("reference", record.Reference));
+    }
+
     public string Resolved(CaseRecord record, string staffName, string? outcomeId, string? locale)
     {
         var catalog = content.For(locale);

@@ -6,14 +6,12 @@ namespace SecondOpinionBot.Handoff;
 /// <summary>When the care team reads messages (Handoff:Hours), to tell the patient and to escalate urgent events outside them.</summary>
 public sealed class QueueHours(IOptions<HandoffOptions> options, TimeProvider clock)
 {
-    public bool IsOpenNow()
-    {
-        var hours = options.Value.Hours;
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(hours.TimeZone);
-        var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone);
-        var time = TimeOnly.FromDateTime(local.DateTime);
-        return hours.EffectiveDays.Contains(local.DayOfWeek) && time >= hours.Open && time < hours.Close;
-    }
+    /// <summary>Whether the team is at work now (a holiday counts as closed).</summary>
+    public bool IsOpenNow() => Calendar(null).IsOpen(clock.GetUtcNow());
+
+    /// <summary>A queue's calendar: its own Handoff:QueueHours entry, else Handoff:Hours.</summary>
+    public BusinessCalendar Calendar(string? queue) =>
+        new(queue is not null && options.Value.QueueHours.TryGetValue(queue, out var own) ? own : options.Value.Hours);
 
     public string Open => options.Value.Hours.Open.ToString("HH:mm", CultureInfo.InvariantCulture);
 
@@ -36,4 +34,11 @@ public sealed class TeamHoursOptions
 
     /// <summary>An IANA or Windows time zone id, e.g. America/Chicago.</summary>
     public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>
+    /// Days the team is closed (public holidays, a team day off), as dates in the team's time zone: "2026-12-25".
+    /// Written in configuration by the hospital, because which days are holidays is their decision (no public-holiday
+    /// package is served to us, and a country's list would still miss local closures).
+    /// </summary>
+    public List<DateOnly> Holidays { get; set; } = [];
 }

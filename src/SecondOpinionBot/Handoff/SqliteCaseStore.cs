@@ -182,6 +182,95 @@ public sealed class SqliteCaseStore(BotDatabase database, TimeProvider clock, IP
         return new CaseTransitionResult(id is not null, await FindAsync(reference, cancellationToken));
     }
 
+    public async Task<CaseTransitionResult> TryAssignAsync(string reference, int expectedVersion, CaseActor assignee, CaseActor by, CancellationToken cancellationToken) =>
+        await ConditionalUpdateAsync(reference, """
+            UPDATE cases SET status = 'Claimed', version = version + 1,
+                assignee_id = @assigneeId, assignee_name = @assigneeName, assignee_user_id = @assigneeUserId
+            WHERE reference = @reference AND version = @version AND status NOT IN ('Resolved', 'Withdrawn')
+            RETURNING id
+            """, command =>
+            {
+                command.Parameters.AddWithValue("@assigneeId", assignee.Id);
+                command.Parameters.AddWithValue("@assigneeName", assignee.DisplayName);
+                command.Parameters.AddWithValue("@assigneeUserId", (object?)assignee.TeamsUserId ?? DBNull.Value);
+                command.Parameters.AddWithValue("@version", expectedVersion);
+            }, by.Id, "assigned", $"to={assignee.Id}", null, cancellationToken);
+
+    public async Task<CaseTransitionResult> TryUnassignAsync(string reference, string expectedAssigneeId, CaseActor by, CancellationToken cancellationToken) =>
+        await ConditionalUpdateAsync(reference, """
+            UPDATE cases SET status = 'New', version = version + 1, assignee_id = NULL, assignee_name = NULL, assignee_user_id = NULL
+            WHERE reference = @reference AND status = 'Claimed' AND assignee_id = @expected
+            RETURNING id
+            """, command => command.Parameters.AddWithValue("@expected", expectedAssigneeId), by.Id, "unassigned", $"from={expectedAssigneeId}", null, cancellationToken);
+
+    public async Task<CaseTransitionResult> TryTransferAsync(string reference, int expectedVersion, string targetQueue, CaseActor by, CancellationToken cancellationToken)
+    {
+        var before = await FindAsync(reference, cancellationToken);
+        return await ConditionalUpdateAsync(reference, """
+            UPDATE cases SET status = 'Transferred', version = version + 1, queue = @target,
+                assignee_id = NULL, assignee_name = NULL, assignee_user_id = NULL,
+                staff_conversation = NULL, staff_card_activity = NULL
+            WHERE reference = @reference AND version = @version AND queue <> @target AND status NOT IN ('Resolved', 'Withdrawn')
+            RETURNING id
+            """, command =>
+            {
+                command.Parameters.AddWithValue("@target", targetQueue);
+                command.Parameters.AddWithValue("@version", expectedVersion);
+            }, by.Id, "transferred", $"from={before?.Queue};to={targetQueue}",
+            async (connection, transaction, id) =>
+            {
+                // The old thread's card stays a copy, updated with the case from now on (it then says where the case went).
+                if (before?.StaffConversationId is { } oldThread && before.StaffCardActivityId is { } oldCard)
+                {
+                    await using var copy = connection.CreateCommand();
+                    copy.Transaction = transaction;
+                    copy.CommandText = "INSERT INTO case_card_copies (case_id, conversation_id, activity_id) VALUES (@case, @conversation, @activity) ON CONFLICT DO NOTHING";
+                    copy.Parameters.AddWithValue("@case", id);
+                    copy.Parameters.AddWithValue("@conversation", oldThread);
+                    copy.Parameters.AddWithValue("@activity", oldCard);
+                    await copy.ExecuteNonQueryAsync(cancellationToken);
+                }
+            }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<CaseRecord>> ListOpenAssignedToAsync(string assigneeId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {Columns} FROM cases WHERE assignee_id = @assignee AND status = 'Claimed'
+            ORDER BY CASE priority WHEN 'Urgent' THEN 0 ELSE 1 END, created_at
+            """;
+        command.Parameters.AddWithValue("@assignee", assigneeId);
+        return await ReadAllAsync(command, cancellationToken);
+    }
+
+    /// <summary>One conditional UPDATE … RETURNING id, its audit line and any extra writes, in one transaction.</summary>
+    private async Task<CaseTransitionResult> ConditionalUpdateAsync(
+        string reference, string sql, Action<DbCommand> parameters, string actor, string action, string? detail,
+        Func<DbConnection, DbTransaction, string, Task>? alsoWrite, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
+        await using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = sql;
+        update.Parameters.AddWithValue("@reference", reference.ToUpperInvariant());
+        parameters(update);
+        var id = (string?)await update.ExecuteScalarAsync(cancellationToken);
+        if (id is not null)
+        {
+            await AuditAsync(connection, transaction, id, actor, action, detail, cancellationToken);
+            if (alsoWrite is not null)
+            {
+                await alsoWrite(connection, transaction, id);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new CaseTransitionResult(id is not null, await FindAsync(reference, cancellationToken));
+    }
+
     public async Task<CaseRecord?> MarkUrgentAsync(string reference, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -7,7 +7,7 @@ namespace SecondOpinionBot.Staff;
 /// {"so.kind":"case","verb":"case.claim","reference":"SO-7K3F","cardVersion":3} plus the card's inputs.
 /// The tag, not the presence of keys, says what it is; nothing in it is trusted without the server's own checks.
 /// </summary>
-public sealed record CaseActionPayload(string Verb, string Reference, int CardVersion, string? Outcome, string? Message = null)
+public sealed record CaseActionPayload(string Verb, string Reference, int CardVersion, string? Outcome, string? Message = null, string? Assignee = null, string? Note = null)
 {
     public const string KindKey = "so.kind";
     public const string KindValue = "case";
@@ -29,8 +29,26 @@ public sealed record CaseActionPayload(string Verb, string Reference, int CardVe
 
     public const string MessageInputId = "message";
 
+    /// <summary>Assign to the person chosen in the card's people picker (an Entra object id) in <see cref="AssigneeInputId"/>.</summary>
+    public const string AssignVerb = "case.assign";
+    public const string UnassignVerb = "case.unassign";
+    public const string ReopenVerb = "case.reopen";
+    public const string AssigneeInputId = "assignee";
+
+    /// <summary>Opens the "Add note" form; its Save carries the text in <see cref="NoteInputId"/>.</summary>
+    public const string NoteVerb = "case.note";
+    public const string NoteSendVerb = "case.note.send";
+
+    /// <summary>Opens the "Transfer" form (handover note); its Transfer button carries the note in <see cref="NoteInputId"/>.</summary>
+    public const string TransferVerb = "case.transfer";
+    public const string TransferSendVerb = "case.transfer.send";
+    public const string NoteInputId = "note";
+
+    /// <summary>Card actions that change who has the case or whether it is open, answered with the card.</summary>
+    public static bool IsChangeVerb(string verb) => verb is AssignVerb or UnassignVerb or ReopenVerb;
+
     /// <summary>The verbs answered in a Teams dialog (task/fetch, task/submit) rather than on the card.</summary>
-    public static bool IsDialogVerb(string verb) => verb is DetailsVerb or MessageVerb or SendMessageVerb;
+    public static bool IsDialogVerb(string verb) => verb is DetailsVerb or MessageVerb or SendMessageVerb or NoteVerb or NoteSendVerb or TransferVerb or TransferSendVerb;
     public const string OutcomeInputId = "outcome";
 
     /// <summary>Stands for a tagged payload that could not be read, so a patient's attempt is still refused and audited.</summary>
@@ -64,12 +82,15 @@ public sealed record CaseActionPayload(string Verb, string Reference, int CardVe
         var version = data["cardVersion"] is JValue { Type: JTokenType.Integer } n ? (int)n : (int?)null;
         var outcome = data[OutcomeInputId] is JValue { Type: JTokenType.String } o ? (string?)o : null;
         var message = data[MessageInputId] is JValue { Type: JTokenType.String } m ? (string?)m : null;
-        if (verb is null || (verb is not (ClaimVerb or ResolveVerb or TakeOverVerb or RefreshVerb) && !IsDialogVerb(verb)) || string.IsNullOrWhiteSpace(reference) || version is null)
+        var assignee = data[AssigneeInputId] is JValue { Type: JTokenType.String } a ? (string?)a : null;
+        var note = data[NoteInputId] is JValue { Type: JTokenType.String } t ? (string?)t : null;
+        if (verb is null || (verb is not (ClaimVerb or ResolveVerb or TakeOverVerb or RefreshVerb) && !IsDialogVerb(verb) && !IsChangeVerb(verb)) || string.IsNullOrWhiteSpace(reference) || version is null)
         {
             return null;
         }
 
-        return new CaseActionPayload(verb!, reference.Trim().ToUpperInvariant(), version.Value, string.IsNullOrWhiteSpace(outcome) ? null : outcome, message);
+        return new CaseActionPayload(verb!, reference.Trim().ToUpperInvariant(), version.Value, string.IsNullOrWhiteSpace(outcome) ? null : outcome, message,
+            string.IsNullOrWhiteSpace(assignee) ? null : assignee.Trim(), note);
     }
 
     private static JObject? AsObject(object? value) => value switch

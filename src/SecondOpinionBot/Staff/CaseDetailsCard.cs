@@ -67,6 +67,7 @@ public sealed record CaseDetailsCard(CaseRecord Case, IReadOnlyList<CaseMessage>
             ("Phone", d.Phone),
             ("Email", d.Email),
             ("Good times", d.ContactTimes))));
+        body.Add(Section("Notes (care team only)", NoteLines()));
         body.Add(Section("Messages", MessageLines()));
 
         var actions = new JArray();
@@ -123,14 +124,24 @@ public sealed record CaseDetailsCard(CaseRecord Case, IReadOnlyList<CaseMessage>
     private static string NotKnownLabel(string field) =>
         System.Text.RegularExpressions.Regex.Replace(field, "(?<=[a-z])([A-Z])", " $1").ToLowerInvariant();
 
+    private JArray NoteLines()
+    {
+        var notes = Messages.Where(m => m.Direction == MessageDirection.StaffNote).ToList();
+        return notes.Count == 0
+            ? [Text("No notes yet.", subtle: true)]
+            : new JArray(notes.Skip(Math.Max(0, notes.Count - MaxShownMessages)).Select(m => Text(
+                $"{m.At.UtcDateTime.ToString("d MMM HH:mm", CultureInfo.InvariantCulture)} · {m.AuthorName}: {m.Text}")));
+    }
+
     private JArray MessageLines()
     {
-        if (Messages.Count == 0)
+        var messages = Messages.Where(m => m.Direction != MessageDirection.StaffNote).ToList();
+        if (messages.Count == 0)
         {
             return [Text("No messages yet.", subtle: true)];
         }
 
-        var shown = Messages.Skip(Math.Max(0, Messages.Count - MaxShownMessages));
+        var shown = messages.Skip(Math.Max(0, messages.Count - MaxShownMessages));
         return new JArray(shown.Select(m => Text(
             $"{m.At.UtcDateTime.ToString("d MMM HH:mm", CultureInfo.InvariantCulture)} · " +
             (m.Direction == MessageDirection.FromPatient ? "Patient" : $"{m.AuthorName} to the patient{(m.DeliveredAt is null ? " (not delivered yet)" : "")}") +

@@ -8,7 +8,7 @@ namespace SecondOpinionBot.Staff;
 /// Everything staff do with the bot: team-channel commands and card actions. The activity handler hands over team
 /// messages, any message carrying a case-action payload (wherever it comes from), and adaptiveCard/action invokes.
 /// </summary>
-public sealed class StaffActivityHandler(StaffCaseActions actions, StaffCommands commands, StaffCards cards, Operations.Telemetry.BotMetrics metrics, StaffAuthorizer authorizer, StaffRoster roster, StaffText text)
+public sealed class StaffActivityHandler(StaffCaseActions actions, StaffCommands commands, StaffCards cards, Operations.Telemetry.BotMetrics metrics, StaffAuthorizer authorizer, StaffRoster roster, StaffText text, StaffCaseCommands caseCommands)
 {
     private string MalformedAction => text.Of(StaffRefusal.MalformedAction);
 
@@ -48,8 +48,10 @@ public sealed class StaffActivityHandler(StaffCaseActions actions, StaffCommands
             return Message(MalformedAction);
         }
 
-        var result = await RosterRefusalAsync(turnContext, payload, cancellationToken)
-            ?? await actions.ExecuteAsync(turnContext.Activity, payload ?? CaseActionPayload.Unreadable(data), cancellationToken);
+        var result = payload is not null && CaseActionPayload.IsChangeVerb(payload.Verb) && !patientForgery
+            ? await caseCommands.CardChangeAsync(turnContext, payload, cancellationToken)
+            : await RosterRefusalAsync(turnContext, payload, cancellationToken)
+                ?? await actions.ExecuteAsync(turnContext.Activity, payload ?? CaseActionPayload.Unreadable(data), cancellationToken);
         metrics.CardAction(payload?.Verb ?? "unreadable", CardActionResult(result));
         if (result.Refusal is { } refusal)
         {
@@ -65,7 +67,7 @@ public sealed class StaffActivityHandler(StaffCaseActions actions, StaffCommands
         {
             StatusCode = 200,
             Type = StaffCaseCard.ContentType,
-            Value = cards.ForViewer(result.Case!, result.ViewerId, result.Note).Build(),
+            Value = (await cards.ForViewerAsync(result.Case!, result.ViewerId, result.Note, cancellationToken)).Build(),
         };
     }
 
@@ -86,8 +88,10 @@ public sealed class StaffActivityHandler(StaffCaseActions actions, StaffCommands
             return;
         }
 
-        var result = await RosterRefusalAsync(turnContext, payload, cancellationToken)
-            ?? await actions.ExecuteAsync(activity, payload ?? CaseActionPayload.Unreadable(activity.Value), cancellationToken);
+        var result = payload is not null && CaseActionPayload.IsChangeVerb(payload.Verb) && !ConversationScope.IsPatientConversation(activity)
+            ? await caseCommands.CardChangeAsync(turnContext, payload, cancellationToken)
+            : await RosterRefusalAsync(turnContext, payload, cancellationToken)
+                ?? await actions.ExecuteAsync(activity, payload ?? CaseActionPayload.Unreadable(activity.Value), cancellationToken);
         metrics.CardAction(payload?.Verb ?? "unreadable", CardActionResult(result));
         var reply = result.Refusal is { } refusal ? text.Of(refusal) : result.Note;
         if (reply is not null)

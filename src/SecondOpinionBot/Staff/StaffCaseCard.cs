@@ -16,7 +16,8 @@ namespace SecondOpinionBot.Staff;
 /// The assignee's own view (Resolve with its outcome list, Message patient). Everyone else, previews and exports get the
 /// base card; Teams asks for the assignee's view through refresh.userIds. The server checks every action regardless.
 /// </param>
-public sealed record StaffCaseCard(CaseRecord Case, DateTimeOffset Now, string? Note = null, bool ShowFirstName = false, bool ForAssignee = false)
+/// <param name="MovedAway">The copy left in a channel the case is no longer in: "Transferred to care coordination", nothing else.</param>
+public sealed record StaffCaseCard(CaseRecord Case, DateTimeOffset Now, string? Note = null, bool ShowFirstName = false, bool ForAssignee = false, bool MovedAway = false, string? Overdue = null)
 {
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
 
@@ -26,6 +27,22 @@ public sealed record StaffCaseCard(CaseRecord Case, DateTimeOffset Now, string? 
 
     public JObject Build()
     {
+        if (MovedAway)
+        {
+            return new JObject
+            {
+                ["type"] = "AdaptiveCard",
+                ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+                ["version"] = "1.5",
+                ["body"] = new JArray
+                {
+                    Text(Case.Reference, weight: "Bolder", size: "Medium"),
+                    Text($"Transferred to {QueueNames.Title(Case.Queue).ToLowerInvariant()}. It is worked in that queue's channel now."),
+                },
+                ["actions"] = new JArray(),
+            };
+        }
+
         var body = new JArray
         {
             Text($"{Case.Reference} · {QueueNames.Title(Case.Queue)}", weight: "Bolder", size: "Medium"),
@@ -89,9 +106,21 @@ public sealed record StaffCaseCard(CaseRecord Case, DateTimeOffset Now, string? 
         var facts = new JArray
         {
             Fact("Priority", Case.Priority == CasePriority.Urgent ? "Urgent" : "Routine"),
+        };
+        if (Overdue is not null)
+        {
+            facts.Add(Fact("Service level", Overdue));
+        }
+
+        foreach (var fact in new[]
+        {
             Fact(CaseTransitions.IsOpen(Case.Status) ? "Waiting" : "Was open", CardText.Waiting((Case.ClosedAt ?? Now) - Case.CreatedAt)),
             Fact("Chatting", Person(details)),
-        };
+        })
+        {
+            facts.Add(fact);
+        }
+
         if (details.NeedsCall())
         {
             // A workflow flag, not health detail: the bot could not understand some answers and guessed none.
@@ -157,14 +186,55 @@ public sealed record StaffCaseCard(CaseRecord Case, DateTimeOffset Now, string? 
     {
         JArray actions = Case.Status switch
         {
-            CaseStatus.New or CaseStatus.Transferred or CaseStatus.Reopened => [Action("Claim", CaseActionPayload.ClaimVerb)],
+            CaseStatus.New or CaseStatus.Transferred or CaseStatus.Reopened => [Action("Claim", CaseActionPayload.ClaimVerb), AssignAction()],
             CaseStatus.Claimed when ForAssignee => [Action("Resolve", CaseActionPayload.ResolveVerb), DialogAction("Message patient", CaseActionPayload.MessageVerb)],
-            CaseStatus.Claimed => [Action("Take over", CaseActionPayload.TakeOverVerb)],
+            CaseStatus.Claimed => [Action("Take over", CaseActionPayload.TakeOverVerb), AssignAction()],
+            CaseStatus.Resolved => [Action("Reopen", CaseActionPayload.ReopenVerb)],
             _ => [],
         };
         actions.Add(DialogAction("Details", CaseActionPayload.DetailsVerb));
+        if (CaseTransitions.IsOpen(Case.Status))
+        {
+            actions.Add(DialogAction("Add note", CaseActionPayload.NoteVerb));
+            actions.Add(DialogAction("Transfer", CaseActionPayload.TransferVerb));
+        }
+
+        if (Case.Status == CaseStatus.Claimed && ForAssignee)
+        {
+            actions.Add(Action("Unassign", CaseActionPayload.UnassignVerb));
+        }
+
         return actions;
     }
+
+    /// <summary>
+    /// "Assign…" opens Teams' people picker (Input.ChoiceSet with a Data.Query on the users of this team, documented
+    /// for desktop and web clients; it returns Entra object ids). The server checks the roster before assigning; the
+    /// command "assign SO-XXXX @name" is the path that works in every client.
+    /// </summary>
+    private JObject AssignAction() => new()
+    {
+        ["type"] = "Action.ShowCard",
+        ["title"] = "Assign…",
+        ["card"] = new JObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["body"] = new JArray
+            {
+                new JObject
+                {
+                    ["type"] = "Input.ChoiceSet",
+                    ["id"] = CaseActionPayload.AssigneeInputId,
+                    ["label"] = "Assign to",
+                    ["isRequired"] = true,
+                    ["errorMessage"] = "Choose a colleague from this team.",
+                    ["choices"] = new JArray(),
+                    ["choices.data"] = new JObject { ["type"] = "Data.Query", ["dataset"] = "graph.microsoft.com/users?scope=currentContext" },
+                },
+            },
+            ["actions"] = new JArray { Action("Assign", CaseActionPayload.AssignVerb) },
+        },
+    };
 
     /// <summary>
     /// Opens a Teams dialog: only an Action.Submit tagged msteams.type task/fetch does (never Action.Execute), and the

@@ -12,22 +12,36 @@ namespace SecondOpinionBot.Staff;
 /// <summary>The team-channel commands: set queue, move queue, queue, case. Each checks the channel before doing anything.</summary>
 public sealed partial class StaffCommands(
     StaffAuthorizer authorizer, StaffRoster roster, IQueueBindingStore bindings, ICaseStore cases, StaffCards cards, IOutbox outbox, StaffText text,
-    TimeProvider clock, ILogger<StaffCommands> logger)
+    StaffCaseCommands caseCommands, StaffQueueViews views, TimeProvider clock, ILogger<StaffCommands> logger)
 {
     /// <summary>How long after "move queue" another channel may take the queue.</summary>
     public static readonly TimeSpan MoveWindow = TimeSpan.FromMinutes(15);
 
     public async Task HandleAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
+        if (StaffCaseCommands.ParseWithText(turnContext.Activity.Text) is { } withText)
+        {
+            await turnContext.SendActivityAsync(await caseCommands.HandleAsync(turnContext, withText.Id, withText.Reference, withText.Text, cancellationToken), cancellationToken: cancellationToken);
+            return;
+        }
+
+        if (StaffQueueViews.ParseFilter(turnContext.Activity.Text) is { } filter)
+        {
+            await turnContext.SendActivityAsync(await views.ListAsync(turnContext.Activity, filter, cancellationToken), cancellationToken: cancellationToken);
+            return;
+        }
+
         var match = CommandRouter.Route(turnContext.Activity.Text, CommandScope.Team);
         var reply = match switch
         {
             null => text.Get(StaffMessageKeys.CommandsHelp),
             { NeedsArgument: true, Command.Id: CommandId.SetQueue or CommandId.MoveQueue } => text.Get(StaffMessageKeys.CommandsWhichQueue),
-            { NeedsArgument: true, Command.Id: CommandId.Case } => text.Get(StaffMessageKeys.CommandsWhichCase),
+            { NeedsArgument: true } => text.Get(StaffMessageKeys.CommandsWhichCase),
             { Command.Id: CommandId.SetQueue } => await BindAsync(turnContext.Activity, match.Argument!, cancellationToken),
             { Command.Id: CommandId.MoveQueue } => await AllowMoveAsync(turnContext, match.Argument!, cancellationToken),
-            { Command.Id: CommandId.Queue } => await ListAsync(turnContext.Activity, cancellationToken),
+            { Command.Id: CommandId.Queue } => await views.ListAsync(turnContext.Activity, QueueFilter.All, cancellationToken),
+            { Command.Id: CommandId.Assign or CommandId.Unassign or CommandId.Transfer or CommandId.Reopen or CommandId.Note or CommandId.History } =>
+                await caseCommands.HandleAsync(turnContext, match.Command.Id, match.Argument!, "", cancellationToken),
             { Command.Id: CommandId.Case } => await ShowCaseAsync(turnContext, match.Argument!, cancellationToken),
             _ => text.Get(StaffMessageKeys.CommandsHelp),
         };
@@ -104,52 +118,6 @@ public sealed partial class StaffCommands(
     private Task TellChannelAsync(QueueBinding binding, string queue, string line, CancellationToken cancellationToken) =>
         outbox.EnqueueAsync(OutboxKind.ChannelNotice, new OutboxPayload($"queue:{queue}", Text: line, Channel: new ChannelAddress(binding.ChannelId, binding.ServiceUrl, binding.TenantId)), null, cancellationToken);
 
-    private async Task<string> ListAsync(IMessageActivity activity, CancellationToken cancellationToken)
-    {
-        var (origin, refusal) = authorizer.CheckChannel(activity);
-        if (origin is null)
-        {
-            return text.Of(refusal!);
-        }
-
-        var bound = await bindings.FindByChannelAsync(origin.TeamId, origin.ChannelId, cancellationToken);
-        if (bound.Count == 0)
-        {
-            return text.Get(StaffMessageKeys.CommandsNotSetUp);
-        }
-
-        var now = clock.GetUtcNow();
-        var list = new StringBuilder();
-        foreach (var binding in bound)
-        {
-            var open = await cases.ListOpenAsync(binding.Queue, cancellationToken);
-            list.Append(open.Count == 1
-                ? text.Get(StaffMessageKeys.CommandsListHeadingOne, ("queueName", QueueNames.Title(binding.Queue)))
-                : text.Get(StaffMessageKeys.CommandsListHeadingMany, ("queueName", QueueNames.Title(binding.Queue)), ("count", open.Count.ToString(CultureInfo.InvariantCulture))));
-            foreach (var (record, index) in open.Select((r, i) => (r, i + 1)))
-            {
-                list.Append("\n\n").Append(text.Get(StaffMessageKeys.CommandsListLine,
-                    ("index", index.ToString(CultureInfo.InvariantCulture)),
-                    ("reference", record.Reference),
-                    ("priority", text.Get(record.Priority == Handoff.CasePriority.Urgent ? StaffMessageKeys.WordsUrgent : StaffMessageKeys.WordsRoutine)),
-                    ("waiting", CardText.Waiting(now - record.CreatedAt)),
-                    ("state", State(record))));
-            }
-
-            list.Append("\n\n");
-        }
-
-        return list.ToString().TrimEnd() + "\n\n" + text.Get(StaffMessageKeys.CommandsListFooter);
-    }
-
-    private string State(CaseRecord record) => record.Status switch
-    {
-        CaseStatus.Claimed => text.Get(StaffMessageKeys.WordsClaimedBy, ("name", CardText.FirstName(record.AssigneeName))),
-        CaseStatus.Transferred => text.Get(StaffMessageKeys.WordsTransferred),
-        CaseStatus.Reopened => text.Get(StaffMessageKeys.WordsReopened),
-        _ => text.Get(StaffMessageKeys.WordsNew),
-    };
-
     private async Task<string?> ShowCaseAsync(ITurnContext turnContext, string reference, CancellationToken cancellationToken)
     {
         var record = await cases.FindAsync(reference, cancellationToken);
@@ -166,7 +134,7 @@ public sealed partial class StaffCommands(
             return text.Of(notHere == StaffRefusal.NotBoundChannel ? StaffRefusal.UnknownCase : notHere!);
         }
 
-        var posted = await turnContext.SendActivityAsync(MessageFactory.Attachment(cards.For(record).ToAttachment()), cancellationToken);
+        var posted = await turnContext.SendActivityAsync(MessageFactory.Attachment((await cards.ForAsync(record, null, cancellationToken)).ToAttachment()), cancellationToken);
         if (posted?.Id is { Length: > 0 } id && turnContext.Activity.Conversation?.Id is { Length: > 0 } conversation)
         {
             // This copy is updated with the thread's card from now on.

@@ -16,7 +16,7 @@ namespace SecondOpinionBot.Staff;
 /// </summary>
 public sealed partial class StaffDialogs(
     ICaseStore cases, ICaseMessageStore messages, StaffAuthorizer authorizer, StaffRoster roster, StaffCaseWork work,
-    IOptions<HandoffOptions> options, StaffText text, ILogger<StaffDialogs> logger)
+    StaffCaseChanges changes, IOptions<HandoffOptions> options, StaffText text, ILogger<StaffDialogs> logger)
 {
     public const int MaxMessageLength = 1000;
 
@@ -45,6 +45,10 @@ public sealed partial class StaffDialogs(
         {
             CaseActionPayload.DetailsVerb => await DetailsAsync(access, cancellationToken),
             CaseActionPayload.MessageVerb => MessageForm(access),
+            CaseActionPayload.NoteVerb => Dialog(text.Get(Content.StaffMessageKeys.FormsNoteTitle, ("reference", access.Case.Reference)), StaffNoteCard.AddNote(access.Case, null, text)),
+            CaseActionPayload.TransferVerb => TransferForm(access, null),
+            CaseActionPayload.NoteSendVerb => await NoteAsync(access, payload.Note, cancellationToken),
+            CaseActionPayload.TransferSendVerb => await TransferAsync(access, payload.Note, cancellationToken),
             _ => await SendAsync(access, payload.Message, cancellationToken),
         };
     }
@@ -79,6 +83,17 @@ public sealed partial class StaffDialogs(
         if (!StaffRoles.Allows(role, details, options.Value.DetailsAssigneeOnly))
         {
             return (null, StaffRefusal.DetailsAssigneeOnly);
+        }
+
+        var ability = payload.Verb switch
+        {
+            CaseActionPayload.NoteVerb or CaseActionPayload.NoteSendVerb => StaffAbility.AddNote,
+            CaseActionPayload.TransferVerb or CaseActionPayload.TransferSendVerb => StaffAbility.Transfer,
+            _ => (StaffAbility?)null,
+        };
+        if (ability is { } needed)
+        {
+            return StaffRoles.Allows(role, needed) ? (new StaffAccess(record, origin, role, own), null) : (null, StaffRefusal.NotTeamMember);
         }
 
         if (payload.Verb != CaseActionPayload.DetailsVerb)
@@ -116,6 +131,31 @@ public sealed partial class StaffDialogs(
         return result.Problem is { } problem
             ? Dialog($"Message the patient · {access.Case.Reference}", MessagePatientCard.Build(access.Case, problem))
             : Message(result.Note!);
+    }
+
+    private InvokeResponse TransferForm(StaffAccess access, string? problem) =>
+        CaseTransitions.IsOpen(access.Case.Status)
+            ? Dialog(text.Get(Content.StaffMessageKeys.FormsTransferTitle, ("reference", access.Case.Reference), ("queueName", QueueNames.Title(StaffCaseChanges.OtherQueue(access.Case.Queue)).ToLowerInvariant())),
+                StaffNoteCard.Transfer(access.Case, problem, text))
+            : Message(text.Get(Content.StaffMessageKeys.WorkClosed));
+
+    private CaseActor Actor(StaffAccess access) => new(access.Origin.UserId, text.Actor(access.Origin.DisplayName), access.Origin.TeamsUserId);
+
+    private async Task<InvokeResponse> NoteAsync(StaffAccess access, string? note, CancellationToken cancellationToken)
+    {
+        var result = await changes.AddNoteAsync(access.Case, Actor(access), note, cancellationToken);
+        var saved = result.Changed || result.Note == text.Get(Content.StaffMessageKeys.WorkNoteSaved);
+        return saved
+            ? Message(result.Note)
+            : Dialog(text.Get(Content.StaffMessageKeys.FormsNoteTitle, ("reference", access.Case.Reference)), StaffNoteCard.AddNote(access.Case, result.Note, text));
+    }
+
+    private async Task<InvokeResponse> TransferAsync(StaffAccess access, string? note, CancellationToken cancellationToken)
+    {
+        var result = await changes.TransferAsync(access.Case, Actor(access), null, note, cancellationToken);
+        return result.Changed || string.IsNullOrWhiteSpace(note) is false && note!.Trim().Length <= StaffCaseChanges.MaxNoteLength
+            ? Message(result.Note)
+            : TransferForm(access, result.Note);
     }
 
     private async Task AuditRefusalAsync(IActivity activity, CaseActionPayload payload, StaffRefusal refusal, CancellationToken cancellationToken)

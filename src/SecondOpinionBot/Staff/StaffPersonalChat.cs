@@ -10,7 +10,7 @@ namespace SecondOpinionBot.Staff;
 /// patient intake. Known staff: listed in the settings (admins, leads, allow-listed users), or a member of a team a
 /// queue is bound to (the Teams roster, cached briefly).
 /// </summary>
-public sealed class StaffPersonalChat(IQueueBindingStore bindings, StaffRoster roster, IOptions<HandoffOptions> options, StaffAuthorizer authorizer, StaffText text)
+public sealed class StaffPersonalChat(IQueueBindingStore bindings, StaffRoster roster, IOptions<HandoffOptions> options, StaffAuthorizer authorizer, StaffText text, StaffQueueViews views)
 {
     public async Task<bool> IsKnownStaffAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
@@ -47,7 +47,21 @@ public sealed class StaffPersonalChat(IQueueBindingStore bindings, StaffRoster r
         return false;
     }
 
-    public Task SendHelpAsync(ITurnContext turn, CancellationToken cancellationToken)
+    /// <summary>"my cases" lists every open case the person has, across queues; anything else gets the staff help.</summary>
+    public async Task SendHelpAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var from = turn.Activity.From;
+        if (turn.Activity.Type == ActivityTypes.Message && StaffQueueViews.IsMyCases(turn.Activity.Text)
+            && (from?.AadObjectId is { Length: > 0 } aad ? aad : from?.Id) is { Length: > 0 } me)
+        {
+            await turn.SendActivityAsync(await views.MyCasesAsync(me, cancellationToken), cancellationToken: cancellationToken);
+            return;
+        }
+
+        await HelpAsync(turn, cancellationToken);
+    }
+
+    private Task<ResourceResponse> HelpAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var name = CardText.FirstName(turn.Activity.From?.Name) is { Length: > 0 } first ? first : text.Get(Content.StaffMessageKeys.PersonalChatSomeone);
         return turn.SendActivityAsync(text.Get(Content.StaffMessageKeys.PersonalChatHelp, ("firstName", name)), cancellationToken: cancellationToken);

@@ -20,6 +20,15 @@ public enum StaffAbility
     ViewDetailsOfOwnCase,
     BindQueue,
     MoveQueue,
+
+    /// <summary>Give a case to a colleague of the team (from the card's people picker or "assign SO-XXXX @name").</summary>
+    Assign,
+    UnassignOwnCase,
+    UnassignAnyCase,
+    Transfer,
+    Reopen,
+    AddNote,
+    ViewHistory,
 }
 
 /// <summary>
@@ -34,16 +43,19 @@ public static class StaffRoles
         [
             StaffAbility.Claim, StaffAbility.TakeOver, StaffAbility.ResolveOwnCase, StaffAbility.MessagePatientOnOwnCase,
             StaffAbility.ViewDetailsOfAnyCase, StaffAbility.ViewDetailsOfOwnCase, StaffAbility.BindQueue,
+            StaffAbility.Assign, StaffAbility.UnassignOwnCase, StaffAbility.Transfer, StaffAbility.Reopen, StaffAbility.AddNote, StaffAbility.ViewHistory,
         ],
         [StaffRole.QueueLead] =
         [
             StaffAbility.Claim, StaffAbility.TakeOver, StaffAbility.ResolveOwnCase, StaffAbility.MessagePatientOnOwnCase,
             StaffAbility.ViewDetailsOfAnyCase, StaffAbility.ViewDetailsOfOwnCase, StaffAbility.BindQueue,
+            StaffAbility.Assign, StaffAbility.UnassignOwnCase, StaffAbility.UnassignAnyCase, StaffAbility.Transfer, StaffAbility.Reopen, StaffAbility.AddNote, StaffAbility.ViewHistory,
         ],
         [StaffRole.Admin] =
         [
             StaffAbility.Claim, StaffAbility.TakeOver, StaffAbility.ResolveOwnCase, StaffAbility.MessagePatientOnOwnCase,
             StaffAbility.ViewDetailsOfAnyCase, StaffAbility.ViewDetailsOfOwnCase, StaffAbility.BindQueue, StaffAbility.MoveQueue,
+            StaffAbility.Assign, StaffAbility.UnassignOwnCase, StaffAbility.UnassignAnyCase, StaffAbility.Transfer, StaffAbility.Reopen, StaffAbility.AddNote, StaffAbility.ViewHistory,
         ],
     };
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
+using Microsoft.Bot.Schema.Teams;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using SecondOpinionBot.Handoff;
@@ -56,6 +57,33 @@ public sealed partial class StaffRoster(IMemoryCache cache, IOptions<HandoffOpti
 
         cache.Set(key, answer, options.Value.RosterCacheLifetime);
         return answer;
+    }
+
+    /// <summary>
+    /// Someone else in the team, by Teams user id (29:…) or Entra object id (what the people picker returns), asked
+    /// afresh: the person a case is assigned to must be a member now. Null when they are not in the team.
+    /// </summary>
+    public async Task<(RosterAnswer Answer, TeamsChannelAccount? Member)> FindMemberAsync(ITurnContext turn, string teamId, string userId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(userId) || userId.Length > 200)
+        {
+            return (RosterAnswer.NotMember, null);
+        }
+
+        try
+        {
+            var member = await TeamsInfo.GetTeamMemberAsync(turn, userId, teamId, cancellationToken);
+            return member is not null && !string.IsNullOrEmpty(member.Id) ? (RosterAnswer.Member, member) : (RosterAnswer.NotMember, null);
+        }
+        catch (ErrorResponseException ex) when (ex.Response?.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden or HttpStatusCode.BadRequest)
+        {
+            return (RosterAnswer.NotMember, null);
+        }
+        catch (Exception ex) when (ex is ErrorResponseException or Microsoft.Rest.HttpOperationException or HttpRequestException or TaskCanceledException)
+        {
+            LogUnavailable(ex.GetType().Name);
+            return (RosterAnswer.Unavailable, null);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The Teams roster could not be checked ({ExceptionType}); the staff action was refused.")]

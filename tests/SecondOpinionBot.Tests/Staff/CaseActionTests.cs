@@ -82,7 +82,7 @@ public sealed class CaseActionTests : IAsyncLifetime
 
         var (_, resolved) = await _host.InvokeAsync(Resolve(TeamsActivities.Ana, claimed.Version, "records-gathered"));
         Assert.Contains("Resolved by Ana: Records gathered", resolved["value"]!.ToString());
-        Assert.Equal("Details", Assert.Single((JArray)resolved["value"]!["actions"]!)["title"]!.ToString());
+        Assert.Equal(["Reopen", "Details"], resolved["value"]!["actions"]!.Select(a => a["title"]!.ToString()));
         await _host.DrainAsync();
 
         var stored = await _host.CaseAsync(_case.Reference);
@@ -208,10 +208,10 @@ public sealed class CaseActionTests : IAsyncLifetime
 
         var (_, forAna) = await _host.InvokeAsync(Refresh(TeamsActivities.Ana));
         var anaActions = forAna["value"]!["actions"]!.Select(a => a["title"]!.ToString()).ToList();
-        Assert.Equal(["Resolve", "Message patient", "Details"], anaActions);
+        Assert.Equal(["Resolve", "Message patient", "Details", "Add note", "Transfer", "Unassign"], anaActions);
 
         var (_, forBen) = await _host.InvokeAsync(Refresh(TeamsActivities.Ben));
-        Assert.Equal(["Take over", "Details"], forBen["value"]!["actions"]!.Select(a => a["title"]!.ToString()));
+        Assert.Equal(["Take over", "Assign…", "Details", "Add note", "Transfer"], forBen["value"]!["actions"]!.Select(a => a["title"]!.ToString()));
 
         // Whatever card Ben saw, the server still refuses his Resolve.
         var (_, forged) = await _host.InvokeAsync(Resolve(TeamsActivities.Ben, 2, "no-longer-needed"));

@@ -134,7 +134,7 @@ public sealed class StaffCaseCardTests
     {
         var card = new StaffCaseCard(Case(Personas.Maya(), version: 4), Created).Build();
 
-        Assert.Equal(["Claim", "Details"], card["actions"]!.Select(a => a["title"]!.ToString()));
+        Assert.Equal(["Claim", "Assign…", "Details", "Add note", "Transfer"], card["actions"]!.Select(a => a["title"]!.ToString()));
         var action = (JObject)card["actions"]![0]!;
         Assert.Equal("Action.Execute", action["type"]!.ToString());
         Assert.Equal("case.claim", action["verb"]!.ToString());
@@ -151,7 +151,7 @@ public sealed class StaffCaseCardTests
         var card = new StaffCaseCard(Case(Personas.Maya(), CaseStatus.Claimed, 2, "Ana Lopez"), Created, ForAssignee: true).Build();
 
         Assert.Contains("Claimed by Ana", card.ToString());
-        Assert.Equal(["case.resolve", "case.message", "case.details"], card["actions"]!.Select(a => (a["verb"] ?? a["data"]!["verb"])!.ToString()));
+        Assert.Equal(["case.resolve", "case.message", "case.details", "case.note", "case.transfer", "case.unassign"], card["actions"]!.Select(a => (a["verb"] ?? a["data"]!["verb"])!.ToString()));
         var input = card.SelectToken("$.body[?(@.type == 'Input.ChoiceSet')]")!;
         Assert.Equal("outcome", input["id"]!.ToString());
         Assert.Equal(StaffOutcomes.All.Select(o => o.Id), input["choices"]!.Select(c => c["value"]!.ToString()));
@@ -164,7 +164,7 @@ public sealed class StaffCaseCardTests
 
         var card = new StaffCaseCard(record, Created).Build();
 
-        Assert.Equal(["Take over", "Details"], card["actions"]!.Select(a => a["title"]!.ToString()));
+        Assert.Equal(["Take over", "Assign…", "Details", "Add note", "Transfer"], card["actions"]!.Select(a => a["title"]!.ToString()));
         Assert.Null(card.SelectToken("$.body[?(@.type == 'Input.ChoiceSet')]"));
         Assert.Equal(["29:aad-ana"], card["refresh"]!["userIds"]!.Select(u => u.ToString()));
         Assert.Equal("Action.Execute", card["refresh"]!["action"]!["type"]!.ToString());
@@ -180,11 +180,11 @@ public sealed class StaffCaseCardTests
     }
 
     [Fact]
-    public void A_resolved_case_offers_only_Details_and_shows_the_outcome()
+    public void A_resolved_case_offers_Reopen_and_Details_and_shows_the_outcome()
     {
         var card = new StaffCaseCard(Case(Personas.Maya(), CaseStatus.Resolved, 3, "Ana", "records-gathered"), Created).Build();
 
-        Assert.Equal("Details", Assert.Single((JArray)card["actions"]!)["title"]!.ToString());
+        Assert.Equal(["Reopen", "Details"], card["actions"]!.Select(a => a["title"]!.ToString()));
         Assert.Contains("Resolved by Ana: Records gathered", card.ToString());
     }
 }

@@ -20,7 +20,13 @@ public sealed class BotAppFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(_directory);
         DatabasePath = Path.Combine(_directory, "bot.db");
-        _settings = new Dictionary<string, string?> { ["Storage:SqlitePath"] = DatabasePath };
+        _settings = new Dictionary<string, string?>
+        {
+            ["Storage:SqlitePath"] = DatabasePath,
+
+            // Tests move fake clocks by hours; the overdue reminders run only where a test runs their pass itself.
+            ["Handoff:ServiceLevels:RunReminders"] = "false",
+        };
         foreach (var (key, value) in settings ?? [])
         {
             _settings[key] = value;

@@ -7,6 +7,9 @@ public enum MessageDirection
 
     /// <summary>Written by a staff member with "Message patient".</summary>
     ToPatient,
+
+    /// <summary>An internal note by a staff member ("Add note", a transfer's handover note): Details only, never sent.</summary>
+    StaffNote,
 }
 
 /// <summary>

@@ -66,7 +66,7 @@ public sealed class OutboxDelivery(
             IsGroup = true,
             ChannelData = new TeamsChannelData { Channel = new ChannelInfo(binding.ChannelId), Tenant = new TenantInfo(binding.TenantId) },
             TenantId = binding.TenantId,
-            Activity = (Activity)MessageFactory.Attachment(cards.For(record, maybePostedBefore ? MaybePostedEarlierNote : null).ToAttachment()),
+            Activity = (Activity)MessageFactory.Attachment((await cards.ForAsync(record, maybePostedBefore ? MaybePostedEarlierNote : null, cancellationToken)).ToAttachment()),
         };
         string? conversationId = null;
         string? activityId = null;
@@ -162,7 +162,9 @@ public sealed class OutboxDelivery(
 
     private async Task<DeliveryResult> UpdateCardAsync(CaseRecord record, CancellationToken cancellationToken)
     {
-        if (record.StaffConversationId is null || record.StaffCardActivityId is null)
+        var copies = await cases.ListCardCopiesAsync(record.Reference, cancellationToken);
+        var threadPosted = record.StaffConversationId is not null && record.StaffCardActivityId is not null;
+        if (!threadPosted && copies.Count == 0)
         {
             return DeliveryResult.Sent; // The thread is not posted yet; when it is, it shows the current card.
         }
@@ -172,12 +174,17 @@ public sealed class OutboxDelivery(
             return DeliveryResult.Never("queue-unbound");
         }
 
-        var update = (Activity)MessageFactory.Attachment(cards.For(record).ToAttachment());
-        update.Id = record.StaffCardActivityId;
-        await ContinueAsync(StaffThread(record, binding), (turn, ct) => turn.UpdateActivityAsync(update, ct), cancellationToken);
-        foreach (var (conversationId, activityId) in await cases.ListCardCopiesAsync(record.Reference, cancellationToken))
+        if (threadPosted)
         {
-            var copy = (Activity)MessageFactory.Attachment(cards.For(record).ToAttachment());
+            var update = (Activity)MessageFactory.Attachment((await cards.ForAsync(record, null, cancellationToken)).ToAttachment());
+            update.Id = record.StaffCardActivityId;
+            await ContinueAsync(StaffThread(record, binding), (turn, ct) => turn.UpdateActivityAsync(update, ct), cancellationToken);
+        }
+
+        foreach (var (conversationId, activityId) in copies)
+        {
+            // A copy in another channel (the old thread of a transferred case) only says where the case went.
+            var copy = (Activity)MessageFactory.Attachment((await cards.ForCopyAsync(record, conversationId, binding.ChannelId, cancellationToken)).ToAttachment());
             copy.Id = activityId;
             try
             {
@@ -224,9 +231,12 @@ public sealed class OutboxDelivery(
             return DeliveryResult.Never("patient-conversation-unreadable");
         }
 
-        var text = payload.Notice == PatientNotice.Resolved
-            ? messages.Resolved(record, payload.StaffName ?? "", payload.Outcome, reference.Locale)
-            : messages.Claimed(record, payload.StaffName ?? "", reference.Locale);
+        var text = payload.Notice switch
+        {
+            PatientNotice.Resolved => messages.Resolved(record, payload.StaffName ?? "", payload.Outcome, reference.Locale),
+            PatientNotice.Transferred => messages.Transferred(record, reference.Locale),
+            _ => messages.Claimed(record, payload.StaffName ?? "", reference.Locale),
+        };
         return await SendToPatientAsync(reference, text, cancellationToken);
     }
 

@@ -5,4 +5,7 @@ public enum PatientNotice
 {
     Claimed,
     Resolved,
+
+    /// <summary>The case moved to the other queue: the patient hears who will help now.</summary>
+    Transferred,
 }

@@ -94,8 +94,15 @@ public static class LocalStaffPage
         Section(body, "Needs", d.Needs.Select(n => ("", (string?)CardText.Label(n))).Append(("In their words", d.NeedsNote)).ToArray());
         Section(body, "How to reach them", ("Prefers", string.Join(", ", d.ContactMethods.Select(CardText.Label))), ("Phone", d.Phone), ("Email", d.Email), ("Good times", d.ContactTimes));
 
+        body.Append("<h2>Notes (care team only)</h2><ol id=\"notes\">");
+        foreach (var m in messages.Where(m => m.Direction == MessageDirection.StaffNote))
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<li class=\"note\">{E(m.At.UtcDateTime.ToString("d MMM HH:mm", CultureInfo.InvariantCulture))} · {E(m.AuthorName)}: {E(m.Text)}</li>");
+        }
+
+        body.Append("</ol>");
         body.Append("<h2>Messages</h2><ol id=\"messages\">");
-        foreach (var m in messages)
+        foreach (var m in messages.Where(m => m.Direction != MessageDirection.StaffNote))
         {
             var who = m.Direction == MessageDirection.FromPatient ? "Patient" : $"{m.AuthorName} to the patient";
             body.Append(CultureInfo.InvariantCulture, $"<li class=\"{(m.Direction == MessageDirection.FromPatient ? "from-patient" : "to-patient")}\">{E(m.At.UtcDateTime.ToString("d MMM HH:mm", CultureInfo.InvariantCulture))} · {E(who)}: {E(m.Text)}</li>");
