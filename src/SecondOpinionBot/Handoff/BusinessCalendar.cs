@@ -111,6 +111,9 @@ public sealed class BusinessCalendar(TeamHoursOptions hours)
         }
     }
 
+    /// <summary>The moment as the team's clock shows it.</summary>
+    public DateTime LocalTime(DateTimeOffset at) => Local(at);
+
     private DateTime Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, _zone).DateTime;
 
     private DateTimeOffset Utc(DateOnly day, TimeOnly time)

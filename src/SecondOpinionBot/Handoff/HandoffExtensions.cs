@@ -57,6 +57,7 @@ public static class HandoffExtensions
         services.AddSingleton<StaffCaseCommands>();
         services.AddSingleton<StaffQueueViews>();
         services.AddSingleton<ServiceLevels>();
+        services.AddSingleton<ContactWhen>();
         services.AddSingleton<TimerLease>();
         services.AddSingleton<OverdueReminders>();
         services.AddHostedService(sp => sp.GetRequiredService<OverdueReminders>());

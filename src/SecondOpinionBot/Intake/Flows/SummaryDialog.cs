@@ -14,7 +14,7 @@ namespace SecondOpinionBot.Intake.Flows;
 /// hands it to the team and gives the user the reference and a take-away prep sheet. A click on an outdated summary
 /// card shows the current summary instead of acting on old answers.
 /// </summary>
-public sealed partial class SummaryDialog(JourneyKit kit, CaseSubmission submission, IPrepSheetLinkStore prepLinks, PrepSheetAddress prepAddress, ILogger<SummaryDialog> logger) : Dialog(Id)
+public sealed partial class SummaryDialog(JourneyKit kit, CaseSubmission submission, IPrepSheetLinkStore prepLinks, PrepSheetAddress prepAddress, Handoff.ContactWhen contactWhen, ILogger<SummaryDialog> logger) : Dialog(Id)
 {
     public new const string Id = "summary";
 
@@ -148,9 +148,9 @@ public sealed partial class SummaryDialog(JourneyKit kit, CaseSubmission submiss
             return false;
         }
 
-        var when = record.Priority == Handoff.CasePriority.Urgent ? MessageKeys.HandoffWhenUrgent : MessageKeys.HandoffWhenNormal;
+        // On the queue's calendar: out of hours the patient hears when the team is back.
         await dc.SendAsync(kit.Say(turn, MessageKeys.HandoffSent,
-            ("reference", record.Reference), ("queueName", routing.Primary.PatientName), ("when", kit.Say(turn, when))), cancellationToken);
+            ("reference", record.Reference), ("queueName", routing.Primary.PatientName), ("when", contactWhen.Say(record, content))), cancellationToken);
 
         // The take-away sheet as a link to its printable page, with a short message; the whole sheet as a message only
         // where there is no address for the page (a configured bot without PrepSheets:PublicBaseUrl).
