@@ -190,6 +190,28 @@ public sealed class OutboxDeliveryTests
     }
 
     [Fact]
+    public async Task An_item_leased_by_a_stopped_process_of_this_machine_is_sent_at_once_by_the_restarted_one()
+    {
+        await using var connector = await FakeBotConnector.StartAsync();
+        using var folder = new TemporaryFolder();
+        var database = Path.Combine(folder.Path, "shared.db");
+        var stopped = Storage.StoppedProcessIds.Of();
+        await using (var first = await HandoffHost.StartAsync(databasePath: database, connector: connector))
+        {
+            await first.BindAsync();
+            await first.SubmitCaseAsync();
+            var item = Assert.Single(await first.Outbox.LeaseDueAsync(stopped, 10, CancellationToken.None));
+            Assert.True(await first.Outbox.MarkSendingAsync(item.Id, stopped, CancellationToken.None));
+        }
+
+        await using var second = await HandoffHost.StartAsync(databasePath: database, connector: connector);
+        await second.DrainAsync(); // No clock advance: the one-minute lease has not run out.
+
+        var thread = Assert.Single(connector.CreatedConversations);
+        Assert.Contains(OutboxDelivery.MaybePostedEarlierNote, CardOf(thread), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_instance_that_died_before_recording_the_attempt_leaves_no_note_on_the_card()
     {
         await using var connector = await FakeBotConnector.StartAsync();

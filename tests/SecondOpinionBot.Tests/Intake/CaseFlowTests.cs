@@ -259,6 +259,8 @@ public sealed partial class CaseFlowTests
 
         public Task<IReadOnlyList<OutboxItem>> LeaseDueAsync(string owner, int batchSize, CancellationToken cancellationToken) => inner.LeaseDueAsync(owner, batchSize, cancellationToken);
 
+        public Task<int> ReleaseLeasesOfGoneOwnersAsync(Func<string, bool> isGone, CancellationToken cancellationToken) => inner.ReleaseLeasesOfGoneOwnersAsync(isGone, cancellationToken);
+
         public Task CompleteAsync(long id, CancellationToken cancellationToken) => inner.CompleteAsync(id, cancellationToken);
 
         public Task<bool> MarkSendingAsync(long id, string owner, CancellationToken cancellationToken) => inner.MarkSendingAsync(id, owner, cancellationToken);

@@ -93,6 +93,21 @@ public sealed class TurnExactlyOnceTests
     }
 
     [Fact]
+    public async Task A_ticket_left_by_a_process_of_this_machine_that_has_stopped_does_not_block_at_all()
+    {
+        await using var chat = await JourneyChat.StartAsync();
+        await chat.SayAsync("hi");
+        // What a crash leaves before the restart: the old process's ticket, heartbeat fresh, the process gone.
+        Insert(chat.Factory.DatabasePath, $"webchat/{chat.ConversationId}", StoppedProcessIds.Of(), DateTimeOffset.UtcNow);
+
+        var clock = Stopwatch.StartNew();
+        var turn = await chat.SayAsync("Yes, save my answers");
+
+        Assert.True(turn.Says("Are you the patient"), turn.AllText);
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(1)); // The expiry is 4 s.
+    }
+
+    [Fact]
     public async Task A_turn_that_cannot_get_the_lease_gives_up_with_503_well_within_15_seconds_and_card_actions_never_wait()
     {
         await using var chat = await JourneyChat.StartAsync(factory: new BotAppFactory(new() { ["Storage:TurnMaxWait"] = "00:00:02" }));

@@ -38,6 +38,12 @@ public sealed class FakeBotConnector : IAsyncDisposable
     /// <summary>While set, calls are recorded and then wait for it before answering (a channel that hangs).</summary>
     public TaskCompletionSource? Hold { get; set; }
 
+    /// <summary>
+    /// Runs after a call is recorded and before it is answered (the call has reached "Teams"; the bot waits for the
+    /// answer): e.g. a crash test kills the bot here.
+    /// </summary>
+    public Func<ConnectorCall, CancellationToken, Task>? BeforeAnswer { get; set; }
+
     /// <summary>The Retry-After (seconds) sent with a scripted 429.</summary>
     public int RetryAfterSeconds { get; set; } = 30;
 
@@ -151,11 +157,17 @@ public sealed class FakeBotConnector : IAsyncDisposable
             failure = StatusCodes.Status403Forbidden;
         }
 
-        _calls.Enqueue(new ConnectorCall(context.Request.Method, context.Request.Path.Value!, body, failure ?? 200));
+        var call = new ConnectorCall(context.Request.Method, context.Request.Path.Value!, body, failure ?? 200);
+        _calls.Enqueue(call);
         Interlocked.Exchange(ref _nextCall, NewSignal()).TrySetResult();
         if (Hold is { } hold)
         {
             await hold.Task.WaitAsync(context.RequestAborted);
+        }
+
+        if (BeforeAnswer is { } beforeAnswer)
+        {
+            await beforeAnswer(call, context.RequestAborted);
         }
 
         if (failure is { } code)

@@ -18,6 +18,12 @@ public interface IOutbox
     /// </summary>
     Task<bool> MarkSendingAsync(long id, string owner, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Frees the leases held by owners <paramref name="isGone"/> says have stopped, so their items are sent now rather
+    /// than when the lease runs out. Returns how many items were freed.
+    /// </summary>
+    Task<int> ReleaseLeasesOfGoneOwnersAsync(Func<string, bool> isGone, CancellationToken cancellationToken);
+
     Task CompleteAsync(long id, CancellationToken cancellationToken);
 
     /// <param name="maybeSent">The failed send may still have reached the channel (a timeout, a gateway error): remembered for good.</param>

@@ -15,12 +15,14 @@ namespace SecondOpinionBot.Handoff.Outbox;
 public sealed partial class OutboxProcessor(
     IOutbox outbox, OutboxDelivery delivery, IOptions<HandoffOptions> options, TimeProvider clock, Operations.Telemetry.BotMetrics metrics, ILogger<OutboxProcessor> logger)
 {
-    private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    private readonly string _owner = Storage.ProcessInstance.NewId();
 
     /// <summary>Processes the items due now; returns how many were taken. Tests call this to drain deterministically.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
     {
         var settings = options.Value.Outbox;
+        // A restarted instance on the same machine takes over what its crashed predecessor had leased at once.
+        await outbox.ReleaseLeasesOfGoneOwnersAsync(owner => owner != _owner && Storage.ProcessInstance.IsSurelyGone(owner), cancellationToken);
         var items = await outbox.LeaseDueAsync(_owner, settings.BatchSize, cancellationToken);
         foreach (var item in items)
         {

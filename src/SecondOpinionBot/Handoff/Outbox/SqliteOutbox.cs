@@ -74,6 +74,35 @@ public sealed class SqliteOutbox(BotDatabase database, TimeProvider clock, IOpti
         return items.OrderBy(item => item.Id).ToList();
     }
 
+    public async Task<int> ReleaseLeasesOfGoneOwnersAsync(Func<string, bool> isGone, CancellationToken cancellationToken)
+    {
+        var owners = new List<string>();
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                SELECT DISTINCT lease_owner FROM outbox
+                WHERE completed_at IS NULL AND dead_letter IS NULL AND lease_owner IS NOT NULL AND lease_until >= $now
+                """;
+            command.Parameters.AddWithValue("$now", SqliteTime.Format(clock.GetUtcNow()));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                owners.Add(reader.GetString(0));
+            }
+        }
+
+        var freed = 0;
+        foreach (var owner in owners.Where(isGone))
+        {
+            freed += await ExecuteAsync(
+                "UPDATE outbox SET lease_until = NULL WHERE lease_owner = $owner AND completed_at IS NULL AND dead_letter IS NULL",
+                cancellationToken, ("$owner", owner));
+        }
+
+        return freed;
+    }
+
     public async Task<bool> MarkSendingAsync(long id, string owner, CancellationToken cancellationToken) =>
         await ExecuteAsync(
             "UPDATE outbox SET sending_since = @now WHERE id = @id AND lease_owner = @owner AND completed_at IS NULL AND dead_letter IS NULL",

@@ -24,8 +24,11 @@ namespace SecondOpinionBot.Storage.Turns;
 /// </summary>
 public sealed partial class TurnLease(BotDatabase database, IOptions<StorageOptions> options, TimeProvider clock, ILogger<TurnLease> logger) : BackgroundService, ITurnLease
 {
-    /// <summary>This process's id in the queue: a crash ends its heartbeat, and its tickets expire.</summary>
-    public string InstanceId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    /// <summary>
+    /// This process's id in the queue: a crash ends its heartbeat, and its tickets expire. A restart on the same machine
+    /// does not wait for that: the head ticket of a process that surely stopped (<see cref="ProcessInstance"/>) is taken away.
+    /// </summary>
+    public string InstanceId { get; } = ProcessInstance.NewId();
 
     public async Task<IAsyncDisposable> AcquireAsync(string conversationKey, CancellationToken cancellationToken)
     {
@@ -36,8 +39,14 @@ public sealed partial class TurnLease(BotDatabase database, IOptions<StorageOpti
         var delay = TimeSpan.FromMilliseconds(5);
         try
         {
-            while (!await IsHeadAsync(conversationKey, seq, cancellationToken))
+            while (await HeadAsync(conversationKey, seq, cancellationToken) is var head && head?.Seq != seq)
             {
+                if (head is { } other && other.InstanceId != InstanceId && ProcessInstance.IsSurelyGone(other.InstanceId))
+                {
+                    await DeleteTicketsOfAsync(other.InstanceId, cancellationToken);
+                    continue;
+                }
+
                 if (waited.Elapsed > settings.TurnMaxWait)
                 {
                     throw new TurnBusyException();
@@ -111,20 +120,37 @@ public sealed partial class TurnLease(BotDatabase database, IOptions<StorageOpti
         return seq;
     }
 
-    private async Task<bool> IsHeadAsync(string key, long seq, CancellationToken cancellationToken)
+    /// <summary>The ticket holding the lease now (our own when we are first), or null when ours is gone.</summary>
+    private async Task<(long Seq, string InstanceId)?> HeadAsync(string key, long seq, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         // Tickets of dead instances (no heartbeat within the expiry) go first; then the lowest ticket holds the lease.
         command.CommandText = """
-            DELETE FROM turn_queue WHERE conversation_key = @key AND heartbeat_at < @stale AND seq < @seq;
-            SELECT MIN(seq) FROM turn_queue WHERE conversation_key = @key;
+            DELETE FROM turn_queue WHERE conversation_key = @key AND heartbeat_at < @stale AND seq < @seq
             """;
         command.Parameters.AddWithValue("@key", key);
         command.Parameters.AddWithValue("@seq", seq);
         command.Parameters.AddWithValue("@stale", now - options.Value.TurnLeaseExpiry);
-        return await command.ExecuteScalarAsync(cancellationToken) is long head && head == seq;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+
+        // A second command rather than a batch: a reader over DELETE; SELECT starts at the DELETE on some providers.
+        await using var head = connection.CreateCommand();
+        head.CommandText = "SELECT seq, instance_id FROM turn_queue WHERE conversation_key = @key ORDER BY seq LIMIT 1";
+        head.Parameters.AddWithValue("@key", key);
+        await using var reader = await head.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : null;
+    }
+
+    /// <summary>Every ticket of a process that has stopped: its turns are not running any more.</summary>
+    private async Task DeleteTicketsOfAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM turn_queue WHERE instance_id = @instance";
+        command.Parameters.AddWithValue("@instance", instanceId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task DeleteAsync(long seq)
