@@ -20,4 +20,5 @@ public enum CommandId
     Reopen,
     Note,
     History,
+    FailedDeliveries,
 }

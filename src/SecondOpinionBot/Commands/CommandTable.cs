@@ -65,6 +65,9 @@ public static partial class CommandTable
         new(CommandId.History, CommandScope.Team, "history",
             "What happened on a case, in order: history SO-7K3F",
             ["history"], CaseReference),
+        new(CommandId.FailedDeliveries, CommandScope.Team, "failed deliveries",
+            "List what I could not deliver for this channel's cases (cards, notices, messages to patients).",
+            ["failed deliveries", "failed delivery", "dead letters"]),
     ];
 
     public static IEnumerable<BotCommand> InScope(CommandScope scope) => All.Where(command => command.Scope == scope);

@@ -37,6 +37,8 @@ public static class HandoffExtensions
         services.AddSingleton<PatientMessages>();
         services.AddSingleton<OutboxDelivery>();
         services.AddSingleton<OutboxProcessor>();
+        services.AddSingleton<DeadLetterFollowUp>();
+        services.AddSingleton<FailedDeliveriesList>();
         services.AddHostedService<OutboxWorker>();
         services.AddSingleton<IHandoffService, HandoffService>();
         services.AddSingleton<IPatientNotifier, PatientNotifier>();

@@ -40,6 +40,11 @@ public sealed class HandoffOptions
 
     /// <summary>How soon, in business time on the queue's calendar, a case should be claimed, and a claimed one touched.</summary>
     public ServiceLevelOptions ServiceLevels { get; set; } = new();
+    /// <summary>
+    /// The phone number a patient is given when their case could not be delivered to the team (its card was given up),
+    /// e.g. the care team's front desk. Empty: they are asked to call their clinic.
+    /// </summary>
+    public string FallbackPhone { get; set; } = "";
 
     /// <summary>Teams user id (29:…) of whoever covers urgent events outside <see cref="Hours"/>; told in their personal chat.</summary>
     public string AfterHoursContactUserId { get; set; } = "";

@@ -9,6 +9,15 @@ namespace SecondOpinionBot.Handoff;
 /// </summary>
 public sealed class PatientMessages(ContentCatalogs content)
 {
+    /// <summary>The case never reached the team: sorry, and the number to call (Handoff:FallbackPhone) with the reference.</summary>
+    public string Undelivered(CaseRecord record, string? fallbackPhone, string? locale)
+    {
+        var messages = content.For(locale).Messages;
+        return fallbackPhone is { Length: > 0 } phone
+            ? messages.Format(MessageKeys.HandoffUndelivered, ("reference", record.Reference), ("phone", phone))
+            : messages.Format(MessageKeys.HandoffUndeliveredNoPhone, ("reference", record.Reference));
+    }
+
     public string Claimed(CaseRecord record, string staffName, string? locale)
     {
         var catalog = content.For(locale);

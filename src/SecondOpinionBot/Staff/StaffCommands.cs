@@ -11,7 +11,7 @@ namespace SecondOpinionBot.Staff;
 
 /// <summary>The team-channel commands: set queue, move queue, queue, case. Each checks the channel before doing anything.</summary>
 public sealed partial class StaffCommands(
-    StaffAuthorizer authorizer, StaffRoster roster, IQueueBindingStore bindings, ICaseStore cases, StaffCards cards, IOutbox outbox, StaffText text,
+    StaffAuthorizer authorizer, StaffRoster roster, IQueueBindingStore bindings, ICaseStore cases, StaffCards cards, IOutbox outbox, FailedDeliveriesList failedDeliveries, StaffText text,
     StaffCaseCommands caseCommands, StaffQueueViews views, TimeProvider clock, ILogger<StaffCommands> logger)
 {
     /// <summary>How long after "move queue" another channel may take the queue.</summary>
@@ -43,6 +43,7 @@ public sealed partial class StaffCommands(
             { Command.Id: CommandId.Assign or CommandId.Unassign or CommandId.Transfer or CommandId.Reopen or CommandId.Note or CommandId.History } =>
                 await caseCommands.HandleAsync(turnContext, match.Command.Id, match.Argument!, "", cancellationToken),
             { Command.Id: CommandId.Case } => await ShowCaseAsync(turnContext, match.Argument!, cancellationToken),
+            { Command.Id: CommandId.FailedDeliveries } => await failedDeliveries.ListAsync(turnContext.Activity, cancellationToken),
             _ => text.Get(StaffMessageKeys.CommandsHelp),
         };
         if (reply is not null)

@@ -51,7 +51,7 @@ public sealed class CommandRouterTests
         Assert.Equal(
             ["start", "status", "help", "start over", "talk to a person", "what do you know about me", "delete my data"],
             CommandTable.InScope(CommandScope.Personal).Select(command => command.Title));
-        Assert.Equal(["queue", "case", "set queue", "move queue", "assign", "unassign", "transfer", "reopen", "note", "history"], CommandTable.InScope(CommandScope.Team).Select(command => command.Title));
+        Assert.Equal(["queue", "case", "set queue", "move queue", "assign", "unassign", "transfer", "reopen", "note", "history", "failed deliveries"], CommandTable.InScope(CommandScope.Team).Select(command => command.Title));
     }
 
     [Fact]

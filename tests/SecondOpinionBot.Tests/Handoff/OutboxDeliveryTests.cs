@@ -82,7 +82,10 @@ public sealed class OutboxDeliveryTests
         host.Clock.Advance(TimeSpan.FromDays(1));
         await host.DrainAsync();
 
-        Assert.Equal(callsBefore + 1, host.Connector.Calls.Count);
+        // One try at the thread, never again; the only other call tells the patient the case did not reach the team.
+        Assert.Single(host.Connector.Calls.Skip(callsBefore), c => c.Path.TrimEnd('/') == "/v3/conversations");
+        Assert.Single(host.Connector.TextsIn(HandoffHost.PatientConversationId));
+        Assert.Equal(callsBefore + 2, host.Connector.Calls.Count);
         var letter = Assert.Single(await host.Outbox.ListDeadLettersAsync(CancellationToken.None));
         Assert.Equal(OutboxKind.CreateThread, letter.Kind);
         Assert.Equal(record.Reference, letter.Reference);
@@ -330,7 +333,9 @@ public sealed class OutboxDeliveryTests
         host.Clock.Advance(TimeSpan.FromHours(1));
         await host.DrainAsync();
 
-        Assert.Empty(host.Connector.CreatedConversations);
+        // No case thread: the channel's only new post is the failed-delivery card about it.
+        var post = Assert.Single(host.Connector.CreatedConversations);
+        Assert.Contains("Delivery failed", post.Body!["activity"]!.ToString(), StringComparison.Ordinal);
         Assert.Equal("attempts-exhausted:http-500", Assert.Single(await host.Outbox.ListDeadLettersAsync(CancellationToken.None)).Reason);
     }
 

@@ -14,7 +14,7 @@ namespace SecondOpinionBot.Handoff.Outbox;
 /// time, so a retry always shows the current state. Connector errors are thrown and sorted by the processor.
 /// </summary>
 public sealed class OutboxDelivery(
-    Bot.BotAdapter adapter, Channels.DirectLine.DirectLineProactive directLine, PatientMessages messages, ICaseStore cases, IQueueBindingStore bindings, IOutbox outbox, IOptions<BotAuthOptions> auth, StaffCards cards, Messages.ICaseMessageStore caseMessages)
+    Bot.BotAdapter adapter, Channels.DirectLine.DirectLineProactive directLine, PatientMessages messages, ICaseStore cases, IQueueBindingStore bindings, IOutbox outbox, IOptions<BotAuthOptions> auth, IOptions<HandoffOptions> handoff, StaffCards cards, Messages.ICaseMessageStore caseMessages)
 {
     private string BotAppId => auth.Value.MicrosoftAppId ?? "";
 
@@ -23,6 +23,11 @@ public sealed class OutboxDelivery(
         if (item.Kind == OutboxKind.ChannelNotice)
         {
             return await PostChannelNoticeAsync(item.Payload, cancellationToken);
+        }
+
+        if (item.Kind == OutboxKind.FailedDeliveryCard)
+        {
+            return await PostFailedDeliveryCardAsync(item.Payload, cancellationToken);
         }
 
         var record = await cases.FindAsync(item.Payload.Reference, cancellationToken);
@@ -160,6 +165,26 @@ public sealed class OutboxDelivery(
         return DeliveryResult.Sent;
     }
 
+    /// <summary>A new post in the queue's channel with the failed-delivery card (the channel comes from the stored binding).</summary>
+    private async Task<DeliveryResult> PostFailedDeliveryCardAsync(OutboxPayload payload, CancellationToken cancellationToken)
+    {
+        if (payload.Channel is not { } channel || payload.FailedKind is not { } kind || payload.FailedReason is not { } reason)
+        {
+            return DeliveryResult.Never("failed-delivery-card-incomplete");
+        }
+
+        var card = new Attachment { ContentType = StaffCaseCard.ContentType, Content = FailedDeliveryCard.Build(payload.Reference, kind, reason) };
+        var parameters = new ConversationParameters
+        {
+            IsGroup = true,
+            ChannelData = new TeamsChannelData { Channel = new ChannelInfo(channel.ChannelId), Tenant = new TenantInfo(channel.TenantId) },
+            TenantId = channel.TenantId,
+            Activity = (Activity)MessageFactory.Attachment(card),
+        };
+        await adapter.CreateConversationAsync(BotAppId, Microsoft.Bot.Connector.Channels.Msteams, channel.ServiceUrl, null, parameters, (_, _) => Task.CompletedTask, cancellationToken);
+        return DeliveryResult.Sent;
+    }
+
     private async Task<DeliveryResult> UpdateCardAsync(CaseRecord record, CancellationToken cancellationToken)
     {
         var copies = await cases.ListCardCopiesAsync(record.Reference, cancellationToken);
@@ -235,6 +260,7 @@ public sealed class OutboxDelivery(
         {
             PatientNotice.Resolved => messages.Resolved(record, payload.StaffName ?? "", payload.Outcome, reference.Locale),
             PatientNotice.Transferred => messages.Transferred(record, reference.Locale),
+            PatientNotice.Undelivered => messages.Undelivered(record, handoff.Value.FallbackPhone, reference.Locale),
             _ => messages.Claimed(record, payload.StaffName ?? "", reference.Locale),
         };
         return await SendToPatientAsync(reference, text, cancellationToken);
@@ -285,6 +311,25 @@ public sealed class OutboxDelivery(
         Conversation = new ConversationAccount(isGroup: true, conversationType: "channel", id: conversationId ?? record.StaffConversationId, tenantId: binding.TenantId),
     };
 
-    private Task ContinueAsync(ConversationReference reference, Func<ITurnContext, CancellationToken, Task> send, CancellationToken cancellationToken) =>
-        adapter.ContinueConversationAsync(BotAppId, reference, (turn, ct) => send(turn, ct), cancellationToken);
+    /// <summary>
+    /// A proactive send. Its failure is caught inside the callback and thrown here: left to the adapter, the turn-error
+    /// handler would swallow it and post the patients' apology into the conversation (a 404 on a card update became
+    /// "Sorry, something went wrong" in the staff thread and the item counted as sent).
+    /// </summary>
+    private async Task ContinueAsync(ConversationReference reference, Func<ITurnContext, CancellationToken, Task> send, CancellationToken cancellationToken)
+    {
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+        await adapter.ContinueConversationAsync(BotAppId, reference, async (turn, ct) =>
+        {
+            try
+            {
+                await send(turn, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+            }
+        }, cancellationToken);
+        failure?.Throw();
+    }
 }

@@ -11,7 +11,9 @@ namespace SecondOpinionBot.Handoff.Outbox;
 /// <param name="MentionAssignee">For thread lines: @mention who has the case, or the channel when nobody has it.</param>
 /// <param name="StaffUserId">For staff notices: the Teams user id (29:…) whose personal chat gets the text.</param>
 /// <param name="MessageId">For staff messages to the patient: the stored message (its text is read at send time).</param>
-/// <param name="Channel">For channel notices: the channel to post in (from a stored queue binding, never from input).</param>
+/// <param name="Channel">For channel notices and failed-delivery cards: the channel to post in (from a stored queue binding, never from input).</param>
+/// <param name="FailedKind">For failed-delivery cards: what could not be delivered.</param>
+/// <param name="FailedReason">For failed-delivery cards: the dead letter's reason code.</param>
 public sealed record OutboxPayload(
     string Reference,
     string? Text = null,
@@ -21,7 +23,9 @@ public sealed record OutboxPayload(
     ChannelAddress? Channel = null,
     long? MessageId = null,
     bool MentionAssignee = false,
-    string? StaffUserId = null);
+    string? StaffUserId = null,
+    OutboxKind? FailedKind = null,
+    string? FailedReason = null);
 
 /// <summary>A Teams channel as a queue binding records it.</summary>
 public sealed record ChannelAddress(string ChannelId, string ServiceUrl, string TenantId);

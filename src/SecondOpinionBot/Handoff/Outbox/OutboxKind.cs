@@ -23,6 +23,9 @@ public enum OutboxKind
 
     /// <summary>A new post in a channel that is not about one case (e.g. "this queue moved"); the payload names the channel.</summary>
     ChannelNotice,
+
+    /// <summary>A card in a queue's channel saying a delivery about one of its cases was given up (ids and reasons only).</summary>
+    FailedDeliveryCard,
 }
 
 public static class OutboxKinds
@@ -36,6 +39,7 @@ public static class OutboxKinds
         OutboxKind.ChannelNotice => "channel-notice",
         OutboxKind.MessagePatient => "message-patient",
         OutboxKind.NotifyStaff => "notify-staff",
+        OutboxKind.FailedDeliveryCard => "failed-delivery-card",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -48,6 +52,7 @@ public static class OutboxKinds
         "channel-notice" => OutboxKind.ChannelNotice,
         "message-patient" => OutboxKind.MessagePatient,
         "notify-staff" => OutboxKind.NotifyStaff,
+        "failed-delivery-card" => OutboxKind.FailedDeliveryCard,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown outbox kind."),
     };
 }

@@ -13,7 +13,7 @@ namespace SecondOpinionBot.Handoff.Outbox;
 /// whether the earlier post happened, the new card says it may also have been posted earlier instead of staying silent.
 /// </summary>
 public sealed partial class OutboxProcessor(
-    IOutbox outbox, OutboxDelivery delivery, IOptions<HandoffOptions> options, TimeProvider clock, Operations.Telemetry.BotMetrics metrics, ILogger<OutboxProcessor> logger)
+    IOutbox outbox, OutboxDelivery delivery, DeadLetterFollowUp followUp, IOptions<HandoffOptions> options, TimeProvider clock, Operations.Telemetry.BotMetrics metrics, ILogger<OutboxProcessor> logger)
 {
     private readonly string _owner = Storage.ProcessInstance.NewId();
 
@@ -76,6 +76,7 @@ public sealed partial class OutboxProcessor(
                 metrics.Delivery(item.Kind, Operations.Telemetry.DeliveryResults.DeadLetter, reason);
                 LogDeadLetter(item.Id, item.Kind, item.Payload.Reference, reason, item.Attempts);
                 await outbox.DeadLetterAsync(item.Id, _owner, reason, cancellationToken);
+                await followUp.OnDeadLetteredAsync(item, reason, cancellationToken);
                 break;
         }
     }

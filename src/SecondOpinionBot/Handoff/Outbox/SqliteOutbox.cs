@@ -131,12 +131,18 @@ public sealed class SqliteOutbox(BotDatabase database, TimeProvider clock, IOpti
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, kind, case_reference, dead_letter, attempts FROM outbox WHERE dead_letter IS NOT NULL ORDER BY id";
+        command.CommandText = """
+            SELECT o.id, o.kind, o.case_reference, o.dead_letter, o.attempts, c.queue, o.created_at
+            FROM outbox o LEFT JOIN cases c ON c.reference = o.case_reference
+            WHERE o.dead_letter IS NOT NULL ORDER BY o.id
+            """;
         var letters = new List<DeadLetter>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            letters.Add(new DeadLetter(reader.GetInt64(0), OutboxKinds.Parse(reader.GetString(1)), reader.GetString(2), reader.GetString(3), reader.GetInt32(4)));
+            var reference = reader.GetString(2);
+            var queue = reader.IsDBNull(5) ? (reference.StartsWith("queue:", StringComparison.Ordinal) ? reference["queue:".Length..] : null) : reader.GetString(5);
+            letters.Add(new DeadLetter(reader.GetInt64(0), OutboxKinds.Parse(reader.GetString(1)), reference, reader.GetString(3), reader.GetInt32(4), queue, SqliteTime.Parse(reader.GetString(6))));
         }
 
         return letters;
