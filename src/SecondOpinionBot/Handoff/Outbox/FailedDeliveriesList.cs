@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Bot.Schema;
+using SecondOpinionBot.Content;
 using SecondOpinionBot.Staff;
 
 namespace SecondOpinionBot.Handoff.Outbox;
@@ -19,7 +20,7 @@ public sealed class FailedDeliveriesList(StaffAuthorizer authorizer, IQueueBindi
         var (origin, refusal) = authorizer.CheckChannel(activity);
         if (origin is null)
         {
-            return refusal!.Text;
+            return text.Of(refusal!);
         }
 
         var admin = authorizer.IsAdmin(activity);
