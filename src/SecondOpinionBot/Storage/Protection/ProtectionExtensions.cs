@@ -22,6 +22,7 @@ public static class ProtectionExtensions
         }));
         services.AddSingleton<IPatientDataProtector, PatientDataProtector>();
         services.AddHostedService<ProtectionStartupCheck>();
+        services.AddHostedService<LegacyPlaintextMigration>();
         return services;
     }
 }
