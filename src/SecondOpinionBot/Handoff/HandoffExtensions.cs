@@ -39,6 +39,8 @@ public static class HandoffExtensions
         services.AddSingleton<OutboxProcessor>();
         services.AddSingleton<DeadLetterFollowUp>();
         services.AddSingleton<FailedDeliveriesList>();
+        services.AddSingleton<FailedDeliveryWords>();
+        services.AddSingleton<FailedDeliveryCard>();
         services.AddHostedService<OutboxWorker>();
         services.AddSingleton<IHandoffService, HandoffService>();
         services.AddSingleton<IPatientNotifier, PatientNotifier>();

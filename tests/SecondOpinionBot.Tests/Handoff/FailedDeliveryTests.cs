@@ -1,6 +1,8 @@
+using SecondOpinionBot.Content;
 using Microsoft.Extensions.DependencyInjection;
 using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Handoff.Outbox;
+using SecondOpinionBot.Staff;
 using SecondOpinionBot.Tests.Staff;
 using SecondOpinionBot.Tests.Support;
 
@@ -14,9 +16,14 @@ public sealed class FailedDeliveryTests
 {
     private const string FallbackPhone = "555 0100 200";
 
+    private static readonly StaffText Text = new(Content.ContentFixture.Catalogs);
+
+    private static readonly FailedDeliveryWords Words = new(Text);
+
     private static Task<HandoffHost> StartAsync(Dictionary<string, string?>? settings = null)
     {
-        var all = new Dictionary<string, string?> { ["Handoff:FallbackPhone"] = FallbackPhone };
+        // One attempt: a case for an unbound queue is given up at once instead of after half an hour of retries.
+        var all = new Dictionary<string, string?> { ["Handoff:FallbackPhone"] = FallbackPhone, ["Handoff:Outbox:MaxAttempts"] = "1" };
         foreach (var (key, value) in settings ?? [])
         {
             all[key] = value;
@@ -79,8 +86,8 @@ public sealed class FailedDeliveryTests
         var card = posts[1].Body!["activity"]!["attachments"]![0]!["content"]!.ToString();
         Assert.Equal(TeamsActivities.SocialWorkChannel, posts[1].Body!["channelData"]!["channel"]!["id"]!.ToString());
         Assert.Contains(record.Reference, card, StringComparison.Ordinal);
-        Assert.Contains(FailedDeliveryWords.What(OutboxKind.UpdateCard), card, StringComparison.Ordinal);
-        Assert.Contains(FailedDeliveryWords.Why("conversation-gone"), card, StringComparison.Ordinal);
+        Assert.Contains(Words.What(OutboxKind.UpdateCard), card, StringComparison.Ordinal);
+        Assert.Contains(Words.Why("conversation-gone"), card, StringComparison.Ordinal);
         Assert.DoesNotContain("Maya", card, StringComparison.Ordinal);
         Assert.DoesNotContain(Personas.MayaPhone, card, StringComparison.Ordinal);
         Assert.DoesNotContain(host.Connector.TextsIn(HandoffHost.PatientConversationId), t => t.Contains(FallbackPhone, StringComparison.Ordinal));
@@ -101,9 +108,9 @@ public sealed class FailedDeliveryTests
         var elsewhere = await SayAsync(host, "failed deliveries", "19:random@thread.tacv2");
         var otherTenant = await SayAsync(host, "failed deliveries", TeamsActivities.SocialWorkChannel, tenant: "tenant-elsewhere");
 
-        Assert.StartsWith("Failed deliveries for social work: 1.", here, StringComparison.Ordinal);
+        Assert.StartsWith(Text.Get(StaffMessageKeys.FailedDeliveriesHeading, ("scope", "social work"), ("count", "1")), here, StringComparison.Ordinal);
         Assert.Contains(socialWork.Reference, here, StringComparison.Ordinal);
-        Assert.Contains(FailedDeliveryWords.Why("rejected-bad-request"), here, StringComparison.Ordinal);
+        Assert.Contains(Words.Why("rejected-bad-request"), here, StringComparison.Ordinal);
         Assert.DoesNotContain(coordination.Reference, here, StringComparison.Ordinal);
         Assert.DoesNotContain(socialWork.Reference, elsewhere, StringComparison.Ordinal);
         Assert.DoesNotContain(socialWork.Reference, otherTenant, StringComparison.Ordinal);
@@ -121,18 +128,22 @@ public sealed class FailedDeliveryTests
         var admin = await SayAsync(host, "failed deliveries", "19:it-team@thread.tacv2", TeamsActivities.Ben);
         var member = await SayAsync(host, "failed deliveries", TeamsActivities.SocialWorkChannel);
 
-        Assert.StartsWith("Failed deliveries for all queues: 1.", admin, StringComparison.Ordinal);
+        Assert.StartsWith(Text.Get(StaffMessageKeys.FailedDeliveriesHeading, ("scope", Text.Get(StaffMessageKeys.FailedDeliveriesAllQueues)), ("count", "1")), admin, StringComparison.Ordinal);
         Assert.Contains(coordination.Reference, admin, StringComparison.Ordinal);
-        Assert.Contains(FailedDeliveryWords.Why("queue-unbound"), admin, StringComparison.Ordinal);
-        Assert.Equal("No failed deliveries for social work: everything was delivered.", member);
+        Assert.Contains(Words.Why("attempts-exhausted:queue-unbound"), admin, StringComparison.Ordinal);
+        Assert.Equal(Text.Get(StaffMessageKeys.FailedDeliveriesNone, ("scope", "social work")), member);
     }
 
-    [Theory]
-    [InlineData("attempts-exhausted:http-503", "Teams kept failing with a server error, so the bot stopped retrying")]
-    [InlineData("forbidden-bot-removed", "Teams refused it: the bot is no longer in the team")]
-    [InlineData("something-new", "it kept failing (something-new)")]
-    public void Reasons_are_told_in_plain_words(string reason, string words) =>
-        Assert.Equal(words, FailedDeliveryWords.Why(reason));
+    [Fact]
+    public void Reasons_are_told_in_plain_words_and_giving_up_says_so()
+    {
+        Assert.Equal(Text.Get(StaffMessageKeys.FailedDeliveriesWhyForbiddenBotRemoved), Words.Why("forbidden-bot-removed"));
+        Assert.Equal(
+            Text.Get(StaffMessageKeys.FailedDeliveriesWhyGaveUp, ("why", Text.Get(StaffMessageKeys.FailedDeliveriesWhyServerError))),
+            Words.Why("attempts-exhausted:http-503"));
+        Assert.Contains("something-new", Words.Why("something-new"), StringComparison.Ordinal);
+        Assert.All(Enum.GetValues<OutboxKind>(), kind => Assert.False(string.IsNullOrWhiteSpace(Words.What(kind))));
+    }
 
     private static async Task<string> SayAsync(HandoffHost host, string text, string channel, StaffMember? from = null, string tenant = TeamsActivities.Tenant)
     {

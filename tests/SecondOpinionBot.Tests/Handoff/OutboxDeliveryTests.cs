@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Handoff.Outbox;
@@ -97,14 +98,35 @@ public sealed class OutboxDeliveryTests
     }
 
     [Fact]
-    public async Task A_case_for_an_unbound_queue_is_dead_lettered_not_retried_forever()
+    public async Task A_case_for_an_unbound_queue_waits_for_the_queue_to_be_bound_and_then_posts_its_card()
     {
         await using var host = await HandoffHost.StartAsync();
-        await host.SubmitCaseAsync(queue: QueueNames.CareCoordination);
+        var record = await host.SubmitCaseAsync(queue: QueueNames.CareCoordination);
+        await host.DrainAsync();
+        Assert.Empty(host.Connector.CreatedConversations);
 
+        await host.BindAsync(QueueNames.CareCoordination, TeamsActivities.CoordinationChannel);
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
         await host.DrainAsync();
 
-        Assert.Equal("queue-unbound", Assert.Single(await host.Outbox.ListDeadLettersAsync(CancellationToken.None)).Reason);
+        Assert.Single(host.Connector.CreatedConversations);
+        Assert.NotNull((await host.CaseAsync(record.Reference)).StaffCardActivityId);
+        Assert.Empty(await host.Outbox.ListDeadLettersAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_case_for_a_queue_that_stays_unbound_is_given_up_after_the_last_attempt_not_retried_forever()
+    {
+        await using var host = await HandoffHost.StartAsync(new() { ["Handoff:Outbox:MaxAttempts"] = "3" });
+        await host.SubmitCaseAsync(queue: QueueNames.CareCoordination);
+
+        for (var pass = 0; pass < 5; pass++)
+        {
+            await host.DrainAsync();
+            host.Clock.Advance(TimeSpan.FromHours(1));
+        }
+
+        Assert.Equal("attempts-exhausted:queue-unbound", Assert.Single(await host.Outbox.ListDeadLettersAsync(CancellationToken.None)).Reason);
         Assert.Empty(host.Connector.CreatedConversations);
     }
 
@@ -335,7 +357,8 @@ public sealed class OutboxDeliveryTests
 
         // No case thread: the channel's only new post is the failed-delivery card about it.
         var post = Assert.Single(host.Connector.CreatedConversations);
-        Assert.Contains("Delivery failed", post.Body!["activity"]!.ToString(), StringComparison.Ordinal);
+        var words = host.Factory.Services.GetRequiredService<FailedDeliveryWords>();
+        Assert.Contains(words.What(OutboxKind.CreateThread), post.Body!["activity"]!.ToString(), StringComparison.Ordinal);
         Assert.Equal("attempts-exhausted:http-500", Assert.Single(await host.Outbox.ListDeadLettersAsync(CancellationToken.None)).Reason);
     }
 

@@ -11,7 +11,7 @@ namespace SecondOpinionBot.Handoff.Outbox;
 /// Authorised on the server each time like the other staff commands: a team channel of the configured tenant, bound to
 /// a queue; a queue admin sees every queue's from any channel of the tenant. Ids, kinds and reasons only.
 /// </summary>
-public sealed class FailedDeliveriesList(StaffAuthorizer authorizer, IQueueBindingStore bindings, IOutbox outbox, StaffText text)
+public sealed class FailedDeliveriesList(StaffAuthorizer authorizer, IQueueBindingStore bindings, IOutbox outbox, StaffText text, FailedDeliveryWords words)
 {
     public const int Shown = 20;
 
@@ -34,26 +34,33 @@ public sealed class FailedDeliveriesList(StaffAuthorizer authorizer, IQueueBindi
             .Where(letter => admin || (letter.Queue is { } queue && queues.Contains(queue)))
             .OrderByDescending(letter => letter.Id)
             .ToList();
-        var scope = admin ? "all queues" : string.Join(" and ", queues.Order(StringComparer.Ordinal).Select(q => QueueNames.Title(q).ToLowerInvariant()));
+        var scope = admin
+            ? text.Get(StaffMessageKeys.FailedDeliveriesAllQueues)
+            : string.Join(" & ", queues.Order(StringComparer.Ordinal).Select(q => QueueNames.Title(q).ToLowerInvariant()));
         if (letters.Count == 0)
         {
-            return $"No failed deliveries for {scope}: everything was delivered.";
+            return text.Get(StaffMessageKeys.FailedDeliveriesNone, ("scope", scope));
         }
 
-        var list = new StringBuilder().Append(CultureInfo.InvariantCulture, $"Failed deliveries for {scope}: {letters.Count}.");
+        var list = new StringBuilder(text.Get(StaffMessageKeys.FailedDeliveriesHeading, ("scope", scope), ("count", Number(letters.Count))));
         foreach (var (letter, index) in letters.Take(Shown).Select((l, i) => (l, i + 1)))
         {
             var when = letter.CreatedAt is { } at ? " · " + at.ToString("d MMM HH:mm 'UTC'", CultureInfo.InvariantCulture) : "";
-            var attempts = letter.Attempts == 1 ? "1 attempt" : $"{letter.Attempts} attempts";
-            var about = letter.Reference.StartsWith("queue:", StringComparison.Ordinal) ? QueueNames.Title(letter.Queue ?? "") + " channel" : letter.Reference;
-            list.Append(CultureInfo.InvariantCulture, $"\n\n{index}. {about} · {FailedDeliveryWords.What(letter.Kind)} · {FailedDeliveryWords.Why(letter.Reason)}{when} · {attempts}");
+            var attempts = letter.Attempts == 1 ? text.Get(StaffMessageKeys.FailedDeliveriesOneAttempt) : text.Get(StaffMessageKeys.FailedDeliveriesAttempts, ("count", Number(letter.Attempts)));
+            var about = letter.Reference.StartsWith("queue:", StringComparison.Ordinal)
+                ? text.Get(StaffMessageKeys.FailedDeliveriesChannel, ("queueName", QueueNames.Title(letter.Queue ?? "")))
+                : letter.Reference;
+            list.Append("\n\n").Append(text.Get(StaffMessageKeys.FailedDeliveriesLine,
+                ("index", Number(index)), ("about", about), ("what", words.What(letter.Kind)), ("why", words.Why(letter.Reason)), ("when", when), ("attempts", attempts)));
         }
 
         if (letters.Count > Shown)
         {
-            list.Append(CultureInfo.InvariantCulture, $"\n\n… and {letters.Count - Shown} older ones.");
+            list.Append("\n\n").Append(text.Get(StaffMessageKeys.FailedDeliveriesOlder, ("count", Number(letters.Count - Shown))));
         }
 
-        return list.Append("\n\nType \"case SO-XXXX\" to see a case's card here.").ToString();
+        return list.Append("\n\n").Append(text.Get(StaffMessageKeys.FailedDeliveriesFooter)).ToString();
     }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

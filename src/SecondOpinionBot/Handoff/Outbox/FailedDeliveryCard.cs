@@ -1,26 +1,26 @@
 using Newtonsoft.Json.Linq;
+using SecondOpinionBot.Content;
+using SecondOpinionBot.Staff;
 
 namespace SecondOpinionBot.Handoff.Outbox;
 
 /// <summary>
 /// The card a queue's channel gets when a delivery about one of its cases was given up: the case reference, what did
-/// not arrive and why, and what to do. Only ids and fixed words: no patient data.
+/// not arrive and why, and what to do. Only ids and fixed words (staff.yaml failedDeliveries): no patient data.
 /// </summary>
-public static class FailedDeliveryCard
+public sealed class FailedDeliveryCard(StaffText text, FailedDeliveryWords words)
 {
-    public static JObject Build(string reference, OutboxKind kind, string reason) => new()
+    public JObject Build(string reference, OutboxKind kind, string reason) => new()
     {
         ["type"] = "AdaptiveCard",
         ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
         ["version"] = "1.5",
         ["body"] = new JArray
         {
-            Text($"Delivery failed · {reference}", weight: "Bolder", color: "Attention"),
-            Text($"I could not deliver {FailedDeliveryWords.What(kind)}: {FailedDeliveryWords.Why(reason)}."),
-            Text(kind is OutboxKind.NotifyPatient or OutboxKind.MessagePatient
-                ? $"The patient may not know what happened. Type \"case {reference}\" to see how to reach them."
-                : $"Type \"case {reference}\" to see the case here."),
-            Text("Type \"failed deliveries\" for the list of everything that could not be delivered.", subtle: true),
+            Text(text.Get(StaffMessageKeys.FailedDeliveriesCardTitle, ("reference", reference)), weight: "Bolder", color: "Attention"),
+            Text(text.Get(StaffMessageKeys.FailedDeliveriesCardWhat, ("what", words.What(kind)), ("why", words.Why(reason)))),
+            Text(text.Get(kind is OutboxKind.NotifyPatient or OutboxKind.MessagePatient ? StaffMessageKeys.FailedDeliveriesCardNextPatient : StaffMessageKeys.FailedDeliveriesCardNext, ("reference", reference))),
+            Text(text.Get(StaffMessageKeys.FailedDeliveriesCardList), subtle: true),
         },
     };
 

@@ -14,7 +14,7 @@ namespace SecondOpinionBot.Handoff.Outbox;
 /// time, so a retry always shows the current state. Connector errors are thrown and sorted by the processor.
 /// </summary>
 public sealed class OutboxDelivery(
-    Bot.BotAdapter adapter, Channels.DirectLine.DirectLineProactive directLine, PatientMessages messages, ICaseStore cases, IQueueBindingStore bindings, IOutbox outbox, IOptions<BotAuthOptions> auth, IOptions<HandoffOptions> handoff, StaffCards cards, Messages.ICaseMessageStore caseMessages)
+    Bot.BotAdapter adapter, Channels.DirectLine.DirectLineProactive directLine, PatientMessages messages, ICaseStore cases, IQueueBindingStore bindings, IOutbox outbox, IOptions<BotAuthOptions> auth, IOptions<HandoffOptions> handoff, StaffCards cards, FailedDeliveryCard failedDeliveryCard, Messages.ICaseMessageStore caseMessages)
 {
     private string BotAppId => auth.Value.MicrosoftAppId ?? "";
 
@@ -61,7 +61,9 @@ public sealed class OutboxDelivery(
 
         if (await bindings.FindAsync(record.Queue, cancellationToken) is not { } binding)
         {
-            return DeliveryResult.Never("queue-unbound");
+            // Retried with backoff (about half an hour with the defaults, while the unbound-queue alert asks IT to bind
+            // it), so a queue bound meanwhile still gets the card; then given up, and the patient is told whom to call.
+            return DeliveryResult.Later("queue-unbound");
         }
 
         // A new thread in a channel: a group conversation whose channel data names the channel (what
@@ -173,7 +175,7 @@ public sealed class OutboxDelivery(
             return DeliveryResult.Never("failed-delivery-card-incomplete");
         }
 
-        var card = new Attachment { ContentType = StaffCaseCard.ContentType, Content = FailedDeliveryCard.Build(payload.Reference, kind, reason) };
+        var card = new Attachment { ContentType = StaffCaseCard.ContentType, Content = failedDeliveryCard.Build(payload.Reference, kind, reason) };
         var parameters = new ConversationParameters
         {
             IsGroup = true,
