@@ -46,6 +46,7 @@ public sealed class LegacyPlaintextMigrationTests
 
         SqliteConnection.ClearAllPools();
         await using var upgraded = new BotAppFactory(settings);
+        await upgraded.Services.GetRequiredService<LegacyPlaintextMigration>().Completed.WaitAsync(TimeSpan.FromSeconds(30));
         var found = await upgraded.Services.GetRequiredService<ICaseStore>().FindAsync(reference, CancellationToken.None);
 
         Assert.Equal(Concern, found!.Details.Concern);

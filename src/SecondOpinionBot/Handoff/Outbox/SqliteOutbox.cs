@@ -82,9 +82,9 @@ public sealed class SqliteOutbox(BotDatabase database, TimeProvider clock, IOpti
         {
             command.CommandText = """
                 SELECT DISTINCT lease_owner FROM outbox
-                WHERE completed_at IS NULL AND dead_letter IS NULL AND lease_owner IS NOT NULL AND lease_until >= $now
+                WHERE completed_at IS NULL AND dead_letter IS NULL AND lease_owner IS NOT NULL AND lease_until >= @now
                 """;
-            command.Parameters.AddWithValue("$now", SqliteTime.Format(clock.GetUtcNow()));
+            command.Parameters.AddWithValue("@now", clock.GetUtcNow());
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -96,8 +96,8 @@ public sealed class SqliteOutbox(BotDatabase database, TimeProvider clock, IOpti
         foreach (var owner in owners.Where(isGone))
         {
             freed += await ExecuteAsync(
-                "UPDATE outbox SET lease_until = NULL WHERE lease_owner = $owner AND completed_at IS NULL AND dead_letter IS NULL",
-                cancellationToken, ("$owner", owner));
+                "UPDATE outbox SET lease_until = NULL WHERE lease_owner = @owner AND completed_at IS NULL AND dead_letter IS NULL",
+                cancellationToken, ("@owner", owner));
         }
 
         return freed;
@@ -142,7 +142,7 @@ public sealed class SqliteOutbox(BotDatabase database, TimeProvider clock, IOpti
         {
             var reference = reader.GetString(2);
             var queue = reader.IsDBNull(5) ? (reference.StartsWith("queue:", StringComparison.Ordinal) ? reference["queue:".Length..] : null) : reader.GetString(5);
-            letters.Add(new DeadLetter(reader.GetInt64(0), OutboxKinds.Parse(reader.GetString(1)), reference, reader.GetString(3), reader.GetInt32(4), queue, SqliteTime.Parse(reader.GetString(6))));
+            letters.Add(new DeadLetter(reader.GetInt64(0), OutboxKinds.Parse(reader.GetString(1)), reference, reader.GetString(3), reader.GetInt32(4), queue, reader.GetTime(6)));
         }
 
         return letters;

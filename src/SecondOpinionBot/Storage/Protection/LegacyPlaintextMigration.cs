@@ -6,10 +6,18 @@ namespace SecondOpinionBot.Storage.Protection;
 /// Each column names how its rows' subject is found, the same subject its store uses. Every update is conditional on
 /// the old value, so a store writing the row meanwhile wins. Afterwards the WAL is checkpointed: with secure_delete the
 /// old cells are zeroed and no plain copy stays in the files. Idempotent: a second start finds nothing to do.
-/// The turn journal is not listed: it was encrypted from its first version.
+/// The turn journal is not listed: it was encrypted from its first version. SQLite only (rowid): PostgreSQL storage
+/// came later.
 /// </summary>
-public sealed partial class LegacyPlaintextMigration(SqliteDatabase database, IPatientDataProtector protector, ILogger<LegacyPlaintextMigration> logger) : IHostedService
+public sealed partial class LegacyPlaintextMigration(BotDatabase database, IPatientDataProtector protector, ILogger<LegacyPlaintextMigration> logger) : BackgroundService
 {
+    private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromMinutes(1);
+
+    private readonly TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the old rows are encrypted (at once on PostgreSQL).</summary>
+    public Task Completed => _completed.Task;
+
     private const int Batch = 200;
 
     /// <summary>Tables and columns are code, never input: they are put into the SQL as they are.</summary>
@@ -24,7 +32,35 @@ public sealed partial class LegacyPlaintextMigration(SqliteDatabase database, IP
             userId => PatientDataSubjects.Owner(Microsoft.Bot.Connector.Channels.Directline, userId)),
     ];
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// In the background, so a database that cannot be opened yet does not stop the host from starting (readiness says
+    /// so); retried every minute until it has run once. Stores reading meanwhile still read old plain values.
+    /// </summary>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (database.IsPostgreSql)
+        {
+            _completed.TrySetResult(); // PostgreSQL storage came after encryption at rest: it never held plain rows.
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunAsync(stoppingToken);
+                _completed.TrySetResult();
+                return;
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested && (ex.IsDatabaseError() || ex is IOException or UnauthorizedAccessException or InvalidOperationException))
+            {
+                LogFailed(ex.GetType().FullName);
+                await Task.Delay(RetryAfterFailure, stoppingToken);
+            }
+        }
+    }
+
+    internal async Task RunAsync(CancellationToken cancellationToken)
     {
         var encrypted = 0;
         foreach (var column in Columns)
@@ -38,8 +74,6 @@ public sealed partial class LegacyPlaintextMigration(SqliteDatabase database, IP
             LogEncrypted(encrypted);
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Encrypts one column's plain values; returns how many rows it changed.</summary>
     internal async Task<int> EncryptColumnAsync(ProtectedColumn column, CancellationToken cancellationToken)
@@ -66,10 +100,10 @@ public sealed partial class LegacyPlaintextMigration(SqliteDatabase database, IP
                 var stored = await protector.ProtectAsync(subject, plain, cancellationToken);
                 await using var connection = await database.OpenAsync(cancellationToken);
                 await using var update = connection.CreateCommand();
-                update.CommandText = $"UPDATE {column.Table} SET {column.Column} = $stored WHERE rowid = $row AND {column.Column} = $plain";
-                update.Parameters.AddWithValue("$stored", stored);
-                update.Parameters.AddWithValue("$row", rowId);
-                update.Parameters.AddWithValue("$plain", plain);
+                update.CommandText = $"UPDATE {column.Table} SET {column.Column} = @stored WHERE rowid = @row AND {column.Column} = @plain";
+                update.Parameters.AddWithValue("@stored", stored);
+                update.Parameters.AddWithValue("@row", rowId);
+                update.Parameters.AddWithValue("@plain", plain);
                 if (await update.ExecuteNonQueryAsync(cancellationToken) == 1)
                 {
                     changed++;
@@ -88,10 +122,10 @@ public sealed partial class LegacyPlaintextMigration(SqliteDatabase database, IP
         await using var select = connection.CreateCommand();
         select.CommandText = $"""
             SELECT rowid, {column.SubjectSql}, {column.Column} FROM {column.Table}
-            WHERE {column.Column} IS NOT NULL AND {column.Column} <> '' AND substr({column.Column}, 1, {PatientDataProtector.Prefix.Length}) <> $prefix
+            WHERE {column.Column} IS NOT NULL AND {column.Column} <> '' AND substr({column.Column}, 1, {PatientDataProtector.Prefix.Length}) <> @prefix
             ORDER BY rowid LIMIT {Batch + skipped.Count}
             """;
-        select.Parameters.AddWithValue("$prefix", PatientDataProtector.Prefix);
+        select.Parameters.AddWithValue("@prefix", PatientDataProtector.Prefix);
         var rows = new List<(long, string?, string)>();
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -105,6 +139,9 @@ public sealed partial class LegacyPlaintextMigration(SqliteDatabase database, IP
 
         return rows;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Encrypting old plain rows failed ({ExceptionType}); retrying in a minute.")]
+    private partial void LogFailed(string? exceptionType);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Encrypted {Count} value(s) of patient content written before encryption at rest.")]
     private partial void LogEncrypted(int count);

@@ -22,7 +22,8 @@ public static class ProtectionExtensions
         }));
         services.AddSingleton<IPatientDataProtector, PatientDataProtector>();
         services.AddHostedService<ProtectionStartupCheck>();
-        services.AddHostedService<LegacyPlaintextMigration>();
+        services.AddSingleton<LegacyPlaintextMigration>();
+        services.AddHostedService(sp => sp.GetRequiredService<LegacyPlaintextMigration>());
         return services;
     }
 }
