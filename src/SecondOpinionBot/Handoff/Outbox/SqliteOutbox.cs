@@ -43,14 +43,17 @@ public sealed class SqliteOutbox(BotDatabase database, TimeProvider clock, IOpti
         await using var command = connection.CreateCommand();
         // PostgreSQL: rows another instance is leasing right now are skipped, not waited for (and the outer UPDATE
         // re-checks the lease, so a row leased between the two is not taken twice). SQLite has one writer at a time.
+        // The due ids are picked in a materialised CTE: as an IN (subquery) PostgreSQL may evaluate the LIMIT … FOR
+        // UPDATE SKIP LOCKED subquery more than once and lease more than the batch (the outbox contract test saw 2 of 1).
         command.CommandText = $"""
-            UPDATE outbox SET lease_owner = @owner, lease_until = @until, attempts = attempts + 1,
-                maybe_sent = CASE WHEN sending_since IS NOT NULL THEN 1 ELSE maybe_sent END, sending_since = NULL
-            WHERE id IN (
+            WITH due AS {(database.IsPostgreSql ? "MATERIALIZED " : "")}(
                 SELECT id FROM outbox
                 WHERE completed_at IS NULL AND dead_letter IS NULL AND next_attempt_at <= @now
                   AND (lease_until IS NULL OR lease_until < @now)
                 ORDER BY id LIMIT @batch{(database.IsPostgreSql ? " FOR UPDATE SKIP LOCKED" : "")})
+            UPDATE outbox SET lease_owner = @owner, lease_until = @until, attempts = attempts + 1,
+                maybe_sent = CASE WHEN sending_since IS NOT NULL THEN 1 ELSE maybe_sent END, sending_since = NULL
+            WHERE id IN (SELECT id FROM due)
               AND completed_at IS NULL AND dead_letter IS NULL AND (lease_until IS NULL OR lease_until < @now)
             RETURNING id, kind, payload, attempts, maybe_sent
             """;
