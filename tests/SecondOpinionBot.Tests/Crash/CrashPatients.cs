@@ -35,6 +35,17 @@ internal abstract class CrashPatient(CrashHost host, CrashLedger ledger, Func<Ta
 
     public abstract Task<BotTurn> SubmitAsync(JObject value);
 
+    /// <summary>
+    /// The turn as the patient reads it: a reply delivered twice (sent before the kill, then again from the turn's
+    /// journal: at-least-once replies) counts once, so the script sees the question it would see without the crash.
+    /// </summary>
+    protected static BotTurn Distinct(IEnumerable<JObject> activities)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return new BotTurn(activities.Where(a => seen.Add(string.Join("|",
+            a["text"]?.ToString(), a["attachments"]?.ToString(Newtonsoft.Json.Formatting.None), a["suggestedActions"]?.ToString(Newtonsoft.Json.Formatting.None)))).ToList());
+    }
+
     /// <summary>Posts until the host takes it; a failed attempt (the process died) waits for the restarted one.</summary>
     protected async Task DeliverAsync(Func<Task<HttpResponseMessage>> post, bool countsAsTurn = true)
     {
@@ -108,9 +119,9 @@ internal sealed class TeamsCrashPatient(CrashHost host, CrashLedger ledger, Func
         var body = activity.ToString(Newtonsoft.Json.Formatting.None);
         await DeliverAsync(() => http.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json")));
         var prefix = $"/v3/conversations/{ConversationId}/activities";
-        return new BotTurn(connector.Calls.Skip(before)
+        return Distinct(connector.Calls.Skip(before)
             .Where(c => c.Method == "POST" && c.Body is not null && Uri.UnescapeDataString(c.Path).StartsWith(prefix, StringComparison.Ordinal))
-            .Select(c => c.Body!).ToList());
+            .Select(c => c.Body!));
     }
 
     private JObject Activity(string? text, JObject? value)
@@ -186,7 +197,7 @@ internal sealed class WebChatCrashPatient(CrashHost host, CrashLedger ledger, Fu
         content["channelData"] = new JObject { ["clientActivityID"] = $"{id}-{_sent++}" };
         var body = content.ToString(Newtonsoft.Json.Formatting.None);
         await DeliverAsync(() => SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{_conversationId}/activities", body));
-        return new BotTurn((await ReadNewAsync()).Where(a => a["from"]?["role"]?.ToString() == "bot").ToList());
+        return Distinct((await ReadNewAsync()).Where(a => a["from"]?["role"]?.ToString() == "bot"));
     }
 
     private async Task<IReadOnlyList<JObject>> ReadNewAsync()
