@@ -43,7 +43,7 @@ public static class TeamsManifestBuilder
         foreach (var scope in Enum.GetValues<CommandScope>())
         {
             var commands = new JsonArray();
-            foreach (var command in CommandTable.InScope(scope))
+            foreach (var command in CommandTable.InScope(scope).Where(command => command.InMenu))
             {
                 commands.Add(new JsonObject
                 {

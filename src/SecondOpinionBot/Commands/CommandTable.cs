@@ -67,7 +67,7 @@ public static partial class CommandTable
             ["history"], CaseReference),
         new(CommandId.FailedDeliveries, CommandScope.Team, "failed deliveries",
             "List what I could not deliver for this channel's cases (cards, notices, messages to patients).",
-            ["failed deliveries", "failed delivery", "dead letters"]),
+            ["failed deliveries", "failed delivery", "dead letters"], InMenu: false),
     ];
 
     public static IEnumerable<BotCommand> InScope(CommandScope scope) => All.Where(command => command.Scope == scope);
