@@ -40,7 +40,8 @@ public sealed record CaseDetailsCard(CaseRecord Case, IReadOnlyList<CaseMessage>
         body.Add(Section("Who is chatting", Facts(
             ("Chatting", d.Role == ChatRole.Caregiver ? "A caregiver" : "The patient"),
             ("Patient's first name", d.PatientFirstName),
-            ("Relationship", d.Relationship),
+            ("Relationship", d.Relationship is { } relationship ? CardText.Label(relationship) : null),
+            ("Can act for the patient as", d.ProxyAuthority is { } authority ? CardText.Label(authority) : null),
             ("Patient agrees", d.Role == ChatRole.Caregiver ? YesNo(d.PatientAgrees) : null))));
         body.Add(Section("The situation", Facts(
             ("Worry, in their words", d.Concern),

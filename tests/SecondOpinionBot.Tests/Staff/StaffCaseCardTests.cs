@@ -41,6 +41,19 @@ public sealed class StaffCaseCardTests
     }
 
     [Fact]
+    public void Details_say_how_a_caregiver_can_act_for_the_patient_in_words()
+    {
+        var draft = Personas.CaregiverWithHostileName();
+        draft.ProxyAuthority = "healthcare-proxy";
+
+        var details = new CaseDetailsCard(Case(draft), [], CanMessagePatient: false).Build().ToString();
+
+        Assert.Contains("Can act for the patient as", details);
+        Assert.Contains("Healthcare proxy", details);
+        Assert.Contains("\"Son\"", details);
+    }
+
+    [Fact]
     public void The_card_shows_what_the_channel_needs()
     {
         var json = new StaffCaseCard(Case(Personas.Maya()), Created.AddHours(2).AddMinutes(5), ShowFirstName: true).ToJson();

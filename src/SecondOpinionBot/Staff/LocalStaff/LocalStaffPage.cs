@@ -83,7 +83,8 @@ public static class LocalStaffPage
 
         body.Append(CultureInfo.InvariantCulture, $"<p class=\"identity\">{E(record.OwnerKey.StartsWith("msteams:", StringComparison.Ordinal) ? "Identified by: a Teams account in your organisation." : "Identified by: nothing. This is an unverified web chat visitor. Check who they are before you discuss health details.")}</p>");
         Section(body, "Flags", ("Priority", record.Priority == CasePriority.Urgent ? "Urgent" : "Routine"), ("Needs a call", d.NeedsCall() ? "Yes, not known: " + string.Join(", ", d.NotKnown) : null));
-        Section(body, "Who is chatting", ("Chatting", d.Role == ChatRole.Caregiver ? "A caregiver" : "The patient"), ("Patient's first name", d.PatientFirstName), ("Relationship", d.Relationship),
+        Section(body, "Who is chatting", ("Chatting", d.Role == ChatRole.Caregiver ? "A caregiver" : "The patient"), ("Patient's first name", d.PatientFirstName), ("Relationship", d.Relationship is { } relationship ? CardText.Label(relationship) : null),
+            ("Can act for the patient as", d.ProxyAuthority is { } authority ? CardText.Label(authority) : null),
             ("Patient agrees", d.Role == ChatRole.Caregiver ? d.PatientAgrees switch { true => "Yes", false => "No", null => null } : null));
         Section(body, "The situation", ("Worry, in their words", d.Concern), ("Proposed", d.Proposed), ("Planned date", d.PlannedDate?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)), ("Current clinic or doctor", d.CurrentClinic),
             ("Symptoms changing fast", d.SymptomsChangingFast ? "Yes" : null), ("Emergency words during the chat", d.EmergencySignalled ? "Yes" : null), ("Situation", string.Join(", ", d.Situations.Select(CardText.Label))));
