@@ -33,6 +33,19 @@ public static class DbCommandExtensions
         }
     }
 
+    /// <summary>A command on an open connection with its SQL and its @name parameters (each through <see cref="AddWithValue"/>).</summary>
+    public static DbCommand Command(this DbConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command;
+    }
+
     public static DateTimeOffset GetTime(this DbDataReader reader, int ordinal) => StoredTime.FromStored(reader.GetValue(ordinal));
 
     public static DateTimeOffset? GetTimeOrNull(this DbDataReader reader, int ordinal) =>

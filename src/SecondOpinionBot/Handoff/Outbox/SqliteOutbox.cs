@@ -162,12 +162,7 @@ public sealed class SqliteOutbox(BotDatabase database, TimeProvider clock, IOpti
     private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
+        await using var command = connection.Command(sql, parameters);
 
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
