@@ -170,12 +170,7 @@ public sealed class OutboxDeliveryTests
         await using var connector = await FakeBotConnector.StartAsync();
         using var folder = new TemporaryFolder();
         var database = Path.Combine(folder.Path, "shared.db");
-        await using (var first = await HandoffHost.StartAsync(databasePath: database, connector: connector))
-        {
-            await first.BindAsync();
-            await first.SubmitCaseAsync();
-            Assert.Single(await first.Outbox.LeaseDueAsync("instance-that-dies", 10, CancellationToken.None));
-        }
+        await SubmitAndDieHoldingTheLeaseAsync(database, connector, startedSending: false);
 
         await using var second = await HandoffHost.StartAsync(databasePath: database, connector: connector);
         await second.DrainAsync();
@@ -193,15 +188,8 @@ public sealed class OutboxDeliveryTests
         await using var connector = await FakeBotConnector.StartAsync();
         using var folder = new TemporaryFolder();
         var database = Path.Combine(folder.Path, "shared.db");
-        string reference;
-        await using (var first = await HandoffHost.StartAsync(databasePath: database, connector: connector))
-        {
-            await first.BindAsync();
-            reference = (await first.SubmitCaseAsync()).Reference;
-            var item = Assert.Single(await first.Outbox.LeaseDueAsync("instance-that-dies", 10, CancellationToken.None));
-            Assert.True(await first.Outbox.MarkSendingAsync(item.Id, "instance-that-dies", CancellationToken.None));
-            // Killed here: the post may or may not have reached Teams.
-        }
+        // Killed after recording the attempt: the post may or may not have reached Teams.
+        var reference = await SubmitAndDieHoldingTheLeaseAsync(database, connector, startedSending: true);
 
         await using var second = await HandoffHost.StartAsync(databasePath: database, connector: connector);
         second.Clock.Advance(TimeSpan.FromMinutes(2));
@@ -242,12 +230,7 @@ public sealed class OutboxDeliveryTests
         await using var connector = await FakeBotConnector.StartAsync();
         using var folder = new TemporaryFolder();
         var database = Path.Combine(folder.Path, "shared.db");
-        await using (var first = await HandoffHost.StartAsync(databasePath: database, connector: connector))
-        {
-            await first.BindAsync();
-            await first.SubmitCaseAsync();
-            Assert.Single(await first.Outbox.LeaseDueAsync("instance-that-dies", 10, CancellationToken.None));
-        }
+        await SubmitAndDieHoldingTheLeaseAsync(database, connector, startedSending: false);
 
         await using var second = await HandoffHost.StartAsync(databasePath: database, connector: connector);
         second.Clock.Advance(TimeSpan.FromMinutes(2));
@@ -296,6 +279,24 @@ public sealed class OutboxDeliveryTests
         Assert.Contains(OutboxDelivery.MaybePostedEarlierNote, CardOf(Assert.Single(host.Connector.CreatedConversations)), StringComparison.Ordinal);
     }
 
+
+    /// <summary>
+    /// An instance that binds the queue, takes a case, leases its card post and is gone (with the attempt recorded when
+    /// <paramref name="startedSending"/>); returns the case's reference.
+    /// </summary>
+    private static async Task<string> SubmitAndDieHoldingTheLeaseAsync(string database, FakeBotConnector connector, bool startedSending)
+    {
+        await using var first = await HandoffHost.StartAsync(databasePath: database, connector: connector);
+        await first.BindAsync();
+        var reference = (await first.SubmitCaseAsync()).Reference;
+        var item = Assert.Single(await first.Outbox.LeaseDueAsync("instance-that-dies", 10, CancellationToken.None));
+        if (startedSending)
+        {
+            Assert.True(await first.Outbox.MarkSendingAsync(item.Id, "instance-that-dies", CancellationToken.None));
+        }
+
+        return reference;
+    }
     private static string CardOf(ConnectorCall createConversation) =>
         createConversation.Body!["activity"]!["attachments"]![0]!["content"]!.ToString(Newtonsoft.Json.Formatting.None);
 
