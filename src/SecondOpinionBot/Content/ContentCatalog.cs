@@ -170,7 +170,7 @@ public sealed class ContentCatalog
         var reasons = reasonIds.ToHashSet(StringComparer.Ordinal);
         var situations = situationIds.ToHashSet(StringComparer.Ordinal);
         return Records
-            .Where(r => r.Always || r.Reasons.Any(reasons.Contains) || r.Situations.Any(situations.Contains))
+            .Where(r => !r.AfterHelp && (r.Always || r.Reasons.Any(reasons.Contains) || r.Situations.Any(situations.Contains)))
             .ToList();
     }
 

@@ -45,7 +45,8 @@ internal sealed class ContentParser(string folder, string displayFolder, Content
             m.OptionalBool("always"),
             m.StringList("reasons"),
             m.StringList("situations"),
-            m.Location));
+            m.Location,
+            m.OptionalBool("afterHelp")));
 
     public IReadOnlyList<NeedCategory> Needs() => List(ContentFiles.Needs, "needs", m =>
         new NeedCategory(

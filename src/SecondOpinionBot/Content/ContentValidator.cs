@@ -48,7 +48,11 @@ internal static class ContentValidator
         {
             KnownAll(reasons, record.Reasons, record.Location, $"record `{record.Id}` names", "reason", errors);
             KnownAll(situations, record.Situations, record.Location, $"record `{record.Id}` names", "situation", errors);
-            if (!record.Always && record.Reasons.Count == 0 && record.Situations.Count == 0)
+            if (record.AfterHelp && (record.Always || record.Reasons.Count > 0 || record.Situations.Count > 0))
+            {
+                errors.Add(record.Location, $"record `{record.Id}` has `afterHelp: true`, so it is never asked: remove `always`, `reasons` and `situations`.");
+            }
+            else if (!record.AfterHelp && !record.Always && record.Reasons.Count == 0 && record.Situations.Count == 0)
             {
                 errors.Add(record.Location, $"record `{record.Id}` is never asked: give it `always: true`, `reasons` or `situations`.");
             }

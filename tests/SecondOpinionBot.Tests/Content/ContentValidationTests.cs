@@ -43,6 +43,16 @@ public sealed class ContentValidationTests : IDisposable
     }
 
     [Fact]
+    public void A_record_added_after_help_that_is_also_asked_is_reported()
+    {
+        _copy.Replace(ContentFiles.Records, "    afterHelp: true\n", "    afterHelp: true\n    always: true\n");
+
+        var error = Single(_copy.LoadFails(), "records.yaml");
+
+        Assert.Contains("`afterHelp: true`", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void BrokenYamlSyntax_IsReportedWithLine()
     {
         _copy.Replace(ContentFiles.Needs, "  - id: housing\n", "  - id: housing\n    label: [unclosed\n");

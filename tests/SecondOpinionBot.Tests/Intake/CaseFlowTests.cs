@@ -32,7 +32,7 @@ public sealed partial class CaseFlowTests
         Assert.Contains(Sentinels.Diagnosis, text, StringComparison.Ordinal);
         Assert.Contains("1. Do my tests and scans fit this diagnosis?", text, StringComparison.Ordinal);
         Assert.Contains("2. " + Sentinels.Question, text, StringComparison.Ordinal);
-        Assert.Contains("I need help getting it", text, StringComparison.Ordinal);
+        Assert.Contains(SecondOpinionBot.Tests.Content.ContentFixture.English.Messages.Get(SecondOpinionBot.Content.MessageKeys.SummaryRecordNeedHelp), text, StringComparison.Ordinal);
         Assert.Contains("555 013 9472", text, StringComparison.Ordinal);
         // One "Change something" that opens the list of sections; one way to send.
         var actions = (Newtonsoft.Json.Linq.JArray)card["actions"]!;

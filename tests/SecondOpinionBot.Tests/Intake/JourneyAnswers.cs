@@ -71,8 +71,8 @@ public static class JourneyAnswers
                 continue;
             }
 
-            // The card's short labels ("I need help") or the full ones used elsewhere ("I need help getting it").
-            data[input["id"]!.ToString()] = input["choices"]!.FirstOrDefault(c => status.StartsWith(c["title"]!.ToString(), StringComparison.Ordinal))?["value"]
+            // The card's short labels ("Need help") or the full ones used elsewhere ("I need help getting it").
+            data[input["id"]!.ToString()] = input["choices"]!.FirstOrDefault(c => status.Contains(c["title"]!.ToString(), StringComparison.OrdinalIgnoreCase))?["value"]
                 ?? throw new InvalidOperationException($"No status \"{status}\" on the records card.");
         }
 

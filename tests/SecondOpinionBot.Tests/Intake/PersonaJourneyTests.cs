@@ -41,7 +41,7 @@ public sealed class PersonaJourneyTests
                 ("The treatment plan you were given", "Doesn't apply to me"),
                 ("Pathology reports", "I need help getting it"),
                 ("The pathology slides", "I need help getting it"),
-                ("The scan image files", "I need help getting it")),
+                ("The original scan image files", "I need help getting it")),
             Pick("Do you need help with any of these", "None of these"),
             Pick("How should our team get in touch", "This web chat", "Email"),
             Type("What email address", "pat.unsure@example.org"),
@@ -70,6 +70,9 @@ public sealed class PersonaJourneyTests
         Assert.Equal(RecordStatus.NeedHelp, answers.Records["image-files"]);
         Assert.Equal(RecordStatus.Have, answers.Records["lab-results"]);
         Assert.DoesNotContain("anaesthesia-notes", answers.Records.Keys);
+        // Cancer brings in the genetic and biomarker results; needing help with records brings in the signed release.
+        Assert.Contains("genetic-results", answers.Records.Keys);
+        Assert.Equal(RecordStatus.NeedHelp, answers.Records["records-release"]);
         Assert.Empty(answers.Needs);
         Assert.Equal(["webchat", "email"], answers.ContactMethods);
         Assert.Equal("pat.unsure@example.org", answers.Email);
@@ -152,6 +155,8 @@ public sealed class PersonaJourneyTests
         Assert.Equal(RecordStatus.NeedHelp, answers.Records["allergies"]);
         Assert.Equal(RecordStatus.NotApplicable, answers.Records["implant-details"]);
         Assert.Equal(RecordStatus.NeedHelp, answers.Records["anaesthesia-notes"]);
+        Assert.Contains("operative-reports", answers.Records.Keys);
+        Assert.DoesNotContain("genetic-results", answers.Records.Keys);
         Assert.DoesNotContain("pathology-slides", answers.Records.Keys);
         Assert.Equal(["scheduling"], answers.Needs);
         Assert.Contains("phone", answers.ContactMethods);
@@ -201,6 +206,9 @@ public sealed class PersonaJourneyTests
         Assert.Equal(["long-term-value"], answers.Reasons);
         Assert.Empty(answers.Questions);
         Assert.All(answers.Records.Values, status => Assert.Equal(RecordStatus.Have, status));
+        // A long treatment brings in the treatment history; with every record at hand no release form is needed.
+        Assert.Contains("treatment-history", answers.Records.Keys);
+        Assert.DoesNotContain("records-release", answers.Records.Keys);
         Assert.Equal(["phone"], answers.ContactMethods);
         Assert.False(answers.SymptomsChangingFast);
         Assert.Equal("social-work", sent.Queue);

@@ -1,4 +1,5 @@
 using Newtonsoft.Json.Linq;
+using SecondOpinionBot.Intake;
 using Xunit.Abstractions;
 using static SecondOpinionBot.Tests.Intake.ScriptLine;
 
@@ -14,6 +15,14 @@ public sealed class PhoneJourneyBudgetTests(ITestOutputHelper output)
     private const int PatientTurns = 20;
     private const int CaregiverTurns = 26;
     private const int PatientWords = 1200;
+
+    // How a phone user takes the journey: the bot's words read at 150 a minute, and a few seconds for each answer
+    // (a tap, or a few typed words).
+    private const double WordsPerMinute = 150;
+    private const double SecondsPerAnswer = 6;
+
+    // The welcome's "about N minutes" must be this close to what each persona really takes.
+    private const double EstimateTolerance = 1.5;
 
     private static readonly DateTimeOffset Tuesday = new(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(-6));
 
@@ -78,6 +87,7 @@ public sealed class PhoneJourneyBudgetTests(ITestOutputHelper output)
         Report("patient", figures);
         Assert.True(figures.Turns <= PatientTurns, $"{figures.Turns} turns");
         Assert.True(figures.Words <= PatientWords, $"{figures.Words} words");
+        AssertTheWelcomeTimeIsHonest(figures);
     }
 
     [Fact]
@@ -87,12 +97,21 @@ public sealed class PhoneJourneyBudgetTests(ITestOutputHelper output)
 
         Report("caregiver", figures);
         Assert.True(figures.Turns <= CaregiverTurns, $"{figures.Turns} turns");
+        AssertTheWelcomeTimeIsHonest(figures);
+    }
+
+    private static void AssertTheWelcomeTimeIsHonest(JourneyFigures figures)
+    {
+        var minutes = figures.Minutes;
+        Assert.True(Math.Abs(minutes - JourneyEstimate.Minutes) <= EstimateTolerance,
+            $"The welcome says about {JourneyEstimate.Minutes} minutes; this persona takes {minutes:0.0} " +
+            $"({figures.Words} words at {WordsPerMinute} a minute and {figures.Turns} answers at {SecondsPerAnswer} s). Change JourneyEstimate.Minutes.");
     }
 
     private void Report(string persona, JourneyFigures figures)
     {
-        var minutes = figures.Words / 150.0;
-        var line = $"{persona}: {figures.Turns} turns, {figures.Messages} bot messages, {figures.Words} words (~{minutes:0.0} min reading at 150 wpm)";
+        var line = $"{persona}: {figures.Turns} turns, {figures.Messages} bot messages, {figures.Words} words " +
+            $"(~{figures.Words / WordsPerMinute:0.0} min reading at {WordsPerMinute} wpm, ~{figures.Minutes:0.0} min with answering; the welcome says {JourneyEstimate.Minutes})";
         output.WriteLine(line);
         Console.WriteLine("[journey budget] " + line);
     }
@@ -153,5 +172,8 @@ public sealed class PhoneJourneyBudgetTests(ITestOutputHelper output)
     private static int Count(string? text) =>
         string.IsNullOrWhiteSpace(text) ? 0 : text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetterOrDigit));
 
-    private sealed record JourneyFigures(int Turns, int Messages, int Words);
+    private sealed record JourneyFigures(int Turns, int Messages, int Words)
+    {
+        public double Minutes => (Words / WordsPerMinute) + (Turns * SecondsPerAnswer / 60);
+    }
 }

@@ -73,7 +73,7 @@ public sealed class IntakeDialog : WaterfallDialog<IntakeDialog.Start>
             await journeys.ReachedAsync(turn, Operations.Funnel.JourneySteps.Welcome, ct);
             await step.SendAsync(string.Join("\n\n",
                 kit.Say(turn, MessageKeys.WelcomeIntro),
-                kit.Say(turn, MessageKeys.WelcomeWhatIDo),
+                kit.Say(turn, MessageKeys.WelcomeWhatIDo, ("minutes", JourneyEstimate.Minutes.ToString(System.Globalization.CultureInfo.InvariantCulture))),
                 kit.Say(turn, MessageKeys.WelcomeWhatIDoNot, ("emergencyNumber", kit.EmergencyNumber)),
                 kit.Say(turn, MessageKeys.WelcomeWhoSees)), ct);
             return await step.PromptAsync(PromptIds.Choice, kit.Ask(turn, MessageKeys.WelcomeConsentAsk, kit.Choices(turn, ChoiceSetIds.Consent)), ct);

@@ -72,7 +72,7 @@ public sealed class RecordsDialog : WaterfallDialog<RecordsDialog.Progress>
                     _ => RecordStatus.NotApplicable,
                 };
                 var record = items[step.Options.Index];
-                await kit.UpdateAsync(step.TurnContext, d => d.Records[record.Id] = status, ct);
+                await kit.UpdateAsync(step.TurnContext, d => { d.Records[record.Id] = status; ApplyAfterHelp(kit.Content(step.TurnContext), d.Records); }, ct);
                 await step.SendAsync(kit.Say(step.TurnContext, status switch
                 {
                     RecordStatus.Have => MessageKeys.RecordsHave,
@@ -83,8 +83,7 @@ public sealed class RecordsDialog : WaterfallDialog<RecordsDialog.Progress>
             }
 
             var draft = await kit.DraftAsync(step.TurnContext, ct);
-            var have = draft.Records.Count(r => r.Value == RecordStatus.Have);
-            var needHelp = draft.Records.Count(r => r.Value == RecordStatus.NeedHelp);
+            var (have, needHelp) = Counts(kit.Content(step.TurnContext), draft);
             await step.SendAsync(kit.Say(step.TurnContext, MessageKeys.RecordsSummary, ("haveCount", Count(have)), ("needHelpCount", Count(needHelp)))
                 + "\n\n" + kit.Say(step.TurnContext, MessageKeys.RecordsTip), ct);
             await kit.CompleteSectionAsync(step.TurnContext, JourneySections.Records, ct);
@@ -136,13 +135,14 @@ public sealed class RecordsDialog : WaterfallDialog<RecordsDialog.Progress>
                     d.Records[record] = status;
                 }
 
+                ApplyAfterHelp(kit.Content(turn), d.Records);
+
                 d.NotKnown.Remove(IntakeDraftFields.Records);
             }, cancellationToken);
         }
 
         var draft = await kit.DraftAsync(turn, cancellationToken);
-        var have = draft.Records.Count(r => r.Value == RecordStatus.Have);
-        var needHelp = draft.Records.Count(r => r.Value == RecordStatus.NeedHelp);
+        var (have, needHelp) = Counts(kit.Content(turn), draft);
         // The tip on gathering copies is on the prep sheet, with the records.
         await step.SendAsync(kit.Say(turn, MessageKeys.RecordsSummary, ("haveCount", Count(have)), ("needHelpCount", Count(needHelp))), cancellationToken);
         await kit.CompleteSectionAsync(turn, JourneySections.Records, cancellationToken);
@@ -154,6 +154,34 @@ public sealed class RecordsDialog : WaterfallDialog<RecordsDialog.Progress>
     {
         var draft = await kit.DraftAsync(step.TurnContext, cancellationToken);
         return kit.Content(step.TurnContext).RecordsFor(draft.Reasons, draft.Situations);
+    }
+
+    /// <summary>
+    /// Records given "need help" as soon as any other record has it (content `afterHelp: true`: the signed release our
+    /// team needs to ask for records), removed again when none has.
+    /// </summary>
+    internal static void ApplyAfterHelp(ContentCatalog content, Dictionary<string, RecordStatus> records)
+    {
+        var afterHelp = content.Records.Where(r => r.AfterHelp).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var needsHelp = records.Any(r => !afterHelp.Contains(r.Key) && r.Value == RecordStatus.NeedHelp);
+        foreach (var id in afterHelp)
+        {
+            if (needsHelp)
+            {
+                records[id] = RecordStatus.NeedHelp;
+            }
+            else
+            {
+                records.Remove(id);
+            }
+        }
+    }
+
+    /// <summary>What the person marked, leaving out what was added for them.</summary>
+    private static (int Have, int NeedHelp) Counts(ContentCatalog content, IntakeDraft draft)
+    {
+        var asked = draft.Records.Where(r => !content.Records.Any(c => c.Id == r.Key && c.AfterHelp)).ToList();
+        return (asked.Count(r => r.Value == RecordStatus.Have), asked.Count(r => r.Value == RecordStatus.NeedHelp));
     }
 
     private static string Count(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
