@@ -46,6 +46,9 @@ public sealed class ContentCatalog
 
     public EmergencyPhrases Emergency { get; private set; } = EmergencyPhrases.Empty;
 
+    /// <summary>letters.yaml: the records request letter (offered only when <see cref="RecordsLetters.IsApproved"/>).</summary>
+    public RecordsLetters Letters { get; private set; } = RecordsLetters.None;
+
     public RoutingTable Routing { get; private set; } = new([], "", [], new PriorityRules(14, true, true));
 
     /// <summary>Loads and validates dialogs/&lt;culture&gt;/; throws <see cref="ContentValidationException"/> listing every problem.</summary>
@@ -86,6 +89,7 @@ public sealed class ContentCatalog
             Asides = words?.Asides ?? AsideWords.Empty,
             Faq = parser.Faq(),
             Emergency = parser.Emergency() ?? EmergencyPhrases.Empty,
+            Letters = parser.Letters() ?? RecordsLetters.None,
         };
         catalog.Routing = parser.Routing() ?? catalog.Routing;
         catalog.Version = HashOf(folder);

@@ -16,9 +16,12 @@ internal static class ContentFiles
     public const string Faq = "faq.yaml";
     public const string Routing = "routing.yaml";
 
+    /// <summary>The records request letter on the prep sheet, approved by the deployment's records and legal staff.</summary>
+    public const string Letters = "letters.yaml";
+
     /// <summary>What the care team reads (staff.* messages). Not part of the patient flow's version.</summary>
     public const string Staff = "staff.yaml";
 
     public static readonly IReadOnlyList<string> All =
-        [Messages, Reasons, Situations, Questions, Records, Needs, Choices, Words, Emergency, Glossary, Faq, Routing, Staff];
+        [Messages, Reasons, Situations, Questions, Records, Needs, Choices, Words, Emergency, Glossary, Faq, Routing, Letters, Staff];
 }

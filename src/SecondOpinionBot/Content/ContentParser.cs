@@ -189,6 +189,72 @@ internal sealed class ContentParser(string folder, string displayFolder, Content
         return texts;
     }
 
+    public RecordsLetters? Letters()
+    {
+        var root = Open(ContentFiles.Letters);
+        if (root is null)
+        {
+            return null;
+        }
+
+        var review = root.Map("review");
+        var reviewedBy = review?.OptionalText("reviewedBy") ?? "";
+        var reviewedOnText = review?.OptionalText("reviewedOn") ?? "";
+        DateOnly? reviewedOn = null;
+        if (reviewedOnText.Length > 0)
+        {
+            if (DateOnly.TryParseExact(reviewedOnText, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+            {
+                reviewedOn = date;
+            }
+            else
+            {
+                errors.Add(review!.Location, $"`reviewedOn` must be the date of the review as YYYY-MM-DD, not \"{reviewedOnText}\".");
+            }
+        }
+
+        if (review is not null && (reviewedBy.Length > 0) != (reviewedOnText.Length > 0))
+        {
+            errors.Add(review.Location, "`review` needs both `reviewedBy` and `reviewedOn` (who approved the letter, and when), or neither.");
+        }
+
+        review?.RejectUnknownKeys();
+        var l = root.Map("letter");
+        var letter = l is null ? RecordsLetterWording.Empty : new RecordsLetterWording(
+            l.RequiredString("title"), l.RequiredString("date"), l.RequiredString("to"), l.RequiredString("at"),
+            l.RequiredString("greeting"), l.RequiredString("ask"), l.RequiredString("sendTo"), l.RequiredString("orSendTo"),
+            l.RequiredString("electronic"), l.RequiredString("patientName"), l.RequiredString("birthDate"), l.RequiredString("phone"),
+            l.RequiredString("signature"), l.RequiredString("signedFor"), l.RequiredString("thanks"));
+        l?.RejectUnknownKeys();
+        var offices = root.MapList("offices").Select(o =>
+        {
+            var asks = new List<KeyValuePair<string, string>>();
+            foreach (var (record, wording) in o.Map("records")?.Remaining() ?? [])
+            {
+                if (wording is YamlScalarNode { Value: { } text } && !string.IsNullOrWhiteSpace(text))
+                {
+                    asks.Add(new(record, text.Trim()));
+                }
+                else
+                {
+                    o.Error(wording, $"record `{record}` needs the letter's line asking for it, as plain text.");
+                }
+            }
+
+            var office = new RecordsOffice(o.RequiredString("id"), o.RequiredString("to"), asks, o.Location);
+            o.RejectUnknownKeys();
+            return office;
+        }).ToList();
+        var n = root.Map("notByLetter");
+        var notByLetter = n?.StringList("records", required: true) ?? [];
+        var note = n?.RequiredString("note") ?? "";
+        n?.RejectUnknownKeys();
+        var letters = new RecordsLetters(
+            reviewedBy, reviewedOn, root.RequiredString("heading"), root.RequiredString("intro"), letter, offices, notByLetter, note, root.Location);
+        root.RejectUnknownKeys();
+        return letters;
+    }
+
     public RoutingTable? Routing()
     {
         var root = Open(ContentFiles.Routing);

@@ -9,6 +9,16 @@ internal sealed partial class ContentStartupCheck(IServiceProvider services, ILo
         var languageCount = catalogs.Cultures.Count();
         var folder = catalogs.Default.Folder;
         LogLoaded(logger, languageCount, folder);
+        foreach (var culture in catalogs.Cultures)
+        {
+            var content = catalogs.For(culture);
+            if (!content.Letters.IsApproved)
+            {
+                var file = Path.Combine(content.Folder, ContentFiles.Letters);
+                LogLetterNotApproved(logger, file);
+            }
+        }
+
         return Task.CompletedTask;
     }
 
@@ -16,4 +26,7 @@ internal sealed partial class ContentStartupCheck(IServiceProvider services, ILo
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Content loaded: {LanguageCount} language(s), default from {Folder}")]
     private static partial void LogLoaded(ILogger logger, int languageCount, string folder);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The records request letter in {File} has no review (reviewedBy, reviewedOn): prep sheets offer no letter until the health-information and legal staff approve it")]
+    private static partial void LogLetterNotApproved(ILogger logger, string file);
 }

@@ -58,6 +58,8 @@ internal static class ContentValidator
             }
         }
 
+        ValidateLetters(c, errors);
+
         foreach (var choice in c.ChoiceSets.SelectMany(s => s.Choices))
         {
             KnownAll(situations, choice.Situations, choice.Location, $"choice `{choice.Id}` names", "situation", errors);
@@ -276,6 +278,40 @@ internal static class ContentValidator
             {
                 seen[key] = at(item);
             }
+        }
+    }
+
+    /// <summary>letters.yaml: every record it names exists, and each is asked for from one office at most.</summary>
+    private static void ValidateLetters(ContentCatalog c, ContentErrors errors)
+    {
+        var letters = c.Letters;
+        var records = c.Records.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        Unique(letters.Offices, o => o.Id, o => o.Location, "office", errors);
+        var placed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var office in letters.Offices)
+        {
+            foreach (var (record, _) in office.Asks)
+            {
+                Known(records, record, office.Location, $"office `{office.Id}` names", "record", errors);
+                if (!placed.TryAdd(record, office.Id))
+                {
+                    errors.Add(office.Location, $"record `{record}` is asked for from both `{placed[record]}` and `{office.Id}`: one letter per record.");
+                }
+            }
+        }
+
+        foreach (var record in letters.NotByLetter)
+        {
+            Known(records, record, letters.Location, "`notByLetter` names", "record", errors);
+            if (placed.TryGetValue(record, out var office))
+            {
+                errors.Add(letters.Location, $"record `{record}` is in `notByLetter` and in office `{office}`: choose one.");
+            }
+        }
+
+        if (letters.ReviewedOn is { } day && day > DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1)))
+        {
+            errors.Add(letters.Location, $"`reviewedOn` ({day:yyyy-MM-dd}) is in the future: write the date the letter was approved.");
         }
     }
 

@@ -41,6 +41,22 @@ internal sealed class YamlMap
 
     public string RequiredString(string key) => String(key, required: true) ?? "";
 
+    /// <summary>Text that may be missing or left empty (a field someone fills in later): "" then.</summary>
+    public string OptionalText(string key)
+    {
+        var node = Take(key, required: false);
+        switch (node)
+        {
+            case null:
+                return "";
+            case YamlScalarNode scalar:
+                return scalar.Value?.Trim() ?? "";
+            default:
+                _errors.Add(At(node), $"`{key}` must be plain text, not a list or a set of keys.");
+                return "";
+        }
+    }
+
     public bool OptionalBool(string key)
     {
         var value = String(key, required: false);

@@ -19,9 +19,21 @@ public sealed record PrepSheet(
     string DatesHeading,
     IReadOnlyList<PrepSheetFact> KeyDates,
     string NothingYet,
-    string Footer);
+    string Footer,
+    PrepSheetLetters? Letters = null);
 
+/// <param name="Value">Empty: a line to write on (the bot does not know it, e.g. a patient's name).</param>
 public sealed record PrepSheetFact(string Label, string Value);
+
+/// <summary>The records request letters (letters.yaml), when its text is approved and a record needs one.</summary>
+/// <param name="NotByLetterNote">Said when a record that no letter can ask for (slides, tissue blocks) needs help.</param>
+public sealed record PrepSheetLetters(string Heading, string Intro, Content.RecordsLetterWording Wording, IReadOnlyList<PrepSheetLetter> Letters, string? NotByLetterNote);
+
+/// <param name="To">The office, e.g. "The imaging (radiology) department".</param>
+/// <param name="At">The clinic the person named, or null for a line to write it on.</param>
+/// <param name="Asks">One line per record, in the person's voice.</param>
+/// <param name="PatientFirstName">Written before the blank for the full name, when known.</param>
+public sealed record PrepSheetLetter(string To, string? At, IReadOnlyList<string> Asks, string? PatientFirstName);
 
 public sealed record PrepSheetReason(string Title, string? Explanation);
 

@@ -17,7 +17,7 @@ public static class PrepSheetText
     {
         ArgumentNullException.ThrowIfNull(sheet);
         var text = new StringBuilder(sheet.Title).Append("\n\n").Append(sheet.Intro);
-        foreach (var fact in sheet.Header)
+        foreach (var fact in sheet.Header.Where(f => f.Value.Length > 0))
         {
             text.Append("\n\n").Append(fact.Label).Append(": ").Append(MarkdownText.Escape(fact.Value));
         }

@@ -15,6 +15,22 @@ public sealed record PrepSheetWording
 
     public required string ReferenceLabel { get; init; }
 
+    /// <summary>Header labels: who the sheet is for, the worry, what was suggested, the doctor now, how to reach the team.</summary>
+    public string ForLabel { get; init; } = "";
+
+    public string ConcernLabel { get; init; } = "";
+
+    public string ProposedLabel { get; init; } = "";
+
+    public string DoctorLabel { get; init; } = "";
+
+    public string ReachTeamLabel { get; init; } = "";
+
+    public string ReachTeam { get; init; } = "";
+
+    /// <summary>The records request letters; null when the content's letter is not approved (then none is offered).</summary>
+    public Content.RecordsLetters? Letters { get; init; }
+
     public required string ReasonsHeading { get; init; }
 
     public required string QuestionsHeading { get; init; }

@@ -53,6 +53,36 @@ public sealed class ContentValidationTests : IDisposable
     }
 
     [Fact]
+    public void A_letter_review_needs_both_who_and_when()
+    {
+        _copy.Replace(ContentFiles.Letters, "  reviewedBy: \"\"", "  reviewedBy: Records office");
+
+        var error = Single(_copy.LoadFails(), "letters.yaml");
+
+        Assert.Contains("`reviewedBy` and `reviewedOn`", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_letter_review_date_must_be_a_date()
+    {
+        _copy.Replace(ContentFiles.Letters, "  reviewedBy: \"\"\n  reviewedOn: \"\"", "  reviewedBy: Records office\n  reviewedOn: last week");
+
+        var error = Single(_copy.LoadFails(), "letters.yaml");
+
+        Assert.Contains("YYYY-MM-DD", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_letter_asking_for_an_unknown_record_is_a_cross_reference_error()
+    {
+        _copy.Replace(ContentFiles.Letters, "      lab-results: My lab", "      lab-result: My lab");
+
+        var error = Single(_copy.LoadFails(), "letters.yaml");
+
+        Assert.Contains("unknown record `lab-result`", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void BrokenYamlSyntax_IsReportedWithLine()
     {
         _copy.Replace(ContentFiles.Needs, "  - id: housing\n", "  - id: housing\n    label: [unclosed\n");

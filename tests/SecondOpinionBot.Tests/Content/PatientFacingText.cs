@@ -83,6 +83,15 @@ internal static partial class PatientFacingText
             yield return new Unit($"glossary {term.Term}", $"{term.Term}: {term.Explanation}");
         }
 
+        // The records request letter the person prints, signs and sends (letters.yaml).
+        yield return new Unit("letters intro", $"{c.Letters.Heading}. {c.Letters.Intro}");
+        yield return new Unit("letters note", c.Letters.NotByLetterNote);
+        yield return new Unit("letter", string.Join(" ", c.Letters.Letter.All.Select(t => t.TrimEnd(':') + ".")));
+        foreach (var office in c.Letters.Offices)
+        {
+            yield return new Unit($"letter office {office.Id}", Sentences(office.Asks.Select(a => a.Value).Prepend(office.To)));
+        }
+
         yield return new Unit("situation labels", Sentences(c.Situations.Select(s => s.Label)));
         yield return new Unit("queue names", Sentences(c.Routing.Queues.Select(q => q.PatientName)));
     }

@@ -8,6 +8,8 @@ public sealed class PrepSheetContentTests
 {
     private static readonly DateTimeOffset Sent = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 
+    private const string AnswerLines = "<span class=\"answer-lines\" aria-hidden=\"true\"><span></span><span></span><span></span></span>";
+
     private static PrepSheet Sheet(IntakeDraft? draft = null) =>
         PrepSheetBuilder.Build(draft ?? EnglishWording.SentinelDraft(), "SO-7K3F", Sent, EnglishWording.PrepSheet, EnglishWording.Catalog);
 
@@ -20,7 +22,7 @@ public sealed class PrepSheetContentTests
         Assert.Contains("<meta name=\"robots\" content=\"noindex, nofollow\">", html, StringComparison.Ordinal);
         Assert.Contains("<dt>Case reference</dt><dd>SO-7K3F</dd>", html, StringComparison.Ordinal);
         Assert.Contains("<li><strong>Diagnostic clarity</strong> – Check that the diagnosis fits your tests and history.</li>", html, StringComparison.Ordinal);
-        Assert.Contains($"<ol>\n<li>{Sentinels.Question}?</li>\n<li>What happens if we wait?</li>\n</ol>", html, StringComparison.Ordinal);
+        Assert.Contains($"<ol class=\"questions\">\n<li>{Sentinels.Question}?{AnswerLines}</li>\n<li>What happens if we wait?{AnswerLines}</li>\n</ol>", html, StringComparison.Ordinal);
         Assert.Contains("<span class=\"box\" aria-hidden=\"true\">✓</span><strong>Scan images and reports</strong>: you have it<span class=\"source\">Usually from: the imaging department that did the scan</span>", html, StringComparison.Ordinal);
         Assert.Contains("<span class=\"box\" aria-hidden=\"true\"></span><strong>Pathology report</strong>: you asked for help", html, StringComparison.Ordinal);
         Assert.Contains("<dt>Planned test or treatment</dt><dd>Monday, December 14, 2026</dd>", html, StringComparison.Ordinal);
@@ -63,7 +65,7 @@ public sealed class PrepSheetContentTests
         Assert.Contains("\n- Diagnostic clarity: Check that the diagnosis fits your tests and history.", text, StringComparison.Ordinal);
         Assert.Contains($"Questions to ask\n1. {Sentinels.Question}?\n2. What happens if we wait?\n3. see \\[this\\](https\\://evil.example)", text, StringComparison.Ordinal);
         Assert.Contains("\n- Pathology report: you asked for help (Usually from: the hospital laboratory)", text, StringComparison.Ordinal);
-        Assert.Contains("\n- Planned test or treatment: Monday, December 14, 2026", text, StringComparison.Ordinal);
+        Assert.Contains("\n\nPlanned test or treatment: Monday, December 14, 2026", text, StringComparison.Ordinal);
         Assert.EndsWith(EnglishWording.PrepSheet.Footer, text, StringComparison.Ordinal);
     }
 

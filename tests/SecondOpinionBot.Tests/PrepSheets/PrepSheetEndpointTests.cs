@@ -59,7 +59,7 @@ public sealed class PrepSheetEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         AssertPrivateHeaders(response);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains($"<li>{Sentinels.Question}?</li>", html, StringComparison.Ordinal);
+        Assert.Contains($"<li>{Sentinels.Question}?<span class=\"answer-lines\"", html, StringComparison.Ordinal);
         Assert.Contains("<meta name=\"robots\" content=\"noindex, nofollow\">", html, StringComparison.Ordinal);
     }
 
