@@ -51,6 +51,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
+    /// <summary>The host's temporary folder: its database, master key and console log.</summary>
+    public string Directory => _directory;
+
     /// <summary>The SQLite file of our hosts (null for the SDK sample, which stores nothing).</summary>
     public string? DatabasePath => Kind == HostKind.SdkEcho ? null : Path.Combine(_directory, "bot.db");
 
@@ -65,7 +68,7 @@ public sealed class HostProcess : IAsyncDisposable
     {
         var port = FreePort();
         var directory = Path.Combine(Path.GetTempPath(), "so-load", $"{kind}-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(directory);
+        System.IO.Directory.CreateDirectory(directory);
         var dll = kind == HostKind.SdkEcho ? BuildOutput.SdkEchoDll : BuildOutput.HostDll;
         // Console output goes straight to a file (sh then execs dotnet, so the process is the host itself): a log
         // collector drains a production host's console; a pipe read by this busy process could hold a chatty host back.
@@ -242,7 +245,7 @@ public sealed class HostProcess : IAsyncDisposable
     {
         try
         {
-            Directory.Delete(_directory, recursive: true);
+            System.IO.Directory.Delete(_directory, recursive: true);
         }
         catch (IOException)
         {

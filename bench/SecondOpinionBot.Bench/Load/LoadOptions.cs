@@ -43,6 +43,9 @@ public sealed record LoadOptions
     /// <summary>A few journeys and a tiny open loop: checks the whole benchmark still runs; figures mean nothing.</summary>
     public bool Smoke { get; init; }
 
+    /// <summary>Leaves each host's folder (database, log) in place and prints where, to look at what was stored.</summary>
+    public bool KeepFiles { get; init; }
+
     public bool Progress { get; init; } = !Console.IsErrorRedirected;
 
     /// <summary>OpenTelemetry on in our hosts (tracing and metrics collected, no exporter): to measure what it costs.</summary>
@@ -76,6 +79,7 @@ public sealed record LoadOptions
                 }).ToArray() },
                 "--telemetry" => options with { Telemetry = true },
                 "--postgres" => options with { Postgres = Next() },
+                "--keep-files" => options with { KeepFiles = true },
                 "--no-progress" => options with { Progress = false },
                 "--quick" => options with { Conversations = 16, Rounds = 2, WarmupJourneys = 2, OpenMeasure = TimeSpan.FromSeconds(8) },
                 "--full" => options with { Conversations = 300, Rounds = 3, OpenMeasure = TimeSpan.FromMinutes(5) },

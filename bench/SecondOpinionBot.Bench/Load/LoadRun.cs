@@ -187,7 +187,14 @@ public static class LoadRun
 
         foreach (var host in hosts.Values)
         {
-            host.DeleteFiles();
+            if (options.KeepFiles)
+            {
+                output.WriteLine($"{HostProcess.Label(host.Kind)}: files kept in {host.Directory}");
+            }
+            else
+            {
+                host.DeleteFiles();
+            }
         }
 
         return options.Smoke ? (result.HasErrors ? 1 : 0) : (passed && !result.HasErrors ? 0 : 1);

@@ -8,7 +8,8 @@ namespace SecondOpinionBot.Bot;
 /// <summary>
 /// The SDK's own authentication, with one change: every connector factory it hands out is wrapped in a
 /// <see cref="SharedContractsConnectorFactory"/>, so the connector clients the SDK makes for each turn share their
-/// JSON contracts instead of rebuilding them. Everything else is passed through unchanged.
+/// JSON contracts instead of rebuilding them, and the user token client is built only when used
+/// (<see cref="LazyUserTokenClient"/>). Everything else is passed through unchanged.
 /// </summary>
 public sealed class SharedContractsAuthentication(BotFrameworkAuthentication inner) : BotFrameworkAuthentication
 {
@@ -21,8 +22,9 @@ public sealed class SharedContractsAuthentication(BotFrameworkAuthentication inn
     public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity)
         => new SharedContractsConnectorFactory(inner.CreateConnectorFactory(claimsIdentity));
 
+    // Built on first use only (this bot signs nobody in); CancellationToken.None there: the turn's token may be gone by then.
     public override Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity, CancellationToken cancellationToken)
-        => inner.CreateUserTokenClientAsync(claimsIdentity, cancellationToken);
+        => Task.FromResult<UserTokenClient>(new LazyUserTokenClient(() => inner.CreateUserTokenClientAsync(claimsIdentity, CancellationToken.None)));
 
     public override BotFrameworkClient CreateBotFrameworkClient() => inner.CreateBotFrameworkClient();
 

@@ -152,8 +152,9 @@ public sealed class SqliteBotStorage(BotDatabase database, TimeProvider clock, I
     }
 
     /// <summary>
-    /// Commits a turn's staged writes and deletes in one transaction together with <paramref name="alsoInTransaction"/>
-    /// (the turn's journal entry), so the state and the record that the activity was handled land together or not at all.
+    /// Commits a turn's staged writes and deletes in one transaction together with the rows it staged elsewhere
+    /// (<see cref="Turns.TurnUnit.AlsoCommit"/>) and <paramref name="alsoInTransaction"/> (the turn's journal entry), so
+    /// the state and the record that the activity was handled land together or not at all.
     /// </summary>
     public async Task CommitTurnAsync(Turns.TurnUnit unit, Func<DbConnection, DbTransaction, Task> alsoInTransaction, CancellationToken cancellationToken)
     {
@@ -184,8 +185,17 @@ public sealed class SqliteBotStorage(BotDatabase database, TimeProvider clock, I
             }
         }
 
+        foreach (var write in unit.Writes)
+        {
+            await write(connection, transaction, cancellationToken);
+        }
+
         await alsoInTransaction(connection, transaction);
         await transaction.CommitAsync(cancellationToken);
+        foreach (var committed in unit.AfterCommit)
+        {
+            committed();
+        }
     }
 
     /// <summary>The ETag a staged document reads with; the turn's own lease already keeps others out.</summary>

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Bot.Builder;
 using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Operations.Telemetry;
@@ -15,19 +16,24 @@ public sealed partial class JourneyEvents(BotDatabase database, Pseudonyms pseud
 {
     /// <summary>The patient reached <paramref name="step"/> (see <see cref="JourneySteps"/>); begins a journey if none is open.</summary>
     public Task ReachedAsync(ITurnContext turn, string step, CancellationToken cancellationToken) =>
-        SafelyAsync(() => RecordReachedAsync(turn, step, cancellationToken));
+        SafelyAsync(async () =>
+        {
+            var subject = await SubjectAsync(turn, cancellationToken);
+            await WriteAsync((connection, transaction, token) => RecordReachedAsync(connection, transaction, subject, TagValues.Code(turn.Activity.ChannelId), step, token), cancellationToken);
+        });
 
     /// <summary>The open journey ended with <paramref name="outcome"/> (see <see cref="JourneyOutcomes"/>).</summary>
     public Task FinishedAsync(ITurnContext turn, string outcome, CancellationToken cancellationToken) =>
         SafelyAsync(async () =>
         {
             var subject = await SubjectAsync(turn, cancellationToken);
-            if (outcome == JourneyOutcomes.Sent)
+            var channel = TagValues.Code(turn.Activity.ChannelId);
+            await WriteAsync(async (connection, transaction, token) =>
             {
-                await RecordReachedAsync(turn, JourneySteps.Sent, cancellationToken);
-            }
-
-            await EndAsync(subject, outcome, cancellationToken);
+                var reached = outcome == JourneyOutcomes.Sent ? await RecordReachedAsync(connection, transaction, subject, channel, JourneySteps.Sent, token) : null;
+                var ended = await EndAsync(connection, transaction, subject, outcome, token);
+                return reached + ended;
+            }, cancellationToken);
         });
 
     /// <summary>A case was stored for the first time (a retried send of the same case is not counted again).</summary>
@@ -38,87 +44,112 @@ public sealed partial class JourneyEvents(BotDatabase database, Pseudonyms pseud
     public async Task ForgetAsync(PatientIdentity who, CancellationToken cancellationToken)
     {
         var subject = await pseudonyms.HashAsync(who.OwnerKey, cancellationToken);
-        await EndAsync(subject, JourneyOutcomes.Deleted, cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE journeys SET subject = NULL WHERE subject = @subject";
-        command.Parameters.AddWithValue("@subject", subject);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        async Task<Action?> Forget(DbConnection connection, DbTransaction? transaction, CancellationToken token)
+        {
+            var ended = await EndAsync(connection, transaction, subject, JourneyOutcomes.Deleted, token);
+            await using var command = connection.Command("UPDATE journeys SET subject = NULL WHERE subject = @subject", ("@subject", subject));
+            command.Transaction = transaction;
+            await command.ExecuteNonQueryAsync(token);
+            return ended;
+        }
+
+        // At once, whatever happens to the turn; and again at its commit, after any step this turn staged.
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            (await Forget(connection, null, cancellationToken))?.Invoke();
+        }
+
+        Storage.Turns.TurnUnit.Current?.AlsoCommit(async (connection, transaction, token) => await Forget(connection, transaction, token));
     }
 
-    private async Task RecordReachedAsync(ITurnContext turn, string step, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inside a patient's turn the rows go into the turn's own commit (one write transaction per turn; a failed turn
+    /// records nothing and its resend records it), under a savepoint so a failure here never fails the turn. Outside a
+    /// turn they are written at once. Metrics follow the commit.
+    /// </summary>
+    private async Task WriteAsync(Func<DbConnection, DbTransaction, CancellationToken, Task<Action?>> write, CancellationToken cancellationToken)
     {
-        var subject = await SubjectAsync(turn, cancellationToken);
-        var now = clock.GetUtcNow();
+        if (Storage.Turns.TurnUnit.Current is { } unit)
+        {
+            unit.AlsoCommit(async (connection, transaction, token) =>
+            {
+                await transaction.SaveAsync(Savepoint, token);
+                try
+                {
+                    var committed = await write(connection, transaction, token);
+                    await transaction.ReleaseAsync(Savepoint, token);
+                    if (committed is not null)
+                    {
+                        unit.OnCommitted(committed);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    await transaction.RollbackAsync(Savepoint, token);
+                    LogRecordFailed(ex.GetType().FullName);
+                }
+            });
+            return;
+        }
+
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginWriteAsync(cancellationToken);
-        await using var find = connection.CreateCommand();
+        var done = await write(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        done?.Invoke();
+    }
+
+    private const string Savepoint = "journey_funnel";
+
+    private async Task<Action?> RecordReachedAsync(DbConnection connection, DbTransaction transaction, string subject, string channel, string step, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var find = connection.Command("SELECT id FROM journeys WHERE subject = @subject AND outcome IS NULL ORDER BY id DESC LIMIT 1", ("@subject", subject));
         find.Transaction = transaction;
-        find.CommandText = "SELECT id FROM journeys WHERE subject = @subject AND outcome IS NULL ORDER BY id DESC LIMIT 1";
-        find.Parameters.AddWithValue("@subject", subject);
         var id = await find.ExecuteScalarAsync(cancellationToken) is { } found and not DBNull ? Convert.ToInt64(found, System.Globalization.CultureInfo.InvariantCulture) : (long?)null;
         var started = false;
         if (id is null)
         {
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = """
+            await using var insert = connection.Command("""
                 INSERT INTO journeys (subject, channel, started_at, last_step, last_at) VALUES (@subject, @channel, @now, @step, @now)
                 RETURNING id
-                """;
-            insert.Parameters.AddWithValue("@subject", subject);
-            insert.Parameters.AddWithValue("@channel", TagValues.Code(turn.Activity.ChannelId));
-            insert.Parameters.AddWithValue("@now", now);
-            insert.Parameters.AddWithValue("@step", step);
+                """, ("@subject", subject), ("@channel", channel), ("@now", now), ("@step", step));
+            insert.Transaction = transaction;
             id = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
             started = true;
         }
 
-        await using var record = connection.CreateCommand();
+        await using var record = connection.Command(
+            "INSERT INTO journey_steps (journey_id, step, at) VALUES (@id, @step, @now) ON CONFLICT DO NOTHING",
+            ("@id", id), ("@step", step), ("@now", now));
         record.Transaction = transaction;
-        record.CommandText = """
-            INSERT INTO journey_steps (journey_id, step, at) VALUES (@id, @step, @now) ON CONFLICT DO NOTHING
-            """;
-        record.Parameters.AddWithValue("@id", id);
-        record.Parameters.AddWithValue("@step", step);
-        record.Parameters.AddWithValue("@now", now);
         var firstTime = await record.ExecuteNonQueryAsync(cancellationToken) == 1;
 
-        await using var touch = connection.CreateCommand();
+        await using var touch = connection.Command("UPDATE journeys SET last_step = @step, last_at = @now WHERE id = @id", ("@id", id), ("@step", step), ("@now", now));
         touch.Transaction = transaction;
-        touch.CommandText = "UPDATE journeys SET last_step = @step, last_at = @now WHERE id = @id";
-        touch.Parameters.AddWithValue("@id", id);
-        touch.Parameters.AddWithValue("@step", step);
-        touch.Parameters.AddWithValue("@now", now);
         await touch.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-
-        if (started)
+        return () =>
         {
-            metrics.JourneyStarted();
-        }
+            if (started)
+            {
+                metrics.JourneyStarted();
+            }
 
-        if (firstTime)
-        {
-            metrics.StepReached(step);
-        }
+            if (firstTime)
+            {
+                metrics.StepReached(step);
+            }
+        };
     }
 
-    private async Task EndAsync(string subject, string outcome, CancellationToken cancellationToken)
+    private async Task<Action?> EndAsync(DbConnection connection, DbTransaction? transaction, string subject, string outcome, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+        await using var command = connection.Command("""
             UPDATE journeys SET outcome = @outcome, ended_at = @now, subject = NULL
             WHERE subject = @subject AND outcome IS NULL
-            """;
-        command.Parameters.AddWithValue("@outcome", outcome);
-        command.Parameters.AddWithValue("@now", clock.GetUtcNow());
-        command.Parameters.AddWithValue("@subject", subject);
-        if (await command.ExecuteNonQueryAsync(cancellationToken) > 0)
-        {
-            metrics.JourneyFinished(outcome);
-        }
+            """, ("@outcome", outcome), ("@now", clock.GetUtcNow()), ("@subject", subject));
+        command.Transaction = transaction;
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0 ? () => metrics.JourneyFinished(outcome) : null;
     }
 
     private ValueTask<string> SubjectAsync(ITurnContext turn, CancellationToken cancellationToken) =>

@@ -11,8 +11,8 @@ namespace SecondOpinionBot.Storage.Protection;
 /// Protection, whose key ring is itself protected by the master key. Written here rather than with Data Protection
 /// alone because Data Protection's keys are shared by everything it protects: erasing one patient needs a key of their
 /// own that can be deleted.
-/// Every use reads the subject's wrapped key from the database (one primary-key read), so a shred takes effect at once on
-/// every instance; only the unwrapping (a Data Protection call) is cached, by the wrapped value, and a shred evicts it.
+/// Every use reads the subject's wrapped key from the database (one primary-key read; once per turn inside a turn, see
+/// <see cref="PatientKeyScope"/>), so a shred takes effect at once on every instance; only the unwrapping (a Data Protection call) is cached, by the wrapped value, and a shred evicts it.
 /// A key unwrapped before a shred can no longer be found: its wrapped value is gone from the table (zeroed by
 /// secure_delete in SQLite), and a new key for the same subject has a different wrapped value.
 /// </summary>
@@ -98,6 +98,7 @@ public sealed class PatientDataProtector(BotDatabase database, IDataProtectionPr
 
         // After the delete, so a use that unwrapped the key while it was being deleted cannot leave it behind.
         Evict(subject);
+        PatientKeyScope.Current?.Wrapped.TryRemove(subject, out _);
     }
 
     /// <summary>How many unwrapped keys are held in memory (for tests of eviction).</summary>
@@ -159,6 +160,23 @@ public sealed class PatientDataProtector(BotDatabase database, IDataProtectionPr
     }
 
     private async Task<string?> ReadWrappedAsync(string subject, CancellationToken cancellationToken)
+    {
+        var scope = PatientKeyScope.Current;
+        if (scope is not null && scope.Wrapped.TryGetValue(subject, out var known) && known is not null)
+        {
+            return known;
+        }
+
+        var wrapped = await ReadStoredWrappedAsync(subject, cancellationToken);
+        if (scope is not null && wrapped is not null)
+        {
+            scope.Wrapped[subject] = wrapped;
+        }
+
+        return wrapped;
+    }
+
+    private async Task<string?> ReadStoredWrappedAsync(string subject, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var select = connection.CreateCommand();

@@ -6,6 +6,8 @@ namespace SecondOpinionBot.Storage.Turns;
 /// <summary>Which inbound activities each conversation has handled, with their replies (<see cref="TurnJournal"/>).</summary>
 public interface ITurnJournal
 {
+    Task<TurnJournal.Lookup> LookupAsync(string conversationKey, string subject, string? activityId, CancellationToken cancellationToken);
+
     Task<TurnJournal.Entry?> FindAsync(string conversationKey, string subject, string activityId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<TurnJournal.Entry>> UndeliveredAsync(string conversationKey, string subject, CancellationToken cancellationToken);
@@ -15,7 +17,7 @@ public interface ITurnJournal
     /// <summary>Records the handled activity inside the turn's commit transaction.</summary>
     Task RecordAsync(DbConnection connection, DbTransaction transaction, string conversationKey, string activityId, string protectedReplies, bool delivered, CancellationToken cancellationToken);
 
-    Task MarkDeliveredAsync(string conversationKey, string activityId, CancellationToken cancellationToken);
+    Task MarkDeliveredAsync(string conversationKey, string activityId, HeldTurnLease? lease, CancellationToken cancellationToken);
 
     Task<int> PurgeBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 

@@ -30,15 +30,23 @@ public sealed partial class SerialTurnsMiddleware(ITurnLease queue, ITurnJournal
 
         var conversationKey = $"{activity.ChannelId}/{conversationId}";
         await using var lease = await queue.AcquireAsync(conversationKey, cancellationToken);
+        using var keys = PatientKeyScope.Begin();
         var subject = PatientDataSubjects.Conversation(activity.ChannelId ?? "", conversationId);
-        await DeliverEarlierAsync(turnContext, conversationKey, subject, cancellationToken);
-        if (string.IsNullOrEmpty(activity.Id))
+        var hasId = !string.IsNullOrEmpty(activity.Id);
+        var journaled = await journal.LookupAsync(conversationKey, subject, hasId ? activity.Id : null, cancellationToken);
+        foreach (var entry in journaled.Undelivered)
+        {
+            LogRedelivery(entry.Replies.Count);
+            await SendAsync(turnContext, conversationKey, entry, lease: null, cancellationToken);
+        }
+
+        if (!hasId)
         {
             await next(cancellationToken);
             return;
         }
 
-        if (await journal.FindAsync(conversationKey, subject, activity.Id, cancellationToken) is not null)
+        if (journaled.Handled is not null)
         {
             LogResend(activity.Type);
             return; // Handled before; undelivered replies went out above.
@@ -80,20 +88,12 @@ public sealed partial class SerialTurnsMiddleware(ITurnLease queue, ITurnJournal
             journal.RecordAsync(connection, transaction, conversationKey, activity.Id, protectedReplies, delivered: held.Count == 0, cancellationToken), cancellationToken);
         if (held.Count > 0)
         {
-            await SendAsync(turnContext, conversationKey, new TurnJournal.Entry(activity.Id, held, false), cancellationToken);
+            // The turn's last write marks its replies delivered and releases the lease together.
+            await SendAsync(turnContext, conversationKey, new TurnJournal.Entry(activity.Id!, held, false), lease, cancellationToken);
         }
     }
 
-    private async Task DeliverEarlierAsync(ITurnContext turnContext, string conversationKey, string subject, CancellationToken cancellationToken)
-    {
-        foreach (var entry in await journal.UndeliveredAsync(conversationKey, subject, cancellationToken))
-        {
-            LogRedelivery(entry.Replies.Count);
-            await SendAsync(turnContext, conversationKey, entry, cancellationToken);
-        }
-    }
-
-    private async Task SendAsync(ITurnContext turnContext, string conversationKey, TurnJournal.Entry entry, CancellationToken cancellationToken)
+    private async Task SendAsync(ITurnContext turnContext, string conversationKey, TurnJournal.Entry entry, HeldTurnLease? lease, CancellationToken cancellationToken)
     {
         try
         {
@@ -105,7 +105,7 @@ public sealed partial class SerialTurnsMiddleware(ITurnLease queue, ITurnJournal
             throw new ReplyDeliveryException(ex);
         }
 
-        await journal.MarkDeliveredAsync(conversationKey, entry.ActivityId, cancellationToken);
+        await journal.MarkDeliveredAsync(conversationKey, entry.ActivityId, lease, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A {ActivityType} activity already handled was received again; not run twice.")]

@@ -16,36 +16,53 @@ public sealed class TurnJournal(BotDatabase database, IPatientDataProtector prot
 
     public sealed record Entry(string ActivityId, IReadOnlyList<Activity> Replies, bool Delivered);
 
-    /// <summary>The journal entry of an activity, or null when it was never handled.</summary>
-    public async Task<Entry?> FindAsync(string conversationKey, string subject, string activityId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT replies, delivered FROM turn_journal WHERE conversation_key = @key AND activity_id = @id";
-        command.Parameters.AddWithValue("@key", conversationKey);
-        command.Parameters.AddWithValue("@id", activityId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new Entry(activityId, await RepliesAsync(subject, reader.GetString(0), cancellationToken), Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture) != 0)
-            : null;
-    }
+    /// <summary>See <see cref="LookupAsync"/>.</summary>
+    public sealed record Lookup(IReadOnlyList<Entry> Undelivered, Entry? Handled);
 
-    /// <summary>Earlier turns of the conversation whose replies may not have gone out, oldest first.</summary>
-    public async Task<IReadOnlyList<Entry>> UndeliveredAsync(string conversationKey, string subject, CancellationToken cancellationToken)
+    /// <summary>
+    /// What a turn needs to know first, in one read: the conversation's earlier turns whose replies may not have gone
+    /// out (oldest first), and this activity's own entry if it was handled before.
+    /// </summary>
+    public async Task<Lookup> LookupAsync(string conversationKey, string subject, string? activityId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT activity_id, replies FROM turn_journal WHERE conversation_key = @key AND delivered = 0 ORDER BY " + database.InsertionOrder();
-        command.Parameters.AddWithValue("@key", conversationKey);
-        var entries = new List<Entry>();
+        // Two index lookups (the undelivered rows; this activity's row), not a scan of the conversation's journal.
+        await using var command = connection.Command($"""
+            SELECT activity_id, replies, delivered, {database.InsertionOrder()} AS position FROM turn_journal WHERE conversation_key = @key AND delivered = 0
+            UNION ALL
+            SELECT activity_id, replies, delivered, {database.InsertionOrder()} FROM turn_journal WHERE conversation_key = @key AND activity_id = @id AND delivered <> 0
+            ORDER BY position
+            """, ("@key", conversationKey), ("@id", activityId ?? ""));
+        var undelivered = new List<Entry>();
+        Entry? handled = null;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            entries.Add(new Entry(reader.GetString(0), await RepliesAsync(subject, reader.GetString(1), cancellationToken), false));
+            var id = reader.GetString(0);
+            var delivered = Convert.ToInt64(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture) != 0;
+            // A delivered entry's replies are not needed again (they are stored as "[]").
+            var entry = new Entry(id, delivered ? [] : await RepliesAsync(subject, reader.GetString(1), cancellationToken), delivered);
+            if (!delivered)
+            {
+                undelivered.Add(entry);
+            }
+
+            if (activityId is not null && string.Equals(id, activityId, StringComparison.Ordinal))
+            {
+                handled = entry;
+            }
         }
 
-        return entries;
+        return new Lookup(undelivered, handled);
     }
+
+    /// <summary>The journal entry of an activity, or null when it was never handled.</summary>
+    public async Task<Entry?> FindAsync(string conversationKey, string subject, string activityId, CancellationToken cancellationToken) =>
+        (await LookupAsync(conversationKey, subject, activityId, cancellationToken)).Handled;
+
+    /// <summary>Earlier turns of the conversation whose replies may not have gone out, oldest first.</summary>
+    public async Task<IReadOnlyList<Entry>> UndeliveredAsync(string conversationKey, string subject, CancellationToken cancellationToken) =>
+        (await LookupAsync(conversationKey, subject, null, cancellationToken)).Undelivered;
 
     /// <summary>The replies as stored (encrypted); made before the turn's commit transaction starts.</summary>
     public async Task<string> ProtectRepliesAsync(string subject, IReadOnlyList<Activity> replies, CancellationToken cancellationToken) =>
@@ -68,15 +85,30 @@ public sealed class TurnJournal(BotDatabase database, IPatientDataProtector prot
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task MarkDeliveredAsync(string conversationKey, string activityId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks a turn's replies delivered; with <paramref name="lease"/>, the conversation's lease is released in the same
+    /// transaction (the turn's last write).
+    /// </summary>
+    public async Task MarkDeliveredAsync(string conversationKey, string activityId, HeldTurnLease? lease, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         // Delivered replies are not needed again: only the id stays, to recognise a resend.
-        command.CommandText = "UPDATE turn_journal SET delivered = 1, replies = '[]' WHERE conversation_key = @key AND activity_id = @id";
-        command.Parameters.AddWithValue("@key", conversationKey);
-        command.Parameters.AddWithValue("@id", activityId);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using (var command = connection.Command(
+            "UPDATE turn_journal SET delivered = 1, replies = '[]' WHERE conversation_key = @key AND activity_id = @id",
+            ("@key", conversationKey), ("@id", activityId)))
+        {
+            command.Transaction = transaction;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (lease is not null)
+        {
+            await lease.ReleaseWithinAsync(connection, transaction, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        lease?.Released();
     }
 
     /// <summary>Forgets handled activities older than the cutoff (channels resend within minutes).</summary>

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 
@@ -30,30 +31,33 @@ public sealed partial class TurnLease(BotDatabase database, IOptions<StorageOpti
     /// </summary>
     public string InstanceId { get; } = ProcessInstance.NewId();
 
-    public async Task<IAsyncDisposable> AcquireAsync(string conversationKey, CancellationToken cancellationToken)
+    public async Task<HeldTurnLease> AcquireAsync(string conversationKey, CancellationToken cancellationToken)
     {
         using var span = Operations.Telemetry.BotTelemetry.StartTurnLease();
         var settings = options.Value;
-        var seq = await EnqueueAsync(conversationKey, cancellationToken);
+        var (seq, head) = await EnqueueAsync(conversationKey, cancellationToken);
         var waited = Stopwatch.StartNew();
         var delay = TimeSpan.FromMilliseconds(5);
         try
         {
-            while (await HeadAsync(conversationKey, seq, cancellationToken) is var head && head?.Seq != seq)
+            // The usual case, nobody ahead: the ticket's own transaction already saw it at the head, no second look.
+            while (head?.Seq != seq)
             {
                 if (head is { } other && other.InstanceId != InstanceId && ProcessInstance.IsSurelyGone(other.InstanceId))
                 {
                     await DeleteTicketsOfAsync(other.InstanceId, cancellationToken);
-                    continue;
                 }
-
-                if (waited.Elapsed > settings.TurnMaxWait)
+                else if (waited.Elapsed > settings.TurnMaxWait)
                 {
                     throw new TurnBusyException();
                 }
+                else
+                {
+                    await Task.Delay(delay, cancellationToken);
+                    delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 50));
+                }
 
-                await Task.Delay(delay, cancellationToken);
-                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 50));
+                head = await HeadAsync(conversationKey, seq, cancellationToken);
             }
         }
         catch
@@ -62,7 +66,7 @@ public sealed partial class TurnLease(BotDatabase database, IOptions<StorageOpti
             throw;
         }
 
-        return new Held(this, seq);
+        return new HeldTurnLease(this, seq);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -94,30 +98,36 @@ public sealed partial class TurnLease(BotDatabase database, IOptions<StorageOpti
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task<long> EnqueueAsync(string key, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inserts the ticket and reads the conversation's head in one write transaction. On PostgreSQL the commit does not
+    /// wait for the WAL flush (synchronous_commit off for this transaction only): a ticket is worth something only
+    /// while its instance runs the turn, and a server crash that loses the last tickets also breaks the connections of
+    /// the turns that held them. Everything else (state, journal, cases) keeps the server's durable commit.
+    /// </summary>
+    private async Task<(long Seq, (long Seq, string InstanceId)? Head)> EnqueueAsync(string key, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (database.IsPostgreSql)
         {
-            await using var serialise = connection.CreateCommand();
-            serialise.CommandText = "SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))";
-            serialise.Parameters.AddWithValue("@key", "turn:" + key);
+            await using var serialise = connection.Command("""
+                SET LOCAL synchronous_commit = off;
+                SELECT pg_advisory_xact_lock(hashtextextended(@key, 0));
+                """, ("@key", "turn:" + key));
+            serialise.Transaction = transaction;
             await serialise.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+        await using var command = connection.Command("""
             INSERT INTO turn_queue (conversation_key, instance_id, created_at, heartbeat_at) VALUES (@key, @me, @now, @now)
             RETURNING seq
-            """;
-        command.Parameters.AddWithValue("@key", key);
-        command.Parameters.AddWithValue("@me", InstanceId);
-        command.Parameters.AddWithValue("@now", now);
+            """, ("@key", key), ("@me", InstanceId), ("@now", now));
+        command.Transaction = transaction;
         var seq = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        var head = await ReadHeadAsync(connection, transaction, key, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return seq;
+        return (seq, head);
     }
 
     /// <summary>The ticket holding the lease now (our own when we are first), or null when ours is gone.</summary>
@@ -125,22 +135,40 @@ public sealed partial class TurnLease(BotDatabase database, IOptions<StorageOpti
     {
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
         // Tickets of dead instances (no heartbeat within the expiry) go first; then the lowest ticket holds the lease.
-        command.CommandText = """
-            DELETE FROM turn_queue WHERE conversation_key = @key AND heartbeat_at < @stale AND seq < @seq
-            """;
-        command.Parameters.AddWithValue("@key", key);
-        command.Parameters.AddWithValue("@seq", seq);
-        command.Parameters.AddWithValue("@stale", now - options.Value.TurnLeaseExpiry);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using (var command = connection.Command(
+            "DELETE FROM turn_queue WHERE conversation_key = @key AND heartbeat_at < @stale AND seq < @seq",
+            ("@key", key), ("@seq", seq), ("@stale", now - options.Value.TurnLeaseExpiry)))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
 
-        // A second command rather than a batch: a reader over DELETE; SELECT starts at the DELETE on some providers.
-        await using var head = connection.CreateCommand();
-        head.CommandText = "SELECT seq, instance_id FROM turn_queue WHERE conversation_key = @key ORDER BY seq LIMIT 1";
-        head.Parameters.AddWithValue("@key", key);
+        return await ReadHeadAsync(connection, null, key, cancellationToken);
+    }
+
+    private static async Task<(long Seq, string InstanceId)?> ReadHeadAsync(DbConnection connection, DbTransaction? transaction, string key, CancellationToken cancellationToken)
+    {
+        // A command of its own rather than a batch: a reader over DELETE; SELECT starts at the DELETE on some providers.
+        await using var head = connection.Command("SELECT seq, instance_id FROM turn_queue WHERE conversation_key = @key ORDER BY seq LIMIT 1", ("@key", key));
+        head.Transaction = transaction;
         await using var reader = await head.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : null;
+    }
+
+    /// <summary>Deletes the ticket inside the caller's transaction (the turn's last write: its replies marked delivered).</summary>
+    internal async Task ReleaseAsync(DbConnection connection, DbTransaction transaction, long seq, CancellationToken cancellationToken)
+    {
+        if (database.IsPostgreSql)
+        {
+            // See EnqueueAsync; a lost "delivered" mark only sends the replies again, which the journal allows.
+            await using var relaxed = connection.Command("SET LOCAL synchronous_commit = off");
+            relaxed.Transaction = transaction;
+            await relaxed.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var command = connection.Command("DELETE FROM turn_queue WHERE seq = @seq", ("@seq", seq));
+        command.Transaction = transaction;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Every ticket of a process that has stopped: its turns are not running any more.</summary>
@@ -153,22 +181,23 @@ public sealed partial class TurnLease(BotDatabase database, IOptions<StorageOpti
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task DeleteAsync(long seq)
+    internal async Task DeleteAsync(long seq)
     {
         await using var connection = await database.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM turn_queue WHERE seq = @seq";
-        command.Parameters.AddWithValue("@seq", seq);
+        if (database.IsPostgreSql)
+        {
+            await using var transaction = await connection.BeginWriteAsync();
+            await ReleaseAsync(connection, transaction, seq, CancellationToken.None);
+            await transaction.CommitAsync();
+            return;
+        }
+
+        await using var command = connection.Command("DELETE FROM turn_queue WHERE seq = @seq", ("@seq", seq));
         await command.ExecuteNonQueryAsync();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Turn lease heartbeat failed: {ExceptionType}; the next beat retries.")]
     private partial void LogHeartbeatFailed(string? exceptionType);
-
-    private sealed class Held(TurnLease queue, long seq) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync() => await queue.DeleteAsync(seq);
-    }
 }
 
 /// <summary>The conversation's lease stayed taken for the whole wait; the request is refused so the channel resends it.</summary>

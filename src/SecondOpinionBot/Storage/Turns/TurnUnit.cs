@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Newtonsoft.Json.Linq;
 
 namespace SecondOpinionBot.Storage.Turns;
@@ -16,6 +17,12 @@ public sealed class TurnUnit
 
     internal List<string> Order { get; } = [];
 
+    /// <summary>Other rows the turn writes (the journey funnel), run in order inside the commit transaction.</summary>
+    internal List<Func<DbConnection, DbTransaction, CancellationToken, Task>> Writes { get; } = [];
+
+    /// <summary>What to do once the commit has landed (metrics about what was written).</summary>
+    internal List<Action> AfterCommit { get; } = [];
+
     /// <summary>The unit of the turn running on this async flow, if any.</summary>
     public static TurnUnit? Current => CurrentUnit.Value;
 
@@ -23,6 +30,12 @@ public sealed class TurnUnit
     public static TurnUnit Begin() => CurrentUnit.Value = new TurnUnit();
 
     public static void End() => CurrentUnit.Value = null;
+
+    /// <summary>Writes these rows in the turn's commit transaction, after its state: one commit per turn instead of one per store.</summary>
+    public void AlsoCommit(Func<DbConnection, DbTransaction, CancellationToken, Task> write) => Writes.Add(write);
+
+    /// <summary>Runs after the turn's commit landed (never when the turn failed or died).</summary>
+    public void OnCommitted(Action action) => AfterCommit.Add(action);
 
     internal void Stage(string key, JObject? document)
     {
