@@ -38,7 +38,7 @@ public static class LoadReport
         // Measured on the SQLite file only (a --postgres run has no per-table figures): no target without a measurement.
         if (result.Storage.Count > 0)
         {
-            targets.Add(new("stored state per finished conversation", result.Storage.Sum(t => t.BytesPerConversation), 4096, "bytes", AtLeast: false));
+            targets.Add(new("stored state kept per finished conversation (rows deleted within a day left out)", result.Storage.Sum(t => t.KeptPerConversation), 4096, "bytes", AtLeast: false));
         }
 
         var emergency = result.EmergencyMicros.Order().ToArray();
@@ -100,13 +100,14 @@ public static class LoadReport
         else
         {
             output.WriteLine($"Stored after the closed loops, per finished conversation ({result.FinishedConversations} cases):");
-            output.WriteLine($"{"table",-24} {"rows",7} {"bytes/conv",11} {"max row bytes",14}");
+            output.WriteLine($"{"table",-24} {"rows",7} {"bytes/conv",11} {"kept/conv",10} {"max row bytes",14}");
             foreach (var table in result.Storage.Where(t => t.Rows > 0))
             {
-                output.WriteLine($"{table.Table,-24} {table.Rows,7} {F(table.BytesPerConversation),11} {table.MaxRowBytes,14}");
+                output.WriteLine($"{table.Table,-24} {table.Rows,7} {F(table.BytesPerConversation),11} {F(table.KeptPerConversation),10} {table.MaxRowBytes,14}");
             }
 
-            output.WriteLine($"{"total",-24} {"",7} {F(result.Storage.Sum(t => t.BytesPerConversation)),11}");
+            output.WriteLine($"{"total",-24} {"",7} {F(result.Storage.Sum(t => t.BytesPerConversation)),11} {F(result.Storage.Sum(t => t.KeptPerConversation)),10}");
+            output.WriteLine($"(kept: without rows the host deletes within a day: {string.Join("; ", StoredBytes.Transient.Select(t => $"{t.Key} where {t.Value}"))})");
         }
 
         var failures = result.Closed.Values.SelectMany(m => m.Values).Concat(result.OpenLoops.Select(o => o.Stats)).SelectMany(s => s.FailureReasons)
@@ -172,7 +173,7 @@ public static class LoadReport
             handoff = new { cases = result.Handoff.Cases, missing = result.Handoff.Missing, p50Ms = Percentiles.Of(handoff, 0.5), p95Ms = Percentiles.Of(handoff, 0.95), maxMs = handoff.LastOrDefault() },
             lease = new { samples = result.LeaseMicros.Count, p50Micros = Percentiles.Of([.. result.LeaseMicros.Order()], 0.5), p95Micros = Percentiles.Of([.. result.LeaseMicros.Order()], 0.95) },
             emergency = new { messages = emergency.Length, p50Micros = Percentiles.Of(emergency, 0.5), p95Micros = Percentiles.Of(emergency, 0.95), p99Micros = Percentiles.Of(emergency, 0.99) },
-            storage = new { finishedConversations = result.FinishedConversations, bytesPerConversation = result.Storage.Sum(t => t.BytesPerConversation), tables = result.Storage },
+            storage = new { finishedConversations = result.FinishedConversations, bytesPerConversation = result.Storage.Sum(t => t.BytesPerConversation), keptBytesPerConversation = result.Storage.Sum(t => t.KeptPerConversation), tables = result.Storage },
             targets = result.Options.Smoke ? [] : Targets(result).Select(t => new { t.Description, t.Value, t.Limit, t.Unit, t.AtLeast, t.Passed }),
             errors = result.HasErrors,
             seconds = result.Seconds,

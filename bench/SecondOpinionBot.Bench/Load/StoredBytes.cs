@@ -2,8 +2,11 @@ using Microsoft.Data.Sqlite;
 
 namespace SecondOpinionBot.Bench.Load;
 
-/// <summary>One table's share of what a finished conversation leaves in the database.</summary>
-public sealed record TableBytes(string Table, long Rows, long Bytes, long MaxRowBytes, double BytesPerConversation);
+/// <summary>
+/// One table's share of what a finished conversation leaves in the database. <see cref="TransientBytes"/> are rows the
+/// host deletes within a day (<see cref="StoredBytes.Transient"/>); <see cref="KeptPerConversation"/> is the rest.
+/// </summary>
+public sealed record TableBytes(string Table, long Rows, long Bytes, long MaxRowBytes, double BytesPerConversation, long TransientBytes = 0, double KeptPerConversation = 0);
 
 /// <summary>
 /// Stored bytes per finished conversation, by table: the sum of every value's length (text and blobs as stored,
@@ -11,6 +14,19 @@ public sealed record TableBytes(string Table, long Rows, long Bytes, long MaxRow
 /// </summary>
 public static class StoredBytes
 {
+    /// <summary>
+    /// Rows that do not stay with a finished conversation: the retention sweep deletes them within a day (it runs every
+    /// Retention:SweepInterval). The turn journal only recognises a channel's resend (Storage:TurnJournalRetention, one
+    /// day); a delivered outbox item is deleted by the next sweep; turn tickets live while their turn runs. The target
+    /// ("kept for months") is judged on the rest; the total with them is printed too.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> Transient = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["turn_journal"] = "1 = 1",
+        ["outbox"] = "completed_at IS NOT NULL",
+        ["turn_queue"] = "1 = 1",
+    };
+
     public static IReadOnlyList<TableBytes> Measure(string databasePath, int finishedConversations)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
@@ -46,7 +62,19 @@ public static class StoredBytes
             using var row = sum.ExecuteReader();
             row.Read();
             var bytes = row.GetInt64(1);
-            result.Add(new TableBytes(table, row.GetInt64(0), bytes, row.GetInt64(2), finishedConversations == 0 ? 0 : (double)bytes / finishedConversations));
+            var rows = row.GetInt64(0);
+            var maxRow = row.GetInt64(2);
+            row.Close();
+            var transient = 0L;
+            if (Transient.TryGetValue(table, out var where))
+            {
+                using var gone = connection.CreateCommand();
+                gone.CommandText = $"SELECT COALESCE(SUM({rowBytes}), 0) FROM \"{table}\" WHERE {where}";
+                transient = Convert.ToInt64(gone.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            double PerConversation(long value) => finishedConversations == 0 ? 0 : (double)value / finishedConversations;
+            result.Add(new TableBytes(table, rows, bytes, maxRow, PerConversation(bytes), transient, PerConversation(bytes - transient)));
         }
 
         return result;

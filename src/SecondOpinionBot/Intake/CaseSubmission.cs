@@ -27,7 +27,8 @@ public sealed class CaseSubmission(ICaseStore cases, IHandoffService handoff, Jo
         if (record is null)
         {
             var priority = routing.Priority == Content.CasePriority.Urgent ? Handoff.CasePriority.Urgent : Handoff.CasePriority.Routine;
-            var conversation = JsonConvert.SerializeObject(turn.Activity.GetConversationReference());
+            // Without its empty fields: the reference is kept encrypted for as long as the case (it reads back the same).
+            var conversation = JsonConvert.SerializeObject(turn.Activity.GetConversationReference(), NoNulls);
             record = await cases.CreateAsync(new NewCase(
                 owner,
                 routing.Primary.Id,
@@ -44,6 +45,8 @@ public sealed class CaseSubmission(ICaseStore cases, IHandoffService handoff, Jo
         await journeys.FinishedAsync(turn, Operations.Funnel.JourneyOutcomes.Sent, cancellationToken);
         return (record, routing);
     }
+
+    private static readonly JsonSerializerSettings NoNulls = new() { NullValueHandling = NullValueHandling.Ignore };
 
     // The confirming activity: if the turn is run again after a crash (its state was not committed), the case it
     // already made is found instead of a second one.

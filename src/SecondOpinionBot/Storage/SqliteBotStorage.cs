@@ -1,4 +1,5 @@
 using Microsoft.Bot.Builder;
+using System.Buffers.Text;
 using System.Data.Common;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -203,7 +204,8 @@ public sealed class SqliteBotStorage(BotDatabase database, TimeProvider clock, I
 
     private async Task WriteOneAsync(DbConnection connection, DbTransaction transaction, string key, string? expected, string document, CancellationToken cancellationToken)
     {
-        var newETag = Guid.NewGuid().ToString("N");
+        // 96 random bits, base64url: unique per write (all an ETag needs), and 16 characters where a GUID took 32.
+        var newETag = Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
 
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;

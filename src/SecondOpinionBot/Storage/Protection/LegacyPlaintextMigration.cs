@@ -122,10 +122,11 @@ public sealed partial class LegacyPlaintextMigration(BotDatabase database, IPati
         await using var select = connection.CreateCommand();
         select.CommandText = $"""
             SELECT rowid, {column.SubjectSql}, {column.Column} FROM {column.Table}
-            WHERE {column.Column} IS NOT NULL AND {column.Column} <> '' AND substr({column.Column}, 1, {PatientDataProtector.Prefix.Length}) <> @prefix
+            WHERE {column.Column} IS NOT NULL AND {column.Column} <> '' AND substr({column.Column}, 1, 4) NOT IN (@current, @uncompressed)
             ORDER BY rowid LIMIT {Batch + skipped.Count}
             """;
-        select.Parameters.AddWithValue("@prefix", PatientDataProtector.Prefix);
+        select.Parameters.AddWithValue("@current", PatientDataFormat.Current);
+        select.Parameters.AddWithValue("@uncompressed", PatientDataFormat.Uncompressed);
         var rows = new List<(long, string?, string)>();
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

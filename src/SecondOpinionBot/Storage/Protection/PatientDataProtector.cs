@@ -1,26 +1,27 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace SecondOpinionBot.Storage.Protection;
 
 /// <summary>
 /// Envelope encryption: content is AES-256-GCM under the subject's own data key (with the subject as associated data,
-/// so a value copied to another subject's row does not decrypt); the data key is stored wrapped by ASP.NET Core Data
+/// so a value copied to another subject's row does not decrypt; the stored form is <see cref="PatientDataFormat"/>'s);
+/// the data key is stored wrapped by ASP.NET Core Data
 /// Protection, whose key ring is itself protected by the master key. Written here rather than with Data Protection
 /// alone because Data Protection's keys are shared by everything it protects: erasing one patient needs a key of their
 /// own that can be deleted.
 /// Every use reads the subject's wrapped key from the database (one primary-key read; once per turn inside a turn, see
-/// <see cref="PatientKeyScope"/>), so a shred takes effect at once on every instance; only the unwrapping (a Data Protection call) is cached, by the wrapped value, and a shred evicts it.
+/// <see cref="PatientKeyScope"/>), so a shred takes effect at once on every instance; only the unwrapping (a Data
+/// Protection call) is cached, by the wrapped value, and a shred evicts it.
 /// A key unwrapped before a shred can no longer be found: its wrapped value is gone from the table (zeroed by
 /// secure_delete in SQLite), and a new key for the same subject has a different wrapped value.
 /// </summary>
 public sealed class PatientDataProtector(BotDatabase database, IDataProtectionProvider dataProtection, TimeProvider clock) : IPatientDataProtector
 {
-    public const string Prefix = "pd1:";
-    private const int NonceBytes = 12;
-    private const int TagBytes = 16;
+    /// <summary>What every value written now starts with (<see cref="PatientDataFormat"/>: compressed, then encrypted).</summary>
+    public const string Prefix = PatientDataFormat.Current;
+
     private const int MaxCachedKeys = 10_000;
 
     private readonly IDataProtector _wrapper = dataProtection.CreateProtector("SecondOpinionBot.PatientDataKeys.v1");
@@ -33,57 +34,19 @@ public sealed class PatientDataProtector(BotDatabase database, IDataProtectionPr
         ArgumentException.ThrowIfNullOrEmpty(subject);
         ArgumentNullException.ThrowIfNull(plaintext);
         var key = await GetKeyAsync(subject, create: true, cancellationToken) ?? throw new InvalidOperationException("No data key.");
-        var clear = Encoding.UTF8.GetBytes(plaintext);
-        var output = new byte[NonceBytes + TagBytes + clear.Length];
-        var nonce = output.AsSpan(0, NonceBytes);
-        RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(key, TagBytes);
-        aes.Encrypt(nonce, clear, output.AsSpan(NonceBytes + TagBytes), output.AsSpan(NonceBytes, TagBytes), Encoding.UTF8.GetBytes(subject));
-        CryptographicOperations.ZeroMemory(clear);
-        return Prefix + Convert.ToBase64String(output);
+        return PatientDataFormat.Seal(key, subject, plaintext);
     }
 
     public async ValueTask<string?> UnprotectAsync(string subject, string stored, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        if (!stored.StartsWith(Prefix, StringComparison.Ordinal))
+        if (!PatientDataFormat.IsSealed(stored))
         {
             return stored; // Written before encryption at rest; encrypted again on its next write.
         }
 
         var key = await GetKeyAsync(subject, create: false, cancellationToken);
-        if (key is null)
-        {
-            return null;
-        }
-
-        byte[] input;
-        try
-        {
-            input = Convert.FromBase64String(stored[Prefix.Length..]);
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-
-        if (input.Length < NonceBytes + TagBytes)
-        {
-            return null;
-        }
-
-        var clear = new byte[input.Length - NonceBytes - TagBytes];
-        try
-        {
-            using var aes = new AesGcm(key, TagBytes);
-            aes.Decrypt(input.AsSpan(0, NonceBytes), input.AsSpan(NonceBytes + TagBytes), input.AsSpan(NonceBytes, TagBytes), clear, Encoding.UTF8.GetBytes(subject));
-        }
-        catch (AuthenticationTagMismatchException)
-        {
-            return null;
-        }
-
-        return Encoding.UTF8.GetString(clear);
+        return key is null ? null : PatientDataFormat.Open(key, subject, stored);
     }
 
     public async Task ShredAsync(string subject, CancellationToken cancellationToken)

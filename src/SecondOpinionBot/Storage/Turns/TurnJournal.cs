@@ -65,8 +65,14 @@ public sealed class TurnJournal(BotDatabase database, IPatientDataProtector prot
         (await LookupAsync(conversationKey, subject, null, cancellationToken)).Undelivered;
 
     /// <summary>The replies as stored (encrypted); made before the turn's commit transaction starts.</summary>
+    /// <remarks>
+    /// No replies (a turn that only changed state, the Connector's "conversation created" turn of a new staff thread) is
+    /// stored as "[]" as it is: there is nothing to protect, and encrypting it would make the conversation a data key.
+    /// </remarks>
     public async Task<string> ProtectRepliesAsync(string subject, IReadOnlyList<Activity> replies, CancellationToken cancellationToken) =>
-        await protector.ProtectAsync(subject, JsonConvert.SerializeObject(replies, Json), cancellationToken);
+        replies.Count == 0 ? NoReplies : await protector.ProtectAsync(subject, JsonConvert.SerializeObject(replies, Json), cancellationToken);
+
+    private const string NoReplies = "[]";
 
     /// <summary>Records the handled activity inside the turn's commit transaction.</summary>
     public async Task RecordAsync(DbConnection connection, DbTransaction transaction, string conversationKey, string activityId, string protectedReplies, bool delivered, CancellationToken cancellationToken)
@@ -95,7 +101,7 @@ public sealed class TurnJournal(BotDatabase database, IPatientDataProtector prot
         await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         // Delivered replies are not needed again: only the id stays, to recognise a resend.
         await using (var command = connection.Command(
-            "UPDATE turn_journal SET delivered = 1, replies = '[]' WHERE conversation_key = @key AND activity_id = @id",
+            $"UPDATE turn_journal SET delivered = 1, replies = '{NoReplies}' WHERE conversation_key = @key AND activity_id = @id",
             ("@key", conversationKey), ("@id", activityId)))
         {
             command.Transaction = transaction;
