@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace SecondOpinionBot.Bench.HostProbe;
 
 /// <summary>
-/// /bench/heap: live managed heap after a full blocking GC. /bench/emergency?n=: times the host's own emergency
+/// /bench/heap: live managed heap after a full blocking GC. /bench/jit: methods compiled and time spent compiling so
+/// far (to warm up until tiered compilation has settled). /bench/emergency?n=: times the host's own emergency
 /// check on n patient-like messages, inside the loaded process. /bench/lease?n=: the turn lease acquired and released. In echo mode, /api/messages runs through the host's
 /// own pipeline and endpoint (rate limits, edge checks, authentication, the adapter with its middleware) and only the
 /// IBot it resolves is <see cref="StateEchoBot"/>.
@@ -42,6 +43,17 @@ internal sealed class ProbeStartupFilter : IStartupFilter
                 GC.WaitForPendingFinalizers();
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
                 await context.Response.WriteAsJsonAsync(new { liveHeapBytes = GC.GetTotalMemory(forceFullCollection: false) });
+                return;
+            }
+
+            if (path.Equals("/bench/jit", StringComparison.Ordinal))
+            {
+                // Every compilation in the process so far, tier-up rejits on the background thread included.
+                await context.Response.WriteAsJsonAsync(new
+                {
+                    compiledMethods = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: false),
+                    compilationMilliseconds = System.Runtime.JitInfo.GetCompilationTime(currentThread: false).TotalMilliseconds,
+                });
                 return;
             }
 

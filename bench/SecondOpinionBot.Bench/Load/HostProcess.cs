@@ -204,6 +204,13 @@ public sealed class HostProcess : IAsyncDisposable
         return json!["liveHeapBytes"]!.GetValue<long>();
     }
 
+    /// <summary>Time the host's JIT has spent so far (tier-up rejits included), from the probe.</summary>
+    public async Task<TimeSpan> JitTimeAsync()
+    {
+        var json = await Client.GetFromJsonAsync<JsonObject>(new Uri("bench/jit", UriKind.Relative));
+        return TimeSpan.FromMilliseconds(json!["compilationMilliseconds"]!.GetValue<double>());
+    }
+
     /// <summary>The host's own emergency check timed on <paramref name="count"/> messages inside the host (probe), in µs.</summary>
     public async Task<double[]> EmergencyMicrosAsync(int count)
     {

@@ -30,6 +30,9 @@ public sealed record LoadOptions
 
     public int WarmupJourneys { get; init; } = 4;
 
+    /// <summary>After the first warm-up journeys, warm up until the hosts' JIT has settled, for at most this long.</summary>
+    public TimeSpan SettleFor { get; init; } = TimeSpan.FromSeconds(90);
+
     public IReadOnlyList<OpenScenario> Open { get; init; } = [OpenScenario.Parse("1000x15s±5s"), OpenScenario.Parse("200x2s±0.5s")];
 
     /// <summary>The open loop at 70% of the closed-loop capacity measured in this run: think time of its conversations.</summary>
@@ -46,6 +49,9 @@ public sealed record LoadOptions
     /// <summary>Leaves each host's folder (database, log) in place and prints where, to look at what was stored.</summary>
     public bool KeepFiles { get; init; }
 
+    /// <summary>With a number: the soak instead of the sweep, this many journeys on our host (<see cref="SoakRun"/>).</summary>
+    public int Soak { get; init; }
+
     public bool Progress { get; init; } = !Console.IsErrorRedirected;
 
     /// <summary>OpenTelemetry on in our hosts (tracing and metrics collected, no exporter): to measure what it costs.</summary>
@@ -60,9 +66,11 @@ public sealed record LoadOptions
     public static LoadOptions Parse(IReadOnlyList<string> args)
     {
         var options = new LoadOptions();
+        var concurrencyGiven = false;
         for (var i = 0; i < args.Count; i++)
         {
             string Next() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            concurrencyGiven |= args[i] == "--concurrency";
             options = args[i] switch
             {
                 "--conversations" => options with { Conversations = int.Parse(Next(), CultureInfo.InvariantCulture) },
@@ -79,13 +87,15 @@ public sealed record LoadOptions
                 }).ToArray() },
                 "--telemetry" => options with { Telemetry = true },
                 "--postgres" => options with { Postgres = Next() },
+                "--settle-seconds" => options with { SettleFor = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
                 "--keep-files" => options with { KeepFiles = true },
+                "--soak" => options with { Soak = int.Parse(Next(), CultureInfo.InvariantCulture), Hosts = [HostKind.Journey], Open = [] },
                 "--no-progress" => options with { Progress = false },
                 "--quick" => options with { Conversations = 16, Rounds = 2, WarmupJourneys = 2, OpenMeasure = TimeSpan.FromSeconds(8) },
                 "--full" => options with { Conversations = 300, Rounds = 3, OpenMeasure = TimeSpan.FromMinutes(5) },
                 "--smoke" => options with
                 {
-                    Smoke = true, Conversations = 2, Concurrency = [2], Rounds = 1, WarmupJourneys = 0, Progress = false,
+                    Smoke = true, SettleFor = TimeSpan.Zero, Conversations = 2, Concurrency = [2], Rounds = 1, WarmupJourneys = 0, Progress = false,
                     Open = [new OpenScenario("smoke 3x0.05s", 3, TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(20))],
                     CapacityThink = TimeSpan.FromMilliseconds(50), OpenMeasure = TimeSpan.FromSeconds(1),
                 },
@@ -93,6 +103,7 @@ public sealed record LoadOptions
             };
         }
 
-        return options;
+        // The soak runs at one concurrency: 8 unless another is given.
+        return options.Soak > 0 && !concurrencyGiven ? options with { Concurrency = [8] } : options;
     }
 }

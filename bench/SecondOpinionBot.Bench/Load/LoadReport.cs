@@ -35,6 +35,12 @@ public static class LoadReport
             targets.Add(new($"open loop at 70% of closed-loop capacity ({capacity.Scenario.Active} conversations, {capacity.Scenario.Think.TotalSeconds:0.##} s think) p99", Percentiles.Of(capacity.Stats.SortedMillis, 0.99), 250, "ms", AtLeast: false));
         }
 
+        // The goal once the echo cost was cut: 1,000 patients active at once, thinking 15 s between answers.
+        if (result.OpenLoops.FirstOrDefault(o => o.Scenario.Active >= 1000 && o.Scenario.Think >= TimeSpan.FromSeconds(15)) is { } goal)
+        {
+            targets.Add(new($"goal: {goal.Scenario.Active:#,0} active conversations at {goal.Scenario.Think.TotalSeconds:0.##} s think p99", Percentiles.Of(goal.Stats.SortedMillis, 0.99), 250, "ms", AtLeast: false));
+        }
+
         // Measured on the SQLite file only (a --postgres run has no per-table figures): no target without a measurement.
         if (result.Storage.Count > 0)
         {
@@ -43,6 +49,8 @@ public static class LoadReport
 
         var emergency = result.EmergencyMicros.Order().ToArray();
         targets.Add(new($"emergency check p95 inside the loaded host ({emergency.Length:#,0} messages)", Percentiles.Of(emergency, 0.95), 200, "µs", AtLeast: false));
+        var phases = result.Closed.Values.SelectMany(m => m.Values).Concat(result.OpenLoops.Select(o => o.Stats)).ToList();
+        targets.Add(new($"errors in every phase (turns unanswered, questions asked three times, journeys without a case; {phases.Sum(p => p.Turns):#,0} turns)", phases.Sum(p => p.Errors) + result.WarmupErrors, 0, "errors", AtLeast: false));
         return targets;
     }
 
