@@ -92,7 +92,11 @@ public sealed class StaffCaseChanges(
     /// To the other queue with a handover note (kept with the case, shown in Details, never in a channel): a new
     /// thread in that queue's channel, the old card saying where it went, the patient told who helps now.
     /// </summary>
-    public async Task<Result> TransferAsync(CaseRecord record, CaseActor by, string? targetQueue, string? handoverNote, CancellationToken cancellationToken)
+    /// <param name="allowUnboundTarget">
+    /// The local staff page, which lists every queue: the case moves to a queue with no Teams channel and is worked on
+    /// the page (no thread is posted for it). Teams staff need the other team's channel set up first.
+    /// </param>
+    public async Task<Result> TransferAsync(CaseRecord record, CaseActor by, string? targetQueue, string? handoverNote, CancellationToken cancellationToken, bool allowUnboundTarget = false)
     {
         var target = targetQueue ?? OtherQueue(record.Queue);
         if (!CaseTransitions.IsOpen(record.Status))
@@ -116,7 +120,8 @@ public sealed class StaffCaseChanges(
             return new(record, TooLong(note), false);
         }
 
-        if (await bindings.FindAsync(target, cancellationToken) is null)
+        var targetBound = await bindings.FindAsync(target, cancellationToken) is not null;
+        if (!targetBound && !allowUnboundTarget)
         {
             return new(record, text.Get(StaffMessageKeys.WorkTransferUnbound, ("queueName", QueueNames.Title(target).ToLowerInvariant()), ("queue", target)), false);
         }
@@ -130,7 +135,10 @@ public sealed class StaffCaseChanges(
         var stored = await messages.AddAsync(record.Id, MessageDirection.StaffNote, by.Id, CardText.FirstName(by.DisplayName), note, cancellationToken);
         await cases.AppendAuditAsync(record.Reference, by.Id, "note-added", $"note={stored.Id}; handover", cancellationToken);
         var key = $"{record.Reference}:v{moved.Version}";
-        await outbox.EnqueueAsync(OutboxKind.CreateThread, new OutboxPayload(record.Reference), $"create-thread:{key}", cancellationToken);
+        if (targetBound)
+        {
+            await outbox.EnqueueAsync(OutboxKind.CreateThread, new OutboxPayload(record.Reference), $"create-thread:{key}", cancellationToken);
+        }
 
         // Updates the old thread's card (now a copy) to say where the case went.
         await outbox.EnqueueAsync(OutboxKind.UpdateCard, new OutboxPayload(record.Reference), null, cancellationToken);

@@ -1,14 +1,17 @@
 using System.Net;
 using Microsoft.AspNetCore.Antiforgery;
+using SecondOpinionBot.Content;
 using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Handoff.Messages;
+using Microsoft.Extensions.Options;
 using SecondOpinionBot.Options;
 
 namespace SecondOpinionBot.Staff.LocalStaff;
 
 /// <summary>
-/// /staff in local mode: a small server-rendered page to work cases without Teams, through the same handlers as the
-/// card actions (Claim, Resolve, Take over) and dialogs (Details, Message patient). Mapped only in local mode; every
+/// /staff in local mode: a small server-rendered page to work cases without Teams, through the same handlers and role
+/// table as the card actions, dialogs and channel commands (claim, resolve, take over, assign, unassign, transfer with
+/// a handover note, reopen, notes, messages), with the waiting time and "Overdue by …" of the queue's service level. Mapped only in local mode; every
 /// request must come from this machine with a loopback Host header (no DNS rebinding), and every form carries an
 /// anti-forgery token, so another web page open in the same browser cannot drive it.
 /// </summary>
@@ -26,12 +29,14 @@ public static class LocalStaffEndpoints
             o.Cookie.HttpOnly = true;
             o.FormFieldName = "af";
         });
+        builder.Services.AddSingleton<LocalStaffPage>();
+        builder.Services.AddSingleton<LocalStaffActions>();
         return builder;
     }
 
     public static WebApplication MapLocalStaffPage(this WebApplication app)
     {
-        var auth = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BotAuthOptions>>().Value;
+        var auth = app.Services.GetRequiredService<IOptions<BotAuthOptions>>().Value;
         if (!auth.IsLocalMode)
         {
             return app;
@@ -41,6 +46,7 @@ public static class LocalStaffEndpoints
             IsLocalRequest(context.HttpContext) ? await next(context) : Results.StatusCode(StatusCodes.Status403Forbidden));
         group.MapGet("/", ListAsync);
         group.MapGet("/cases/{reference}", DetailsAsync);
+        group.MapPost("/persona", ChoosePersonaAsync);
         group.MapPost("/cases/{reference}/{action}", ActAsync);
         return app;
     }
@@ -55,7 +61,7 @@ public static class LocalStaffEndpoints
         return (remote is null || IPAddress.IsLoopback(remote)) && hostIsLoopback;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, ICaseStore cases, IAntiforgery antiforgery, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(HttpContext context, ICaseStore cases, IAntiforgery antiforgery, LocalStaffPage page, StaffText text, CancellationToken cancellationToken)
     {
         var open = new List<CaseRecord>();
         foreach (var queue in new[] { QueueNames.SocialWork, QueueNames.CareCoordination })
@@ -64,10 +70,12 @@ public static class LocalStaffEndpoints
         }
 
         var tokens = antiforgery.GetAndStoreTokens(context);
-        return Html(context, LocalStaffPage.List(open, Persona(context), tokens.RequestToken!, clock.GetUtcNow(), Notice(context)));
+        return Html(context, await page.ListAsync(open, Persona(context), tokens.RequestToken!, Notice(context, text), cancellationToken));
     }
 
-    private static async Task<IResult> DetailsAsync(string reference, HttpContext context, ICaseStore cases, ICaseMessageStore messages, IAntiforgery antiforgery, CancellationToken cancellationToken)
+    private static async Task<IResult> DetailsAsync(
+        string reference, HttpContext context, ICaseStore cases, ICaseMessageStore messages, IAntiforgery antiforgery, LocalStaffPage page, StaffText text,
+        IOptions<HandoffOptions> handoff, CancellationToken cancellationToken)
     {
         var persona = Persona(context);
         if (await cases.FindAsync(reference, cancellationToken) is not { } record)
@@ -80,18 +88,48 @@ public static class LocalStaffEndpoints
             return Results.Redirect($"{Route}/?notice=persona");
         }
 
+        // The Teams Details dialog's rule (Handoff:DetailsAssigneeOnly), from the same table.
+        var own = record.Status == CaseStatus.Claimed && record.AssigneeId == persona.Id;
+        if (!StaffRoles.Allows(persona.Role, own ? StaffAbility.ViewDetailsOfOwnCase : StaffAbility.ViewDetailsOfAnyCase, handoff.Value.DetailsAssigneeOnly))
+        {
+            return Results.Redirect($"{Route}/?notice={Uri.EscapeDataString(text.Of(StaffRefusal.DetailsAssigneeOnly))}");
+        }
+
         await cases.AppendAuditAsync(record.Reference, persona.Id, "details-viewed", "via=local-staff-page", cancellationToken);
         var history = await messages.ListAsync(record.Id, cancellationToken);
         var tokens = antiforgery.GetAndStoreTokens(context);
-        return Html(context, LocalStaffPage.Details(record, history, persona, tokens.RequestToken!, Notice(context)));
+        return Html(context, await page.DetailsAsync(record, history, persona, tokens.RequestToken!, Notice(context, text), cancellationToken));
     }
 
-    private static async Task<IResult> ActAsync(
-        string reference, string action, HttpContext context, IAntiforgery antiforgery, StaffCaseActions actions, StaffCaseWork work, ICaseStore cases, StaffText text, CancellationToken cancellationToken)
+    /// <summary>"Act as": remembers the persona for this browser (a cookie), so each form starts with it chosen.</summary>
+    private static async Task<IResult> ChoosePersonaAsync(HttpContext context, IAntiforgery antiforgery, StaffText text, CancellationToken cancellationToken)
     {
         if (!await antiforgery.IsRequestValidAsync(context))
         {
-            return Results.BadRequest("This form is out of date or did not come from this page. Reload the staff page and try again.");
+            return Results.BadRequest(text.Get(StaffMessageKeys.LocalPageStaleForm));
+        }
+
+        var form = await context.Request.ReadFormAsync(cancellationToken);
+        if (LocalStaffPersonas.Find(form["persona"]) is not { } chosen)
+        {
+            return Results.Redirect($"{Route}/?notice=persona");
+        }
+
+        context.Response.Cookies.Append(PersonaCookie, chosen.Id, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Path = Route });
+        return Results.Redirect($"{Route}/");
+    }
+
+    private static async Task<IResult> ActAsync(
+        string reference, string action, HttpContext context, IAntiforgery antiforgery, LocalStaffActions actions, ICaseStore cases, StaffText text, CancellationToken cancellationToken)
+    {
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return Results.BadRequest(text.Get(StaffMessageKeys.LocalPageStaleForm));
+        }
+
+        if (LocalStaffActions.AbilityOf(action) is null)
+        {
+            return Results.NotFound();
         }
 
         var form = await context.Request.ReadFormAsync(cancellationToken);
@@ -112,42 +150,18 @@ public static class LocalStaffEndpoints
             return Results.Redirect($"{Route}/?notice=unknown");
         }
 
-        var origin = new StaffOrigin("local", "local-team", "local-staff-page", "", persona.Id, persona.Name.Split(' ')[0]);
-        string note;
-        switch (action)
-        {
-            case "claim" or "resolve" or "takeover":
-                var verb = action switch { "claim" => CaseActionPayload.ClaimVerb, "resolve" => CaseActionPayload.ResolveVerb, _ => CaseActionPayload.TakeOverVerb };
-                var version = int.TryParse(form["version"], out var v) ? v : -1;
-                var payload = new CaseActionPayload(verb, record.Reference, version, string.IsNullOrWhiteSpace(form["outcome"]) ? null : form["outcome"].ToString());
-                var result = await actions.ActAsync(origin, record, payload, cancellationToken);
-                note = result.Note ?? (result.Changed ? "Done." : "Nothing changed.");
-                break;
-            case "message":
-                if (record.Status != CaseStatus.Claimed || record.AssigneeId != persona.Id)
-                {
-                    note = text.Of(StaffRefusal.MessageNotAssignee);
-                    break;
-                }
-
-                var sent = await work.SendToPatientAsync(record, new CaseActor(persona.Id, origin.DisplayName), form["message"], cancellationToken);
-                note = sent.Problem ?? sent.Note!;
-                break;
-            default:
-                return Results.NotFound();
-        }
-
+        var note = await actions.ActAsync(persona, record, action, form, cancellationToken) ?? text.Get(StaffMessageKeys.LocalPageNothingChanged);
         return Results.Redirect($"{Route}/cases/{Uri.EscapeDataString(record.Reference)}?notice={Uri.EscapeDataString(note)}");
     }
 
     private static LocalStaffPersonas.Persona? Persona(HttpContext context) => LocalStaffPersonas.Find(context.Request.Cookies[PersonaCookie]);
 
-    private static string? Notice(HttpContext context) => context.Request.Query["notice"].ToString() switch
+    private static string? Notice(HttpContext context, StaffText text) => context.Request.Query["notice"].ToString() switch
     {
         "" => null,
-        "unknown" => "There is no such case.",
-        "persona" => "Choose who you are acting as first.",
-        var text => text.Length <= 300 ? text : text[..300],
+        "unknown" => text.Get(StaffMessageKeys.LocalPageUnknownCase),
+        "persona" => text.Get(StaffMessageKeys.LocalPageChoosePersona),
+        var given => given.Length <= 300 ? given : given[..300],
     };
 
     private static IResult Html(HttpContext context, string html)
