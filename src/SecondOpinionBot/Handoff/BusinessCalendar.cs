@@ -25,6 +25,9 @@ public sealed class BusinessCalendar(TeamHoursOptions hours)
         return hours.Open < hours.Close && hours.EffectiveDays.Count > 0;
     }
 
+    /// <summary>When a working day ends, on the team's clock.</summary>
+    public TimeOnly ClosingTime => hours.Close;
+
     public bool IsWorkingDay(DateOnly day) => hours.EffectiveDays.Contains(day.DayOfWeek) && !hours.Holidays.Contains(day);
 
     public bool IsOpen(DateTimeOffset at)

@@ -23,8 +23,9 @@ public static class HandoffExtensions
             .Validate(o => o.Outbox.MaxAttempts >= 1 && o.Outbox.BatchSize >= 1, "Handoff:Outbox:MaxAttempts and BatchSize must be at least 1.")
             .Validate(o => o.Outbox.PollInterval > TimeSpan.Zero && o.Outbox.Lease > TimeSpan.Zero && o.Outbox.BaseDelay >= TimeSpan.Zero && o.Outbox.MaxDelay >= o.Outbox.BaseDelay,
                 "Handoff:Outbox times must be positive, with MaxDelay at least BaseDelay.")
-            .Validate(o => o.ServiceLevels.Urgent > TimeSpan.Zero && o.ServiceLevels.Routine > TimeSpan.Zero && o.ServiceLevels.CheckEvery > TimeSpan.Zero,
-                "Handoff:ServiceLevels:Urgent, Routine and CheckEvery must be positive.")
+            .Validate(o => o.ServiceLevels.Urgent > TimeSpan.Zero && o.ServiceLevels.Routine > TimeSpan.Zero && o.ServiceLevels.CheckEvery > TimeSpan.Zero
+                    && o.ServiceLevels.RefreshCardsEvery >= o.ServiceLevels.CheckEvery,
+                "Handoff:ServiceLevels:Urgent, Routine and CheckEvery must be positive, and RefreshCardsEvery at least CheckEvery.")
             .Validate(o => o.QueueHours.Keys.All(q => q is QueueNames.SocialWork or QueueNames.CareCoordination),
                 "Handoff:QueueHours names a queue that does not exist (social-work, care-coordination).")
             .Validate(o => new[] { o.Hours }.Concat(o.QueueHours.Values).All(BusinessCalendar.IsValid),

@@ -63,6 +63,13 @@ public sealed class ServiceLevelOptions
     /// <summary>How often the reminder job looks for overdue cases.</summary>
     public TimeSpan CheckEvery { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How often the reminder job refreshes each open case's card, so its "Waiting" time stays current without anyone
+    /// acting. One update per card per period (Teams throttles a bot that edits messages too often); at least
+    /// <see cref="CheckEvery"/>.
+    /// </summary>
+    public TimeSpan RefreshCardsEvery { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Off in tests that run the reminder pass themselves.</summary>
     public bool RunReminders { get; set; } = true;
 }

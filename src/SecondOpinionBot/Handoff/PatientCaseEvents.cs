@@ -37,7 +37,7 @@ public sealed class PatientCaseEvents(
         await outbox.EnqueueAsync(OutboxKind.UpdateCard, new OutboxPayload(record.Reference), null, cancellationToken);
         await ThreadLineAsync(urgent, words.Get(StaffMessageKeys.EventsEmergencyLine), key, mention: true, cancellationToken);
         await NotifyAssigneeAsync(urgent, words.Get(StaffMessageKeys.EventsEmergencyNotice, ("reference", record.Reference)), key, cancellationToken);
-        if (!hours.IsOpenNow())
+        if (!hours.IsOpenNow(urgent.Queue))
         {
             await EscalateAfterHoursAsync(urgent, key, cancellationToken);
         }
@@ -49,7 +49,7 @@ public sealed class PatientCaseEvents(
         await cases.AppendAuditAsync(record.Reference, "patient", "asked-for-a-person", null, cancellationToken);
         await ThreadLineAsync(record, words.Get(StaffMessageKeys.EventsTalkToPersonLine), key, mention: true, cancellationToken);
         await NotifyAssigneeAsync(record, words.Get(StaffMessageKeys.EventsTalkToPersonNotice, ("reference", record.Reference)), key, cancellationToken);
-        if (record.Priority == CasePriority.Urgent && !hours.IsOpenNow())
+        if (record.Priority == CasePriority.Urgent && !hours.IsOpenNow(record.Queue))
         {
             await EscalateAfterHoursAsync(record, key, cancellationToken);
         }

@@ -6,16 +6,12 @@ namespace SecondOpinionBot.Handoff;
 /// <summary>When the care team reads messages (Handoff:Hours), to tell the patient and to escalate urgent events outside them.</summary>
 public sealed class QueueHours(IOptions<HandoffOptions> options, TimeProvider clock)
 {
-    /// <summary>Whether the team is at work now (a holiday counts as closed).</summary>
-    public bool IsOpenNow() => Calendar(null).IsOpen(clock.GetUtcNow());
+    /// <summary>Whether the queue's team is at work now, on its own calendar (a holiday counts as closed).</summary>
+    public bool IsOpenNow(string queue) => Calendar(queue).IsOpen(clock.GetUtcNow());
 
     /// <summary>A queue's calendar: its own Handoff:QueueHours entry, else Handoff:Hours.</summary>
     public BusinessCalendar Calendar(string? queue) =>
         new(queue is not null && options.Value.QueueHours.TryGetValue(queue, out var own) ? own : options.Value.Hours);
-
-    public string Open => options.Value.Hours.Open.ToString("HH:mm", CultureInfo.InvariantCulture);
-
-    public string Close => options.Value.Hours.Close.ToString("HH:mm", CultureInfo.InvariantCulture);
 }
 
 /// <summary>Handoff:Hours. The patient hears "on weekdays, 09:00 to 17:00"; days other than Monday–Friday need the wording changed too.</summary>

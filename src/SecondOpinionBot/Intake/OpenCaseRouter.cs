@@ -11,11 +11,12 @@ namespace SecondOpinionBot.Intake;
 
 /// <summary>
 /// After the handoff, what the patient writes belongs to their case, not to a new intake: it is stored with the case
-/// and the team is told (never the text), and the patient hears when the team reads messages and, every time, what
+/// and the team is told (never the text), and the patient hears when the team reads messages (on the case queue's
+/// calendar: its hours, days and holidays) and, every time, what
 /// to do in an emergency. Staff messages their chat never received (an expired web chat) are shown on their return.
 /// </summary>
 public sealed class OpenCaseRouter(
-    ICaseStore cases, ICaseMessageStore messages, PatientCaseEvents events, PatientMessages staffWords, QueueHours hours,
+    ICaseStore cases, ICaseMessageStore messages, PatientCaseEvents events, PatientMessages staffWords, ContactWhen contactWhen,
     JourneyKit kit, IOptions<EmergencyOptions> emergency)
 {
     public async Task<CaseRecord?> LatestCaseAsync(ITurnContext turn, CancellationToken cancellationToken) =>
@@ -33,8 +34,7 @@ public sealed class OpenCaseRouter(
         await events.MessageAsync(record, text, cancellationToken);
         await turn.SendActivityAsync(kit.Say(turn, MessageKeys.HandoffMessageReceived,
             ("reference", record.Reference),
-            ("open", hours.Open),
-            ("close", hours.Close),
+            ("teamReads", contactWhen.TeamReads(record, kit.Content(turn))),
             ("emergencyNumber", emergency.Value.Number),
             ("crisisLine", emergency.Value.CrisisLine)), cancellationToken: cancellationToken);
         return true;

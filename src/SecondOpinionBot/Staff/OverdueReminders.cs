@@ -11,7 +11,9 @@ namespace SecondOpinionBot.Staff;
 /// past its service level gets a reminder line in its thread that mentions the assignee, or the channel when nobody
 /// has it, and its card is refreshed so "Overdue by …" and the waiting time are current. One reminder per target
 /// missed (a second after another full target, and so on), deduplicated in the outbox, so a pass run twice or on
-/// two instances sends it once.
+/// two instances sends it once. Every other open case with a posted card gets its card updated once per
+/// Handoff:ServiceLevels:RefreshCardsEvery (the outbox key names the period), so "Waiting" moves on while nobody acts
+/// without editing each card on every pass.
 /// </summary>
 public sealed partial class OverdueReminders(
     IQueueBindingStore bindings, ICaseStore cases, ServiceLevels levels, IOutbox outbox, TimerLease lease, StaffText text,
@@ -30,6 +32,7 @@ public sealed partial class OverdueReminders(
         }
 
         var now = clock.GetUtcNow();
+        var period = now.UtcTicks / settings.RefreshCardsEvery.Ticks;
         var sent = 0;
         foreach (var binding in await bindings.ListAllAsync(cancellationToken))
         {
@@ -38,6 +41,11 @@ public sealed partial class OverdueReminders(
                 var level = await levels.ForAsync(record, now, cancellationToken);
                 if (!level.IsOverdue)
                 {
+                    if (record.StaffCardActivityId is not null)
+                    {
+                        await outbox.EnqueueAsync(OutboxKind.UpdateCard, new OutboxPayload(record.Reference), $"refresh-card:{record.Reference}:{period}", cancellationToken);
+                    }
+
                     continue;
                 }
 
@@ -47,6 +55,7 @@ public sealed partial class OverdueReminders(
                 var audit = await cases.GetAuditAsync(record.Reference, cancellationToken);
                 if (audit.Any(a => a.Action == "overdue-reminder" && a.Detail == key))
                 {
+                    await outbox.EnqueueAsync(OutboxKind.UpdateCard, new OutboxPayload(record.Reference), $"refresh-card:{record.Reference}:{period}", cancellationToken);
                     continue;
                 }
 
@@ -55,7 +64,7 @@ public sealed partial class OverdueReminders(
                     ("target", text.Get(StaffMessageKeys.SlaTarget, ("hours", target.TotalHours.ToString("0.#", CultureInfo.InvariantCulture)))));
                 await cases.AppendAuditAsync(record.Reference, "bot", "overdue-reminder", key, cancellationToken);
                 await outbox.EnqueueAsync(OutboxKind.ThreadLine, new OutboxPayload(record.Reference, Text: line, MentionAssignee: true), $"thread-line:{key}", cancellationToken);
-                await outbox.EnqueueAsync(OutboxKind.UpdateCard, new OutboxPayload(record.Reference), null, cancellationToken);
+                await outbox.EnqueueAsync(OutboxKind.UpdateCard, new OutboxPayload(record.Reference), $"refresh-card:{record.Reference}:{period}:{key}", cancellationToken);
                 sent++;
             }
         }

@@ -37,6 +37,27 @@ public sealed class PrivacyJourneyTests
     }
 
     [Fact]
+    public async Task What_do_you_know_counts_the_messages_with_the_team_but_not_the_team_s_internal_notes()
+    {
+        var factory = new BotAppFactory(new() { ["Handoff:Outbox:RunWorker"] = "false" });
+        await using var chat = await JourneyChat.StartAsync(factory: factory);
+        await chat.CompleteJourneyAsync();
+        Assert.True((await chat.SayAsync("Yes, send it")).Says("Your reference is"));
+        var record = (await CaseFlowTests.LatestCaseAsync(chat))!;
+        await chat.SayAsync("I found the letter from my surgeon");
+        var store = factory.Services.GetRequiredService<SecondOpinionBot.Handoff.Messages.ICaseMessageStore>();
+        await store.AddAsync(record.Id, SecondOpinionBot.Handoff.Messages.MessageDirection.ToPatient, "aad-ana", "Ana", "Thanks, I will call you tomorrow.", CancellationToken.None);
+        await store.AddAsync(record.Id, SecondOpinionBot.Handoff.Messages.MessageDirection.StaffNote, "aad-ana", "Ana", "Left a voicemail.", CancellationToken.None);
+        await store.AddAsync(record.Id, SecondOpinionBot.Handoff.Messages.MessageDirection.StaffNote, "aad-ben", "Ben", "Handover: needs a ride.", CancellationToken.None);
+
+        var known = await chat.SayAsync("what do you know about me");
+
+        var line = SecondOpinionBot.Tests.Content.ContentFixture.English.Messages.Format(SecondOpinionBot.Content.MessageKeys.StoredDataLinesCaseMessages, ("count", "2"));
+        Assert.True(known.Says(line), known.AllText);
+        Assert.False(known.Says("voicemail") || known.Says("Handover"), known.AllText);
+    }
+
+    [Fact]
     public async Task Delete_my_data_after_a_case_erases_state_case_fields_links_and_pending_messages_but_keeps_audit_lines()
     {
         var factory = new BotAppFactory(new() { ["PrepSheets:PublicBaseUrl"] = "https://bot.example.org", ["Handoff:Outbox:RunWorker"] = "false" });

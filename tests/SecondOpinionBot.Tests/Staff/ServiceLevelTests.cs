@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SecondOpinionBot.Content;
 using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Staff;
+using SecondOpinionBot.Tests.Content;
 using SecondOpinionBot.Tests.Handoff;
 
 namespace SecondOpinionBot.Tests.Staff;
@@ -114,6 +115,92 @@ public sealed class ServiceLevelTests
 
         Assert.True(sent.Says("Your reference is"), sent.AllText);
         Assert.True(sent.Says("after the team is back on Tuesday 10 November at 09:00"), sent.AllText);
+    }
+
+    [Fact]
+    public async Task The_reminder_job_keeps_the_waiting_time_on_the_card_current_with_one_update_per_period()
+    {
+        await using var host = await HandoffHost.StartAsync();
+        await host.BindAsync();
+        var record = await host.SubmitCaseAsync();
+        await host.DrainAsync();
+        record = await host.CaseAsync(record.Reference);
+        var reminders = host.Factory.Services.GetRequiredService<OverdueReminders>();
+        int CardUpdates() => host.Connector.Updates.Count(u => Uri.UnescapeDataString(u.Path).EndsWith("/activities/" + record.StaffCardActivityId, StringComparison.Ordinal));
+        Assert.Equal(0, CardUpdates());
+
+        // Nobody acts for 20 minutes: the job's pass edits the card (through the connector's update) to say so.
+        host.Clock.Advance(TimeSpan.FromMinutes(20));
+        Assert.Equal(0, await reminders.RunOnceAsync());
+        await host.DrainAsync();
+        Assert.Equal(1, CardUpdates());
+        Assert.Contains("\"20 min\"", host.Connector.Updates[^1].Body!.ToString());
+
+        // The next pass within the same 15-minute period (Handoff:ServiceLevels:RefreshCardsEvery) edits nothing.
+        host.Clock.Advance(TimeSpan.FromMinutes(5));
+        await reminders.RunOnceAsync();
+        await host.DrainAsync();
+        Assert.Equal(1, CardUpdates());
+
+        host.Clock.Advance(TimeSpan.FromMinutes(10));
+        await reminders.RunOnceAsync();
+        await host.DrainAsync();
+        Assert.Equal(2, CardUpdates());
+        Assert.Contains("\"35 min\"", host.Connector.Updates[^1].Body!.ToString());
+
+        // A closed case is not refreshed any more.
+        var claim = TeamsActivities.Invoke(host.ServiceUrl, TeamsActivities.CardData("case.claim", record.Reference, record.Version), TeamsActivities.SocialWorkChannel, conversationId: record.StaffConversationId);
+        await host.InvokeAsync(claim);
+        var claimed = await host.CaseAsync(record.Reference);
+        var resolve = TeamsActivities.Invoke(host.ServiceUrl, TeamsActivities.CardData("case.resolve", record.Reference, claimed.Version, outcome: "support-arranged"), TeamsActivities.SocialWorkChannel, conversationId: record.StaffConversationId);
+        await host.InvokeAsync(resolve);
+        Assert.Equal(CaseStatus.Resolved, (await host.CaseAsync(record.Reference)).Status);
+        await host.DrainAsync();
+        var afterResolve = CardUpdates();
+        host.Clock.Advance(TimeSpan.FromMinutes(30));
+        await reminders.RunOnceAsync();
+        await host.DrainAsync();
+        Assert.Equal(afterResolve, CardUpdates());
+    }
+
+    /// <summary>What the patient reads after writing to their open case, sent at <paramref name="at"/> with these settings.</summary>
+    private static async Task<(SecondOpinionBot.Tests.Intake.BotTurn Reply, CaseRecord Case)> WriteToTheOpenCaseAsync(DateTimeOffset at, Dictionary<string, string?> settings)
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(at);
+        var all = new Dictionary<string, string?>(settings) { ["Handoff:TenantId"] = TeamsActivities.Tenant, ["Handoff:Outbox:RunWorker"] = "false" };
+        await using var factory = new SecondOpinionBot.Tests.Support.BotAppFactory(all, services => services.AddSingleton<TimeProvider>(clock));
+        await using var chat = await SecondOpinionBot.Tests.Intake.JourneyChat.StartAsync("msteams", "29:writer", factory);
+        await SecondOpinionBot.Tests.Intake.AnsweringScript.CompleteJourneyAsync(chat);
+        Assert.True((await chat.SayAsync("Yes, send it")).Says("Your reference is"));
+        var reply = await chat.SayAsync("I found the letter from my surgeon");
+        var record = (await SecondOpinionBot.Tests.Intake.CaseFlowTests.LatestCaseAsync(chat))!;
+        return (reply, record);
+    }
+
+    [Fact]
+    public async Task A_message_to_the_case_on_a_holiday_weekend_says_when_the_team_reads_it_again()
+    {
+        // Friday 20:00, and Monday is a holiday: the team reads it on Tuesday morning, not "on weekdays".
+        var (reply, record) = await WriteToTheOpenCaseAsync(FridayAt4pm.AddHours(4), new() { ["Handoff:Hours:Holidays:0"] = HolidayMonday });
+
+        var expected = ContentFixture.English.Messages.Format(MessageKeys.HandoffTeamReadsFrom, ("day", "Tuesday 10 November"), ("time", "09:00"));
+        Assert.True(reply.Says(expected), reply.AllText);
+        Assert.True(reply.Says($"I added your message to your case {record.Reference}"), reply.AllText);
+    }
+
+    [Fact]
+    public async Task A_message_to_the_case_uses_its_queue_s_own_hours()
+    {
+        // Tuesday 07:30 UTC: the default calendar (09:00–17:00) is closed, the case's queue opens at 07:00.
+        var queue = QueueNames.CareCoordination;
+        var (reply, record) = await WriteToTheOpenCaseAsync(new DateTimeOffset(2026, 11, 10, 7, 30, 0, TimeSpan.Zero), new()
+        {
+            [$"Handoff:QueueHours:{queue}:Open"] = "07:00",
+            [$"Handoff:QueueHours:{queue}:Close"] = "15:00",
+        });
+
+        Assert.Equal(queue, record.Queue);
+        Assert.True(reply.Says(ContentFixture.English.Messages.Format(MessageKeys.HandoffTeamReadsNow, ("close", "15:00"))), reply.AllText);
     }
 
     [Fact]

@@ -248,6 +248,56 @@ public sealed class TeamWorkTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Transfer_from_the_card_is_a_dialog_asking_for_the_handover_note_and_its_submit_moves_the_case_once()
+    {
+        await _host.BindAsync(QueueNames.CareCoordination, TeamsActivities.CoordinationChannel);
+        JObject Submit(string? note)
+        {
+            var data = TeamsActivities.DialogData("case.transfer.send", _case.Reference, _case.Version);
+            if (note is not null)
+            {
+                data["note"] = note;
+            }
+
+            return TeamsActivities.Task(_host.ServiceUrl, "task/submit", data, TeamsActivities.SocialWorkChannel, TeamsActivities.Ana, conversationId: _case.StaffConversationId);
+        }
+
+        var (_, form) = await _host.InvokeAsync(TeamsActivities.Task(_host.ServiceUrl, "task/fetch", TeamsActivities.DialogData("case.transfer", _case.Reference, _case.Version), TeamsActivities.SocialWorkChannel, TeamsActivities.Ana, conversationId: _case.StaffConversationId));
+        Assert.Equal("continue", form["task"]!["type"]!.ToString());
+        Assert.Equal(StaffWording.Get(StaffMessageKeys.FormsTransferTitle, ("reference", _case.Reference), ("queueName", "care coordination")), form["task"]!["value"]!["title"]!.ToString());
+        var card = form["task"]!["value"]!["card"]!["content"]!;
+        Assert.Contains(card["body"]!, b => b["type"]?.ToString() == "Input.Text" && b["id"]?.ToString() == "note" && (bool)b["isRequired"]!);
+        Assert.Equal("case.transfer.send", card["actions"]![0]!["data"]!["verb"]!.ToString());
+
+        // Sent empty (a client that skips the required check): the form comes back saying what is missing, nothing moves.
+        var (_, again) = await _host.InvokeAsync(Submit("   "));
+        Assert.Equal("continue", again["task"]!["type"]!.ToString());
+        Assert.Contains(StaffWording.Get(StaffMessageKeys.WorkTransferNeedsNote, ("reference", _case.Reference)), again.ToString());
+        Assert.Equal(QueueNames.SocialWork, (await _host.CaseAsync(_case.Reference)).Queue);
+
+        var (_, done) = await _host.InvokeAsync(Submit(Handover));
+        await _host.DrainAsync();
+        Assert.Equal("message", done["task"]!["type"]!.ToString());
+        Assert.Equal(StaffWording.Get(StaffMessageKeys.WorkTransferredNote, ("queueName", "care coordination")), done["task"]!["value"]!.ToString());
+        var moved = await _host.CaseAsync(_case.Reference);
+        Assert.Equal((QueueNames.CareCoordination, CaseStatus.Transferred), (moved.Queue, moved.Status));
+        Assert.Contains(ThreadLines(moved), t => t.StartsWith("Ana transferred this case to care coordination", StringComparison.Ordinal));
+        Assert.Contains("Maya's referral letter is drafted", await DetailsAsync(TeamsActivities.CoordinationChannel, moved));
+
+        // Teams resends a submit it thinks timed out: the case is not moved back or posted again.
+        var threads = _host.Connector.CreatedConversations.Count;
+        await _host.InvokeAsync(Submit(Handover));
+        await _host.DrainAsync();
+        var after = await _host.CaseAsync(_case.Reference);
+        Assert.Equal((QueueNames.CareCoordination, moved.Version), (after.Queue, after.Version));
+        Assert.Equal(threads, _host.Connector.CreatedConversations.Count);
+        var notes = (await _host.Factory.Services.GetRequiredService<ICaseMessageStore>().ListAsync(_case.Id, CancellationToken.None)).Where(m => m.Direction == MessageDirection.StaffNote);
+        Assert.Single(notes);
+        Assert.All(_host.Connector.Calls.Where(c => !Uri.UnescapeDataString(c.Path).Contains(HandoffHost.PatientConversationId, StringComparison.Ordinal)),
+            c => Assert.DoesNotContain("referral letter", c.Body?.ToString() ?? "", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task History_tells_the_audit_trail_in_words_to_staff_of_the_queue()
     {
         await SayAsync($"assign {_case.Reference}", TeamsActivities.Ana, mentions: TeamsActivities.Ben);

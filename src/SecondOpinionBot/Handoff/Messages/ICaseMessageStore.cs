@@ -14,6 +14,7 @@ public interface ICaseMessageStore
     /// <summary>Messages to the patient that their chat never accepted (e.g. an expired web chat), oldest first.</summary>
     Task<IReadOnlyList<CaseMessage>> ListUndeliveredToOwnerAsync(string ownerKey, CancellationToken cancellationToken);
 
+    /// <summary>Messages between the patient and the team (both ways); staff notes are not counted: the patient never sees them.</summary>
     Task<int> CountForOwnerAsync(string ownerKey, CancellationToken cancellationToken);
 
     Task EraseForOwnerAsync(string ownerKey, CancellationToken cancellationToken);

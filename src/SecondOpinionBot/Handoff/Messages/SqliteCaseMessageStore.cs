@@ -59,7 +59,7 @@ public sealed class SqliteCaseMessageStore(BotDatabase database, TimeProvider cl
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM case_messages WHERE case_id IN (SELECT id FROM cases WHERE owner_key = @owner)";
+        command.CommandText = "SELECT COUNT(*) FROM case_messages WHERE direction <> 'StaffNote' AND case_id IN (SELECT id FROM cases WHERE owner_key = @owner)";
         command.Parameters.AddWithValue("@owner", ownerKey);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
