@@ -119,17 +119,17 @@ public sealed partial class StaffDialogs(
         await cases.AppendAuditAsync(record.Reference, access.Origin.UserId, "details-viewed", "via=teams-dialog", cancellationToken);
         LogDetailsViewed(record.Reference);
         var card = new CaseDetailsCard(record, history, access.OwnsCase && record.PatientConversation is not null).Build();
-        return Dialog($"Case {record.Reference}", card);
+        return Dialog(text.Get(Content.StaffMessageKeys.FormsDetailsTitle, ("reference", record.Reference)), card);
     }
 
-    private static InvokeResponse MessageForm(StaffAccess access) =>
-        Dialog($"Message the patient · {access.Case.Reference}", MessagePatientCard.Build(access.Case, null));
+    private InvokeResponse MessageForm(StaffAccess access) =>
+        Dialog(text.Get(Content.StaffMessageKeys.FormsMessageTitle, ("reference", access.Case.Reference)), MessagePatientCard.Build(access.Case, null));
 
-    private async Task<InvokeResponse> SendAsync(StaffAccess access, string? text, CancellationToken cancellationToken)
+    private async Task<InvokeResponse> SendAsync(StaffAccess access, string? message, CancellationToken cancellationToken)
     {
-        var result = await work.SendToPatientAsync(access.Case, new CaseActor(access.Origin.UserId, access.Origin.DisplayName, access.Origin.TeamsUserId), text, cancellationToken);
+        var result = await work.SendToPatientAsync(access.Case, new CaseActor(access.Origin.UserId, access.Origin.DisplayName, access.Origin.TeamsUserId), message, cancellationToken);
         return result.Problem is { } problem
-            ? Dialog($"Message the patient · {access.Case.Reference}", MessagePatientCard.Build(access.Case, problem))
+            ? Dialog(text.Get(Content.StaffMessageKeys.FormsMessageTitle, ("reference", access.Case.Reference)), MessagePatientCard.Build(access.Case, problem))
             : Message(result.Note!);
     }
 

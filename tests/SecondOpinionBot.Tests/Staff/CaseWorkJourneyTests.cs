@@ -144,7 +144,7 @@ public sealed class CaseWorkJourneyTests : IAsyncLifetime
         var reply = await _chat.SayAsync(PatientWords);
         Assert.True(reply.Says($"I added your message to your case {_case.Reference}"), reply.AllText);
         Assert.True(reply.Says("911") && reply.Says("988"), reply.AllText);
-        Assert.True(reply.Says("09:00") && reply.Says("17:00"), reply.AllText);
+        Assert.True(reply.Says(SecondOpinionBot.Tests.Content.ContentFixture.English.Messages.Format(SecondOpinionBot.Content.MessageKeys.HandoffTeamReadsNow, ("close", "17:00"))), reply.AllText);
         await DrainAsync();
 
         Assert.Contains("New message from the patient — open Details.", ThreadLines());
