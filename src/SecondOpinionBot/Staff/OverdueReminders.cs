@@ -32,12 +32,12 @@ public sealed partial class OverdueReminders(
         }
 
         var now = clock.GetUtcNow();
-        var period = now.UtcTicks / settings.RefreshCardsEvery.Ticks;
         var sent = 0;
         foreach (var binding in await bindings.ListAllAsync(cancellationToken))
         {
             foreach (var record in await cases.ListOpenAsync(binding.Queue, cancellationToken))
             {
+                var period = RefreshPeriod(now, now - record.CreatedAt, settings.RefreshCardsEvery);
                 var level = await levels.ForAsync(record, now, cancellationToken);
                 if (!level.IsOverdue)
                 {
@@ -53,9 +53,11 @@ public sealed partial class OverdueReminders(
                 var missed = 1 + (int)(level.OverdueBy.Ticks / target.Ticks);
                 var key = $"overdue:{record.Reference}:{level.Since.UtcTicks}:{missed}";
                 var audit = await cases.GetAuditAsync(record.Reference, cancellationToken);
+                // The same key as the reminder's own card update below: the period it fell in is refreshed already.
+                var refresh = $"refresh-card:{record.Reference}:{period}:{key}";
                 if (audit.Any(a => a.Action == "overdue-reminder" && a.Detail == key))
                 {
-                    await outbox.EnqueueAsync(OutboxKind.UpdateCard, new OutboxPayload(record.Reference), $"refresh-card:{record.Reference}:{period}", cancellationToken);
+                    await outbox.EnqueueAsync(OutboxKind.UpdateCard, new OutboxPayload(record.Reference), refresh, cancellationToken);
                     continue;
                 }
 
@@ -64,7 +66,7 @@ public sealed partial class OverdueReminders(
                     ("target", text.Get(StaffMessageKeys.SlaTarget, ("hours", target.TotalHours.ToString("0.#", CultureInfo.InvariantCulture)))));
                 await cases.AppendAuditAsync(record.Reference, "bot", "overdue-reminder", key, cancellationToken);
                 await outbox.EnqueueAsync(OutboxKind.ThreadLine, new OutboxPayload(record.Reference, Text: line, MentionAssignee: true), $"thread-line:{key}", cancellationToken);
-                await outbox.EnqueueAsync(OutboxKind.UpdateCard, new OutboxPayload(record.Reference), $"refresh-card:{record.Reference}:{period}:{key}", cancellationToken);
+                await outbox.EnqueueAsync(OutboxKind.UpdateCard, new OutboxPayload(record.Reference), refresh, cancellationToken);
                 sent++;
             }
         }
@@ -75,6 +77,17 @@ public sealed partial class OverdueReminders(
         }
 
         return sent;
+    }
+
+    /// <summary>
+    /// Names the refresh period a pass falls in. The card's "Waiting" shows minutes during a case's first day and whole
+    /// hours after it (<see cref="CardText.Waiting"/>), so an older case's card is edited at most once an hour: more
+    /// often would change nothing on it and only spend Teams' message-edit allowance.
+    /// </summary>
+    private static string RefreshPeriod(DateTimeOffset now, TimeSpan waiting, TimeSpan every)
+    {
+        var length = waiting < TimeSpan.FromDays(1) || every >= TimeSpan.FromHours(1) ? every : TimeSpan.FromHours(1);
+        return $"{length.Ticks}:{now.UtcTicks / length.Ticks}";
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -163,6 +163,40 @@ public sealed class ServiceLevelTests
         Assert.Equal(afterResolve, CardUpdates());
     }
 
+    [Fact]
+    public async Task A_card_waiting_for_more_than_a_day_is_refreshed_at_most_once_an_hour_since_it_shows_whole_hours()
+    {
+        await using var host = await HandoffHost.StartAsync();
+        await host.BindAsync();
+        var record = await host.SubmitCaseAsync();
+        await host.DrainAsync();
+        record = await host.CaseAsync(record.Reference);
+        var reminders = host.Factory.Services.GetRequiredService<OverdueReminders>();
+        int CardUpdates() => host.Connector.Updates.Count(u => Uri.UnescapeDataString(u.Path).EndsWith("/activities/" + record.StaffCardActivityId, StringComparison.Ordinal));
+
+        // Tuesday 10:00, 25 hours after it was sent (and overdue: its one reminder goes out with a refresh).
+        host.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 3, 10, 0, 0, TimeSpan.Zero));
+        await reminders.RunOnceAsync();
+        await host.DrainAsync();
+        var first = CardUpdates();
+        Assert.Contains("\"1 d 1 h\"", host.Connector.Updates[^1].Body!.ToString());
+
+        // Passes every 5 minutes within that hour change nothing the card would show: no edits.
+        for (var minutes = 5; minutes < 60; minutes += 5)
+        {
+            host.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 3, 10, minutes, 0, TimeSpan.Zero));
+            await reminders.RunOnceAsync();
+            await host.DrainAsync();
+        }
+
+        Assert.Equal(first, CardUpdates());
+        host.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 3, 11, 0, 0, TimeSpan.Zero));
+        await reminders.RunOnceAsync();
+        await host.DrainAsync();
+        Assert.Equal(first + 1, CardUpdates());
+        Assert.Contains("\"1 d 2 h\"", host.Connector.Updates[^1].Body!.ToString());
+    }
+
     /// <summary>What the patient reads after writing to their open case, sent at <paramref name="at"/> with these settings.</summary>
     private static async Task<(SecondOpinionBot.Tests.Intake.BotTurn Reply, CaseRecord Case)> WriteToTheOpenCaseAsync(DateTimeOffset at, Dictionary<string, string?> settings)
     {
