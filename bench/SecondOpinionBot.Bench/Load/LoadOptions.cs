@@ -91,7 +91,7 @@ public sealed record LoadOptions
                 "--keep-files" => options with { KeepFiles = true },
                 "--soak" => options with { Soak = int.Parse(Next(), CultureInfo.InvariantCulture), Hosts = [HostKind.Journey], Open = [] },
                 "--no-progress" => options with { Progress = false },
-                "--quick" => options with { Conversations = 16, Rounds = 2, WarmupJourneys = 2, OpenMeasure = TimeSpan.FromSeconds(8) },
+                "--quick" => options with { Conversations = 16, Rounds = 2, WarmupJourneys = 2, OpenMeasure = TimeSpan.FromSeconds(8), SettleFor = TimeSpan.FromSeconds(45) },
                 "--full" => options with { Conversations = 300, Rounds = 3, OpenMeasure = TimeSpan.FromMinutes(5) },
                 "--smoke" => options with
                 {

@@ -228,8 +228,8 @@ public static class LoadRun
     /// <summary>
     /// Warms every host until tiered compilation has settled: a production host runs for days, so its turns run fully
     /// optimised code. With a few warm-up journeys most of a journey's code (run once or twice per journey) still runs
-    /// at tier 0 and the background JIT takes a fifth of the CPU, which is start-up cost, not turn cost. Batches of 8
-    /// journeys at concurrency 8, each echo host for the same wall time, until both our hosts spent under 1% of a batch
+    /// at tier 0 and the background JIT takes a fifth of the CPU, which is start-up cost, not turn cost. Batches of 24
+    /// journeys at concurrency 8, each echo host for the same wall time, until both our hosts spent under 2% of a batch
     /// compiling (the SDK sample has no probe; it gets the same time as our echo), or <paramref name="limit"/> passed.
     /// </summary>
     private static async Task<Settling> SettleAsync(Dictionary<HostKind, HostProcess> hosts, IReadOnlyList<HostKind> kinds, FakeConnector connector, PromptMatcher prompts, int echoTurns, TimeSpan limit, ProgressLine progress)
@@ -246,7 +246,7 @@ public static class LoadRun
 
         while (true)
         {
-            var batch = await ClosedAsync(hosts[HostKind.Journey], connector, prompts, 8, 8, 0, progress, "warm-up until the JIT settles");
+            var batch = await ClosedAsync(hosts[HostKind.Journey], connector, prompts, 8, 24, 0, progress, "warm-up until the JIT settles");
             journeys += batch.Finished;
             errors += batch.Errors;
             var slice = TimeSpan.FromSeconds(batch.Seconds);
@@ -263,9 +263,9 @@ public static class LoadRun
                 jit[host.Kind] = now;
             }
 
-            if (worst.TotalMilliseconds < 0.01 * slice.TotalMilliseconds || started.Elapsed > limit)
+            if (worst.TotalMilliseconds < 0.02 * slice.TotalMilliseconds || started.Elapsed > limit)
             {
-                return new Settling(worst.TotalMilliseconds < 0.01 * slice.TotalMilliseconds, started.Elapsed, journeys, worst, slice, errors);
+                return new Settling(worst.TotalMilliseconds < 0.02 * slice.TotalMilliseconds, started.Elapsed, journeys, worst, slice, errors);
             }
         }
     }

@@ -67,7 +67,7 @@ public interface ICaseStore
     Task<int> PurgeClosedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }
 
-/// <param name="RequestKey">The inbound activity that confirmed the case ("{channel}/{conversation}/{activity id}"): a
+/// <param name="RequestKey">The inbound activity that confirmed the case (a hash of "{channel}/{conversation}/{activity id}"): a
 /// second create with the same key (the turn re-run after a crash) returns the first case instead of a new one.</param>
 public sealed record NewCase(string OwnerKey, string Queue, string? SecondaryQueue, CasePriority Priority, string? PatientConversation, IntakeDraft Details, string? RequestKey = null);
 

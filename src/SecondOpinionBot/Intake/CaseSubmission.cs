@@ -50,8 +50,14 @@ public sealed class CaseSubmission(ICaseStore cases, IHandoffService handoff, Jo
 
     // The confirming activity: if the turn is run again after a crash (its state was not committed), the case it
     // already made is found instead of a second one.
+    // Kept as a hash (22 characters where the ids took about 80): it is only ever compared, for as long as the case.
+    // A confirm made before this form and re-run after an upgrade is not recognised by it: the draft's case reference,
+    // saved in the same turn, still finds that case unless the turn died in between.
     private static string? RequestKey(ITurnContext turn) =>
-        string.IsNullOrEmpty(turn.Activity.Id) ? null : $"{turn.Activity.ChannelId}/{turn.Activity.Conversation?.Id}/{turn.Activity.Id}";
+        string.IsNullOrEmpty(turn.Activity.Id)
+            ? null
+            : System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.SHA256.HashData(
+                System.Text.Encoding.UTF8.GetBytes($"{turn.Activity.ChannelId}/{turn.Activity.Conversation?.Id}/{turn.Activity.Id}")).AsSpan(0, 16));
 
     private async Task<CaseRecord?> ExistingAsync(IntakeDraft draft, string owner, CancellationToken cancellationToken) =>
         draft.CaseReference is { } reference && await cases.FindAsync(reference, cancellationToken) is { } found && found.OwnerKey == owner

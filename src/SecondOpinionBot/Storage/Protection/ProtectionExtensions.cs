@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +16,14 @@ public static class ProtectionExtensions
         services.AddSingleton<MasterKey>();
         services.AddSingleton<SqliteXmlRepository>();
         services.AddSingleton<MasterKeyXmlEncryptor>();
-        services.AddDataProtection().SetApplicationName("SecondOpinionBot");
+        // AES-256-GCM for new keys of the ring: each patient's wrapped data key is 96 bytes instead of 132 (CBC + HMAC)
+        // and unwraps about three times faster. Keys made before keep the algorithm they were made with and still
+        // unwrap what they wrapped; Data Protection moves to a new key (of this kind) when the current one expires.
+        services.AddDataProtection().SetApplicationName("SecondOpinionBot").UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration
+        {
+            EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM,
+            ValidationAlgorithm = ValidationAlgorithm.HMACSHA256, // not used by GCM; the default, named for clarity
+        });
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(keys =>
         {
             keys.XmlRepository = sp.GetRequiredService<SqliteXmlRepository>();
