@@ -108,26 +108,77 @@ public sealed partial class TurnLease(BotDatabase database, IOptions<StorageOpti
     {
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (database.IsPostgreSql)
         {
-            await using var serialise = connection.Command("""
-                SET LOCAL synchronous_commit = off;
-                SELECT pg_advisory_xact_lock(hashtextextended(@key, 0));
-                """, ("@key", "turn:" + key));
-            serialise.Transaction = transaction;
-            await serialise.ExecuteNonQueryAsync(cancellationToken);
+            return await EnqueueOnPostgresAsync(connection, key, now, cancellationToken);
         }
 
-        await using var command = connection.Command("""
-            INSERT INTO turn_queue (conversation_key, instance_id, created_at, heartbeat_at) VALUES (@key, @me, @now, @now)
-            RETURNING seq
-            """, ("@key", key), ("@me", InstanceId), ("@now", now));
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
+        await using var command = connection.Command(InsertTicket, ("@key", key), ("@me", InstanceId), ("@now", now));
         command.Transaction = transaction;
         var seq = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         var head = await ReadHeadAsync(connection, transaction, key, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (seq, head);
+    }
+
+    private const string InsertTicket = """
+        INSERT INTO turn_queue (conversation_key, instance_id, created_at, heartbeat_at) VALUES (@key, @me, @now, @now)
+        RETURNING seq
+        """;
+
+    private const string SelectHead = "SELECT seq, instance_id FROM turn_queue WHERE conversation_key = @key ORDER BY seq LIMIT 1";
+
+    /// <summary>
+    /// The same transaction as one batch, so the ticket costs one round trip to the server (not four): the advisory
+    /// lock on the conversation, the insert, the head, the commit. A failure anywhere rolls the whole batch back.
+    /// </summary>
+    private async Task<(long Seq, (long Seq, string InstanceId)? Head)> EnqueueOnPostgresAsync(DbConnection connection, string key, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command($"""
+            BEGIN;
+            SET LOCAL synchronous_commit = off;
+            SELECT pg_advisory_xact_lock(hashtextextended(@lock, 0));
+            {InsertTicket};
+            {SelectHead};
+            COMMIT;
+            """, ("@lock", "turn:" + key), ("@key", key), ("@me", InstanceId), ("@now", now));
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            do
+            {
+                if (reader.FieldCount == 1 && reader.GetName(0) == "seq" && await reader.ReadAsync(cancellationToken))
+                {
+                    var seq = reader.GetInt64(0);
+                    await reader.NextResultAsync(cancellationToken);
+                    var head = await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : ((long, string)?)null;
+                    while (await reader.NextResultAsync(cancellationToken))
+                    {
+                    }
+
+                    return (seq, head);
+                }
+            }
+            while (await reader.NextResultAsync(cancellationToken));
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException || connection.State == System.Data.ConnectionState.Open)
+        {
+            // A batch that failed half-way leaves its transaction open on the pooled connection: end it (best effort;
+            // a broken connection is not returned to the pool anyway).
+            try
+            {
+                await using var rollback = connection.Command("ROLLBACK");
+                await rollback.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+            catch (Exception ex) when (ex.IsDatabaseError() || ex is InvalidOperationException)
+            {
+            }
+
+            throw;
+        }
+
+        throw new InvalidOperationException("The ticket insert returned no sequence.");
     }
 
     /// <summary>The ticket holding the lease now (our own when we are first), or null when ours is gone.</summary>
@@ -136,9 +187,22 @@ public sealed partial class TurnLease(BotDatabase database, IOptions<StorageOpti
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
         // Tickets of dead instances (no heartbeat within the expiry) go first; then the lowest ticket holds the lease.
-        await using (var command = connection.Command(
-            "DELETE FROM turn_queue WHERE conversation_key = @key AND heartbeat_at < @stale AND seq < @seq",
-            ("@key", key), ("@seq", seq), ("@stale", now - options.Value.TurnLeaseExpiry)))
+        const string DeleteStale = "DELETE FROM turn_queue WHERE conversation_key = @key AND heartbeat_at < @stale AND seq < @seq";
+        (string, object)[] parameters = [("@key", key), ("@seq", seq), ("@stale", now - options.Value.TurnLeaseExpiry)];
+        if (database.IsPostgreSql)
+        {
+            // One round trip for both (Npgsql's reader starts at the SELECT's rows): waiters poll, and under load every
+            // round trip of theirs delays the holder's release on the same server.
+            await using var both = connection.Command($"{DeleteStale}; {SelectHead}", parameters);
+            await using var reader = await both.ExecuteReaderAsync(cancellationToken);
+            while (reader.FieldCount != 2 && await reader.NextResultAsync(cancellationToken))
+            {
+            }
+
+            return reader.FieldCount == 2 && await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : null;
+        }
+
+        await using (var command = connection.Command(DeleteStale, parameters))
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -149,7 +213,7 @@ public sealed partial class TurnLease(BotDatabase database, IOptions<StorageOpti
     private static async Task<(long Seq, string InstanceId)?> ReadHeadAsync(DbConnection connection, DbTransaction? transaction, string key, CancellationToken cancellationToken)
     {
         // A command of its own rather than a batch: a reader over DELETE; SELECT starts at the DELETE on some providers.
-        await using var head = connection.Command("SELECT seq, instance_id FROM turn_queue WHERE conversation_key = @key ORDER BY seq LIMIT 1", ("@key", key));
+        await using var head = connection.Command(SelectHead, ("@key", key));
         head.Transaction = transaction;
         await using var reader = await head.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : null;
@@ -184,15 +248,12 @@ public sealed partial class TurnLease(BotDatabase database, IOptions<StorageOpti
     internal async Task DeleteAsync(long seq)
     {
         await using var connection = await database.OpenAsync();
-        if (database.IsPostgreSql)
-        {
-            await using var transaction = await connection.BeginWriteAsync();
-            await ReleaseAsync(connection, transaction, seq, CancellationToken.None);
-            await transaction.CommitAsync();
-            return;
-        }
-
-        await using var command = connection.Command("DELETE FROM turn_queue WHERE seq = @seq", ("@seq", seq));
+        // On PostgreSQL one batch (one round trip) with the relaxed commit of EnqueueAsync.
+        await using var command = connection.Command(
+            database.IsPostgreSql
+                ? "BEGIN; SET LOCAL synchronous_commit = off; DELETE FROM turn_queue WHERE seq = @seq; COMMIT;"
+                : "DELETE FROM turn_queue WHERE seq = @seq",
+            ("@seq", seq));
         await command.ExecuteNonQueryAsync();
     }
 
