@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
+using SecondOpinionBot.Content;
 using SecondOpinionBot.Tests.Support;
 
 namespace SecondOpinionBot.Tests.Intake;
@@ -77,7 +79,7 @@ public sealed class JourneyChat : IAsyncDisposable
         var calls = Connector.Calls;
         var fresh = calls.Skip(_seen).Where(c => c.Body is not null).Select(c => c.Body!).ToList();
         _seen = calls.Count;
-        return (response, new BotTurn(fresh));
+        return (response, new BotTurn(fresh) { Messages = HostMessages });
     }
 
     private async Task<BotTurn> SendAsync(JObject activity)
@@ -87,8 +89,11 @@ public sealed class JourneyChat : IAsyncDisposable
         var calls = Connector.Calls;
         var fresh = calls.Skip(_seen).Where(c => c.Body is not null).Select(c => c.Body!).ToList();
         _seen = calls.Count;
-        return new BotTurn(fresh);
+        return new BotTurn(fresh) { Messages = HostMessages };
     }
+
+    /// <summary>The messages the host under test loaded (a test may point it at an edited copy of dialogs/).</summary>
+    public MessageCatalog HostMessages => Factory.Services.GetRequiredService<ContentCatalogs>().Default.Messages;
 
     private JObject Activity(string type, string? text)
     {
@@ -122,6 +127,9 @@ public sealed class JourneyChat : IAsyncDisposable
 /// <summary>What the bot sent in one turn.</summary>
 public sealed record BotTurn(IReadOnlyList<JObject> Activities)
 {
+    /// <summary>The content the sending host loaded, to recognise its messages by key; the repository's by default.</summary>
+    public MessageCatalog Messages { get; init; } = Wording.Messages;
+
     public IReadOnlyList<string> Texts => Activities.Select(a => a["text"]?.ToString() ?? "").Where(t => t.Length > 0).ToList();
 
     public string AllText => string.Join("\n", Texts) + "\n" + string.Join("\n", Cards.Select(c => c.ToString()));
@@ -133,5 +141,13 @@ public sealed record BotTurn(IReadOnlyList<JObject> Activities)
         Activities.SelectMany(a => a["attachments"] as JArray ?? []).Where(a => a["contentType"]?.ToString() == "application/vnd.microsoft.card.adaptive")
             .Select(a => (JObject)a["content"]!).ToList();
 
+    /// <summary>Everything the user can read: message texts, every string on the cards, and the buttons' titles.</summary>
+    public IReadOnlyList<string> Readable =>
+        [.. Texts, .. Cards.SelectMany(c => c.Descendants().OfType<JValue>()).Where(v => v.Type == JTokenType.String).Select(v => (string)v!), .. SuggestedActions];
+
+    /// <summary>Whether this turn's text contains <paramref name="part"/> — for data the user or the configuration supplied (a name, a reference), not for wording.</summary>
     public bool Says(string part) => AllText.Contains(part, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether the bot said the message <paramref name="key"/> as its host's content words it, optionally with placeholder values.</summary>
+    public bool Says(MessageKey key, params (string Name, string Value)[] values) => Readable.Any(text => Messages.Says(text, key, values));
 }
