@@ -43,7 +43,7 @@ public sealed class StaffPageBrowserTests(BrowserFixture browser)
         }
 
         await AnsweringScript.CompleteJourneyAsync(SayAsync);
-        Assert.True((await SayAsync("Yes, send it")).Says("Your reference is"));
+        Assert.True((await SayAsync("Yes, send it")).Says(MessageKeys.HandoffSent));
 
         await using var context = await browser.Browser.NewContextAsync();
         var saved = new JObject { ["conversationId"] = session["conversationId"], ["resumeSecret"] = session["resumeSecret"] }.ToString(Newtonsoft.Json.Formatting.None);

@@ -1,4 +1,5 @@
 using Newtonsoft.Json.Linq;
+using SecondOpinionBot.Content;
 using SecondOpinionBot.Tests.Support;
 
 namespace SecondOpinionBot.Tests.Intake;
@@ -42,7 +43,7 @@ public sealed record ScriptedAnswers
 }
 
 /// <summary>
-/// Answers whatever the bot asks, by the question's words, until the summary card arrives. Fast and independent of how
+/// Answers whatever the bot asks, recognising the question by its message key, until the summary card arrives. Fast and independent of how
 /// many records or reasons the content lists. The first reason (being sure of the diagnosis) is chosen, the others
 /// not; the first record is "need help", the rest "have it".
 /// </summary>
@@ -80,37 +81,37 @@ public static class AnsweringScript
             }
 
             var asked = LastQuestion(turn);
+            bool Asks(params MessageKey[] keys) => keys.Any(key => turn.Messages.Says(asked, key));
             string reply = asked switch
             {
-                _ when asked.Contains("OK for me to save") => "Yes, save my answers",
-                _ when asked.Contains("Are you the patient") => answers.Caregiver ? "I'm helping someone" : "I am the patient",
-                _ when asked.Contains("first name of the person") => answers.PatientName,
-                _ when asked.Contains(" is your …") => "Parent",
-                _ when asked.Contains("agree that you can get this help") => "Yes, they agree",
-                _ when asked.Contains("What health problem") => answers.Concern,
-                _ when asked.Contains("What did the doctor suggest") => answers.Proposed,
-                _ when asked.Contains("tell me a bit more") => answers.ProposedDetail,
-                _ when asked.Contains("Is there a date set") => answers.Date,
-                _ when asked.Contains("Which clinic") => answers.Clinic,
-                _ when asked.Contains("how are the symptoms") => answers.Symptoms,
+                _ when Asks(MessageKeys.WelcomeConsentAsk) => "Yes, save my answers",
+                _ when Asks(MessageKeys.RoleAsk) => answers.Caregiver ? "I'm helping someone" : "I am the patient",
+                _ when Asks(MessageKeys.RolePatientName) => answers.PatientName,
+                _ when Asks(MessageKeys.RoleRelationship) => "Parent",
+                _ when Asks(MessageKeys.RolePatientAgrees) => "Yes, they agree",
+                _ when Asks(MessageKeys.SituationDiagnosis) => answers.Concern,
+                _ when Asks(MessageKeys.SituationProposed) => answers.Proposed,
+                _ when Asks(MessageKeys.SituationProposedDetail) => answers.ProposedDetail,
+                _ when Asks(MessageKeys.SituationDateAsk) => answers.Date,
+                _ when Asks(MessageKeys.SituationClinic) => answers.Clinic,
+                _ when Asks(MessageKeys.SituationSymptomsAsk) => answers.Symptoms,
                 _ when IsReasonQuestion(turn) => reasonsAnswered++ == 0 ? "yes" : "no",
-                _ when asked.Contains("Do you want to keep these") => "yes",
-                _ when asked.Contains("questions you could ask") => "Do my tests and scans fit this diagnosis?",
-                _ when asked.Contains("question of your own") && !ownQuestionAsked => answers.OwnQuestion,
-                _ when asked.Contains("question of your own") || asked.Contains("Type another question") => "done",
-                _ when asked.Contains("remove or change any of them") => "done",
-                _ when asked.Contains("It usually comes from") => recordsAnswered++ == 0 ? "I need help getting it" : "I have it",
-                _ when asked.Contains("Do you need help with any of these") => answers.Needs,
-                _ when asked.Contains("anything else that would make this easier") => answers.NeedsOther,
-                _ when asked.Contains("How should our team get in touch") => answers.ContactMethods,
-                _ when asked.Contains("What phone number") => answers.Phone,
-                _ when asked.Contains("doesn't look like a phone number") => answers.PhoneRetry,
-                _ when asked.Contains("What email address") => answers.Email,
-                _ when asked.Contains("When is a good time") => answers.Times,
-                _ when asked.Contains("Is that right?") => "yes",
+                _ when Asks(MessageKeys.ReasonsSuggestionAsk) => "yes",
+                _ when Asks(MessageKeys.QuestionsIntro) => "Do my tests and scans fit this diagnosis?",
+                _ when Asks(MessageKeys.QuestionsOwnAsk, MessageKeys.QuestionsOwnOrChange) && !ownQuestionAsked => answers.OwnQuestion,
+                _ when Asks(MessageKeys.QuestionsOwnAsk, MessageKeys.QuestionsOwnOrChange, MessageKeys.QuestionsAdded) => "done",
+                _ when Asks(MessageKeys.RecordsItemAsk) => recordsAnswered++ == 0 ? "I need help getting it" : "I have it",
+                _ when Asks(MessageKeys.NeedsAsk) => answers.Needs,
+                _ when Asks(MessageKeys.NeedsOtherAsk) => answers.NeedsOther,
+                _ when Asks(MessageKeys.ContactMethodAsk) => answers.ContactMethods,
+                _ when Asks(MessageKeys.ContactPhoneAsk) => answers.Phone,
+                _ when Asks(MessageKeys.ContactPhoneInvalid) => answers.PhoneRetry,
+                _ when Asks(MessageKeys.ContactEmailAsk) => answers.Email,
+                _ when Asks(MessageKeys.ContactTimesAsk) => answers.Times,
+                _ when Asks(MessageKeys.SituationDateReadBack, MessageKeys.ContactTimesReadBack) => "yes",
                 _ => throw new InvalidOperationException("The script has no answer for: " + asked),
             };
-            ownQuestionAsked |= asked.Contains("question of your own");
+            ownQuestionAsked |= Asks(MessageKeys.QuestionsOwnAsk, MessageKeys.QuestionsOwnOrChange);
             turn = await say(reply);
         }
 
@@ -118,7 +119,8 @@ public static class AnsweringScript
     }
 
     /// <summary>One of the four reasons: "does this sound like you?" with Yes / No / Not sure buttons.</summary>
-    public static bool IsReasonQuestion(BotTurn turn) => turn.SuggestedActions.SequenceEqual(["Yes", "No", "Not sure"]);
+    public static bool IsReasonQuestion(BotTurn turn) =>
+        turn.SuggestedActions.SequenceEqual([turn.Messages.Get(MessageKeys.EngineYesLabel), turn.Messages.Get(MessageKeys.EngineNoLabel), turn.Messages.Get(MessageKeys.EngineNotSureLabel)]);
 
     /// <summary>The summary card in this turn (the one with a confirm action), if any.</summary>
     public static JObject? SummaryCard(BotTurn turn) =>

@@ -11,22 +11,22 @@ public sealed class BackCommandTests
         await using var chat = await JourneyChat.StartAsync(userId: "going-back");
         var proposed = await chat.PlayAsync(await chat.OpenAsync(), [
             .. ShortJourney.Consent, .. ShortJourney.AsPatient,
-            Type("What health problem", "My back hurts"),
+            Type(MessageKeys.SituationDiagnosis, "My back hurts"),
         ]);
-        Assert.True(proposed.Says("What did the doctor suggest"), proposed.AllText);
+        Assert.True(proposed.Says(MessageKeys.SituationProposed), proposed.AllText);
 
         var back = await chat.SayAsync("go back");
 
-        Assert.True(back.Says("back to the last question"), back.AllText);
-        Assert.True(back.Says("What health problem"), back.AllText);
+        Assert.True(back.Says(MessageKeys.CommandsBack), back.AllText);
+        Assert.True(back.Says(MessageKeys.SituationDiagnosis), back.AllText);
         var again = await chat.SayAsync("My knee is swollen");
-        Assert.True(again.Says("What did the doctor suggest"), again.AllText);
+        Assert.True(again.Says(MessageKeys.SituationProposed), again.AllText);
         Assert.Equal("My knee is swollen", (await chat.StoredDraftAsync())!.Concern);
 
         // The card shown before "back" is outdated: a click on it is not taken as the answer.
         var stale = await chat.ChooseAsync(proposed, "A test or scan");
         Assert.Null((await chat.StoredDraftAsync())!.Proposed);
-        Assert.True(stale.Says("What did the doctor suggest"), stale.AllText);
+        Assert.True(stale.Says(MessageKeys.SituationProposed), stale.AllText);
     }
 
     [Fact]
@@ -35,18 +35,18 @@ public sealed class BackCommandTests
         await using var chat = await JourneyChat.StartAsync(userId: "going-back-twice");
         await chat.PlayAsync(await chat.OpenAsync(), [
             .. ShortJourney.Consent, .. ShortJourney.AsPatient,
-            Type("What health problem", "Headaches"),
-            Pick("What did the doctor suggest", "A test or scan"),
-            Type("tell me a bit more", "An MRI"),
+            Type(MessageKeys.SituationDiagnosis, "Headaches"),
+            Pick(MessageKeys.SituationProposed, "A test or scan"),
+            Type(MessageKeys.SituationProposedDetail, "An MRI"),
         ]);
 
         await chat.SayAsync("back");
         var twice = await chat.SayAsync("back");
 
-        Assert.True(twice.Says("What did the doctor suggest"), twice.AllText);
+        Assert.True(twice.Says(MessageKeys.SituationProposed), twice.AllText);
         await chat.PlayAsync(twice, [
-            Pick("What did the doctor suggest", "Surgery or a procedure"),
-            Type("tell me a bit more", "A knee replacement"),
+            Pick(MessageKeys.SituationProposed, "Surgery or a procedure"),
+            Type(MessageKeys.SituationProposedDetail, "A knee replacement"),
         ]);
         var draft = await chat.StoredDraftAsync();
         Assert.Equal("Surgery or a procedure: A knee replacement", draft!.Proposed);
@@ -60,8 +60,8 @@ public sealed class BackCommandTests
 
         var back = await chat.SayAsync("back");
 
-        Assert.True(back.Says("no earlier question"), back.AllText);
-        Assert.True(back.Says("OK for me to save your answers"), back.AllText);
+        Assert.True(back.Says(MessageKeys.CommandsBackNone), back.AllText);
+        Assert.True(back.Says(MessageKeys.WelcomeConsentAsk), back.AllText);
     }
 
     [Fact]
@@ -72,15 +72,15 @@ public sealed class BackCommandTests
         Assert.NotNull(AnsweringScript.SummaryCard(summary));
 
         var back = await chat.SayAsync("back");
-        Assert.True(back.Says("good time to reach you"), back.AllText);
+        Assert.True(back.Says(MessageKeys.ContactTimesAsk), back.AllText);
         var again = await chat.SayAsync("any time");
         Assert.NotNull(AnsweringScript.SummaryCard(again));
         Assert.Equal("any time", (await chat.StoredDraftAsync())!.ContactTimes);
 
         var sent = await chat.SubmitAsync(AnsweringScript.ConfirmPayload(AnsweringScript.SummaryCard(again)!));
-        Assert.True(sent.Says("Your reference is"), sent.AllText);
+        Assert.True(sent.Says(MessageKeys.HandoffSent), sent.AllText);
         var afterwards = await chat.SayAsync("back");
-        Assert.False(afterwards.Says("good time to reach you"), afterwards.AllText);
+        Assert.False(afterwards.Says(MessageKeys.ContactTimesAsk), afterwards.AllText);
         Assert.NotNull(await chat.LatestCaseAsync());
     }
 }

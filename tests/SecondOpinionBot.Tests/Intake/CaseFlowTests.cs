@@ -54,7 +54,7 @@ public sealed partial class CaseFlowTests
         var card = AnsweringScript.SummaryCard(await chat.CompleteJourneyAsync())!;
 
         var turn = await chat.SubmitAsync(AnsweringScript.EditPayload(card, "situation"));
-        Assert.True(turn.Says("What health problem or worry"), turn.AllText);
+        Assert.True(turn.Says(MessageKeys.SituationDiagnosis), turn.AllText);
 
         turn = await chat.SayAsync("A stubborn knee problem");
         turn = await chat.SayAsync("A test or scan");
@@ -65,7 +65,7 @@ public sealed partial class CaseFlowTests
         turn = await chat.SayAsync("About the same");
 
         // Straight back to the summary: no reasons, questions or records asked again.
-        Assert.False(turn.Says("sounds like you") || turn.Says("It usually comes from"), turn.AllText);
+        Assert.False(turn.Says(MessageKeys.ReasonsIntro) || turn.Says(MessageKeys.RecordsItemAsk), turn.AllText);
         var fresh = AnsweringScript.SummaryCard(turn);
         Assert.NotNull(fresh);
         var text = fresh.ToString();
@@ -83,11 +83,11 @@ public sealed partial class CaseFlowTests
         await chat.CompleteJourneyAsync();
 
         var offer = await chat.SayAsync("I want to change something");
-        Assert.True(offer.Says("What would you like to change?"), offer.AllText);
-        Assert.True(offer.Says("How to reach you") && offer.Says("Your questions for the doctor"), offer.AllText);
+        Assert.True(offer.Says(MessageKeys.SummaryChangeAsk), offer.AllText);
+        Assert.True(offer.Says(MessageKeys.SummaryHeadingsContact) && offer.Says(MessageKeys.SummaryHeadingsQuestions), offer.AllText);
 
         var reopened = await chat.SayAsync("contact");
-        Assert.True(reopened.Says("How should our team get in touch"), reopened.AllText);
+        Assert.True(reopened.Says(MessageKeys.ContactMethodAsk), reopened.AllText);
         await chat.SayAsync("Email");
         await chat.SayAsync("new.address@example.org");
         var turn = await chat.SayAsync("any time");
@@ -116,7 +116,7 @@ public sealed partial class CaseFlowTests
         var current = AnsweringScript.SummaryCard(turn);
         Assert.NotNull(current);
         Assert.NotEqual((int)AnsweringScript.ConfirmPayload(oldCard)["draftVersion"]!, (int)AnsweringScript.ConfirmPayload(current)["draftVersion"]!);
-        Assert.False(turn.Says("Your reference is"), turn.AllText);
+        Assert.False(turn.Says(MessageKeys.HandoffSent), turn.AllText);
         Assert.Null(await LatestCaseAsync(chat));
     }
 
@@ -130,8 +130,8 @@ public sealed partial class CaseFlowTests
 
         var turn = await chat.SubmitAsync(AnsweringScript.EditPayload(oldCard, "situation"));
 
-        Assert.False(turn.Says("What health problem or worry"), turn.AllText);
-        Assert.True(turn.Says("older question"), turn.AllText);
+        Assert.False(turn.Says(MessageKeys.SituationDiagnosis), turn.AllText);
+        Assert.True(turn.Says(MessageKeys.EngineStaleCard), turn.AllText);
         Assert.NotNull(AnsweringScript.SummaryCard(turn));
     }
 
@@ -145,7 +145,7 @@ public sealed partial class CaseFlowTests
 
         var turn = await chat.SubmitAsync(AnsweringScript.EditPayload(card, "situation"));
 
-        Assert.False(turn.Says("What health problem or worry"), turn.AllText);
+        Assert.False(turn.Says(MessageKeys.SituationDiagnosis), turn.AllText);
         Assert.True(turn.Says($"Case {reference}"), turn.AllText);
     }
 
@@ -186,7 +186,7 @@ public sealed partial class CaseFlowTests
         var button = link["content"]!["buttons"]![0]!;
         Assert.Equal("Open your printable prep sheet", button["title"]!.ToString());
         Assert.Matches(@"^http://localhost(:\d+)?/prep/", button["value"]!.ToString());
-        Assert.False(turn.Says("Questions to ask"), turn.AllText);
+        Assert.False(turn.Says(MessageKeys.PrepSheetQuestionsHeading), turn.AllText);
         using var page = await chat.Factory.CreateClient().GetAsync(new Uri(button["value"]!.ToString()).PathAndQuery);
         var html = await page.Content.ReadAsStringAsync();
         Assert.Contains(stored.Reference, html, StringComparison.Ordinal);
@@ -233,9 +233,9 @@ public sealed partial class CaseFlowTests
         await chat.CompleteJourneyAsync();
 
         var failed = await chat.SayAsync("Yes, send it");
-        Assert.True(failed.Says("couldn't send your plan"), failed.AllText);
-        Assert.False(failed.Says("Your reference is"), failed.AllText);
-        Assert.True(failed.Says("Shall I send this"), failed.AllText);
+        Assert.True(failed.Says(MessageKeys.HandoffFailed), failed.AllText);
+        Assert.False(failed.Says(MessageKeys.HandoffSent), failed.AllText);
+        Assert.True(failed.Says(MessageKeys.SummaryConfirmAskCard), failed.AllText);
 
         var sent = await chat.SayAsync("Yes, send it");
         var told = ReferencePattern().Match(sent.AllText);
@@ -283,7 +283,7 @@ public sealed partial class CaseFlowTests
 
         var turn = await chat.SayAsync("status");
 
-        Assert.True(turn.Says("You haven't sent a plan to our team yet."), turn.AllText);
+        Assert.True(turn.Says(MessageKeys.CommandsStatusNone), turn.AllText);
     }
 
     internal static ICaseStore Cases(JourneyChat chat) => chat.Factory.Services.GetRequiredService<ICaseStore>();

@@ -15,7 +15,7 @@ public sealed class GivingUpTests
         for (var attempt = 1; attempt <= 5; attempt++)
         {
             var turn = await chat.SayAsync(nonsense);
-            if (turn.Says("Let's move on"))
+            if (turn.Says(MessageKeys.ErrorsTooManyTries) || turn.Says(MessageKeys.ErrorsNotKnown))
             {
                 Assert.InRange(attempt, 2, 4);
                 return turn;
@@ -33,8 +33,8 @@ public sealed class GivingUpTests
 
         var retry = await chat.SayAsync("purple elephant");
 
-        Assert.True(retry.Says("Please pick one of the choices, or type its number"), retry.AllText);
-        Assert.True(retry.Says("Are you the patient"), retry.AllText);
+        Assert.True(retry.Says(MessageKeys.ErrorsPickOne), retry.AllText);
+        Assert.True(retry.Says(MessageKeys.RoleAsk), retry.AllText);
         Assert.Contains("I am the patient", retry.SuggestedActions);
     }
 
@@ -47,8 +47,8 @@ public sealed class GivingUpTests
 
         var retry = await chat.SayAsync("purple elephant");
 
-        Assert.True(retry.Says("Please answer yes or no"), retry.AllText);
-        Assert.True(retry.Says("Do you want me to delete everything"), retry.AllText);
+        Assert.True(retry.Says(MessageKeys.ErrorsYesOrNo), retry.AllText);
+        Assert.True(retry.Says(MessageKeys.CommandsDeleteAsk), retry.AllText);
         Assert.NotNull(await chat.UserStateAsync());
     }
 
@@ -60,8 +60,8 @@ public sealed class GivingUpTests
 
         var moved = await AnswerUntilItMovesOnAsync(chat, "purple elephant");
 
-        Assert.True(moved.Says("talk to a person"), moved.AllText);
-        Assert.True(moved.Says("Being sure of the diagnosis"), moved.AllText);
+        Assert.True(moved.Says(MessageKeys.ErrorsTooManyTries), moved.AllText);
+        Assert.True(moved.NamesReason("diagnostic-clarity"), moved.AllText);
         Assert.Null(await chat.UserStateAsync());
     }
 
@@ -73,8 +73,8 @@ public sealed class GivingUpTests
 
         var moved = await AnswerUntilItMovesOnAsync(chat, "purple elephant");
 
-        Assert.True(moved.Says("What health problem"), moved.AllText);
-        Assert.False(moved.Says("first name of the person"), moved.AllText);
+        Assert.True(moved.Says(MessageKeys.SituationDiagnosis), moved.AllText);
+        Assert.False(moved.Says(MessageKeys.RolePatientName), moved.AllText);
         var draft = (await chat.StoredDraftAsync())!;
         Assert.Null(draft.Role);
         Assert.Contains(IntakeDraftFields.Role, draft.NotKnown);
@@ -84,28 +84,28 @@ public sealed class GivingUpTests
     public async Task At_a_choice_card_giving_up_stores_not_known_and_the_sent_case_needs_a_call()
     {
         await using var chat = await JourneyChat.StartAsync(userId: "unclear-proposal");
-        await chat.PlayAsync(await chat.OpenAsync(), [.. ShortJourney.Consent, .. ShortJourney.AsPatient, ScriptLine.Type("What health problem", "My back hurts")]);
+        await chat.PlayAsync(await chat.OpenAsync(), [.. ShortJourney.Consent, .. ShortJourney.AsPatient, ScriptLine.Type(MessageKeys.SituationDiagnosis, "My back hurts")]);
 
         var moved = await AnswerUntilItMovesOnAsync(chat, "purple elephant");
 
         Assert.True(moved.Says(ContentFixture.English.Messages.Get(MessageKeys.ErrorsNotKnown)), moved.AllText);
-        Assert.True(moved.Says("Is there a date set"), moved.AllText);
+        Assert.True(moved.Says(MessageKeys.SituationDateAsk), moved.AllText);
         var draft = (await chat.StoredDraftAsync())!;
         Assert.Null(draft.Proposed);
         Assert.Equal([IntakeDraftFields.Proposed], draft.NotKnown);
 
-        var summary = await chat.PlayAsync(moved, [ScriptLine.Type("Is there a date set", "skip"), ScriptLine.Type("Which clinic", "skip"),
-            ScriptLine.Pick("how are the symptoms", "About the same"), .. ShortJourney.RestToSummary[..5]]);
+        var summary = await chat.PlayAsync(moved, [ScriptLine.Type(MessageKeys.SituationDateAsk, "skip"), ScriptLine.Type(MessageKeys.SituationClinic, "skip"),
+            ScriptLine.Pick(MessageKeys.SituationSymptomsAsk, "About the same"), .. ShortJourney.RestToSummary[..5]]);
         for (var turns = 0; AnsweringScript.SummaryCard(summary) is null && turns < 20; turns++)
         {
             // Which records are asked depends on the answers: every one "doesn't apply".
             summary = summary.RecordsCard() is not null ? await chat.MarkRecordsAsync(summary, [], "Doesn't apply to me")
-                : summary.Says("Do you need help with any of these") ? await chat.ChooseAsync(summary, "None of these")
-                : summary.Says("How should our team get in touch") ? await chat.ChooseAsync(summary, "This web chat")
+                : summary.Says(MessageKeys.NeedsAsk) ? await chat.ChooseAsync(summary, "None of these")
+                : summary.Says(MessageKeys.ContactMethodAsk) ? await chat.ChooseAsync(summary, "This web chat")
                 : await chat.SayAsync("skip");
         }
 
-        Assert.True(summary.Says("Not known"), summary.AllText);
+        Assert.True(summary.Says(MessageKeys.SummaryNotKnown), summary.AllText);
         await chat.PlayAsync(summary, ShortJourney.Send);
         var sent = (await chat.LatestCaseAsync())!;
         Assert.True(sent.Details.NeedsCall());
@@ -120,7 +120,7 @@ public sealed class GivingUpTests
 
         var moved = await AnswerUntilItMovesOnAsync(chat, "purple elephant");
 
-        Assert.True(moved.Says("other ways to treat this"), moved.AllText);
+        Assert.True(moved.AsksAbout("treatment-confidence"), moved.AllText);
         Assert.Equal([IntakeDraftFields.Reasons], (await chat.StoredDraftAsync())!.NotKnown);
     }
 
@@ -128,12 +128,12 @@ public sealed class GivingUpTests
     public async Task At_a_date_question_giving_up_stores_no_date_and_not_known()
     {
         await using var chat = await JourneyChat.StartAsync(userId: "unclear-date");
-        await chat.PlayAsync(await chat.OpenAsync(), [.. ShortJourney.Consent, .. ShortJourney.AsPatient, ScriptLine.Type("What health problem", "My back hurts"),
-            ScriptLine.Pick("What did the doctor suggest", "A test or scan"), ScriptLine.Type("tell me a bit more", "skip")]);
+        await chat.PlayAsync(await chat.OpenAsync(), [.. ShortJourney.Consent, .. ShortJourney.AsPatient, ScriptLine.Type(MessageKeys.SituationDiagnosis, "My back hurts"),
+            ScriptLine.Pick(MessageKeys.SituationProposed, "A test or scan"), ScriptLine.Type(MessageKeys.SituationProposedDetail, "skip")]);
 
         var moved = await AnswerUntilItMovesOnAsync(chat, "purple elephant");
 
-        Assert.True(moved.Says("Which clinic"), moved.AllText);
+        Assert.True(moved.Says(MessageKeys.SituationClinic), moved.AllText);
         var draft = (await chat.StoredDraftAsync())!;
         Assert.Null(draft.PlannedDate);
         Assert.Equal([IntakeDraftFields.PlannedDate], draft.NotKnown);
@@ -143,8 +143,8 @@ public sealed class GivingUpTests
     public async Task A_date_given_up_on_reads_not_known_on_the_summary_and_answering_it_after_change_makes_it_known()
     {
         await using var chat = await JourneyChat.StartAsync(userId: "unclear-date-fixed");
-        await chat.PlayAsync(await chat.OpenAsync(), [.. ShortJourney.Consent, .. ShortJourney.AsPatient, ScriptLine.Type("What health problem", "My back hurts"),
-            ScriptLine.Pick("What did the doctor suggest", "A test or scan"), ScriptLine.Type("tell me a bit more", "skip")]);
+        await chat.PlayAsync(await chat.OpenAsync(), [.. ShortJourney.Consent, .. ShortJourney.AsPatient, ScriptLine.Type(MessageKeys.SituationDiagnosis, "My back hurts"),
+            ScriptLine.Pick(MessageKeys.SituationProposed, "A test or scan"), ScriptLine.Type(MessageKeys.SituationProposedDetail, "skip")]);
         var moved = await AnswerUntilItMovesOnAsync(chat, "purple elephant");
 
         var summary = await ToSummaryAsync(chat, moved);
@@ -154,13 +154,13 @@ public sealed class GivingUpTests
         // The patient fixes it: the situation again, this time with a date.
         var edit = await chat.SubmitAsync(AnsweringScript.EditPayload(card, "situation"));
         var fixedSummary = await chat.PlayAsync(edit, [
-            ScriptLine.Type("What health problem", "My back hurts"),
-            ScriptLine.Pick("What did the doctor suggest", "A test or scan"),
-            ScriptLine.Type("tell me a bit more", "skip"),
-            ScriptLine.Type("Is there a date set", "December 14"),
-            ScriptLine.Type("December 14, 2026. Is that right?", "yes"),
-            ScriptLine.Type("Which clinic", "skip"),
-            ScriptLine.Pick("how are the symptoms", "About the same"),
+            ScriptLine.Type(MessageKeys.SituationDiagnosis, "My back hurts"),
+            ScriptLine.Pick(MessageKeys.SituationProposed, "A test or scan"),
+            ScriptLine.Type(MessageKeys.SituationProposedDetail, "skip"),
+            ScriptLine.Type(MessageKeys.SituationDateAsk, "December 14"),
+            ScriptLine.Type(Expected.Message(MessageKeys.SituationDateReadBack, ("date", "Monday, December 14, 2026")), "yes"),
+            ScriptLine.Type(MessageKeys.SituationClinic, "skip"),
+            ScriptLine.Pick(MessageKeys.SituationSymptomsAsk, "About the same"),
         ]);
 
         var draft = (await chat.StoredDraftAsync())!;
@@ -183,10 +183,10 @@ public sealed class GivingUpTests
         for (var turns = 0; AnsweringScript.SummaryCard(shown) is null && turns < 30; turns++)
         {
             shown = shown.RecordsCard() is not null ? await chat.MarkRecordsAsync(shown, [], "Doesn't apply to me")
-                : shown.Says("how are the symptoms") ? await chat.ChooseAsync(shown, "About the same")
+                : shown.Says(MessageKeys.SituationSymptomsAsk) ? await chat.ChooseAsync(shown, "About the same")
                 : AnsweringScript.IsReasonQuestion(shown) ? await chat.SayAsync("no")
-                : shown.Says("Do you need help with any of these") ? await chat.ChooseAsync(shown, "None of these")
-                : shown.Says("How should our team get in touch") ? await chat.ChooseAsync(shown, "This web chat")
+                : shown.Says(MessageKeys.NeedsAsk) ? await chat.ChooseAsync(shown, "None of these")
+                : shown.Says(MessageKeys.ContactMethodAsk) ? await chat.ChooseAsync(shown, "This web chat")
                 : await chat.SayAsync("skip");
         }
 

@@ -8,12 +8,12 @@ public sealed class GlossaryQuestionTests
     {
         await using var chat = await JourneyChat.StartAsync(userId: "asks-a-word");
         var diagnosis = await chat.PlayAsync(await chat.OpenAsync(), [.. ShortJourney.Consent, .. ShortJourney.AsPatient]);
-        Assert.True(diagnosis.Says("What health problem"), diagnosis.AllText);
+        Assert.True(diagnosis.Says(MessageKeys.SituationDiagnosis), diagnosis.AllText);
 
         var explained = await chat.SayAsync("What does pathology mean?");
 
-        Assert.True(explained.Says("pathology: Lab work where a doctor looks very closely"), explained.AllText);
-        Assert.True(explained.Says("What health problem"), explained.AllText);
+        Assert.True(explained.Explains("pathology"), explained.AllText);
+        Assert.True(explained.Says(MessageKeys.SituationDiagnosis), explained.AllText);
         Assert.Null((await chat.StoredDraftAsync())!.Concern);
     }
 }

@@ -10,10 +10,10 @@ public sealed class JourneyAnswerTests
         .. ShortJourney.Consent,
         .. ShortJourney.AsPatient,
         .. ShortJourney.Situation(),
-        Pick("Are you unsure about what is wrong", "No"),
-        Pick("other ways to treat this", "No"),
-        Pick("worried about the risks", "No"),
-        Pick("affect you for a long time", "No"),
+        Pick(Expected.ReasonQuestion("diagnostic-clarity"), "No"),
+        Pick(Expected.ReasonQuestion("treatment-confidence"), "No"),
+        Pick(Expected.ReasonQuestion("risk-reduction"), "No"),
+        Pick(Expected.ReasonQuestion("long-term-value"), "No"),
     ];
 
     [Fact]
@@ -21,13 +21,13 @@ public sealed class JourneyAnswerTests
     {
         await using var chat = await JourneyChat.StartAsync(userId: "yes-sayer");
         var asked = await chat.PlayAsync(await chat.OpenAsync(), ToOwnQuestions);
-        Assert.True(asked.Says("Do you want to add a question of your own?"), asked.AllText);
+        Assert.True(asked.Says(MessageKeys.QuestionsOwnAsk), asked.AllText);
 
         var typeIt = await chat.SayAsync("yes");
-        Assert.True(typeIt.Says("Type your question"), typeIt.AllText);
+        Assert.True(typeIt.Says(MessageKeys.QuestionsOwnTypeIt), typeIt.AllText);
 
         var added = await chat.SayAsync("Will it heal?");
-        Assert.True(added.Says("Added"), added.AllText);
+        Assert.True(added.Says(MessageKeys.QuestionsAdded), added.AllText);
         Assert.Equal(["Will it heal?"], (await chat.StoredDraftAsync())!.Questions);
     }
 
@@ -38,17 +38,17 @@ public sealed class JourneyAnswerTests
         var turns = new List<BotTurn>();
         var final = await chat.PlayAsync(await chat.OpenAsync(), [
             .. ToOwnQuestions,
-            Type("a question of your own", "Is it bad?"),
-            Type("1. Is it bad?", "Will it heal?"),
-            Type("2. Will it heal?", "1"),
-            Pick("remove question 1", "Remove it"),
-            Type("1. Will it heal?", "1"),
-            Pick("remove question 1", "Change the words"),
-            Type("Type the new words for question 1", "How long until it heals?"),
-            Type("1. How long until it heals?", "done"),
+            Type(MessageKeys.QuestionsOwnAsk, "Is it bad?"),
+            Type(Expected.Message(MessageKeys.TextNumbered, ("number", "1"), ("text", "Is it bad?")), "Will it heal?"),
+            Type(Expected.Message(MessageKeys.TextNumbered, ("number", "2"), ("text", "Will it heal?")), "1"),
+            Pick(Expected.Message(MessageKeys.QuestionsRemoveOrChange, ("number", "1")), "Remove it"),
+            Type(Expected.Message(MessageKeys.TextNumbered, ("number", "1"), ("text", "Will it heal?")), "1"),
+            Pick(Expected.Message(MessageKeys.QuestionsRemoveOrChange, ("number", "1")), "Change the words"),
+            Type(Expected.Message(MessageKeys.QuestionsRewordAsk, ("number", "1")), "How long until it heals?"),
+            Type(Expected.Message(MessageKeys.TextNumbered, ("number", "1"), ("text", "How long until it heals?")), "done"),
         ], turns.Add);
 
-        Assert.True(final.RecordsCard() is not null || final.Says("records"), final.AllText);
+        Assert.True(final.RecordsCard() is not null || final.Says(MessageKeys.RecordsIntro), final.AllText);
         Assert.Equal(["How long until it heals?"], (await chat.StoredDraftAsync())!.Questions);
 
         // Each reply shows the list at most once.

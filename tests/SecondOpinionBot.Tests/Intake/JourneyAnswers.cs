@@ -36,9 +36,6 @@ public static class JourneyAnswers
     public static bool IsChoiceCard(JObject card) =>
         card["body"] is JArray body && body.Any(b => b["type"]?.ToString() == "Input.ChoiceSet");
 
-    /// <summary>What the bot says above the records card (a fragment).</summary>
-    public const string RecordsCardPrompt = "Mark each one, then tap Save";
-
     /// <summary>The records checklist card: one Input.ChoiceSet per record, ids "record.&lt;id&gt;".</summary>
     public static JObject? RecordsCard(this BotTurn turn) =>
         turn.Cards.LastOrDefault(card => RecordInputs(card).Any());

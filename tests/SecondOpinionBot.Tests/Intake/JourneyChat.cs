@@ -79,7 +79,7 @@ public sealed class JourneyChat : IAsyncDisposable
         var calls = Connector.Calls;
         var fresh = calls.Skip(_seen).Where(c => c.Body is not null).Select(c => c.Body!).ToList();
         _seen = calls.Count;
-        return (response, new BotTurn(fresh) { Messages = HostMessages });
+        return (response, new BotTurn(fresh) { Content = HostContent });
     }
 
     private async Task<BotTurn> SendAsync(JObject activity)
@@ -89,11 +89,11 @@ public sealed class JourneyChat : IAsyncDisposable
         var calls = Connector.Calls;
         var fresh = calls.Skip(_seen).Where(c => c.Body is not null).Select(c => c.Body!).ToList();
         _seen = calls.Count;
-        return new BotTurn(fresh) { Messages = HostMessages };
+        return new BotTurn(fresh) { Content = HostContent };
     }
 
-    /// <summary>The messages the host under test loaded (a test may point it at an edited copy of dialogs/).</summary>
-    public MessageCatalog HostMessages => Factory.Services.GetRequiredService<ContentCatalogs>().Default.Messages;
+    /// <summary>The content the host under test loaded (a test may point it at an edited copy of dialogs/).</summary>
+    public ContentCatalog HostContent => Factory.Services.GetRequiredService<ContentCatalogs>().Default;
 
     private JObject Activity(string type, string? text)
     {
@@ -128,7 +128,9 @@ public sealed class JourneyChat : IAsyncDisposable
 public sealed record BotTurn(IReadOnlyList<JObject> Activities)
 {
     /// <summary>The content the sending host loaded, to recognise its messages by key; the repository's by default.</summary>
-    public MessageCatalog Messages { get; init; } = Wording.Messages;
+    public ContentCatalog Content { get; init; } = Wording.Repository.Default;
+
+    public MessageCatalog Messages => Content.Messages;
 
     public IReadOnlyList<string> Texts => Activities.Select(a => a["text"]?.ToString() ?? "").Where(t => t.Length > 0).ToList();
 

@@ -1,5 +1,4 @@
 using Newtonsoft.Json.Linq;
-using MessageKeys = SecondOpinionBot.Content.MessageKeys;
 using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Tests.Content;
 using static SecondOpinionBot.Tests.Intake.ScriptLine;
@@ -20,21 +19,21 @@ public sealed class JourneyEmergencyTests
     {
         await using var chat = await JourneyChat.StartAsync(userId: "emergency-text");
         var asked = await chat.PlayAsync(await chat.OpenAsync(), [.. ShortJourney.Consent, .. ShortJourney.AsPatient]);
-        Assert.True(asked.Says("What health problem"), asked.AllText);
+        Assert.True(asked.Says(MessageKeys.SituationDiagnosis), asked.AllText);
 
         var guidance = await chat.SayAsync(ChestPain);
         AssertGuidanceFirst(guidance, "911");
-        Assert.True(guidance.Says("say \"continue\""), guidance.AllText);
-        Assert.False(guidance.Says("What did the doctor suggest"), "The emergency words must not be taken as the answer.");
+        Assert.True(guidance.Says(MessageKeys.EmergencyResume), guidance.AllText);
+        Assert.False(guidance.Says(MessageKeys.SituationProposed), "The emergency words must not be taken as the answer.");
 
         // While paused, other words are not answers: the bot keeps waiting.
         var waiting = await chat.SayAsync("a sore back");
-        Assert.True(waiting.Says("say \"continue\""), waiting.AllText);
-        Assert.False(waiting.Says("What did the doctor suggest"), waiting.AllText);
+        Assert.True(waiting.Says(MessageKeys.EmergencyResume), waiting.AllText);
+        Assert.False(waiting.Says(MessageKeys.SituationProposed), waiting.AllText);
 
         var resumed = await chat.SayAsync("continue");
-        Assert.True(resumed.Says("Let's go on"), resumed.AllText);
-        Assert.True(resumed.Says("What health problem"), resumed.AllText);
+        Assert.True(resumed.Says(MessageKeys.EmergencyResumed), resumed.AllText);
+        Assert.True(resumed.Says(MessageKeys.SituationDiagnosis), resumed.AllText);
 
         await chat.PlayAsync(resumed, [.. ShortJourney.Situation("My back hurts"), .. ShortJourney.RestToSummary, .. ShortJourney.Send]);
         var sent = Assert.IsType<CaseRecord>(await chat.LatestCaseAsync());
@@ -54,7 +53,7 @@ public sealed class JourneyEmergencyTests
         AssertGuidanceFirst(guidance, "988");
 
         var resumed = await chat.SayAsync("continue");
-        Assert.True(resumed.Says("Are you the patient"), resumed.AllText);
+        Assert.True(resumed.Says(MessageKeys.RoleAsk), resumed.AllText);
         Assert.Contains("I am the patient", resumed.SuggestedActions);
         Assert.True((await chat.StoredDraftAsync())!.EmergencySignalled);
     }
@@ -63,7 +62,7 @@ public sealed class JourneyEmergencyTests
     public async Task Emergency_words_inside_a_card_submit_get_guidance_and_the_card_question_is_asked_again()
     {
         await using var chat = await JourneyChat.StartAsync(userId: "emergency-card");
-        var card = await chat.PlayAsync(await chat.OpenAsync(), [.. ShortJourney.Consent, .. ShortJourney.AsPatient, Type("What health problem", "My back hurts")]);
+        var card = await chat.PlayAsync(await chat.OpenAsync(), [.. ShortJourney.Consent, .. ShortJourney.AsPatient, Type(MessageKeys.SituationDiagnosis, "My back hurts")]);
         var choiceCard = Assert.Single(card.Cards, JourneyAnswers.IsChoiceCard);
 
         var data = (JObject)choiceCard["actions"]![0]!["data"]!.DeepClone();
@@ -97,7 +96,7 @@ public sealed class JourneyEmergencyTests
         AssertGuidanceFirst(await chat.SayAsync("I can't breathe"), "911");
 
         var consent = await chat.SayAsync("continue");
-        Assert.True(consent.Says("OK for me to save your answers"), consent.AllText);
+        Assert.True(consent.Says(MessageKeys.WelcomeConsentAsk), consent.AllText);
 
         await chat.PlayAsync(consent,
             [.. ShortJourney.Consent, .. ShortJourney.AsPatient, .. ShortJourney.Situation(), .. ShortJourney.RestToSummary, .. ShortJourney.Send]);
@@ -130,7 +129,7 @@ public sealed class JourneyEmergencyTests
         var next = await chat.SayAsync(answer);
 
         Assert.False(next.Says("911"), next.AllText);
-        Assert.True(next.Says("What did the doctor suggest"), next.AllText);
+        Assert.True(next.Says(MessageKeys.SituationProposed), next.AllText);
         Assert.Equal(answer, (await chat.StoredDraftAsync())!.Concern);
     }
 
@@ -143,8 +142,8 @@ public sealed class JourneyEmergencyTests
         var next = await chat.SayAsync("I'm not suicidal, just scared about the surgery");
 
         Assert.Equal(ContentFixture.English.Messages.Format(MessageKeys.EmergencySelfHarmNote, ("crisisLine", "988")), next.Texts[0]);
-        Assert.True(next.Says("What did the doctor suggest"), next.AllText);
-        Assert.False(next.Says("say \"continue\""), next.AllText);
+        Assert.True(next.Says(MessageKeys.SituationProposed), next.AllText);
+        Assert.False(next.Says(MessageKeys.EmergencyResume), next.AllText);
         Assert.Equal("I'm not suicidal, just scared about the surgery", (await chat.StoredDraftAsync())!.Concern);
     }
 

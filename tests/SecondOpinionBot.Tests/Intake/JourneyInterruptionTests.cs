@@ -16,8 +16,8 @@ public sealed class JourneyInterruptionTests
 
         var help = await chat.SayAsync("help");
 
-        Assert.True(help.Says("At any time you can say"), help.AllText);
-        Assert.True(help.Says("What health problem"), help.AllText);
+        Assert.True(help.Says(MessageKeys.CommandsHelp), help.AllText);
+        Assert.True(help.Says(MessageKeys.SituationDiagnosis), help.AllText);
         Assert.Null((await chat.StoredDraftAsync())!.Concern);
     }
 
@@ -27,24 +27,24 @@ public sealed class JourneyInterruptionTests
         await using var chat = await JourneyChat.StartAsync(userId: "restarting");
         var clinic = await chat.PlayAsync(await chat.OpenAsync(), [
             .. ToDiagnosis,
-            Type("What health problem", "Headaches"),
-            Pick("What did the doctor suggest", "A test or scan"),
-            Type("tell me a bit more", "An MRI"),
-            Type("Is there a date set", "skip"),
+            Type(MessageKeys.SituationDiagnosis, "Headaches"),
+            Pick(MessageKeys.SituationProposed, "A test or scan"),
+            Type(MessageKeys.SituationProposedDetail, "An MRI"),
+            Type(MessageKeys.SituationDateAsk, "skip"),
         ]);
-        Assert.True(clinic.Says("Which clinic"), clinic.AllText);
+        Assert.True(clinic.Says(MessageKeys.SituationClinic), clinic.AllText);
 
         var asked = await chat.SayAsync("start over");
-        Assert.True(asked.Says("Do you want to stop and start over?"), asked.AllText);
+        Assert.True(asked.Says(MessageKeys.CommandsCancelAsk), asked.AllText);
         var kept = await chat.SayAsync("no");
-        Assert.True(kept.Says("we'll keep going"), kept.AllText);
-        Assert.True(kept.Says("Which clinic"), kept.AllText);
+        Assert.True(kept.Says(MessageKeys.CommandsCancelKept), kept.AllText);
+        Assert.True(kept.Says(MessageKeys.SituationClinic), kept.AllText);
         Assert.Equal("Headaches", (await chat.StoredDraftAsync())!.Concern);
 
         await chat.SayAsync("start over");
         var cleared = await chat.SayAsync("yes");
-        Assert.True(cleared.Says("we'll start fresh"), cleared.AllText);
-        Assert.True(cleared.Says("Are you the patient"), cleared.AllText);
+        Assert.True(cleared.Says(MessageKeys.WelcomeStartedOver), cleared.AllText);
+        Assert.True(cleared.Says(MessageKeys.RoleAsk), cleared.AllText);
         var draft = await chat.StoredDraftAsync();
         Assert.NotNull(draft);
         Assert.True(draft.ConsentToStore);
@@ -58,17 +58,17 @@ public sealed class JourneyInterruptionTests
     public async Task Stop_asks_first_then_clears_the_answers_and_waits_until_the_user_says_hi()
     {
         await using var chat = await JourneyChat.StartAsync(userId: "stopping");
-        await chat.PlayAsync(await chat.OpenAsync(), [.. ToDiagnosis, Type("What health problem", "Headaches")]);
+        await chat.PlayAsync(await chat.OpenAsync(), [.. ToDiagnosis, Type(MessageKeys.SituationDiagnosis, "Headaches")]);
 
         await chat.SayAsync("stop");
         var stopped = await chat.SayAsync("yes");
 
-        Assert.True(stopped.Says("I cleared your answers. Say hi when you want to start again."), stopped.AllText);
-        Assert.False(stopped.Says("Are you the patient"), "Stop means stop: the journey waits for the user.");
+        Assert.True(stopped.Says(MessageKeys.CommandsCancelled), stopped.AllText);
+        Assert.False(stopped.Says(MessageKeys.RoleAsk), "Stop means stop: the journey waits for the user.");
         Assert.Null((await chat.StoredDraftAsync())!.Concern);
 
         var hi = await chat.SayAsync("hi");
-        Assert.True(hi.Says("Are you the patient"), hi.AllText);
+        Assert.True(hi.Says(MessageKeys.RoleAsk), hi.AllText);
     }
 
     [Fact]
@@ -78,8 +78,8 @@ public sealed class JourneyInterruptionTests
         await chat.PlayAsync(await chat.OpenAsync(), ToDiagnosis);
 
         var before = await chat.SayAsync("status");
-        Assert.True(before.Says("You haven't sent a plan"), before.AllText);
-        Assert.True(before.Says("What health problem"), before.AllText);
+        Assert.True(before.Says(MessageKeys.CommandsStatusNone), before.AllText);
+        Assert.True(before.Says(MessageKeys.SituationDiagnosis), before.AllText);
 
         var sentTurn = await chat.PlayAsync(before, [.. ShortJourney.Situation(), .. ShortJourney.RestToSummary, .. ShortJourney.Send]);
         var reference = (await chat.LatestCaseAsync())!.Reference;
@@ -87,22 +87,22 @@ public sealed class JourneyInterruptionTests
 
         var after = await chat.SayAsync("status");
         Assert.True(after.Says($"Case {reference}: Waiting for a team member"), after.AllText);
-        Assert.False(after.Says("You haven't sent a plan"), after.AllText);
+        Assert.False(after.Says(MessageKeys.CommandsStatusNone), after.AllText);
     }
 
     [Fact]
     public async Task What_do_you_know_about_me_names_the_saved_answers_and_asks_again()
     {
         await using var chat = await JourneyChat.StartAsync(userId: "curious");
-        await chat.PlayAsync(await chat.OpenAsync(), [.. ToDiagnosis, Type("What health problem", "Headaches")]);
+        await chat.PlayAsync(await chat.OpenAsync(), [.. ToDiagnosis, Type(MessageKeys.SituationDiagnosis, "Headaches")]);
 
         var known = await chat.SayAsync("what do you know about me");
 
-        Assert.True(known.Says("Here is what I have saved about you"), known.AllText);
-        Assert.True(known.Says("who this is for"), known.AllText);
-        Assert.True(known.Says("your health worry"), known.AllText);
+        Assert.True(known.Says(MessageKeys.StoredDataIntro), known.AllText);
+        Assert.True(known.Says(MessageKeys.StoredDataFieldsRole), known.AllText);
+        Assert.True(known.Says(MessageKeys.StoredDataFieldsConcern), known.AllText);
         Assert.False(known.Says("Headaches"), "Field names only, not the answers themselves.");
-        Assert.True(known.Says("What did the doctor suggest"), known.AllText);
+        Assert.True(known.Says(MessageKeys.SituationProposed), known.AllText);
     }
 
     [Fact]
@@ -113,13 +113,13 @@ public sealed class JourneyInterruptionTests
 
         await using var second = await JourneyChat.StartAsync(userId: "returning", factory: first.Factory);
         var welcome = await second.OpenAsync();
-        Assert.True(welcome.Says("Welcome back"), welcome.AllText);
+        Assert.True(welcome.Says(MessageKeys.WelcomeReturning), welcome.AllText);
         Assert.Contains("Pick up where I left off", welcome.SuggestedActions);
 
         var resumed = await second.ChooseAsync(welcome, "Pick up where I left off");
-        Assert.True(resumed.Says("pick up where we left off"), resumed.AllText);
-        Assert.True(resumed.Says("four main reasons"), resumed.AllText);
-        Assert.False(resumed.Says("Are you the patient"), resumed.AllText);
+        Assert.True(resumed.Says(MessageKeys.WelcomeResumed), resumed.AllText);
+        Assert.True(resumed.Says(MessageKeys.ReasonsIntro), resumed.AllText);
+        Assert.False(resumed.Says(MessageKeys.RoleAsk), resumed.AllText);
         Assert.Equal("My back hurts", (await second.StoredDraftAsync())!.Concern);
     }
 
@@ -135,12 +135,12 @@ public sealed class JourneyInterruptionTests
         {
             var clinic = await chat.PlayAsync(await chat.OpenAsync(), [
                 .. ToDiagnosis,
-                Type("What health problem", "Headaches"),
-                Pick("What did the doctor suggest", "A test or scan"),
-                Type("tell me a bit more", "skip"),
-                Type("Is there a date set", "skip"),
+                Type(MessageKeys.SituationDiagnosis, "Headaches"),
+                Pick(MessageKeys.SituationProposed, "A test or scan"),
+                Type(MessageKeys.SituationProposedDetail, "skip"),
+                Type(MessageKeys.SituationDateAsk, "skip"),
             ]);
-            Assert.True(clinic.Says("Which clinic"), clinic.AllText);
+            Assert.True(clinic.Says(MessageKeys.SituationClinic), clinic.AllText);
             conversationId = chat.ConversationId;
         }
 
@@ -150,7 +150,7 @@ public sealed class JourneyInterruptionTests
 
         var next = await again.SayAsync("City Clinic");
 
-        Assert.True(next.Says("how are the symptoms"), next.AllText);
+        Assert.True(next.Says(MessageKeys.SituationSymptomsAsk), next.AllText);
         Assert.Equal("City Clinic", (await again.StoredDraftAsync())!.CurrentClinic);
         Assert.Equal("Headaches", (await again.StoredDraftAsync())!.Concern);
         await secondHost.DisposeAsync();
@@ -178,8 +178,8 @@ public sealed class JourneyInterruptionTests
         var story = string.Concat(Enumerable.Repeat("My back has hurt for a long time. ", 30));
         var next = await chat.SayAsync(story);
 
-        Assert.True(next.Says("kept the first 500 letters"), next.AllText);
-        Assert.True(next.Says("What did the doctor suggest"), next.AllText);
+        Assert.True(next.Says(MessageKeys.TextTooLong, ("maxLength", "500")), next.AllText);
+        Assert.True(next.Says(MessageKeys.SituationProposed), next.AllText);
         var concern = (await chat.StoredDraftAsync())!.Concern!;
         Assert.True(concern.Length <= 500, $"{concern.Length} letters kept");
         Assert.StartsWith("My back has hurt for a long time.", concern, StringComparison.Ordinal);
@@ -193,11 +193,11 @@ public sealed class JourneyInterruptionTests
         var list = await chat.PlayAsync(await chat.OpenAsync(), [
             .. ToDiagnosis,
             .. ShortJourney.Situation("**Bad** headaches <b>every day</b>"),
-            Pick("Are you unsure about what is wrong", "No"),
-            Pick("other ways to treat this", "No"),
-            Pick("worried about the risks", "No"),
-            Pick("affect you for a long time", "No"),
-            Type("a question of your own", Question),
+            Pick(Expected.ReasonQuestion("diagnostic-clarity"), "No"),
+            Pick(Expected.ReasonQuestion("treatment-confidence"), "No"),
+            Pick(Expected.ReasonQuestion("risk-reduction"), "No"),
+            Pick(Expected.ReasonQuestion("long-term-value"), "No"),
+            Type(MessageKeys.QuestionsOwnAsk, Question),
         ]);
 
         // Stored exactly as typed…
@@ -206,7 +206,7 @@ public sealed class JourneyInterruptionTests
         Assert.Equal([Question], draft.Questions);
 
         // …and shown back escaped, so nothing turns into bold text or a link.
-        Assert.True(list.Says("Your questions so far"), list.AllText);
+        Assert.True(list.Says(MessageKeys.QuestionsReview), list.AllText);
         var shown = Assert.Single(list.Texts, t => t.Contains("serious", StringComparison.Ordinal));
         Assert.DoesNotContain("[this](", shown, StringComparison.Ordinal);
         Assert.DoesNotContain("**serious**", shown, StringComparison.Ordinal);

@@ -56,7 +56,7 @@ public sealed class JourneyLogScanTests
         var asked = await patient.SayAsync($"{Sentinels.Diagnosis}, reach me at {Sentinels.Email} or {Sentinels.Phone}");
         await patient.SayAsync("what do you know about me");
 
-        Assert.True(asked.Says("What did the doctor suggest"), asked.AllText);
+        Assert.True(asked.Says(MessageKeys.SituationProposed), asked.AllText);
         Assert.Contains(logs.Entries, e => e.Category.Contains("DirectLine", StringComparison.Ordinal) || e.Message.Contains("/v3/directline", StringComparison.Ordinal));
         logs.AssertNoneContain(Sentinels.All);
     }

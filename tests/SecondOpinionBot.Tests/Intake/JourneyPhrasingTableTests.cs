@@ -59,7 +59,7 @@ public sealed class JourneyPhrasingTableTests
     {
         await using var factory = Host();
         await using var chat = await JourneyChat.StartAsync(userId: "table-choice", factory: factory);
-        var card = await chat.PlayAsync(await chat.OpenAsync(), [.. ShortJourney.Consent, .. ShortJourney.AsPatient, Type("What health problem", "My back hurts")]);
+        var card = await chat.PlayAsync(await chat.OpenAsync(), [.. ShortJourney.Consent, .. ShortJourney.AsPatient, Type(MessageKeys.SituationDiagnosis, "My back hurts")]);
         var choiceCard = Assert.Single(card.Cards, JourneyAnswers.IsChoiceCard);
         var labels = card.CardChoices();
 

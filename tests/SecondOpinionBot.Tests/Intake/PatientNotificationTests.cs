@@ -30,7 +30,7 @@ public sealed class PatientNotificationTests
         var summary = await AnsweringScript.CompleteJourneyAsync(patient.SayAsync);
         var card = AnsweringScript.SummaryCard(summary)!;
         var sent = await patient.SayAsync("Yes, send it");
-        Assert.True(sent.Says("Your reference is"), sent.AllText);
+        Assert.True(sent.Says(MessageKeys.HandoffSent), sent.AllText);
         Assert.NotNull(card);
 
         var record = await ClaimAsync(factory, teams, connector, "directline:" + patient.UserId);
@@ -53,7 +53,7 @@ public sealed class PatientNotificationTests
 
         await chat.CompleteJourneyAsync(new ScriptedAnswers { ContactMethods = "Phone" });
         var sent = await chat.SayAsync("Yes, send it");
-        Assert.True(sent.Says("Your reference is"), sent.AllText);
+        Assert.True(sent.Says(MessageKeys.HandoffSent), sent.AllText);
 
         var record = await ClaimAsync(factory, teams, chat.Connector, "msteams:29:maya");
 

@@ -20,37 +20,37 @@ public sealed class PersonaJourneyTests
         chat.LocalNow = Tuesday;
 
         var last = await chat.PlayAsync(await chat.OpenAsync(), [
-            Pick("OK for me to save your answers", "Yes, save my answers"),
-            Pick("Are you the patient", "I am the patient"),
-            Type("What health problem", "They found a lump and say it might be cancer"),
-            Pick("What did the doctor suggest", "Nothing yet, or I'm not sure"),
-            Type("Is there a date set", "no"),
-            Type("Which clinic", "Dr Lee at City Clinic"),
-            Pick("how are the symptoms", "About the same"),
-            Pick("Are you unsure about what is wrong", "Not sure"),
-            Pick("other ways to treat this", "Not sure"),
-            Pick("worried about the risks", "No"),
-            Pick("affect you for a long time", "No"),
+            Pick(MessageKeys.WelcomeConsentAsk, "Yes, save my answers"),
+            Pick(MessageKeys.RoleAsk, "I am the patient"),
+            Type(MessageKeys.SituationDiagnosis, "They found a lump and say it might be cancer"),
+            Pick(MessageKeys.SituationProposed, "Nothing yet, or I'm not sure"),
+            Type(MessageKeys.SituationDateAsk, "no"),
+            Type(MessageKeys.SituationClinic, "Dr Lee at City Clinic"),
+            Pick(MessageKeys.SituationSymptomsAsk, "About the same"),
+            Pick(Expected.ReasonQuestion("diagnostic-clarity"), "Not sure"),
+            Pick(Expected.ReasonQuestion("treatment-confidence"), "Not sure"),
+            Pick(Expected.ReasonQuestion("risk-reduction"), "No"),
+            Pick(Expected.ReasonQuestion("long-term-value"), "No"),
             // "Not sure" → the bot proposes reasons from the earlier answers and says why.
-            Pick("Being sure of the diagnosis: You said the diagnosis is not clear yet.", "Yes"),
-            Pick("Can you check the exact type and stage of the cancer?",
+            Pick(Expected.ReasonSuggested("diagnostic-clarity", "diagnosis-unclear"), "Yes"),
+            Pick(MessageKeys.QuestionsIntro,
                 "Can you check the exact type and stage of the cancer?", "Can your team look at my pathology slides again?"),
-            Type("number to change one", "Should the biopsy be done again?"),
-            Type("Type another question", "done"),
+            Type(MessageKeys.QuestionsOwnOrChange, "Should the biopsy be done again?"),
+            Type(MessageKeys.QuestionsAdded, "done"),
             Records("I have it",
                 ("The treatment plan you were given", "Doesn't apply to me"),
                 ("Pathology reports", "I need help getting it"),
                 ("The pathology slides", "I need help getting it"),
                 ("The original scan image files", "I need help getting it")),
-            Pick("Do you need help with any of these", "None of these"),
-            Pick("How should our team get in touch", "This web chat", "Email"),
-            Type("What email address", "pat.unsure@example.org"),
-            Type("good time to reach you", "weekdays after 3pm"),
-            Type("Is that right", "yes"),
+            Pick(MessageKeys.NeedsAsk, "None of these"),
+            Pick(MessageKeys.ContactMethodAsk, "This web chat", "Email"),
+            Type(MessageKeys.ContactEmailAsk, "pat.unsure@example.org"),
+            Type(MessageKeys.ContactTimesAsk, "weekdays after 3pm"),
+            Type(MessageKeys.ContactTimesReadBack, "yes"),
             Confirm(),
         ]);
 
-        Assert.True(last.Says("Your reference is"), last.AllText);
+        Assert.True(last.Says(MessageKeys.HandoffSent), last.AllText);
         var sent = Assert.IsType<CaseRecord>(await chat.LatestCaseAsync());
         var answers = sent.Details;
         Assert.Equal(ChatRole.Patient, answers.Role);
@@ -96,38 +96,38 @@ public sealed class PersonaJourneyTests
         var opened = await chat.OpenAsync();
         turns.Add(opened);
         var last = await chat.PlayAsync(opened, [
-            Pick("OK for me to save your answers", "Yes, save my answers"),
-            Pick("Are you the patient", "I'm helping someone"),
-            Type("first name of the person you are helping", "Maria"),
+            Pick(MessageKeys.WelcomeConsentAsk, "Yes, save my answers"),
+            Pick(MessageKeys.RoleAsk, "I'm helping someone"),
+            Type(MessageKeys.RolePatientName, "Maria"),
             // Five relationships: more than three, so a card rather than buttons.
-            Pick("Maria is your …", "Mother or father"),
-            Pick("Does Maria agree", "Yes, they agree"),
-            Type("What health problem", "Her knee is worn out"),
-            Pick("What did the doctor suggest", "Surgery or a procedure"),
-            Type("tell me a bit more", "A knee replacement"),
-            Type("Is there a date set", datePhrase),
-            .. datePhrase == "on Sunday" ? [Type("Sunday, November 29, 2026. Is that right?", "yes")] : Array.Empty<ScriptLine>(),
-            Type("Which clinic", "Northside Hospital"),
-            Pick("how are the symptoms", "About the same"),
-            Pick("Are you unsure about what is wrong", "No"),
-            Pick("other ways to treat this", "Yes"),
-            Pick("worried about the risks", "Yes"),
-            Pick("affect you for a long time", "No"),
-            Pick("Pick the ones you want", "How often does this team do this operation?"),
-            Type("number to change one", "done"),
+            Pick(Expected.Message(MessageKeys.RoleRelationship, ("patientName", "Maria")), "Mother or father"),
+            Pick(Expected.Message(MessageKeys.RolePatientAgrees, ("patientName", "Maria")), "Yes, they agree"),
+            Type(MessageKeys.SituationDiagnosis, "Her knee is worn out"),
+            Pick(MessageKeys.SituationProposed, "Surgery or a procedure"),
+            Type(MessageKeys.SituationProposedDetail, "A knee replacement"),
+            Type(MessageKeys.SituationDateAsk, datePhrase),
+            .. datePhrase == "on Sunday" ? [Type(Expected.Message(MessageKeys.SituationDateReadBack, ("date", "Sunday, November 29, 2026")), "yes")] : Array.Empty<ScriptLine>(),
+            Type(MessageKeys.SituationClinic, "Northside Hospital"),
+            Pick(MessageKeys.SituationSymptomsAsk, "About the same"),
+            Pick(Expected.ReasonQuestion("diagnostic-clarity"), "No"),
+            Pick(Expected.ReasonQuestion("treatment-confidence"), "Yes"),
+            Pick(Expected.ReasonQuestion("risk-reduction"), "Yes"),
+            Pick(Expected.ReasonQuestion("long-term-value"), "No"),
+            Pick(MessageKeys.QuestionsIntro, "How often does this team do this operation?"),
+            Type(MessageKeys.QuestionsOwnOrChange, "done"),
             Records("I have it",
                 ("A list of your allergies", "I need help getting it"),
                 ("Details of any implant", "Doesn't apply to me"),
                 ("Notes from any past anaesthesia", "I need help getting it")),
-            Pick("Do you need help with any of these", "Booking the visit"),
-            Type("anything else", "skip"),
-            Pick("How should our team get in touch", thisChat, "Phone call"),
-            Type("What phone number", "(312) 555-0182"),
-            Pick("good time to reach you", "Mornings"),
+            Pick(MessageKeys.NeedsAsk, "Booking the visit"),
+            Type(MessageKeys.NeedsOtherAsk, "skip"),
+            Pick(MessageKeys.ContactMethodAsk, thisChat, "Phone call"),
+            Type(MessageKeys.ContactPhoneAsk, "(312) 555-0182"),
+            Pick(MessageKeys.ContactTimesAsk, "Mornings"),
             Confirm(),
         ], turns.Add);
 
-        Assert.Contains(turns, t => t.Says("That is soon"));
+        Assert.Contains(turns, t => t.Says(MessageKeys.SituationDateSoon));
         Assert.Contains(turns, t => t.CardChoices().Contains("Partner or spouse"));
         // The chat offered for contact is the one the user is in.
         var otherChat = channelId == "msteams" ? "This web chat" : "Teams chat";
@@ -139,7 +139,7 @@ public sealed class PersonaJourneyTests
             Assert.True((activity["suggestedActions"]?["actions"]?.Count() ?? 0) <= 3, activity.ToString());
         }
 
-        Assert.True(last.Says("as soon as they can"), last.AllText);
+        Assert.True(last.Says(MessageKeys.HandoffWhenUrgent), last.AllText);
         var sent = Assert.IsType<CaseRecord>(await chat.LatestCaseAsync());
         var answers = sent.Details;
         Assert.Equal(ChatRole.Caregiver, answers.Role);
@@ -173,28 +173,28 @@ public sealed class PersonaJourneyTests
         chat.LocalNow = Tuesday;
 
         await chat.PlayAsync(await chat.OpenAsync(), [
-            Pick("OK for me to save your answers", "Yes, save my answers"),
-            Pick("Are you the patient", "I am the patient"),
-            Type("What health problem", "I have diabetes and my kidneys are failing"),
-            Pick("What did the doctor suggest", "A treatment or medicine"),
-            Type("tell me a bit more", "dialysis three times a week"),
-            Type("Is there a date set", "skip"),
-            Type("Which clinic", "skip"),
-            Pick("how are the symptoms", "Getting worse slowly"),
-            Pick("Are you unsure about what is wrong", "No"),
-            Pick("other ways to treat this", "No"),
-            Pick("worried about the risks", "No"),
-            Pick("affect you for a long time", "Yes"),
-            Pick("Pick the ones you want", "None of these"),
-            Type("a question of your own", "done"),
+            Pick(MessageKeys.WelcomeConsentAsk, "Yes, save my answers"),
+            Pick(MessageKeys.RoleAsk, "I am the patient"),
+            Type(MessageKeys.SituationDiagnosis, "I have diabetes and my kidneys are failing"),
+            Pick(MessageKeys.SituationProposed, "A treatment or medicine"),
+            Type(MessageKeys.SituationProposedDetail, "dialysis three times a week"),
+            Type(MessageKeys.SituationDateAsk, "skip"),
+            Type(MessageKeys.SituationClinic, "skip"),
+            Pick(MessageKeys.SituationSymptomsAsk, "Getting worse slowly"),
+            Pick(Expected.ReasonQuestion("diagnostic-clarity"), "No"),
+            Pick(Expected.ReasonQuestion("treatment-confidence"), "No"),
+            Pick(Expected.ReasonQuestion("risk-reduction"), "No"),
+            Pick(Expected.ReasonQuestion("long-term-value"), "Yes"),
+            Pick(MessageKeys.QuestionsIntro, "None of these"),
+            Type(MessageKeys.QuestionsOwnAsk, "done"),
             Records("I have it"),
-            Pick("Do you need help with any of these", "Cost or money help", "Getting there"),
+            Pick(MessageKeys.NeedsAsk, "Cost or money help", "Getting there"),
             // Their own words add a need category; the words themselves are not kept.
-            Type("anything else", "We may need a place to stay overnight"),
-            Pick("How should our team get in touch", "Phone call"),
-            Type("What phone number", "312-555-0147"),
-            Type("good time to reach you", "weekdays after 3pm"),
-            Type("Is that right", "yes"),
+            Type(MessageKeys.NeedsOtherAsk, "We may need a place to stay overnight"),
+            Pick(MessageKeys.ContactMethodAsk, "Phone call"),
+            Type(MessageKeys.ContactPhoneAsk, "312-555-0147"),
+            Type(MessageKeys.ContactTimesAsk, "weekdays after 3pm"),
+            Type(MessageKeys.ContactTimesReadBack, "yes"),
             Confirm(),
         ]);
 
@@ -222,16 +222,16 @@ public sealed class PersonaJourneyTests
         chat.LocalNow = Tuesday;
 
         var stopped = await chat.PlayAsync(await chat.OpenAsync(), [
-            Pick("OK for me to save your answers", "Yes, save my answers"),
-            Pick("Are you the patient", "I'm helping someone"),
-            Type("first name of the person you are helping", "Arthur"),
-            Pick("Arthur is your …", "Mother or father"),
-            Pick("Does Arthur agree", "No, they don't agree"),
+            Pick(MessageKeys.WelcomeConsentAsk, "Yes, save my answers"),
+            Pick(MessageKeys.RoleAsk, "I'm helping someone"),
+            Type(MessageKeys.RolePatientName, "Arthur"),
+            Pick(Expected.Message(MessageKeys.RoleRelationship, ("patientName", "Arthur")), "Mother or father"),
+            Pick(Expected.Message(MessageKeys.RolePatientAgrees, ("patientName", "Arthur")), "No, they don't agree"),
         ]);
 
-        Assert.True(stopped.Says("Please talk with Arthur first"), stopped.AllText);
-        Assert.True(stopped.Says("Being sure of the diagnosis"), $"The reasons the bot offers to show:\n{stopped.AllText}");
-        Assert.False(stopped.Says("What health problem"), stopped.AllText);
+        Assert.True(stopped.Says(MessageKeys.RolePatientDisagrees, ("patientName", "Arthur")), stopped.AllText);
+        Assert.True(stopped.NamesReason("diagnostic-clarity"), $"The reasons the bot offers to show:\n{stopped.AllText}");
+        Assert.False(stopped.Says(MessageKeys.SituationDiagnosis), stopped.AllText);
         var draft = await chat.StoredDraftAsync();
         Assert.NotNull(draft);
         Assert.Null(draft.PatientFirstName);
@@ -240,7 +240,7 @@ public sealed class PersonaJourneyTests
 
         // Back later, once Arthur agrees: the journey asks who is chatting again.
         var later = await chat.SayAsync("hi");
-        Assert.True(later.Says("Are you the patient"), later.AllText);
+        Assert.True(later.Says(MessageKeys.RoleAsk), later.AllText);
     }
 
     [Fact]
@@ -252,7 +252,7 @@ public sealed class PersonaJourneyTests
         var opened = await chat.OpenAsync();
         var tour = await chat.ChooseAsync(opened, "No, don't save them");
 
-        Assert.True(tour.Says("I won't save your answers"), tour.AllText);
+        Assert.True(tour.Says(MessageKeys.WelcomeConsentNo), tour.AllText);
         foreach (var title in new[] { "Being sure of the diagnosis", "Feeling sure about the treatment", "Lowering the risks", "Planning for the long run" })
         {
             Assert.True(tour.Says(title), $"The tour should explain \"{title}\":\n{tour.AllText}");
@@ -263,7 +263,7 @@ public sealed class PersonaJourneyTests
         Assert.True(emergency.Says("911"), emergency.AllText);
 
         var again = await chat.SayAsync("hi");
-        Assert.True(again.Says("OK for me to save your answers"), again.AllText);
+        Assert.True(again.Says(MessageKeys.WelcomeConsentAsk), again.AllText);
 
         Assert.Null(await chat.StoredDraftAsync());
         var userState = await chat.UserStateAsync();

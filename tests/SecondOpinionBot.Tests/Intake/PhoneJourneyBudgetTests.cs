@@ -28,54 +28,54 @@ public sealed class PhoneJourneyBudgetTests(ITestOutputHelper output)
 
     private static ScriptLine[] Reasons(params string[] answers) =>
     [
-        Pick("Are you unsure about what is wrong", answers[0]),
-        Pick("other ways to treat this", answers[1]),
-        Pick("worried about the risks", answers[2]),
-        Pick("affect you for a long time", answers[3]),
+        Pick(Expected.ReasonQuestion("diagnostic-clarity"), answers[0]),
+        Pick(Expected.ReasonQuestion("treatment-confidence"), answers[1]),
+        Pick(Expected.ReasonQuestion("risk-reduction"), answers[2]),
+        Pick(Expected.ReasonQuestion("long-term-value"), answers[3]),
     ];
 
     public static ScriptLine[] PatientScript { get; } =
     [
-        Pick("OK for me to save your answers", "Yes, save my answers"),
-        Pick("Are you the patient", "I am the patient"),
-        Type("What health problem", "My doctor found a lump in my breast"),
-        Pick("What did the doctor suggest", "A treatment or medicine"),
-        Type("tell me a bit more", "skip"),
-        Type("Is there a date set", "no"),
-        Type("Which clinic", "Riverside Clinic"),
-        Pick("how are the symptoms", "About the same"),
+        Pick(MessageKeys.WelcomeConsentAsk, "Yes, save my answers"),
+        Pick(MessageKeys.RoleAsk, "I am the patient"),
+        Type(MessageKeys.SituationDiagnosis, "My doctor found a lump in my breast"),
+        Pick(MessageKeys.SituationProposed, "A treatment or medicine"),
+        Type(MessageKeys.SituationProposedDetail, "skip"),
+        Type(MessageKeys.SituationDateAsk, "no"),
+        Type(MessageKeys.SituationClinic, "Riverside Clinic"),
+        Pick(MessageKeys.SituationSymptomsAsk, "About the same"),
         .. Reasons("Yes", "Yes", "No", "No"),
-        Pick("Pick the ones you want", "Do my tests and scans fit this diagnosis?", "What are all my options, including waiting and watching?"),
-        Type("number to change one", "done"),
+        Pick(MessageKeys.QuestionsIntro, "Do my tests and scans fit this diagnosis?", "What are all my options, including waiting and watching?"),
+        Type(MessageKeys.QuestionsOwnOrChange, "done"),
         Records("I have it", ("Pathology reports", "I need help getting it")),
-        Pick("Do you need help with any of these", "None of these"),
-        Pick("How should our team get in touch", "Phone call"),
-        Type("What phone number", "312-555-0147"),
-        Pick("good time to reach you", "Mornings"),
+        Pick(MessageKeys.NeedsAsk, "None of these"),
+        Pick(MessageKeys.ContactMethodAsk, "Phone call"),
+        Type(MessageKeys.ContactPhoneAsk, "312-555-0147"),
+        Pick(MessageKeys.ContactTimesAsk, "Mornings"),
         Confirm(),
     ];
 
     public static ScriptLine[] CaregiverScript { get; } =
     [
-        Pick("OK for me to save your answers", "Yes, save my answers"),
-        Pick("Are you the patient", "I'm helping someone"),
-        Type("first name of the person you are helping", "Maria"),
-        Pick("Maria is your …", "Mother or father"),
-        Pick("Does Maria agree", "Yes, they agree"),
-        Type("What health problem", "Her knee is worn out"),
-        Pick("What did the doctor suggest", "Surgery or a procedure"),
-        Type("tell me a bit more", "A knee replacement"),
-        Type("Is there a date set", "no"),
-        Type("Which clinic", "Northside Hospital"),
-        Pick("how are the symptoms", "About the same"),
+        Pick(MessageKeys.WelcomeConsentAsk, "Yes, save my answers"),
+        Pick(MessageKeys.RoleAsk, "I'm helping someone"),
+        Type(MessageKeys.RolePatientName, "Maria"),
+        Pick(Expected.Message(MessageKeys.RoleRelationship, ("patientName", "Maria")), "Mother or father"),
+        Pick(Expected.Message(MessageKeys.RolePatientAgrees, ("patientName", "Maria")), "Yes, they agree"),
+        Type(MessageKeys.SituationDiagnosis, "Her knee is worn out"),
+        Pick(MessageKeys.SituationProposed, "Surgery or a procedure"),
+        Type(MessageKeys.SituationProposedDetail, "A knee replacement"),
+        Type(MessageKeys.SituationDateAsk, "no"),
+        Type(MessageKeys.SituationClinic, "Northside Hospital"),
+        Pick(MessageKeys.SituationSymptomsAsk, "About the same"),
         .. Reasons("No", "Yes", "Yes", "No"),
-        Pick("Pick the ones you want", "How often does this team do this operation?"),
-        Type("number to change one", "done"),
+        Pick(MessageKeys.QuestionsIntro, "How often does this team do this operation?"),
+        Type(MessageKeys.QuestionsOwnOrChange, "done"),
         Records("I have it", ("Notes from any past anaesthesia", "I need help getting it")),
-        Pick("Do you need help with any of these", "Getting there"),
-        Type("anything else", "skip"),
-        Pick("How should our team get in touch", "This web chat"),
-        Pick("good time to reach you", "Any time"),
+        Pick(MessageKeys.NeedsAsk, "Getting there"),
+        Type(MessageKeys.NeedsOtherAsk, "skip"),
+        Pick(MessageKeys.ContactMethodAsk, "This web chat"),
+        Pick(MessageKeys.ContactTimesAsk, "Any time"),
         Confirm(),
     ];
 
@@ -125,7 +125,7 @@ public sealed class PhoneJourneyBudgetTests(ITestOutputHelper output)
         turns.Add(opened);
         var last = await chat.PlayAsync(opened, script, turns.Add);
 
-        Assert.True(last.Says("Your reference is"), last.AllText);
+        Assert.True(last.Says(MessageKeys.HandoffSent), last.AllText);
         Assert.NotNull(await chat.LatestCaseAsync());
         var activities = turns.SelectMany(t => t.Activities).ToList();
         if (Environment.GetEnvironmentVariable("JOURNEY_WORDS_DEBUG") == "1")

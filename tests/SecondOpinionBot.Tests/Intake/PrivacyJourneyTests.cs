@@ -29,9 +29,9 @@ public sealed class PrivacyJourneyTests
 
         var turn = await chat.SayAsync("what do you know about me");
 
-        Assert.True(turn.Says("Here is what I have saved about you"), turn.AllText);
-        Assert.True(turn.Says("who this is for") && turn.Says("your health worry"), turn.AllText);
-        Assert.True(turn.Says("Where we are in this chat"), turn.AllText);
+        Assert.True(turn.Says(MessageKeys.StoredDataIntro), turn.AllText);
+        Assert.True(turn.Says(MessageKeys.StoredDataFieldsRole) && turn.Says(MessageKeys.StoredDataFieldsConcern), turn.AllText);
+        Assert.True(turn.Says(MessageKeys.StoredDataLinesConversationPosition), turn.AllText);
         Assert.False(turn.Says(chat.UserId) || turn.Says(chat.ConversationId) || turn.Says("webchat"), turn.AllText);
         Assert.False(turn.Says(Sentinels.Diagnosis), "It names what is stored, it does not repeat it.");
     }
@@ -73,12 +73,12 @@ public sealed class PrivacyJourneyTests
         Assert.Equal(1, DatabaseScan.Scalar(factory.DatabasePath, PendingNotices));
 
         var known = await chat.SayAsync("what do you know about me");
-        Assert.True(known.Says($"Your case {record.Reference}") && known.Says("link(s) to your prep sheet") && known.Says("1 message(s) waiting"), known.AllText);
+        Assert.True(known.Says(MessageKeys.StoredDataLinesCase, ("reference", record.Reference)) && known.Says(MessageKeys.StoredDataLinesPrepSheetLinks) && known.Says(MessageKeys.StoredDataLinesPendingMessages, ("count", "1")), known.AllText);
 
         var ask = await chat.SayAsync("delete my data");
-        Assert.True(ask.Says("This can't be undone"), ask.AllText);
+        Assert.True(ask.Says(MessageKeys.HandoffDeleteAskOpenCase, ("reference", record.Reference)), ask.AllText);
         var done = await chat.SayAsync("yes");
-        Assert.True(done.Says("Done. I deleted your answers."), done.AllText);
+        Assert.True(done.Says(MessageKeys.CommandsDeleted), done.AllText);
 
         Assert.Empty(DatabaseScan.Find(factory.DatabasePath, PersonalValues, Protector(factory)));
         var erased = (await CaseFlowTests.Cases(chat).FindAsync(record.Reference, CancellationToken.None))!;
@@ -94,9 +94,9 @@ public sealed class PrivacyJourneyTests
         using var client = factory.CreateClient();
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(link)).StatusCode);
         var status = await chat.SayAsync("status");
-        Assert.True(status.Says("You haven't sent a plan to our team yet."), status.AllText);
+        Assert.True(status.Says(MessageKeys.CommandsStatusNone), status.AllText);
         var nothing = await chat.SayAsync("what do you know about me");
-        Assert.False(nothing.Says("Your answers") || nothing.Says("Your case") || nothing.Says("prep sheet"), nothing.AllText);
+        Assert.False(nothing.Says(MessageKeys.StoredDataLinesAnswers) || nothing.Says(MessageKeys.StoredDataLinesCase) || nothing.Says(MessageKeys.StoredDataLinesPrepSheetLinks), nothing.AllText);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class PrivacyJourneyTests
         await chat.SayAsync("delete my data");
         var kept = await chat.SayAsync("no");
 
-        Assert.True(kept.Says("OK, I didn't delete anything."), kept.AllText);
+        Assert.True(kept.Says(MessageKeys.CommandsDeleteKept), kept.AllText);
         var record = (await CaseFlowTests.LatestCaseAsync(chat))!;
         Assert.Equal(Sentinels.Phone, record.Details.Phone);
         Assert.NotNull(record.PatientConversation);
@@ -133,7 +133,7 @@ public sealed class PrivacyJourneyTests
 
         Assert.Empty(DatabaseScan.Find(chat.Factory.DatabasePath, Sentinels.All, Protector(chat.Factory), onlyTable: "bot_state"));
         var next = await chat.SayAsync("hi");
-        Assert.True(next.Says("Is it OK for me to save your answers?"), next.AllText);
+        Assert.True(next.Says(MessageKeys.WelcomeConsentAsk), next.AllText);
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class PrivacyJourneyTests
         await using var chat = await JourneyChat.StartAsync(factory: factory);
         await chat.SayAsync("hi");
         var declined = await chat.SayAsync("No, don't save them");
-        Assert.True(declined.Says("I won't save your answers"), declined.AllText);
+        Assert.True(declined.Says(MessageKeys.WelcomeConsentNo), declined.AllText);
         const string Rows = "SELECT COUNT(*) FROM bot_state WHERE key LIKE '%/conversations/%'";
         Assert.Equal(1, DatabaseScan.Scalar(factory.DatabasePath, Rows));
         Assert.Equal(0, DatabaseScan.Scalar(factory.DatabasePath, "SELECT COUNT(*) FROM bot_state WHERE key LIKE '%/users/%' AND document LIKE '%IntakeDraft%'"));
@@ -169,10 +169,10 @@ public sealed class PrivacyJourneyTests
         Assert.NotEmpty(DatabaseScan.Find(factory.DatabasePath, [Sentinels.Name], Protector(factory), onlyTable: "directline_activities"));
 
         var known = await patient.SayAsync("what do you know about me");
-        Assert.True(known.Says("message(s) from this web chat"), known.AllText);
+        Assert.True(known.Says(MessageKeys.StoredDataLinesWebChatTranscript), known.AllText);
         await patient.SayAsync("delete my data");
         var done = await patient.SayAsync("yes");
-        Assert.True(done.Says("Done. I deleted your answers."), done.AllText);
+        Assert.True(done.Says(MessageKeys.CommandsDeleted), done.AllText);
 
         Assert.Empty(DatabaseScan.Find(factory.DatabasePath, [Sentinels.Name], Protector(factory)));
         var transcript = await patient.TranscriptAsync();
@@ -181,6 +181,6 @@ public sealed class PrivacyJourneyTests
 
         // New messages still arrive after the erased positions.
         var again = await patient.SayAsync("hi");
-        Assert.True(again.Says("Is it OK for me to save your answers?"), again.AllText);
+        Assert.True(again.Says(MessageKeys.WelcomeConsentAsk), again.AllText);
     }
 }

@@ -17,9 +17,9 @@ public sealed class ProxyAuthorityTests
         var chat = await JourneyChat.StartAsync(userId: user);
         var asked = await chat.PlayAsync(await chat.OpenAsync(), [
             .. ShortJourney.Consent,
-            Pick("Are you the patient", "I'm helping someone"),
-            Type("first name of the person you are helping", "Lily"),
-            Pick("Lily is your …", "Son or daughter"),
+            Pick(MessageKeys.RoleAsk, "I'm helping someone"),
+            Type(MessageKeys.RolePatientName, "Lily"),
+            Pick(Expected.Message(MessageKeys.RoleRelationship, ("patientName", "Lily")), "Son or daughter"),
         ]);
         return (chat, asked);
     }
@@ -34,7 +34,7 @@ public sealed class ProxyAuthorityTests
         await using var _ = chat;
 
         var next = await chat.ChooseAsync(asked, authority);
-        Assert.True(next.Says("What health problem"), next.AllText);
+        Assert.True(next.Says(MessageKeys.SituationDiagnosis), next.AllText);
         var draft = (await chat.StoredDraftAsync())!;
         Assert.Equal(authority, draft.ProxyAuthority);
         Assert.Contains(JourneySections.Role, draft.CompletedSections);
@@ -64,7 +64,7 @@ public sealed class ProxyAuthorityTests
         var next = await chat.ChooseAsync(asked, "I'm not sure");
 
         Assert.True(next.Says(ContentFixture.English.Messages.Format(MessageKeys.RoleAuthorityNotSure, ("patientName", "Lily"))), next.AllText);
-        Assert.True(next.Says("What health problem"), next.AllText);
+        Assert.True(next.Says(MessageKeys.SituationDiagnosis), next.AllText);
         var draft = (await chat.StoredDraftAsync())!;
         Assert.Contains(IntakeDraftFields.PatientAgrees, draft.NotKnown);
         Assert.True(draft.NeedsCall());

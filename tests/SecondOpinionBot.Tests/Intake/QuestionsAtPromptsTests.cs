@@ -16,7 +16,7 @@ public sealed class QuestionsAtPromptsTests
     private static async Task<(JourneyChat Chat, BotTurn Card)> AtTheProposalCardAsync(string user)
     {
         var chat = await JourneyChat.StartAsync(userId: user);
-        var card = await chat.PlayAsync(await chat.OpenAsync(), [.. ShortJourney.Consent, .. ShortJourney.AsPatient, Type("What health problem", "My back hurts")]);
+        var card = await chat.PlayAsync(await chat.OpenAsync(), [.. ShortJourney.Consent, .. ShortJourney.AsPatient, Type(MessageKeys.SituationDiagnosis, "My back hurts")]);
         return (chat, card);
     }
 
@@ -89,24 +89,24 @@ public sealed class QuestionsAtPromptsTests
     {
         await using var chat = await JourneyChat.StartAsync(userId: "q-yes-no");
         var asked = await chat.PlayAsync(await chat.OpenAsync(), [.. ShortJourney.Consent, .. ShortJourney.AsPatient, .. ShortJourney.Situation()]);
-        Assert.True(asked.Says("Are you unsure about what is wrong"), asked.AllText);
+        Assert.True(asked.AsksAbout("diagnostic-clarity"), asked.AllText);
 
         var explained = await chat.SayAsync("whats a second opinion");
-        Assert.True(explained.Says("second opinion: When another doctor looks"), explained.AllText);
-        Assert.True(explained.Says("Are you unsure about what is wrong"), explained.AllText);
+        Assert.True(explained.Explains("second opinion"), explained.AllText);
+        Assert.True(explained.AsksAbout("diagnostic-clarity"), explained.AllText);
 
         var teamQuestion = await chat.SayAsync("is that the same as a diagnosis?");
         Assert.Equal(Messages.Get(MessageKeys.QuestionsForTeam), teamQuestion.Texts[0]);
-        Assert.True(teamQuestion.Says("Are you unsure about what is wrong"), teamQuestion.AllText);
+        Assert.True(teamQuestion.AsksAbout("diagnostic-clarity"), teamQuestion.AllText);
 
         var next = await chat.SayAsync("dont no");
-        Assert.True(next.Says("other ways to treat this"), next.AllText);
+        Assert.True(next.AsksAbout("treatment-confidence"), next.AllText);
 
         // "dont no" is "not sure", not "no": after the four, the bot says which reasons may fit, or that it can't tell.
         await chat.SayAsync("no");
         await chat.SayAsync("no");
         var end = await chat.SayAsync("no");
-        Assert.True(end.Says(Messages.Get(MessageKeys.ReasonsNotSureIntro)) || end.Says(Messages.Get(MessageKeys.ReasonsNoSuggestion)), end.AllText);
+        Assert.True(end.Says(MessageKeys.ReasonsNotSureIntro) || end.Says(MessageKeys.ReasonsNoSuggestion), end.AllText);
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class QuestionsAtPromptsTests
 
         var next = await chat.SayAsync("is it cancer?");
 
-        Assert.True(next.Says("What did the doctor suggest"), next.AllText);
+        Assert.True(next.Says(MessageKeys.SituationProposed), next.AllText);
         Assert.Equal("is it cancer?", (await chat.StoredDraftAsync())!.Concern);
     }
 
@@ -125,13 +125,13 @@ public sealed class QuestionsAtPromptsTests
     public async Task At_the_detail_question_is_this_free_is_answered_not_stored_as_the_treatment()
     {
         await using var chat = await JourneyChat.StartAsync(userId: "q-detail");
-        await chat.PlayAsync(await chat.OpenAsync(), [.. ShortJourney.Consent, .. ShortJourney.AsPatient, Type("What health problem", "My back hurts"),
-            Pick("What did the doctor suggest", "A treatment or medicine")]);
+        await chat.PlayAsync(await chat.OpenAsync(), [.. ShortJourney.Consent, .. ShortJourney.AsPatient, Type(MessageKeys.SituationDiagnosis, "My back hurts"),
+            Pick(MessageKeys.SituationProposed, "A treatment or medicine")]);
 
         var reply = await chat.SayAsync("is this free");
 
-        Assert.True(reply.Says("This chat is free."), reply.AllText);
-        Assert.True(reply.Says("tell me a bit more"), reply.AllText);
+        Assert.True(reply.Answers("cost"), reply.AllText);
+        Assert.True(reply.Says(MessageKeys.SituationProposedDetail), reply.AllText);
         Assert.Equal("A treatment or medicine", (await chat.StoredDraftAsync())!.Proposed);
     }
 
@@ -146,25 +146,25 @@ public sealed class QuestionsAtPromptsTests
 
         Assert.Equal(Messages.Format(MessageKeys.CommandsTerms, ("link", "/terms")), terms.Texts[0]);
         Assert.Equal(Messages.Format(MessageKeys.CommandsPrivacy, ("link", "/privacy")), privacy.Texts[0]);
-        Assert.True(privacy.Says("Are you the patient"), privacy.AllText);
+        Assert.True(privacy.Says(MessageKeys.RoleAsk), privacy.AllText);
     }
 
     [Fact]
     public async Task At_the_date_question_a_question_is_answered_or_kept_for_our_team_and_never_stored_as_the_date()
     {
         await using var chat = await JourneyChat.StartAsync(userId: "q-date");
-        var asked = await chat.PlayAsync(await chat.OpenAsync(), [.. ShortJourney.Consent, .. ShortJourney.AsPatient, Type("What health problem", "My back hurts"),
-            Pick("What did the doctor suggest", "A test or scan"), Type("tell me a bit more", "skip")]);
-        Assert.True(asked.Says("Is there a date set"), asked.AllText);
+        var asked = await chat.PlayAsync(await chat.OpenAsync(), [.. ShortJourney.Consent, .. ShortJourney.AsPatient, Type(MessageKeys.SituationDiagnosis, "My back hurts"),
+            Pick(MessageKeys.SituationProposed, "A test or scan"), Type(MessageKeys.SituationProposedDetail, "skip")]);
+        Assert.True(asked.Says(MessageKeys.SituationDateAsk), asked.AllText);
         var before = (await chat.StoredDraftAsync())!;
 
         var known = await chat.SayAsync("wat does biopsy mean");
-        Assert.True(known.Says("biopsy: A test where a doctor takes a tiny piece"), known.AllText);
-        Assert.True(known.Says("Is there a date set"), known.AllText);
+        Assert.True(known.Explains("biopsy"), known.AllText);
+        Assert.True(known.Says(MessageKeys.SituationDateAsk), known.AllText);
 
         var forTeam = await chat.SayAsync("when will they tell me the date?");
         Assert.Equal(Messages.Get(MessageKeys.QuestionsForTeam), forTeam.Texts[0]);
-        Assert.True(forTeam.Says("Is there a date set"), forTeam.AllText);
+        Assert.True(forTeam.Says(MessageKeys.SituationDateAsk), forTeam.AllText);
 
         var draft = (await chat.StoredDraftAsync())!;
         Assert.Null(draft.PlannedDate);
@@ -174,7 +174,7 @@ public sealed class QuestionsAtPromptsTests
 
         // The question did not use up a try: a real answer still works, and a worry that says "no date" is an answer.
         var clinic = await chat.SayAsync("the scan isn't booked yet, no");
-        Assert.True(clinic.Says("Which clinic") || clinic.Says("didn't catch"), clinic.AllText);
+        Assert.True(clinic.Says(MessageKeys.SituationClinic) || clinic.Says(MessageKeys.SituationDateNotUnderstood), clinic.AllText);
         Assert.Null((await chat.StoredDraftAsync())!.PlannedDate);
     }
 }

@@ -13,12 +13,12 @@ public sealed class ReadBackTests
     public async Task The_relationship_is_asked_as_maria_is_my_and_read_back()
     {
         await using var chat = await JourneyChat.StartAsync(userId: "rb-relationship");
-        var asked = await chat.PlayAsync(await chat.OpenAsync(), [.. ShortJourney.Consent, Pick("Are you the patient", "I'm helping someone"), Type("first name", "Maria")]);
-        Assert.True(asked.Says(Messages.Format(MessageKeys.RoleRelationship, ("patientName", "Maria"))), asked.AllText);
+        var asked = await chat.PlayAsync(await chat.OpenAsync(), [.. ShortJourney.Consent, Pick(MessageKeys.RoleAsk, "I'm helping someone"), Type(MessageKeys.RolePatientName, "Maria")]);
+        Assert.True(asked.Says(MessageKeys.RoleRelationship, ("patientName", "Maria")), asked.AllText);
 
         var readBack = await chat.SayAsync("my mom");
 
-        Assert.True(readBack.Says("Maria is your mother or father"), readBack.AllText);
+        Assert.True(readBack.Says(MessageKeys.RoleRelationshipReadBack, ("patientName", "Maria")), readBack.AllText);
         Assert.Equal("parent", (await chat.StoredDraftAsync())!.Relationship);
     }
 
@@ -31,9 +31,9 @@ public sealed class ReadBackTests
 
         var next = await chat.SayAsync("Arthur");
 
-        Assert.False(next.Says(Messages.Format(MessageKeys.RoleRelationship, ("patientName", "Arthur"))), next.AllText);
-        Assert.True(next.Says("Arthur is your mother or father"), next.AllText);
-        Assert.True(next.Says("Does Arthur agree"), next.AllText);
+        Assert.False(next.Says(MessageKeys.RoleRelationship, ("patientName", "Arthur")), next.AllText);
+        Assert.True(next.Says(MessageKeys.RoleRelationshipReadBack, ("patientName", "Arthur")), next.AllText);
+        Assert.True(next.Says(MessageKeys.RolePatientAgrees, ("patientName", "Arthur")), next.AllText);
     }
 
     [Theory]
@@ -47,7 +47,7 @@ public sealed class ReadBackTests
 
         var summary = await chat.SayAsync(answer);
 
-        Assert.True(summary.Says("Shall I send this"), summary.AllText);
+        Assert.True(summary.Says(MessageKeys.SummaryConfirmAskCard), summary.AllText);
         Assert.Equal(answer, (await chat.StoredDraftAsync())!.ContactTimes);
     }
 
@@ -60,7 +60,7 @@ public sealed class ReadBackTests
         await chat.SayAsync("yes");
         var summary = await chat.SayAsync("yes");
 
-        Assert.True(summary.Says("Shall I send this"), summary.AllText);
+        Assert.True(summary.Says(MessageKeys.SummaryConfirmAskCard), summary.AllText);
         Assert.Null((await chat.StoredDraftAsync())!.ContactTimes);
     }
 }

@@ -11,21 +11,21 @@ public sealed class TalkToPersonTests
     {
         await using var chat = await JourneyChat.StartAsync(userId: "wants-a-person");
         var diagnosis = await chat.PlayAsync(await chat.OpenAsync(), [.. ShortJourney.Consent, .. ShortJourney.AsPatient]);
-        Assert.True(diagnosis.Says("What health problem"), diagnosis.AllText);
+        Assert.True(diagnosis.Says(MessageKeys.SituationDiagnosis), diagnosis.AllText);
 
         var handed = await chat.SayAsync("talk to a person");
 
-        Assert.True(handed.Says("someone from our care team"), handed.AllText);
-        Assert.True(handed.Says("How should our team get in touch"), handed.AllText);
-        Assert.False(handed.Says("Welcome back"), handed.AllText);
+        Assert.True(handed.Says(MessageKeys.CommandsTalkToPerson), handed.AllText);
+        Assert.True(handed.Says(MessageKeys.ContactMethodAsk), handed.AllText);
+        Assert.False(handed.Says(MessageKeys.WelcomeReturning), handed.AllText);
         var sent = await chat.PlayAsync(handed, [
-            Pick("How should our team get in touch", "This web chat"),
-            Type("good time to reach you", "skip"),
+            Pick(MessageKeys.ContactMethodAsk, "This web chat"),
+            Type(MessageKeys.ContactTimesAsk, "skip"),
             .. ShortJourney.Send,
         ]);
-        Assert.True(sent.Says("Your reference is SO-"), sent.AllText);
         var record = await chat.LatestCaseAsync();
         Assert.NotNull(record);
+        Assert.True(sent.Says(MessageKeys.HandoffSent, ("reference", record.Reference)), sent.AllText);
         Assert.Equal(CaseStatus.New, record.Status);
         Assert.Equal(["webchat"], record.Details.ContactMethods);
         Assert.Empty(record.Details.Reasons);
@@ -37,23 +37,23 @@ public sealed class TalkToPersonTests
         await using var chat = await JourneyChat.StartAsync(userId: "has-a-case");
         var handed = await chat.PlayAsync(await chat.OpenAsync(), [.. ShortJourney.Consent, .. ShortJourney.AsPatient]);
         handed = await chat.SayAsync("talk to a person");
-        await chat.PlayAsync(handed, [Pick("How should our team get in touch", "This web chat"), Type("good time to reach you", "skip"), .. ShortJourney.Send]);
+        await chat.PlayAsync(handed, [Pick(MessageKeys.ContactMethodAsk, "This web chat"), Type(MessageKeys.ContactTimesAsk, "skip"), .. ShortJourney.Send]);
 
         var again = await chat.SayAsync("talk to a person");
 
-        Assert.True(again.Says("Case SO-"), again.AllText);
-        Assert.False(again.Says("How should our team get in touch"), again.AllText);
+        Assert.True(again.Says(MessageKeys.HandoffTalkToPersonOpenCase, ("reference", (await chat.LatestCaseAsync())!.Reference)), again.AllText);
+        Assert.False(again.Says(MessageKeys.ContactMethodAsk), again.AllText);
     }
 
     [Fact]
     public async Task Without_consent_it_explains_what_is_needed_and_keeps_nothing()
     {
         await using var chat = await JourneyChat.StartAsync(userId: "no-consent-person");
-        await chat.PlayAsync(await chat.OpenAsync(), [Pick("OK for me to save your answers", "No, don't save them")]);
+        await chat.PlayAsync(await chat.OpenAsync(), [Pick(MessageKeys.WelcomeConsentAsk, "No, don't save them")]);
 
         var asked = await chat.SayAsync("talk to a person");
 
-        Assert.True(asked.Says("I need to save a few answers"), asked.AllText);
+        Assert.True(asked.Says(MessageKeys.CommandsTalkToPersonNeedsConsent), asked.AllText);
         Assert.Null(await chat.LatestCaseAsync());
     }
 }

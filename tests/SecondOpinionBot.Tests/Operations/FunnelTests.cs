@@ -73,18 +73,18 @@ public sealed class FunnelTests : IAsyncLifetime
             var turn = await say("hi");
             foreach (var line in ShortJourney.Consent.Concat(ShortJourney.AsPatient).Concat(ShortJourney.Situation(Sentinels.Diagnosis)).Concat(ShortJourney.RestToSummary.Take(5)))
             {
-                Assert.True(turn.Says(line.Expect), turn.AllText);
+                Assert.True(line.Expect.IsIn(turn), turn.AllText);
                 turn = line.Typed is not null ? await say(line.Typed) : await say(line.Picks[0]);
             }
 
-            Assert.True(turn.Says("Your insurance card"), turn.AllText);
+            Assert.True(turn.NamesRecord("coverage-card"), turn.AllText);
         }
 
         await using (var fourth = await JourneyChat.StartAsync(userId: "f-fourth", factory: _factory))
         {
             var say = Slowly(fourth, fourth.SayAsync);
             await say("hi");
-            Assert.True((await say("No, don't save")).Says("won't save"));
+            Assert.True((await say("No, don't save")).Says(MessageKeys.WelcomeConsentNo));
         }
 
         _clock.Advance(TimeSpan.FromDays(4));

@@ -116,7 +116,7 @@ public sealed class TelemetryJourneyTests
         {
             // Answers up to the records checklist, then never comes back.
             var turn = await third.PlayAsync(await third.SayAsync("hi"), [.. ShortJourney.Consent, .. ShortJourney.AsPatient, .. ShortJourney.Situation(), .. ShortJourney.RestToSummary.Take(5)]);
-            Assert.True(turn.Says("Your insurance card"), turn.AllText);
+            Assert.True(turn.NamesRecord("coverage-card"), turn.AllText);
         }
 
         clock.Advance(TimeSpan.FromDays(4));

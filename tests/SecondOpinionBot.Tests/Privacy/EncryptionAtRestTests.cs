@@ -56,7 +56,7 @@ public sealed class EncryptionAtRestTests
         await chat.SayAsync("delete my data");
         var done = await chat.SayAsync("yes");
 
-        Assert.True(done.Says("Done. I deleted your answers."), done.AllText);
+        Assert.True(done.Says(MessageKeys.CommandsDeleted), done.AllText);
         Assert.Null(await Protector(factory).UnprotectAsync(owner, copiedDetails, CancellationToken.None));
         Assert.Equal(0, DatabaseScan.Scalar(factory.DatabasePath, $"SELECT COUNT(*) FROM patient_keys WHERE subject = '{owner}'"));
         var keyLeft = RawHits(factory.DatabasePath, [wrappedKey[..40]]);

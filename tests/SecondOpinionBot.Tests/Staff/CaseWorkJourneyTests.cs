@@ -51,7 +51,7 @@ public sealed class CaseWorkJourneyTests : IAsyncLifetime
         }
 
         await _chat.CompleteJourneyAsync(new ScriptedAnswers { ContactMethods = "Phone", NeedsOther = NeedsInTheirWords });
-        Assert.True((await _chat.SayAsync("Yes, send it")).Says("Your reference is"));
+        Assert.True((await _chat.SayAsync("Yes, send it")).Says(MessageKeys.HandoffSent));
         await DrainAsync();
         _case = (await Cases.FindLatestForOwnerAsync("msteams:29:maya", CancellationToken.None))!;
         _channel = _case.Queue == QueueNames.SocialWork ? TeamsActivities.SocialWorkChannel : TeamsActivities.CoordinationChannel;
@@ -235,7 +235,7 @@ public sealed class CaseWorkJourneyTests : IAsyncLifetime
         Assert.Contains("Reopened", _chat.Connector.Updates[^1].Body!.ToString());
 
         var next = await _chat.SayAsync("Is a video call possible?");
-        Assert.True(next.Says("I added your message to your case"), next.AllText);
+        Assert.True(next.Says(MessageKeys.HandoffMessageReceived), next.AllText);
     }
 
     [Fact]
@@ -248,7 +248,7 @@ public sealed class CaseWorkJourneyTests : IAsyncLifetime
         await _chat.SayAsync("hello");
         var fresh = await _chat.SayAsync("no");
 
-        Assert.True(fresh.Says("let's make a new plan"), fresh.AllText);
+        Assert.True(fresh.Says(MessageKeys.HandoffNewPlan), fresh.AllText);
         Assert.Equal(CaseStatus.Resolved, (await Cases.FindAsync(_case.Reference, CancellationToken.None))!.Status);
     }
 

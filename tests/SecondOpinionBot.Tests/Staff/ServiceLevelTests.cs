@@ -113,8 +113,8 @@ public sealed class ServiceLevelTests
         await SecondOpinionBot.Tests.Intake.AnsweringScript.CompleteJourneyAsync(chat);
         var sent = await chat.SayAsync("Yes, send it");
 
-        Assert.True(sent.Says("Your reference is"), sent.AllText);
-        Assert.True(sent.Says("after the team is back on Tuesday 10 November at 09:00"), sent.AllText);
+        Assert.True(sent.Says(MessageKeys.HandoffSent), sent.AllText);
+        Assert.True(sent.Says(MessageKeys.HandoffWhenClosed, ("day", "Tuesday 10 November"), ("time", "09:00")), sent.AllText);
     }
 
     [Fact]

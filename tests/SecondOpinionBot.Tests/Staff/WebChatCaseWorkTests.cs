@@ -28,7 +28,7 @@ public sealed class WebChatCaseWorkTests
         }
 
         await first.CompleteJourneyAsync();
-        Assert.True((await first.SayAsync("Yes, send it")).Says("Your reference is"));
+        Assert.True((await first.SayAsync("Yes, send it")).Says(MessageKeys.HandoffSent));
         var processor = factory.Services.GetRequiredService<OutboxProcessor>();
         await processor.DrainAsync();
         var cases = factory.Services.GetRequiredService<ICaseStore>();
@@ -72,7 +72,7 @@ public sealed class WebChatCaseWorkTests
 
         var patient = await WebChatPatient.OpenAsync(factory);
         await AnsweringScript.CompleteJourneyAsync(patient.SayAsync);
-        Assert.True((await patient.SayAsync("Yes, send it")).Says("Your reference is"));
+        Assert.True((await patient.SayAsync("Yes, send it")).Says(MessageKeys.HandoffSent));
         var processor = factory.Services.GetRequiredService<OutboxProcessor>();
         await processor.DrainAsync();
         var cases = factory.Services.GetRequiredService<ICaseStore>();

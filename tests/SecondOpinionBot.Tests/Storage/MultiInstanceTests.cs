@@ -103,7 +103,7 @@ public sealed partial class MultiInstanceTests : IPostgresTests, IAsyncLifetime
         Assert.Contains(Sentinels.Question, card, StringComparison.Ordinal);
         Assert.Contains("555 013 9472", card, StringComparison.Ordinal);
         var confirmed = await chat.SayAsync("Yes, send it");
-        Assert.True(confirmed.Says("Your reference is"), confirmed.AllText);
+        Assert.True(confirmed.Says(MessageKeys.HandoffSent), confirmed.AllText);
         var reference = Reference().Match(confirmed.AllText).Value;
 
         // Both outbox workers run: the case's thread is started once, by one of them.

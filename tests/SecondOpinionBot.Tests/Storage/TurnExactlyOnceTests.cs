@@ -20,7 +20,7 @@ public sealed class TurnExactlyOnceTests
         await chat.SayAsync("I am the patient");
         var concern = chat.Message("My knee keeps swelling");
         var first = await chat.PostAsync(concern);
-        Assert.True(first.Turn.Says("What did the doctor suggest"), first.Turn.AllText);
+        Assert.True(first.Turn.Says(MessageKeys.SituationProposed), first.Turn.AllText);
 
         var resend = await chat.PostAsync(concern);
 
@@ -31,7 +31,7 @@ public sealed class TurnExactlyOnceTests
         Assert.Null(draft.Proposed);
         var next = await chat.SayAsync(new ScriptedAnswers().Proposed);
         Assert.Equal(new ScriptedAnswers().Proposed, (await chat.StoredDraftAsync())!.Proposed);
-        Assert.False(next.Says("What did the doctor suggest"), next.AllText);
+        Assert.False(next.Says(MessageKeys.SituationProposed), next.AllText);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class TurnExactlyOnceTests
         var resend = await chat.PostAsync(concern);
 
         Assert.Equal(HttpStatusCode.OK, resend.Response.StatusCode);
-        Assert.True(resend.Turn.Says("What did the doctor suggest"), resend.Turn.AllText);
+        Assert.True(resend.Turn.Says(MessageKeys.SituationProposed), resend.Turn.AllText);
         Assert.Equal("My knee keeps swelling", (await chat.StoredDraftAsync())!.Concern);
         var again = await chat.PostAsync(concern);
         Assert.Empty(again.Turn.Activities);
@@ -88,7 +88,7 @@ public sealed class TurnExactlyOnceTests
         var clock = Stopwatch.StartNew();
         var turn = await chat.SayAsync("Yes, save my answers");
 
-        Assert.True(turn.Says("Are you the patient"), turn.AllText);
+        Assert.True(turn.Says(MessageKeys.RoleAsk), turn.AllText);
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(5));
     }
 
@@ -103,7 +103,7 @@ public sealed class TurnExactlyOnceTests
         var clock = Stopwatch.StartNew();
         var turn = await chat.SayAsync("Yes, save my answers");
 
-        Assert.True(turn.Says("Are you the patient"), turn.AllText);
+        Assert.True(turn.Says(MessageKeys.RoleAsk), turn.AllText);
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(1)); // The expiry is 4 s.
     }
 
@@ -145,7 +145,7 @@ public sealed class TurnExactlyOnceTests
         // Once the other instance is gone, the resend works.
         Delete(chat.Factory.DatabasePath, seq);
         var resend = await chat.PostAsync(chat.Message("Yes, save my answers"));
-        Assert.True(resend.Turn.Says("Are you the patient"), resend.Turn.AllText);
+        Assert.True(resend.Turn.Says(MessageKeys.RoleAsk), resend.Turn.AllText);
     }
 
     [Fact]
