@@ -73,9 +73,10 @@ public sealed class JourneyChat : IAsyncDisposable
     public JObject Message(string text) => Activity("message", text);
 
     /// <summary>Posts an activity as the channel would (also a resend), returning the HTTP answer and the bot's new sends.</summary>
-    public async Task<(HttpResponseMessage Response, BotTurn Turn)> PostAsync(JObject activity)
+    /// <param name="traceparent">To follow the turn's spans, e.g. when it holds its conversation's lease (<see cref="TurnLeaseWaits"/>).</param>
+    public async Task<(HttpResponseMessage Response, BotTurn Turn)> PostAsync(JObject activity, string? traceparent = null)
     {
-        var response = await _client.PostAsync(activity);
+        var response = await _client.PostAsync(activity, traceparent: traceparent);
         var calls = Connector.Calls;
         var fresh = calls.Skip(_seen).Where(c => c.Body is not null).Select(c => c.Body!).ToList();
         _seen = calls.Count;

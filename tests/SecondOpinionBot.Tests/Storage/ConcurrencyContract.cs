@@ -87,6 +87,11 @@ public abstract class ConcurrencyContract(StorageProvider provider) : IDisposabl
         Assert.Equal(Appends, read.Select(r => r.Json).Distinct().Count());
     }
 
+    /// <summary>
+    /// Forces the overlap every run: a turn on instance A holds the lease while a turn of the same conversation on
+    /// instance B asks for it. B must start waiting and not get it (an unguarded lease would grant it at once) until A
+    /// lets go; then B gets it, and no two turns were ever inside together.
+    /// </summary>
     [StorageFact]
     public async Task Turns_of_one_conversation_on_two_instances_never_overlap()
     {
@@ -96,30 +101,53 @@ public abstract class ConcurrencyContract(StorageProvider provider) : IDisposabl
         var settings = MsOptions.Create(new StorageOptions());
         var leaseA = new TurnLease(a, settings, TimeProvider.System, NullLogger<TurnLease>.Instance);
         var leaseB = new TurnLease(b, settings, TimeProvider.System, NullLogger<TurnLease>.Instance);
+        using var leases = new TurnLeaseWaits();
         var inside = 0;
-        var overlaps = 0;
-        var turns = 0;
+        var mostAtOnce = 0;
+        var aInside = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var letAGo = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        async Task TurnAsync(TurnLease lease)
+        async Task TurnAsync(TurnLease lease, Func<Task> whileInside)
         {
             await using (await lease.AcquireAsync("msteams/conversations/c1", CancellationToken.None))
             {
-                if (Interlocked.Increment(ref inside) != 1)
-                {
-                    Interlocked.Increment(ref overlaps);
-                }
-
-                await Task.Yield();
-                await Task.Delay(2);
-                Interlocked.Increment(ref turns);
+                var now = Interlocked.Increment(ref inside);
+                InterlockedMax(ref mostAtOnce, now);
+                await whileInside();
                 Interlocked.Decrement(ref inside);
             }
         }
 
-        await Task.WhenAll(Enumerable.Range(0, 24).Select(i => Task.Run(() => TurnAsync(i % 2 == 0 ? leaseA : leaseB))));
+        var turnA = Task.Run(() => TurnAsync(leaseA, async () =>
+        {
+            aInside.SetResult();
+            await letAGo.Task;
+        }));
+        await aInside.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
-        Assert.Equal(0, overlaps);
-        Assert.Equal(24, turns);
+        var (trace, _) = TurnLeaseWaits.NewTrace();
+        var turnB = Task.Run(async () =>
+        {
+            // B's lease span joins this trace, so the test can tell when B is asking for the lease.
+            using var request = new System.Diagnostics.Activity("test-turn-b")
+                .SetParentId(trace, System.Diagnostics.ActivitySpanId.CreateRandom(), System.Diagnostics.ActivityTraceFlags.Recorded).Start();
+            await TurnAsync(leaseB, () => Task.CompletedTask);
+        });
+        await leases.StartedAsync(trace);
+        await leases.NotGrantedWithinAsync(trace, TimeSpan.FromMilliseconds(300));
+        Assert.False(turnB.IsCompleted, "B finished its turn while A held the lease.");
+
+        letAGo.SetResult();
+        await Task.WhenAll(turnA, turnB).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, mostAtOnce);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        for (var current = Volatile.Read(ref target); value > current; current = Volatile.Read(ref target))
+        {
+            Interlocked.CompareExchange(ref target, value, current);
+        }
     }
 
     [StorageFact]

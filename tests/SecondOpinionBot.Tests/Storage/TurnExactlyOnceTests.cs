@@ -56,7 +56,7 @@ public sealed class TurnExactlyOnceTests
     }
 
     [Fact]
-    public async Task Two_messages_sent_30_ms_apart_are_applied_in_the_order_they_arrived()
+    public async Task A_message_sent_while_the_one_before_is_being_answered_is_applied_after_it()
     {
         var proposed = new ScriptedAnswers().Proposed;
         for (var round = 0; round < 3; round++)
@@ -66,8 +66,11 @@ public sealed class TurnExactlyOnceTests
             await chat.SayAsync("Yes, save my answers");
             await chat.SayAsync("I am the patient");
 
-            var concern = chat.PostAsync(chat.Message("My knee keeps swelling"));
-            await Task.Delay(30);
+            // The second message is sent while the first holds the conversation's lease: it must queue behind it.
+            using var leases = new TurnLeaseWaits();
+            var (first, traceparent) = TurnLeaseWaits.NewTrace();
+            var concern = chat.PostAsync(chat.Message("My knee keeps swelling"), traceparent);
+            await leases.GrantedAsync(first);
             var suggestion = chat.PostAsync(chat.Message(proposed));
             await Task.WhenAll(concern, suggestion);
 
@@ -160,8 +163,10 @@ public sealed class TurnExactlyOnceTests
         await chatA.SayAsync("I am the patient");
 
         var proposed = new ScriptedAnswers().Proposed;
-        var concern = chatA.PostAsync(chatA.Message("My knee keeps swelling"));
-        await Task.Delay(30);
+        using var leases = new TurnLeaseWaits();
+        var (concernTrace, traceparent) = TurnLeaseWaits.NewTrace();
+        var concern = chatA.PostAsync(chatA.Message("My knee keeps swelling"), traceparent);
+        await leases.GrantedAsync(concernTrace);
         var suggestion = chatB.PostAsync(chatB.Message(proposed));
         await Task.WhenAll(concern, suggestion);
 

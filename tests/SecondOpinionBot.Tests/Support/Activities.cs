@@ -19,7 +19,8 @@ public static class Activities
         ["conversation"] = new JObject { ["id"] = conversationId },
     };
 
-    public static Task<HttpResponseMessage> PostAsync(this HttpClient client, JObject activity, string? authorization = null)
+    /// <param name="traceparent">A W3C trace header, so a test can follow this request's spans (see <see cref="TurnLeaseWaits"/>).</param>
+    public static Task<HttpResponseMessage> PostAsync(this HttpClient client, JObject activity, string? authorization = null, string? traceparent = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
         {
@@ -28,6 +29,11 @@ public static class Activities
         if (authorization is not null)
         {
             request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        if (traceparent is not null)
+        {
+            request.Headers.Add("traceparent", traceparent);
         }
 
         return client.SendAsync(request);

@@ -61,6 +61,19 @@ public sealed class TurnLeaseWaits : IDisposable
         }
     }
 
+    /// <summary>Returns once the turn sent with <paramref name="traceId"/> holds its conversation's lease.</summary>
+    public async Task GrantedAsync(ActivityTraceId traceId)
+    {
+        try
+        {
+            await Signal(_granted, traceId).Task.WaitAsync(Patience);
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail("The turn never got the conversation's lease.");
+        }
+    }
+
     /// <summary>
     /// Fails if the turn gets its lease within <paramref name="window"/>. Used while another turn holds the lease: the
     /// lease must not be granted, and an unguarded turn would get it at once.
