@@ -36,8 +36,7 @@ public sealed class TurnPolicyTests : IAsyncLifetime
 
         Assert.True(failed.IsSuccessStatusCode);
         var texts = await _connector.WaitForTextsAsync(4);
-        Assert.Contains("Sorry, something went wrong", texts[2]);
-        Assert.Contains("Your answers are saved", texts[2]);
+        Assert.True(Wording.Says(texts[2], MessageKeys.ErrorsTurnFailed), texts[2]);
         Assert.Equal("answer=Dr Rivera;step=none;added=", texts[3]);
     }
 

@@ -50,7 +50,7 @@ public sealed class StaffPageBrowserTests(BrowserFixture browser)
         await context.AddInitScriptAsync($"window.localStorage.setItem({Newtonsoft.Json.JsonConvert.ToString(StorageKey)}, {Newtonsoft.Json.JsonConvert.ToString(saved)});");
         var chat = await context.NewPageAsync();
         await chat.GotoAsync(address.ToString());
-        await Assertions.Expect(Message(chat, "Your reference is")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(chat.Said(MessageKeys.HandoffSent)).ToBeVisibleAsync(new() { Timeout = Timeout });
 
         var staff = await context.NewPageAsync();
         await staff.GotoAsync(new Uri(address, "/staff/").ToString());
@@ -66,18 +66,15 @@ public sealed class StaffPageBrowserTests(BrowserFixture browser)
         await form.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
         await Assertions.Expect(staff.Locator("#messages")).ToContainTextAsync("Can I call you tomorrow at 10?");
 
-        await Assertions.Expect(Message(chat, "From Ana, ")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(chat.Said(MessageKeys.HandoffFromStaff, ("staffName", "Ana"))).ToBeVisibleAsync(new() { Timeout = Timeout });
         var sendBox = chat.GetByRole(AriaRole.Textbox, new() { Name = "Message input box" });
         await sendBox.FillAsync("Yes, 10 works for me");
         await sendBox.PressAsync("Enter");
-        await Assertions.Expect(Message(chat, "I added your message to your case")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(chat.Said(MessageKeys.HandoffMessageReceived)).ToBeVisibleAsync(new() { Timeout = Timeout });
 
         await staff.ReloadAsync();
         await Assertions.Expect(staff.Locator("#messages li.from-patient")).ToContainTextAsync("Yes, 10 works for me");
         await staff.ScreenshotAsync(new() { Path = TestArtifacts.PathFor("staff-page-case.png") });
         await chat.ScreenshotAsync(new() { Path = TestArtifacts.PathFor("webchat-staff-message.png") });
     }
-
-    private static ILocator Message(IPage page, string text)
-        => page.Locator("#webchat article.webchat__basic-transcript__activity").Filter(new() { HasText = text });
 }

@@ -39,7 +39,7 @@ public sealed class TouchSizeBrowserTests(BrowserFixture browser)
         await SuggestedAction(page, "I am the patient").ClickAsync(new() { Timeout = Timeout });
         var sendBox = page.GetByRole(AriaRole.Textbox, new() { Name = "Message input box" });
         await sendBox.WaitForAsync(new() { Timeout = Timeout });
-        await Assertions.Expect(page.Locator("#webchat article.webchat__basic-transcript__activity").Filter(new() { HasText = "What health problem" })).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(page.Said(MessageKeys.SituationDiagnosis)).ToBeVisibleAsync(new() { Timeout = Timeout });
         await sendBox.FillAsync("My knee hurts");
         await sendBox.PressAsync("Enter");
 

@@ -1,4 +1,6 @@
 using Microsoft.Playwright;
+using SecondOpinionBot.Content;
+using SecondOpinionBot.Tests.Support;
 
 namespace SecondOpinionBot.Tests.Channels;
 
@@ -24,26 +26,26 @@ public sealed class WebChatBrowserTests(BrowserFixture browser)
         };
         await page.GotoAsync(factory.StartOnLoopback().ToString());
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Second opinion helper" })).ToBeVisibleAsync();
-        await Assertions.Expect(Message(page, Greeting)).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = Wording.Messages.Get(MessageKeys.WebChatTitle) })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Said(Greeting)).ToBeVisibleAsync(new() { Timeout = Timeout });
 
         await SuggestedAction(page, "Yes, save my answers").ClickAsync(new() { Timeout = Timeout });
-        await Assertions.Expect(Message(page, "Are you the patient")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(page.Said(MessageKeys.RoleAsk)).ToBeVisibleAsync(new() { Timeout = Timeout });
         await SuggestedAction(page, "I am the patient").ClickAsync(new() { Timeout = Timeout });
-        await Assertions.Expect(Message(page, "What health problem or worry")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(page.Said(MessageKeys.SituationDiagnosis)).ToBeVisibleAsync(new() { Timeout = Timeout });
 
         var sendBox = page.GetByRole(AriaRole.Textbox, new() { Name = "Message input box" });
         await sendBox.FillAsync("A lump in my breast, the biopsy was unclear");
         await sendBox.PressAsync("Enter");
-        await Assertions.Expect(Message(page, "What did the doctor suggest")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(page.Said(MessageKeys.SituationProposed)).ToBeVisibleAsync(new() { Timeout = Timeout });
         await Assertions.Expect(page.GetByRole(AriaRole.Radio, new() { Name = "Surgery or a procedure" })).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = TestArtifacts.PathFor("webchat-journey.png") });
         Assert.Empty(cardErrors);
 
         await page.ReloadAsync();
 
-        await Assertions.Expect(Message(page, "What did the doctor suggest")).ToBeVisibleAsync(new() { Timeout = Timeout });
-        await Assertions.Expect(Message(page, Greeting)).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Said(MessageKeys.SituationProposed)).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(page.Said(Greeting)).ToHaveCountAsync(1);
         await page.ScreenshotAsync(new() { Path = TestArtifacts.PathFor("webchat-after-reload.png") });
     }
 
@@ -54,7 +56,7 @@ public sealed class WebChatBrowserTests(BrowserFixture browser)
         await using var context = await NewPhoneContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(factory.StartOnLoopback().ToString());
-        await Assertions.Expect(Message(page, Greeting)).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(page.Said(Greeting)).ToBeVisibleAsync(new() { Timeout = Timeout });
 
         // The next poll gets 403 (ExpiredToken): the page fetches a fresh token for the same conversation and
         // starts Web Chat on it again.
@@ -63,19 +65,19 @@ public sealed class WebChatBrowserTests(BrowserFixture browser)
             new() { Timeout = Timeout });
         factory.Time.Advance(TimeSpan.FromMinutes(31));
         Assert.True((await restarted).Ok);
-        await Assertions.Expect(Message(page, Greeting)).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(page.Said(Greeting)).ToBeVisibleAsync(new() { Timeout = Timeout });
 
         var sendBox = page.GetByRole(AriaRole.Textbox, new() { Name = "Message input box" });
         await sendBox.FillAsync("yes");
         await sendBox.PressAsync("Enter");
 
-        await Assertions.Expect(Message(page, "Are you the patient")).ToBeVisibleAsync(new() { Timeout = Timeout });
-        await Assertions.Expect(Message(page, Greeting)).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Said(MessageKeys.RoleAsk)).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(page.Said(Greeting)).ToHaveCountAsync(1);
         await page.ScreenshotAsync(new() { Path = TestArtifacts.PathFor("webchat-after-token-expiry.png") });
     }
 
-    /// <summary>A phrase of the welcome: what the bot is not (it is not a doctor).</summary>
-    private const string Greeting = "nothing I say is medical advice";
+    /// <summary>A message of the welcome: what the bot is not (it is not a doctor).</summary>
+    private static readonly MessageKey Greeting = MessageKeys.WelcomeWhatIDoNot;
 
     private static ILocator SuggestedAction(IPage page, string name) =>
         page.GetByRole(AriaRole.Toolbar, new() { Name = "Suggested actions" }).GetByRole(AriaRole.Button, new() { Name = name });
@@ -87,6 +89,4 @@ public sealed class WebChatBrowserTests(BrowserFixture browser)
     });
 
     /// <summary>Chat history entries (Web Chat renders each activity as an article element) containing the text.</summary>
-    private static ILocator Message(IPage page, string text)
-        => page.Locator("#webchat article.webchat__basic-transcript__activity").Filter(new() { HasText = text });
 }

@@ -68,6 +68,6 @@ public sealed class WebChatForgetDeviceTests
         var page = await factory.CreateClient().GetStringAsync("/");
 
         Assert.Contains("id=\"forget-device\"", page);
-        Assert.Contains("Forget this device", page);
+        Assert.True(Wording.Says(System.Net.WebUtility.HtmlDecode(page), MessageKeys.WebChatForgetDevice), page);
     }
 }

@@ -57,7 +57,7 @@ public sealed class ContentWordingsTests
 
         Assert.All(fields, f => Assert.True(wording.FieldNames.ContainsKey(f), $"no plain name for draft field {f}"));
         var text = StoredDataText.Render([new StoredDataItem(StoredDataCategory.Answers, Fields: [IntakeDraftFields.Phone])], wording);
-        Assert.Contains("your phone number", text, StringComparison.Ordinal);
+        Assert.Contains(Content.Messages.Get(MessageKeys.StoredDataFieldsPhone), text, StringComparison.Ordinal);
         Assert.DoesNotContain("{", text, StringComparison.Ordinal);
     }
 }

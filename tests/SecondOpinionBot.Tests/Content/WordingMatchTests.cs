@@ -66,6 +66,16 @@ public sealed class WordingMatchTests
     }
 
     [Fact]
+    public void Straight_quotes_in_the_template_match_the_typographic_ones_web_chat_renders()
+    {
+        var pattern = Wording.PatternOf("I can't answer that. Say \"talk to a person\".", None);
+
+        Assert.Matches(pattern, "I can\u2019t answer that. Say \u201Ctalk to a person\u201D.");
+        Assert.Matches(pattern, "I can't answer that. Say \"talk to a person\".");
+        Assert.DoesNotMatch(pattern, "I cant answer that. Say talk to a person.");
+    }
+
+    [Fact]
     public void A_template_with_no_fixed_wording_or_an_unknown_placeholder_is_refused()
     {
         Assert.Throws<InvalidOperationException>(() => Wording.PatternOf("{title}. {explanation}", None));

@@ -12,10 +12,10 @@ namespace SecondOpinionBot.Tests.Intake;
 /// <summary>From the summary card to a stored case, through the real host, as a web chat patient experiences it.</summary>
 public sealed partial class CaseFlowTests
 {
-    private static readonly string[] SummaryHeadings =
+    private static readonly SecondOpinionBot.Content.MessageKey[] SummaryHeadings =
     [
-        "Who this is for", "What is going on", "Why you want a second opinion", "Your questions for the doctor",
-        "Records to gather", "Help you asked for", "How urgent", "How to reach you",
+        MessageKeys.SummaryHeadingsRole, MessageKeys.SummaryHeadingsSituation, MessageKeys.SummaryHeadingsReasons, MessageKeys.SummaryHeadingsQuestions,
+        MessageKeys.SummaryHeadingsRecords, MessageKeys.SummaryHeadingsNeeds, MessageKeys.SummaryHeadingsUrgency, MessageKeys.SummaryHeadingsContact,
     ];
 
     [Fact]
@@ -28,16 +28,16 @@ public sealed partial class CaseFlowTests
         var card = AnsweringScript.SummaryCard(turn)!;
         Assert.Equal("1.5", card["version"]?.ToString());
         var text = card.ToString();
-        Assert.All(SummaryHeadings, heading => Assert.Contains(heading, text, StringComparison.Ordinal));
+        Assert.All(SummaryHeadings, heading => Assert.True(turn.Says(heading), heading.Name));
         Assert.Contains(Sentinels.Diagnosis, text, StringComparison.Ordinal);
         Assert.Contains("1. Do my tests and scans fit this diagnosis?", text, StringComparison.Ordinal);
         Assert.Contains("2. " + Sentinels.Question, text, StringComparison.Ordinal);
-        Assert.Contains(SecondOpinionBot.Tests.Content.ContentFixture.English.Messages.Get(SecondOpinionBot.Content.MessageKeys.SummaryRecordNeedHelp), text, StringComparison.Ordinal);
+        Assert.True(turn.Says(MessageKeys.SummaryRecordNeedHelp), text);
         Assert.Contains("555 013 9472", text, StringComparison.Ordinal);
         // One "Change something" that opens the list of sections; one way to send.
         var actions = (Newtonsoft.Json.Linq.JArray)card["actions"]!;
         Assert.Equal(["Action.Submit", "Action.ShowCard"], actions.Select(a => a["type"]!.ToString()));
-        Assert.Equal("Change something", actions[1]["title"]!.ToString());
+        Assert.Equal(turn.Messages.Get(MessageKeys.SummaryEdit), actions[1]["title"]!.ToString());
         var edits = AnsweringScript.Submits((Newtonsoft.Json.Linq.JObject)actions[1]["card"]!).Select(d => d["dialogId"]?.ToString()).ToList();
         Assert.Equal(
             ["edit-role", "edit-situation", "edit-reasons", "edit-questions", "edit-records", "edit-needs", "edit-urgency", "edit-contact"],
@@ -184,7 +184,7 @@ public sealed partial class CaseFlowTests
         // sheet itself is not dumped into the chat.
         var link = Assert.Single(turn.Activities.SelectMany(a => a["attachments"] as JArray ?? []), a => a["contentType"]?.ToString() == "application/vnd.microsoft.card.hero");
         var button = link["content"]!["buttons"]![0]!;
-        Assert.Equal("Open your printable prep sheet", button["title"]!.ToString());
+        Assert.Equal(turn.Messages.Get(MessageKeys.PrepSheetOpen), button["title"]!.ToString());
         Assert.Matches(@"^http://localhost(:\d+)?/prep/", button["value"]!.ToString());
         Assert.False(turn.Says(MessageKeys.PrepSheetQuestionsHeading), turn.AllText);
         using var page = await chat.Factory.CreateClient().GetAsync(new Uri(button["value"]!.ToString()).PathAndQuery);

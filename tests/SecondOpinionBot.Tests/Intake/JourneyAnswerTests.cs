@@ -1,3 +1,4 @@
+using SecondOpinionBot.Tests.Support;
 using static SecondOpinionBot.Tests.Intake.ScriptLine;
 
 namespace SecondOpinionBot.Tests.Intake;
@@ -52,6 +53,6 @@ public sealed class JourneyAnswerTests
         Assert.Equal(["How long until it heals?"], (await chat.StoredDraftAsync())!.Questions);
 
         // Each reply shows the list at most once.
-        Assert.All(turns, t => Assert.True(System.Text.RegularExpressions.Regex.Count(t.AllText, "Your questions so far") <= 1, t.AllText));
+        Assert.All(turns, t => Assert.True(Wording.PatternOf(t.Messages.Get(MessageKeys.QuestionsReview), []).Count(t.AllText) <= 1, t.AllText));
     }
 }

@@ -36,7 +36,7 @@ public sealed class PatientNotificationTests
         var record = await ClaimAsync(factory, teams, connector, "directline:" + patient.UserId);
 
         var transcript = (await patient.TranscriptAsync()).Select(a => a["text"]?.ToString() ?? "").ToList();
-        var notice = Assert.Single(transcript, t => t.Contains("has your case", StringComparison.Ordinal));
+        var notice = Assert.Single(transcript, t => Wording.Says(t, MessageKeys.HandoffClaimed, ("staffName", "Ana")));
         Assert.Contains("Ana", notice, StringComparison.Ordinal);
         Assert.Contains(record.Reference, notice, StringComparison.Ordinal);
         Assert.Empty(connector.TextsIn(patient.Conversation.Id));
@@ -57,7 +57,7 @@ public sealed class PatientNotificationTests
 
         var record = await ClaimAsync(factory, teams, chat.Connector, "msteams:29:maya");
 
-        var notice = Assert.Single(chat.Connector.TextsIn(chat.ConversationId), t => t.Contains("has your case", StringComparison.Ordinal));
+        var notice = Assert.Single(chat.Connector.TextsIn(chat.ConversationId), t => Wording.Says(t, MessageKeys.HandoffClaimed));
         Assert.Contains(record.Reference, notice, StringComparison.Ordinal);
     }
 

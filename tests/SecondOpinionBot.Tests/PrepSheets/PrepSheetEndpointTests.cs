@@ -72,7 +72,8 @@ public sealed class PrepSheetEndpointTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         AssertPrivateHeaders(response);
-        Assert.Contains("This link no longer works", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(Wording.Says(System.Net.WebUtility.HtmlDecode(body), MessageKeys.PrepSheetLinkGoneTitle), body);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace SecondOpinionBot.Tests.Support;
 /// Recognises a message by its key in the content a host loaded, so tests follow the wording the care team writes in
 /// dialogs/ instead of copying it: the message's template must appear in what the bot sent, each {placeholder}
 /// standing for any text (or, when the test gives its value, for that value as sent, Markdown-escaped or not), any
-/// run of spaces or line breaks for any other.
+/// run of spaces or line breaks for any other, a straight quote for a typographic one.
 /// </summary>
 public static partial class Wording
 {
@@ -84,8 +84,11 @@ public static partial class Wording
         return text.Count(char.IsLetterOrDigit);
     }
 
+    // Markdown renderers (Web Chat's) may show ' and " as typographic quotes: either form is the same wording.
     private static string Flexible(string text) =>
-        string.Join(@"\s+", WhitespacePattern().Split(text).Select(Regex.Escape));
+        string.Join(@"\s+", WhitespacePattern().Split(text).Select(part => Regex.Escape(part)
+            .Replace("'", "['‘’]", StringComparison.Ordinal)
+            .Replace("\"", "[\"“”]", StringComparison.Ordinal)));
 
     [GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9]*)\}")]
     private static partial Regex PlaceholderPattern();
