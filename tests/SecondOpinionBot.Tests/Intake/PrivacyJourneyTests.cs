@@ -42,7 +42,7 @@ public sealed class PrivacyJourneyTests
         var factory = new BotAppFactory(new() { ["Handoff:Outbox:RunWorker"] = "false" });
         await using var chat = await JourneyChat.StartAsync(factory: factory);
         await chat.CompleteJourneyAsync();
-        Assert.True((await chat.SayAsync("Yes, send it")).Says("Your reference is"));
+        Assert.True((await chat.SayAsync("Yes, send it")).Says(MessageKeys.HandoffSent));
         var record = (await CaseFlowTests.LatestCaseAsync(chat))!;
         await chat.SayAsync("I found the letter from my surgeon");
         var store = factory.Services.GetRequiredService<SecondOpinionBot.Handoff.Messages.ICaseMessageStore>();
@@ -52,8 +52,7 @@ public sealed class PrivacyJourneyTests
 
         var known = await chat.SayAsync("what do you know about me");
 
-        var line = SecondOpinionBot.Tests.Content.ContentFixture.English.Messages.Format(SecondOpinionBot.Content.MessageKeys.StoredDataLinesCaseMessages, ("count", "2"));
-        Assert.True(known.Says(line), known.AllText);
+        Assert.True(known.Says(MessageKeys.StoredDataLinesCaseMessages, ("count", "2")), known.AllText);
         Assert.False(known.Says("voicemail") || known.Says("Handover"), known.AllText);
     }
 

@@ -205,7 +205,7 @@ public sealed class ServiceLevelTests
         await using var factory = new SecondOpinionBot.Tests.Support.BotAppFactory(all, services => services.AddSingleton<TimeProvider>(clock));
         await using var chat = await SecondOpinionBot.Tests.Intake.JourneyChat.StartAsync("msteams", "29:writer", factory);
         await SecondOpinionBot.Tests.Intake.AnsweringScript.CompleteJourneyAsync(chat);
-        Assert.True((await chat.SayAsync("Yes, send it")).Says("Your reference is"));
+        Assert.True((await chat.SayAsync("Yes, send it")).Says(MessageKeys.HandoffSent));
         var reply = await chat.SayAsync("I found the letter from my surgeon");
         var record = (await SecondOpinionBot.Tests.Intake.CaseFlowTests.LatestCaseAsync(chat))!;
         return (reply, record);
