@@ -146,7 +146,7 @@ public sealed partial class CaseFlowTests
         var turn = await chat.SubmitAsync(AnsweringScript.EditPayload(card, "situation"));
 
         Assert.False(turn.Says(MessageKeys.SituationDiagnosis), turn.AllText);
-        Assert.True(turn.Says($"Case {reference}"), turn.AllText);
+        Assert.True(turn.Says(MessageKeys.CommandsStatus, ("reference", reference)), turn.AllText);
     }
 
     [Fact]

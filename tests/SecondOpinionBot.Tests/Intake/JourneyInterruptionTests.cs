@@ -86,7 +86,7 @@ public sealed class JourneyInterruptionTests
         Assert.True(sentTurn.Says(reference), sentTurn.AllText);
 
         var after = await chat.SayAsync("status");
-        Assert.True(after.Says($"Case {reference}: Waiting for a team member"), after.AllText);
+        Assert.True(after.Says(MessageKeys.CommandsStatus, ("reference", reference), ("status", after.Messages.Get(MessageKeys.StatusWaiting))), after.AllText);
         Assert.False(after.Says(MessageKeys.CommandsStatusNone), after.AllText);
     }
 

@@ -1,6 +1,7 @@
 using Newtonsoft.Json.Linq;
 using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Tests.Handoff;
+using SecondOpinionBot.Tests.Support;
 
 namespace SecondOpinionBot.Tests.Staff;
 
@@ -66,8 +67,8 @@ public sealed class CaseActionTests : IAsyncLifetime
         Assert.Contains("Claimed by Ana", update.Body!.ToString());
         Assert.Equal(["Ana claimed this case."], _host.Connector.TextsIn(_case.StaffConversationId!));
         var notice = Assert.Single(_host.Connector.TextsIn(HandoffHost.PatientConversationId));
-        Assert.StartsWith($"Good news. Ana, a social worker, has your case {_case.Reference}. They will contact you", notice);
-        Assert.Contains("by phone", notice);
+        Assert.True(Wording.Says(notice, MessageKeys.HandoffClaimed, ("staffName", "Ana"), ("reference", _case.Reference),
+            ("how", Wording.Messages.Get(MessageKeys.HandoffContactByPhone))), notice);
     }
 
     [Fact]
@@ -77,7 +78,7 @@ public sealed class CaseActionTests : IAsyncLifetime
         var claimed = await _host.CaseAsync(_case.Reference);
 
         var (_, withoutOutcome) = await _host.InvokeAsync(Resolve(TeamsActivities.Ana, claimed.Version, null));
-        Assert.Contains("Choose an outcome", withoutOutcome["value"]!.ToString());
+        Assert.True(Wording.Says(withoutOutcome["value"]!.ToString(), StaffMessageKeys.ActionsChooseOutcome), withoutOutcome.ToString());
         Assert.Equal(CaseStatus.Claimed, (await _host.CaseAsync(_case.Reference)).Status);
 
         var (_, resolved) = await _host.InvokeAsync(Resolve(TeamsActivities.Ana, claimed.Version, "records-gathered"));
@@ -264,7 +265,7 @@ public sealed class CaseActionTests : IAsyncLifetime
         Assert.Equal(2, stored.Version);
         var winner = stored.AssigneeId == "aad-ana" ? "Ana" : "Ben";
         Assert.All(responses, r => Assert.Contains($"Claimed by {winner}", r.Body["value"]!.ToString()));
-        Assert.Single(responses, r => r.Body["value"]!.ToString().Contains("has this case already", StringComparison.Ordinal));
+        Assert.Single(responses, r => Wording.Says(r.Body["value"]!.ToString(), StaffMessageKeys.ActionsAlreadyClaimed, ("name", winner)));
         var claims = (await _host.Cases.GetAuditAsync(_case.Reference, CancellationToken.None)).Where(a => a.Action == "New->Claimed");
         Assert.Single(claims);
         await _host.DrainAsync();

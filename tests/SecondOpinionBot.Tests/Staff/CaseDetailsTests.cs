@@ -4,6 +4,7 @@ using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Handoff.Messages;
 using SecondOpinionBot.Staff;
 using SecondOpinionBot.Tests.Handoff;
+using SecondOpinionBot.Tests.Support;
 
 namespace SecondOpinionBot.Tests.Staff;
 
@@ -176,7 +177,7 @@ public sealed class CaseDetailsTests : IAsyncLifetime
         Assert.Equal("Action.Submit", send["type"]!.ToString());
 
         var (_, sent) = await DialogAsync("task/submit", "case.message.send", TeamsActivities.Ana, "Can I call you tomorrow at 10?");
-        Assert.StartsWith("Sent to the patient.", MessageText(sent));
+        Assert.True(Wording.Says(MessageText(sent), StaffMessageKeys.MessageSentKept), MessageText(sent));
         await _host.DrainAsync();
 
         Assert.Contains("From Ana, a social worker on our care team: Can I call you tomorrow at 10?", _host.Connector.TextsIn(HandoffHost.PatientConversationId));
@@ -212,7 +213,8 @@ public sealed class CaseDetailsTests : IAsyncLifetime
         for (var i = 0; i < 3; i++)
         {
             var (_, sent) = await DialogAsync("task/submit", "case.message.send", TeamsActivities.Ana, "Please bring your scans.");
-            Assert.StartsWith("Sent to the patient.", MessageText(sent));
+            // Every retry hears that it was sent (the first also where it is kept).
+            Assert.True(Wording.Says(MessageText(sent), StaffMessageKeys.MessageSent), MessageText(sent));
         }
 
         await _host.DrainAsync();
@@ -229,7 +231,7 @@ public sealed class CaseDetailsTests : IAsyncLifetime
 
         var (_, body) = await DialogAsync("task/submit", "case.message.send", TeamsActivities.Ana, text);
 
-        Assert.Contains("Write a message first.", DialogCard(body)!.ToString());
+        Assert.True(Wording.Says(DialogCard(body)!.ToString(), StaffMessageKeys.MessageWriteFirst), DialogCard(body)!.ToString());
         Assert.Empty(await _host.Factory.Services.GetRequiredService<ICaseMessageStore>().ListAsync(_case.Id, CancellationToken.None));
     }
 
@@ -240,7 +242,7 @@ public sealed class CaseDetailsTests : IAsyncLifetime
 
         var (_, body) = await DialogAsync("task/submit", "case.message.send", TeamsActivities.Ana, new string('a', StaffDialogs.MaxMessageLength + 1));
 
-        Assert.Contains("nothing was sent", DialogCard(body)!.ToString());
+        Assert.True(Wording.Says(DialogCard(body)!.ToString(), StaffMessageKeys.MessageTooLong, ("length", (StaffDialogs.MaxMessageLength + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))), DialogCard(body)!.ToString());
         await _host.DrainAsync();
         Assert.DoesNotContain(_host.Connector.TextsIn(HandoffHost.PatientConversationId), t => t.StartsWith("From", StringComparison.Ordinal));
     }

@@ -142,12 +142,12 @@ public sealed class CaseWorkJourneyTests : IAsyncLifetime
         Assert.Contains(_chat.Connector.TextsIn(_chat.ConversationId), t => t.StartsWith("From Ana, ", StringComparison.Ordinal) && t.EndsWith("Hello Maya, when is a good time to call?", StringComparison.Ordinal));
 
         var reply = await _chat.SayAsync(PatientWords);
-        Assert.True(reply.Says($"I added your message to your case {_case.Reference}"), reply.AllText);
+        Assert.True(reply.Says(MessageKeys.HandoffMessageReceived, ("reference", _case.Reference)), reply.AllText);
         Assert.True(reply.Says("911") && reply.Says("988"), reply.AllText);
         Assert.True(reply.Says(SecondOpinionBot.Tests.Content.ContentFixture.English.Messages.Format(SecondOpinionBot.Content.MessageKeys.HandoffTeamReadsNow, ("close", "17:00"))), reply.AllText);
         await DrainAsync();
 
-        Assert.Contains("New message from the patient — open Details.", ThreadLines());
+        Assert.Contains(ThreadLines(), t => Wording.Says(t, StaffMessageKeys.EventsPatientMessageLine));
         var notice = Assert.Single(StaffChats());
         Assert.Equal("29:aad-ana", notice.Body!["members"]![0]!["id"]!.ToString());
         Assert.Equal(TeamsActivities.Tenant, notice.Body["tenantId"]!.ToString());
@@ -199,7 +199,7 @@ public sealed class CaseWorkJourneyTests : IAsyncLifetime
         await DrainAsync();
 
         var escalation = Assert.Single(StaffChats(), c => c.Body!["members"]![0]!["id"]!.ToString() == "29:aad-oncall");
-        Assert.StartsWith("After hours:", escalation.Body!["activity"]!["text"]!.ToString());
+        Assert.True(Wording.Says(escalation.Body!["activity"]!["text"]!.ToString(), StaffMessageKeys.EventsAfterHoursNotice, ("reference", _case.Reference)), escalation.Body.ToString());
         Assert.Contains(await Cases.GetAuditAsync(_case.Reference, CancellationToken.None), a => a.Action == "escalated-after-hours");
     }
 
@@ -209,10 +209,10 @@ public sealed class CaseWorkJourneyTests : IAsyncLifetime
         await ClaimAsync();
 
         var reply = await _chat.SayAsync("talk to a person");
-        Assert.True(reply.Says($"I told our team that you want to talk to a person about your case {_case.Reference}"), reply.AllText);
+        Assert.True(reply.Says(MessageKeys.HandoffTalkToPersonOpenCase, ("reference", _case.Reference)), reply.AllText);
         await DrainAsync();
 
-        Assert.Contains(ThreadLines(), t => t.EndsWith("The patient asked to talk to a person.", StringComparison.Ordinal));
+        Assert.Contains(ThreadLines(), t => Wording.Says(t, StaffMessageKeys.EventsTalkToPersonLine));
         Assert.Single(StaffChats());
     }
 
@@ -225,13 +225,13 @@ public sealed class CaseWorkJourneyTests : IAsyncLifetime
         await DrainAsync();
 
         var ask = await _chat.SayAsync("Hi, I have one more question");
-        Assert.True(ask.Says($"Your case {_case.Reference} is closed. Do you want to open it again?"), ask.AllText);
+        Assert.True(ask.Says(MessageKeys.HandoffReopenAsk, ("reference", _case.Reference)), ask.AllText);
         var reopened = await _chat.SayAsync("yes");
-        Assert.True(reopened.Says($"I opened your case {_case.Reference} again"), reopened.AllText);
+        Assert.True(reopened.Says(MessageKeys.HandoffReopened, ("reference", _case.Reference)), reopened.AllText);
         await DrainAsync();
 
         Assert.Equal(CaseStatus.Reopened, (await Cases.FindAsync(_case.Reference, CancellationToken.None))!.Status);
-        Assert.Contains(ThreadLines(), t => t.Contains("The patient asked to reopen this case.", StringComparison.Ordinal));
+        Assert.Contains(ThreadLines(), t => Wording.Says(t, StaffMessageKeys.EventsReopenedLine));
         Assert.Contains("Reopened", _chat.Connector.Updates[^1].Body!.ToString());
 
         var next = await _chat.SayAsync("Is a video call possible?");
@@ -256,13 +256,13 @@ public sealed class CaseWorkJourneyTests : IAsyncLifetime
     public async Task Cancel_on_an_open_case_names_it_withdraws_it_and_tells_the_thread()
     {
         var ask = await _chat.SayAsync("cancel my request");
-        Assert.True(ask.Says($"Your case {_case.Reference} is open with our team. Do you want to cancel it?"), ask.AllText);
+        Assert.True(ask.Says(MessageKeys.HandoffWithdrawAsk, ("reference", _case.Reference)), ask.AllText);
         var done = await _chat.SayAsync("yes");
-        Assert.True(done.Says($"I cancelled your case {_case.Reference}"), done.AllText);
+        Assert.True(done.Says(MessageKeys.HandoffWithdrawn, ("reference", _case.Reference)), done.AllText);
         await DrainAsync();
 
         Assert.Equal(CaseStatus.Withdrawn, (await Cases.FindAsync(_case.Reference, CancellationToken.None))!.Status);
-        Assert.Contains(ThreadLines(), t => t.Contains("The patient withdrew this request.", StringComparison.Ordinal));
+        Assert.Contains(ThreadLines(), t => Wording.Says(t, StaffMessageKeys.EventsWithdrawnLine));
         Assert.Contains("Withdrawn by the patient", _chat.Connector.Updates[^1].Body!.ToString());
     }
 
@@ -270,11 +270,11 @@ public sealed class CaseWorkJourneyTests : IAsyncLifetime
     public async Task Delete_my_data_on_an_open_case_names_it_and_the_thread_says_what_happened()
     {
         var ask = await _chat.SayAsync("delete my data");
-        Assert.True(ask.Says($"Your case {_case.Reference} is open with our team."), ask.AllText);
+        Assert.True(ask.Says(MessageKeys.HandoffDeleteAskOpenCase, ("reference", _case.Reference)), ask.AllText);
         await _chat.SayAsync("yes");
         await DrainAsync();
 
-        Assert.Contains(ThreadLines(), t => t.Contains("The patient deleted their data. The case is withdrawn", StringComparison.Ordinal));
+        Assert.Contains(ThreadLines(), t => Wording.Says(t, StaffMessageKeys.EventsErasedOpenLine));
         Assert.Contains("Withdrawn by the patient", _chat.Connector.Updates[^1].Body!.ToString());
     }
 }

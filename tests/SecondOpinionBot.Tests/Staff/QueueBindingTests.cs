@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Tests.Handoff;
+using SecondOpinionBot.Tests.Support;
 
 namespace SecondOpinionBot.Tests.Staff;
 
@@ -231,6 +232,6 @@ public sealed class QueueBindingTests
         await host.SendAsync(TeamsActivities.ChannelMessage(host.ServiceUrl, "set queue finance", TeamsActivities.SocialWorkChannel));
 
         Assert.Null(await BindingAsync(host, QueueNames.SocialWork));
-        Assert.StartsWith("Which queue?", Assert.Single(host.Connector.SentTexts));
+        Assert.True(Wording.Says(Assert.Single(host.Connector.SentTexts), StaffMessageKeys.CommandsWhichQueue), host.Connector.SentTexts[0]);
     }
 }

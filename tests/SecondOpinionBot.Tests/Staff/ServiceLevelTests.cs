@@ -219,7 +219,7 @@ public sealed class ServiceLevelTests
 
         var expected = ContentFixture.English.Messages.Format(MessageKeys.HandoffTeamReadsFrom, ("day", "Tuesday 10 November"), ("time", "09:00"));
         Assert.True(reply.Says(expected), reply.AllText);
-        Assert.True(reply.Says($"I added your message to your case {record.Reference}"), reply.AllText);
+        Assert.True(reply.Says(MessageKeys.HandoffMessageReceived, ("reference", record.Reference)), reply.AllText);
     }
 
     [Fact]

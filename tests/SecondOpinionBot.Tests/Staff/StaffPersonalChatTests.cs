@@ -1,5 +1,6 @@
 using Newtonsoft.Json.Linq;
 using SecondOpinionBot.Tests.Handoff;
+using SecondOpinionBot.Tests.Support;
 
 namespace SecondOpinionBot.Tests.Staff;
 
@@ -42,7 +43,7 @@ public sealed class StaffPersonalChatTests
 
         var texts = host.Connector.TextsIn("a:personal-aad-maya");
         Assert.NotEmpty(texts);
-        Assert.DoesNotContain(texts, t => t.Contains("care team, so I don't ask", StringComparison.Ordinal));
+        Assert.DoesNotContain(texts, t => Wording.Says(t, StaffMessageKeys.PersonalChatHelp));
     }
 
     [Fact]
@@ -53,6 +54,6 @@ public sealed class StaffPersonalChatTests
 
         (await host.SendAsync(PersonalMessage(host.ServiceUrl, TeamsActivities.Ben, "hi", tenant: "tenant-elsewhere"))).EnsureSuccessStatusCode();
 
-        Assert.DoesNotContain(host.Connector.TextsIn("a:personal-aad-ben"), t => t.Contains("care team, so I don't ask", StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Connector.TextsIn("a:personal-aad-ben"), t => Wording.Says(t, StaffMessageKeys.PersonalChatHelp));
     }
 }

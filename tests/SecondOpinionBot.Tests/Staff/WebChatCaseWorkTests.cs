@@ -51,7 +51,7 @@ public sealed class WebChatCaseWorkTests
         Assert.True(turn.Texts.Count >= 2, turn.AllText);
         Assert.StartsWith("From Ana, ", turn.Texts[0], StringComparison.Ordinal);
         Assert.EndsWith("Your referral letter is ready.", turn.Texts[0], StringComparison.Ordinal);
-        Assert.True(turn.Says($"I added your message to your case {record.Reference}"), turn.AllText);
+        Assert.True(turn.Says(MessageKeys.HandoffMessageReceived, ("reference", record.Reference)), turn.AllText);
 
         // Shown once: the next visit does not repeat it.
         var again = await back.SayAsync("one more thing");
@@ -89,9 +89,9 @@ public sealed class WebChatCaseWorkTests
         Assert.Contains(transcript, t => t.StartsWith("From Ana, ", StringComparison.Ordinal) && t.EndsWith("Hi, I found an opening on Friday.", StringComparison.Ordinal));
 
         var reply = await patient.SayAsync("Friday works for me, thank you");
-        Assert.True(reply.Says($"I added your message to your case {record.Reference}"), reply.AllText);
+        Assert.True(reply.Says(MessageKeys.HandoffMessageReceived, ("reference", record.Reference)), reply.AllText);
         await processor.DrainAsync();
-        Assert.Contains("New message from the patient — open Details.", connector.TextsIn(record.StaffConversationId!));
+        Assert.Contains(connector.TextsIn(record.StaffConversationId!), t => Wording.Says(t, StaffMessageKeys.EventsPatientMessageLine));
         var details = await teams.PostAsync(TeamsActivities.Task(connector.ServiceUrl, "task/fetch", TeamsActivities.DialogData("case.details", record.Reference), channelId, conversationId: record.StaffConversationId));
         var body = JObject.Parse(await details.Content.ReadAsStringAsync()).ToString();
         Assert.Contains("Friday works for me, thank you", body);
