@@ -7,6 +7,8 @@ using SecondOpinionBot.Intake;
 using SecondOpinionBot.Operations;
 using SecondOpinionBot.PrepSheets;
 using SecondOpinionBot.Privacy;
+using SecondOpinionBot.Safety;
+using SecondOpinionBot.Staff;
 using SecondOpinionBot.Staff.LocalStaff;
 using SecondOpinionBot.Storage;
 
@@ -18,12 +20,14 @@ if (args is ["report", ..])
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGenericErrors();
 builder.AddContent();
+builder.AddSafety();
 builder.AddBotStorage();
 builder.AddOperations();
 builder.AddCases();
 builder.AddPrepSheets();
 builder.AddPrivacy();
 builder.AddHandoff();
+builder.AddStaff();
 builder.AddPatientJourney();
 builder.AddBotHost();
 builder.AddDirectLine();

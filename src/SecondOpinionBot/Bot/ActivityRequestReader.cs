@@ -1,6 +1,7 @@
 using Microsoft.Bot.Schema;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Newtonsoft.Json;
+using SecondOpinionBot.Channels;
 
 namespace SecondOpinionBot.Bot;
 

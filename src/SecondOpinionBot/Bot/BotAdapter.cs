@@ -13,7 +13,7 @@ public sealed class BotAdapter : CloudAdapter
 {
     private readonly BotFrameworkAuthentication _auth;
 
-    public BotAdapter(BotFrameworkAuthentication auth, ILogger<BotAdapter> logger, TurnErrorHandler errorHandler, SerialTurnsMiddleware serialTurns, Operations.Telemetry.TurnTelemetryMiddleware turnTelemetry)
+    public BotAdapter(BotFrameworkAuthentication auth, ILogger<BotAdapter> logger, TurnErrorHandler errorHandler, SerialTurnsMiddleware serialTurns, TurnTelemetryMiddleware turnTelemetry)
         : base(auth, logger)
     {
         _auth = auth;

@@ -35,6 +35,8 @@ public static class BotHostExtensions
             builder.Configuration, httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
             logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>())));
         services.AddSingleton<TurnErrorHandler>();
+        services.AddSingleton<TurnTelemetryMiddleware>();
+        services.AddSingleton<Handoff.Outbox.IOutboxDelivery, Delivery.OutboxDelivery>();
         services.AddSingleton<BotAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<BotAdapter>());
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<BotAdapter>());

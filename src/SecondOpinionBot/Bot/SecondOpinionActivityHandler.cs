@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using SecondOpinionBot.Commands;
 using SecondOpinionBot.Intake;
 using SecondOpinionBot.Staff;
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.Bot.Builder.Skills;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
+using SecondOpinionBot.Channels;
 
 namespace SecondOpinionBot.Bot;
 

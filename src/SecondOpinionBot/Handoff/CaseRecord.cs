@@ -1,5 +1,3 @@
-using SecondOpinionBot.Intake;
-
 namespace SecondOpinionBot.Handoff;
 
 /// <summary>One confirmed case as stored. Changed only through <see cref="ICaseStore"/> transitions.</summary>
@@ -44,8 +42,8 @@ public sealed record CaseRecord
     /// <summary>The patient's conversation (serialised ConversationReference), to tell them about progress.</summary>
     public string? PatientConversation { get; init; }
 
-    /// <summary>The answers the case was built from; emptied when the patient deletes their data.</summary>
-    public required IntakeDraft Details { get; init; }
+    /// <summary>The answers the case was sent with; emptied when the patient deletes their data.</summary>
+    public required CaseDetails Details { get; init; }
 
     /// <summary>Where the staff card lives: the channel thread and the card's activity id.</summary>
     public string? StaffConversationId { get; init; }

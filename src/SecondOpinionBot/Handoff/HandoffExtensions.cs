@@ -1,5 +1,5 @@
 using SecondOpinionBot.Handoff.Outbox;
-using SecondOpinionBot.Staff;
+using SecondOpinionBot.Privacy;
 using SecondOpinionBot.Storage;
 
 namespace SecondOpinionBot.Handoff;
@@ -12,10 +12,14 @@ public static class HandoffExtensions
         builder.Services.AddSingleton<ICaseStore, SqliteCaseStore>();
         builder.Services.AddSingleton<IDatabaseSchema, Messages.CaseMessageSchema>();
         builder.Services.AddSingleton<Messages.ICaseMessageStore, Messages.SqliteCaseMessageStore>();
+        builder.Services.AddSingleton<IPersonalDataParticipant, Outbox.OutboxNoticeParticipant>();
+        builder.Services.AddSingleton<IPersonalDataParticipant, Messages.CaseMessageDataParticipant>();
+        builder.Services.AddSingleton<IPersonalDataParticipant, CaseDataParticipant>();
+        builder.Services.AddSingleton<IRetentionParticipant, ClosedCaseRetention>();
         return builder;
     }
 
-    /// <summary>Queue bindings, the outbox and its worker, patient notices, and the staff side in Teams.</summary>
+    /// <summary>Queue bindings, the outbox and its worker, patient notices and case events (the staff side is AddStaff).</summary>
     public static WebApplicationBuilder AddHandoff(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -36,37 +40,16 @@ public static class HandoffExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IOutbox, SqliteOutbox>();
         services.AddSingleton<PatientMessages>();
-        services.AddSingleton<OutboxDelivery>();
         services.AddSingleton<OutboxProcessor>();
         services.AddSingleton<DeadLetterFollowUp>();
-        services.AddSingleton<FailedDeliveriesList>();
-        services.AddSingleton<FailedDeliveryWords>();
-        services.AddSingleton<FailedDeliveryCard>();
+        services.AddSingleton<OutboxWorkerHeartbeat>();
         services.AddHostedService<OutboxWorker>();
         services.AddSingleton<IHandoffService, HandoffService>();
         services.AddSingleton<IPatientNotifier, PatientNotifier>();
-        services.AddSingleton<StaffCards>();
-        services.AddMemoryCache();
-        services.AddSingleton<StaffRoster>();
-        services.AddSingleton<StaffCaseWork>();
         services.AddSingleton<QueueHours>();
         services.AddSingleton<PatientCaseEvents>();
-        services.AddSingleton<Intake.OpenCaseRouter>();
-        services.AddSingleton<StaffDialogs>();
-        services.AddSingleton<StaffPersonalChat>();
-        services.AddSingleton<StaffAuthorizer>();
-        services.AddSingleton<StaffCaseActions>();
-        services.AddSingleton<StaffCommands>();
-        services.AddSingleton<StaffText>();
-        services.AddSingleton<StaffCaseChanges>();
-        services.AddSingleton<StaffCaseCommands>();
-        services.AddSingleton<StaffQueueViews>();
-        services.AddSingleton<ServiceLevels>();
         services.AddSingleton<ContactWhen>();
         services.AddSingleton<TimerLease>();
-        services.AddSingleton<OverdueReminders>();
-        services.AddHostedService(sp => sp.GetRequiredService<OverdueReminders>());
-        services.AddSingleton<StaffActivityHandler>();
         return builder;
     }
 }

@@ -1,4 +1,3 @@
-using SecondOpinionBot.Intake;
 
 namespace SecondOpinionBot.Handoff;
 
@@ -69,7 +68,7 @@ public interface ICaseStore
 
 /// <param name="RequestKey">The inbound activity that confirmed the case (a hash of "{channel}/{conversation}/{activity id}"): a
 /// second create with the same key (the turn re-run after a crash) returns the first case instead of a new one.</param>
-public sealed record NewCase(string OwnerKey, string Queue, string? SecondaryQueue, CasePriority Priority, string? PatientConversation, IntakeDraft Details, string? RequestKey = null);
+public sealed record NewCase(string OwnerKey, string Queue, string? SecondaryQueue, CasePriority Priority, string? PatientConversation, CaseDetails Details, string? RequestKey = null);
 
 /// <param name="Id">A stable id (Teams AAD object id, or "patient").</param>
 /// <param name="DisplayName">First name shown to colleagues and the patient.</param>

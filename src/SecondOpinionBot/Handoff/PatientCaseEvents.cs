@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using SecondOpinionBot.Content;
 using SecondOpinionBot.Handoff.Messages;
 using SecondOpinionBot.Handoff.Outbox;
-using SecondOpinionBot.Staff;
+using SecondOpinionBot.Text;
 
 namespace SecondOpinionBot.Handoff;
 
@@ -13,8 +13,11 @@ namespace SecondOpinionBot.Handoff;
 /// the after-hours contact. Everything goes through the outbox, so the patient's turn stays fast and nothing is lost.
 /// </summary>
 public sealed class PatientCaseEvents(
-    ICaseStore cases, ICaseMessageStore messages, IOutbox outbox, QueueHours hours, IOptions<HandoffOptions> options, StaffText words, TimeProvider clock)
+    ICaseStore cases, ICaseMessageStore messages, IOutbox outbox, QueueHours hours, IOptions<HandoffOptions> options, ContentCatalogs content, TimeProvider clock)
 {
+    // Staff wording (staff.yaml) is kept in the deployment's default language: staff read English labels.
+    private string Words(MessageKey key, params ReadOnlySpan<(string Name, string Value)> values) => content.Default.Messages.Format(key, values);
+
     public const int MaxPatientMessageLength = 2000;
 
     /// <summary>Stores what the patient wrote with the case and tells the team that something arrived.</summary>
@@ -23,8 +26,8 @@ public sealed class PatientCaseEvents(
         var trimmed = text.Trim();
         var message = await messages.AddAsync(record.Id, MessageDirection.FromPatient, "patient", "", trimmed.Length <= MaxPatientMessageLength ? trimmed : trimmed[..MaxPatientMessageLength], cancellationToken);
         await cases.AppendAuditAsync(record.Reference, "patient", "message-from-patient", $"message={message.Id}", cancellationToken);
-        await ThreadLineAsync(record, words.Get(StaffMessageKeys.EventsPatientMessageLine), $"patient-message:{message.Id}", mention: false, cancellationToken);
-        await NotifyAssigneeAsync(record, words.Get(StaffMessageKeys.EventsPatientMessageNotice, ("reference", record.Reference)), $"patient-message:{message.Id}", cancellationToken);
+        await ThreadLineAsync(record, Words(StaffMessageKeys.EventsPatientMessageLine), $"patient-message:{message.Id}", mention: false, cancellationToken);
+        await NotifyAssigneeAsync(record, Words(StaffMessageKeys.EventsPatientMessageNotice, ("reference", record.Reference)), $"patient-message:{message.Id}", cancellationToken);
         return message;
     }
 
@@ -35,8 +38,8 @@ public sealed class PatientCaseEvents(
         await cases.AppendAuditAsync(record.Reference, "patient", "emergency-after-handoff", null, cancellationToken);
         var key = $"emergency:{record.Reference}:v{urgent.Version}";
         await outbox.EnqueueAsync(OutboxKind.UpdateCard, new OutboxPayload(record.Reference), null, cancellationToken);
-        await ThreadLineAsync(urgent, words.Get(StaffMessageKeys.EventsEmergencyLine), key, mention: true, cancellationToken);
-        await NotifyAssigneeAsync(urgent, words.Get(StaffMessageKeys.EventsEmergencyNotice, ("reference", record.Reference)), key, cancellationToken);
+        await ThreadLineAsync(urgent, Words(StaffMessageKeys.EventsEmergencyLine), key, mention: true, cancellationToken);
+        await NotifyAssigneeAsync(urgent, Words(StaffMessageKeys.EventsEmergencyNotice, ("reference", record.Reference)), key, cancellationToken);
         if (!hours.IsOpenNow(urgent.Queue))
         {
             await EscalateAfterHoursAsync(urgent, key, cancellationToken);
@@ -47,8 +50,8 @@ public sealed class PatientCaseEvents(
     {
         var key = $"talk-to-person:{record.Reference}:{clock.GetUtcNow():yyyyMMddHHmm}";
         await cases.AppendAuditAsync(record.Reference, "patient", "asked-for-a-person", null, cancellationToken);
-        await ThreadLineAsync(record, words.Get(StaffMessageKeys.EventsTalkToPersonLine), key, mention: true, cancellationToken);
-        await NotifyAssigneeAsync(record, words.Get(StaffMessageKeys.EventsTalkToPersonNotice, ("reference", record.Reference)), key, cancellationToken);
+        await ThreadLineAsync(record, Words(StaffMessageKeys.EventsTalkToPersonLine), key, mention: true, cancellationToken);
+        await NotifyAssigneeAsync(record, Words(StaffMessageKeys.EventsTalkToPersonNotice, ("reference", record.Reference)), key, cancellationToken);
         if (record.Priority == CasePriority.Urgent && !hours.IsOpenNow(record.Queue))
         {
             await EscalateAfterHoursAsync(record, key, cancellationToken);
@@ -65,20 +68,20 @@ public sealed class PatientCaseEvents(
         }
 
         await outbox.EnqueueAsync(OutboxKind.UpdateCard, new OutboxPayload(record.Reference), null, cancellationToken);
-        await ThreadLineAsync(reopened, words.Get(StaffMessageKeys.EventsReopenedLine), $"reopened:{record.Reference}:v{reopened.Version}", mention: true, cancellationToken);
+        await ThreadLineAsync(reopened, Words(StaffMessageKeys.EventsReopenedLine), $"reopened:{record.Reference}:v{reopened.Version}", mention: true, cancellationToken);
         return reopened;
     }
 
     public async Task WithdrawnAsync(CaseRecord record, CancellationToken cancellationToken)
     {
         await outbox.EnqueueAsync(OutboxKind.UpdateCard, new OutboxPayload(record.Reference), null, cancellationToken);
-        await ThreadLineAsync(record, words.Get(StaffMessageKeys.EventsWithdrawnLine), $"withdrawn:{record.Reference}", mention: true, cancellationToken);
+        await ThreadLineAsync(record, Words(StaffMessageKeys.EventsWithdrawnLine), $"withdrawn:{record.Reference}", mention: true, cancellationToken);
     }
 
     /// <param name="before">The case as it was before the erasure (it is withdrawn now if it was open).</param>
     public async Task ErasedAsync(CaseRecord before, CancellationToken cancellationToken)
     {
-        var line = words.Get(CaseTransitions.IsOpen(before.Status) ? StaffMessageKeys.EventsErasedOpenLine : StaffMessageKeys.EventsErasedClosedLine);
+        var line = Words(CaseTransitions.IsOpen(before.Status) ? StaffMessageKeys.EventsErasedOpenLine : StaffMessageKeys.EventsErasedClosedLine);
         await outbox.EnqueueAsync(OutboxKind.UpdateCard, new OutboxPayload(before.Reference), null, cancellationToken);
         await outbox.EnqueueAsync(OutboxKind.ThreadLine, new OutboxPayload(before.Reference, Text: line), $"thread-line:erased:{before.Reference}", cancellationToken);
     }
@@ -97,7 +100,7 @@ public sealed class PatientCaseEvents(
         if (options.Value.AfterHoursContactUserId is { Length: > 0 } contact)
         {
             await outbox.EnqueueAsync(OutboxKind.NotifyStaff,
-                new OutboxPayload(record.Reference, Text: words.Get(StaffMessageKeys.EventsAfterHoursNotice, ("reference", record.Reference), ("queueName", QueueNames.Title(record.Queue))), StaffUserId: contact),
+                new OutboxPayload(record.Reference, Text: Words(StaffMessageKeys.EventsAfterHoursNotice, ("reference", record.Reference), ("queueName", QueueNames.Title(record.Queue))), StaffUserId: contact),
                 $"notify-staff:after-hours:{key}", cancellationToken);
         }
     }

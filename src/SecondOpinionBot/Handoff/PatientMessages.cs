@@ -1,5 +1,6 @@
 using SecondOpinionBot.Content;
 using SecondOpinionBot.Staff;
+using SecondOpinionBot.Text;
 
 namespace SecondOpinionBot.Handoff;
 
@@ -30,7 +31,7 @@ public sealed class PatientMessages(ContentCatalogs content)
     }
 
     /// <summary>The method the patient chose first; with none left (e.g. an unreadable number), the chat the notice goes to.</summary>
-    private static MessageKey ContactBy(List<string> methods) => methods.Count == 0 ? MessageKeys.HandoffContactByWebchat : methods[0] switch
+    private static MessageKey ContactBy(IReadOnlyList<string> methods) => methods.Count == 0 ? MessageKeys.HandoffContactByWebchat : methods[0] switch
     {
         "phone" => MessageKeys.HandoffContactByPhone,
         "email" => MessageKeys.HandoffContactByEmail,
@@ -60,7 +61,7 @@ public sealed class PatientMessages(ContentCatalogs content)
     public string Resolved(CaseRecord record, string staffName, string? outcomeId, string? locale)
     {
         var catalog = content.For(locale);
-        var outcome = StaffOutcomes.Find(outcomeId);
+        var outcome = CaseOutcomes.Find(outcomeId);
         var text = catalog.Messages.Format(MessageKeys.HandoffResolved,
             ("staffName", CardText.FirstName(staffName)),
             ("reference", record.Reference),

@@ -8,7 +8,7 @@ public sealed class PatientNotifier(IOutbox outbox) : IPatientNotifier
     public Task NotifyAsync(CaseRecord record, PatientNotice notice, string staffName, string? outcomeId, CancellationToken cancellationToken) =>
         outbox.EnqueueAsync(
             OutboxKind.NotifyPatient,
-            new OutboxPayload(record.Reference, Notice: notice, StaffName: Staff.CardText.FirstName(staffName), Outcome: outcomeId),
+            new OutboxPayload(record.Reference, Notice: notice, StaffName: Text.CardText.FirstName(staffName), Outcome: outcomeId),
             $"notify-patient:{record.Reference}:v{record.Version}",
             cancellationToken);
 }

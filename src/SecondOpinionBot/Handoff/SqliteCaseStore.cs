@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Data.Common;
-using SecondOpinionBot.Intake;
 using SecondOpinionBot.Storage;
 using SecondOpinionBot.Storage.Protection;
 
@@ -19,14 +18,10 @@ public sealed class SqliteCaseStore(BotDatabase database, TimeProvider clock, IP
         assignee_user_id, resolved_by_id, resolved_by_name
         """;
 
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-    };
 
     public async Task<CaseRecord> CreateAsync(NewCase request, CancellationToken cancellationToken)
     {
-        var protectedDetails = await protector.ProtectAsync(request.OwnerKey, JsonSerializer.Serialize(request.Details, Json), cancellationToken);
+        var protectedDetails = await protector.ProtectAsync(request.OwnerKey, CaseDetailsJson.Write(request.Details), cancellationToken);
         var protectedConversation = request.PatientConversation is null ? null : await protector.ProtectAsync(request.OwnerKey, request.PatientConversation, cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         for (var attempt = 0; ; attempt++)
@@ -466,7 +461,7 @@ public sealed class SqliteCaseStore(BotDatabase database, TimeProvider clock, IP
                 Outcome = Text(10),
                 Version = reader.GetInt32(11),
                 PatientConversation = conversation,
-                Details = (details is null ? null : JsonSerializer.Deserialize<IntakeDraft>(details, Json)) ?? new IntakeDraft(),
+                Details = CaseDetailsJson.Read(details),
                 StaffConversationId = Text(14),
                 StaffCardActivityId = Text(15),
                 ClosedAt = reader.GetTimeOrNull(16),

@@ -3,6 +3,7 @@ using SecondOpinionBot.Content;
 using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Privacy;
 using SecondOpinionBot.Staff;
+using SecondOpinionBot.Text;
 
 namespace SecondOpinionBot.Intake;
 

@@ -10,7 +10,7 @@ namespace SecondOpinionBot.Intake;
 /// Turns a confirmed draft into a case: route it, store it, then queue the staff handoff. The case is written before
 /// the patient is told anything, so "sent" is never said about a case that does not exist.
 /// </summary>
-public sealed class CaseSubmission(ICaseStore cases, IHandoffService handoff, JourneyKit kit, Operations.Funnel.JourneyEvents journeys)
+public sealed class CaseSubmission(ICaseStore cases, IHandoffService handoff, JourneyKit kit, IJourneyRecorder journeys)
 {
     /// <summary>
     /// Stores the case (once: a retry after a failed handoff finds the case the draft already points to), records its
@@ -35,14 +35,14 @@ public sealed class CaseSubmission(ICaseStore cases, IHandoffService handoff, Jo
                 routing.AlsoRelevant.Count > 0 ? routing.AlsoRelevant[0].Id : null,
                 priority,
                 conversation,
-                draft,
+                draft.ToCaseDetails(),
                 RequestKey(turn)), cancellationToken);
             await kit.UpdateAsync(turn, d => d.CaseReference = record.Reference, cancellationToken);
             journeys.CaseCreated(record);
         }
 
         await handoff.SubmitAsync(record, cancellationToken);
-        await journeys.FinishedAsync(turn, Operations.Funnel.JourneyOutcomes.Sent, cancellationToken);
+        await journeys.FinishedAsync(turn, JourneyOutcomes.Sent, cancellationToken);
         return (record, routing);
     }
 

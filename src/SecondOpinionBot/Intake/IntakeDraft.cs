@@ -1,8 +1,10 @@
+using SecondOpinionBot.Handoff;
+
 namespace SecondOpinionBot.Intake;
 
 /// <summary>
 /// Everything the journey has gathered for one user, saved after every step (UserState), so a reset dialog stack,
-/// a new conversation or a new browser tab can pick up where the user left off. It becomes the case on confirmation.
+/// a new conversation or a new browser tab can pick up where the user left off. On confirmation it is copied once into the case's own <see cref="CaseDetails"/>.
 /// </summary>
 public sealed class IntakeDraft
 {
@@ -69,7 +71,7 @@ public sealed class IntakeDraft
     public List<string> TeamQuestions { get; set; } = [];
 
     /// <summary>
-    /// Answers the bot could not understand after its retries (<see cref="IntakeDraftFields"/> names): stored as not
+    /// Answers the bot could not understand after its retries (<see cref="CaseDetailsFields"/> names): stored as not
     /// known instead of a guess. Any of them means the case needs a call.
     /// </summary>
     public List<string> NotKnown { get; set; } = [];
@@ -86,17 +88,4 @@ public sealed class IntakeDraft
     public int Revision { get; set; }
 
     public string? CaseReference { get; set; }
-}
-
-public enum ChatRole
-{
-    Patient,
-    Caregiver,
-}
-
-public enum RecordStatus
-{
-    Have,
-    NeedHelp,
-    NotApplicable,
 }

@@ -17,7 +17,9 @@ public static class IntakeExtensions
     {
         var services = builder.Services;
         services.AddSingleton<JourneyKit>();
+        services.AddSingleton<Privacy.IPersonalDataParticipant, BotStateDataParticipant>();
         services.AddSingleton<CaseSubmission>();
+        services.AddSingleton<OpenCaseRouter>();
         services.AddSingleton<CaseStatusReply>();
         services.AddSingleton<EmergencyPause>();
         services.AddSingleton<AsideHandler>();

@@ -18,10 +18,10 @@ public static class OperationsExtensions
         services.AddMetrics();
         services.AddSingleton<IDatabaseSchema, OperationsSchema>();
         services.AddSingleton<Pseudonyms>();
-        services.AddSingleton<OperationsSnapshotHolder>();
+        services.AddSingleton<OperationsGauges>();
         services.AddSingleton<BotMetrics>();
-        services.AddSingleton<TurnTelemetryMiddleware>();
         services.AddSingleton<JourneyEvents>();
+        services.AddSingleton<Intake.IJourneyRecorder>(sp => sp.GetRequiredService<JourneyEvents>());
         services.AddSingleton<IPersonalDataParticipant, JourneyDataParticipant>();
         services.AddSingleton<OperationsQueries>();
         services.AddSingleton<AlertState>();
@@ -32,7 +32,6 @@ public static class OperationsExtensions
         services.AddSingleton<IOperationsWatcher, UnboundQueueAlertRule>();
         services.AddSingleton<OperationsMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<OperationsMonitor>());
-        services.AddSingleton<OutboxWorkerHeartbeat>();
         services.AddSingleton<ContentReadinessCheck>(); // Keeps what it last saw on disk between probes.
         services.AddHealthChecks().AddReadinessChecks();
         services.AddRequestRateLimits();

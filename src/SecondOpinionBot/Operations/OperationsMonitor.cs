@@ -9,7 +9,7 @@ namespace SecondOpinionBot.Operations;
 /// </summary>
 public sealed partial class OperationsMonitor(
     OperationsQueries queries,
-    OperationsSnapshotHolder snapshots,
+    OperationsGauges gauges,
     BotMetrics metrics,
     IEnumerable<IOperationsWatcher> watchers,
     IOptions<OperationsOptions> options,
@@ -26,7 +26,7 @@ public sealed partial class OperationsMonitor(
 
         await queries.PurgeOldJourneysAsync(cancellationToken);
         var snapshot = await queries.SnapshotAsync(cancellationToken);
-        snapshots.Set(snapshot);
+        gauges.Show(snapshot);
         foreach (var watcher in watchers)
         {
             await watcher.ObserveAsync(snapshot, cancellationToken);

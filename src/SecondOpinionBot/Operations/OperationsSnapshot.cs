@@ -11,13 +11,3 @@ public sealed record OperationsSnapshot(
     IReadOnlyDictionary<string, long> WaitingByQueue,
     IReadOnlyDictionary<string, long> OverdueByQueue,
     IReadOnlyDictionary<string, long> WaitingInUnboundQueues);
-
-/// <summary>The last snapshot, for metric gauges (read on export, never a database call there).</summary>
-public sealed class OperationsSnapshotHolder
-{
-    private OperationsSnapshot? _current;
-
-    public OperationsSnapshot? Current => Volatile.Read(ref _current);
-
-    public void Set(OperationsSnapshot snapshot) => Volatile.Write(ref _current, snapshot);
-}

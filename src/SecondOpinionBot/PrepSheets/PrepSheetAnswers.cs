@@ -1,4 +1,4 @@
-using SecondOpinionBot.Intake;
+using SecondOpinionBot.Handoff;
 
 namespace SecondOpinionBot.PrepSheets;
 
@@ -25,12 +25,12 @@ public sealed record PrepSheetAnswers(
     string? Proposed = null,
     string? CurrentClinic = null)
 {
-    public static PrepSheetAnswers From(IntakeDraft draft, string? caseReference, DateTimeOffset? caseCreatedAt, string language)
+    public static PrepSheetAnswers From(CaseDetails draft, string? caseReference, DateTimeOffset? caseCreatedAt, string language)
     {
         ArgumentNullException.ThrowIfNull(draft);
         return new PrepSheetAnswers(
             language,
-            caseReference ?? draft.CaseReference,
+            caseReference,
             caseCreatedAt,
             [.. draft.Reasons],
             draft.Questions.Where(q => !string.IsNullOrWhiteSpace(q)).ToArray(),

@@ -1,12 +1,13 @@
 using System.Globalization;
-using SecondOpinionBot.Intake;
+using SecondOpinionBot.Content;
+using SecondOpinionBot.Handoff;
 
 namespace SecondOpinionBot.PrepSheets;
 
 /// <summary>Turns the journey's answers (a draft, or the answers a link stored) into a <see cref="PrepSheet"/>.</summary>
 public static class PrepSheetBuilder
 {
-    public static PrepSheet Build(IntakeDraft draft, string? caseReference, DateTimeOffset? caseCreatedAt, PrepSheetWording wording, ChoiceCatalog catalog)
+    public static PrepSheet Build(CaseDetails draft, string? caseReference, DateTimeOffset? caseCreatedAt, PrepSheetWording wording, ChoiceCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(wording);
         return Build(PrepSheetAnswers.From(draft, caseReference, caseCreatedAt, wording.Language), wording, catalog);

@@ -30,6 +30,7 @@ public static class PrepSheetExtensions
         builder.Services.AddSingleton<PrepSheetAddress>();
         builder.Services.AddSingleton<PrepSheetWords>();
         builder.Services.AddSingleton<IPersonalDataParticipant, PrepSheetLinkParticipant>();
+        builder.Services.AddSingleton<IRetentionParticipant, ExpiredLinkRetention>();
         foreach (var (category, level) in PathLoggingCategories)
         {
             builder.Logging.AddFilter(category, level);

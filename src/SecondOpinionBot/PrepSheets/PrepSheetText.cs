@@ -1,5 +1,6 @@
 using System.Text;
-using SecondOpinionBot.Intake;
+using SecondOpinionBot.Content;
+using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Text;
 
 namespace SecondOpinionBot.PrepSheets;
@@ -10,7 +11,7 @@ namespace SecondOpinionBot.PrepSheets;
 /// </summary>
 public static class PrepSheetText
 {
-    public static string Render(IntakeDraft draft, string? caseReference, DateTimeOffset? caseCreatedAt, PrepSheetWording wording, ChoiceCatalog catalog) =>
+    public static string Render(CaseDetails draft, string? caseReference, DateTimeOffset? caseCreatedAt, PrepSheetWording wording, ChoiceCatalog catalog) =>
         Render(PrepSheetBuilder.Build(draft, caseReference, caseCreatedAt, wording, catalog));
 
     public static string Render(PrepSheet sheet)

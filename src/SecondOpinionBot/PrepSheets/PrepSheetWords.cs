@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using SecondOpinionBot.Content;
-using SecondOpinionBot.Intake;
 using SecondOpinionBot.Safety;
 
 namespace SecondOpinionBot.PrepSheets;

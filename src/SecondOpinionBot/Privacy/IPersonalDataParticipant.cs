@@ -15,4 +15,17 @@ public interface IPersonalDataParticipant
 
     /// <summary>Erases what this store holds about the person. Must be idempotent: erasing twice is fine.</summary>
     Task EraseAsync(PatientIdentity who, CancellationToken cancellationToken);
+
+    /// <summary>When this store's erase runs relative to the others.</summary>
+    ErasureOrder Order => ErasureOrder.Normal;
+}
+
+/// <summary>
+/// <see cref="Last"/> is for a store whose erase changes what the others find the person's rows by (erasing a case
+/// replaces its owner key); the rest run in registration order before it.
+/// </summary>
+public enum ErasureOrder
+{
+    Normal,
+    Last,
 }

@@ -26,7 +26,7 @@ public sealed partial class PatientDataEraser(
     public async Task<ErasureResult> EraseAsync(PatientIdentity who, CancellationToken cancellationToken)
     {
         var failed = new List<string>();
-        foreach (var participant in participants)
+        foreach (var participant in participants.OrderBy(p => p.Order))
         {
             try
             {

@@ -4,16 +4,14 @@ namespace SecondOpinionBot.Privacy;
 
 public static class PrivacyExtensions
 {
-    /// <summary>"What do you know about me", "delete my data" and the retention purge (needs AddCases and AddPrepSheets).</summary>
+    /// <summary>
+    /// "What do you know about me", "delete my data" and the retention purge. Each feature registers the stores it keeps
+    /// about a patient (<see cref="IPersonalDataParticipant"/>) and what it purges on a schedule (<see cref="IRetentionParticipant"/>).
+    /// </summary>
     public static WebApplicationBuilder AddPrivacy(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.TryAddSingleton<IPatientDataEraser, PatientDataEraser>();
-        services.AddSingleton<IPersonalDataParticipant, BotStateDataParticipant>();
-        // Before the cases: pending notices are found through the case's owner key, which erasing a case replaces.
-        services.AddSingleton<IPersonalDataParticipant, Handoff.Outbox.OutboxNoticeParticipant>();
-        services.AddSingleton<IPersonalDataParticipant, Handoff.Messages.CaseMessageDataParticipant>();
-        services.AddSingleton<IPersonalDataParticipant, CaseDataParticipant>();
         services.AddOptions<RetentionOptions>()
             .BindConfiguration(RetentionOptions.Section)
             .ValidateDataAnnotations()

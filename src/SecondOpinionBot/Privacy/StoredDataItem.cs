@@ -28,7 +28,7 @@ public enum StoredDataCategory
 /// <summary>
 /// One thing stored about a person, described without internal ids so it can be shown to them as it is.
 /// </summary>
-/// <param name="Fields">Answer field names from <see cref="Intake.IntakeDraftFields"/> (for Answers and Case).</param>
+/// <param name="Fields">Answer field names from <see cref="SecondOpinionBot.Handoff.CaseDetailsFields"/> (for Answers and Case).</param>
 public sealed record StoredDataItem(
     StoredDataCategory Category,
     int Count = 1,

@@ -2,7 +2,7 @@ namespace SecondOpinionBot.Privacy;
 
 /// <summary>
 /// The words for "what do you know about me", from the content files. Line templates may use {count}, {fields},
-/// {reference} and {until}; <see cref="FieldNames"/> maps <see cref="Intake.IntakeDraftFields"/> names to plain words.
+/// {reference} and {until}; <see cref="FieldNames"/> maps <see cref="SecondOpinionBot.Handoff.CaseDetailsFields"/> names to plain words.
 /// </summary>
 public sealed record StoredDataWording
 {

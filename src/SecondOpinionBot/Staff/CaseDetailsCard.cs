@@ -1,8 +1,8 @@
 using System.Globalization;
 using Newtonsoft.Json.Linq;
-using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Handoff.Messages;
-using SecondOpinionBot.Intake;
+using SecondOpinionBot.Handoff;
+using SecondOpinionBot.Text;
 
 namespace SecondOpinionBot.Staff;
 
@@ -100,7 +100,7 @@ public sealed record CaseDetailsCard(CaseRecord Case, IReadOnlyList<CaseMessage>
         ? "Identified by: a Teams account in your organisation."
         : "Identified by: nothing. This is an unverified web chat visitor. Check who they are before you discuss health details.";
 
-    private string Flags(IntakeDraft d)
+    private string Flags(CaseDetails d)
     {
         var flags = new List<string>();
         if (Case.Priority == CasePriority.Urgent)

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using SecondOpinionBot.Bot;
+using SecondOpinionBot.Commands;
 
 namespace SecondOpinionBot.Staff;
 

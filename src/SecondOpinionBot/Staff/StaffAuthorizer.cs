@@ -1,10 +1,12 @@
 using Microsoft.Bot.Connector;
-using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
+using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using SecondOpinionBot.Bot;
+using SecondOpinionBot.Commands;
 using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Options;
+using SecondOpinionBot.Text;
 
 namespace SecondOpinionBot.Staff;
 

@@ -1,7 +1,8 @@
 using Microsoft.Bot.Schema;
 using SecondOpinionBot.Content;
-using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Handoff.Outbox;
+using SecondOpinionBot.Handoff;
+using SecondOpinionBot.Text;
 
 namespace SecondOpinionBot.Staff;
 
@@ -19,7 +20,7 @@ public sealed partial class StaffCaseActions(
     {
         var record = await cases.FindAsync(payload.Reference, cancellationToken);
         var (origin, refusal) = record is null
-            ? (null, Bot.ConversationScope.IsPatientConversation(activity) ? StaffRefusal.PatientConversation : StaffRefusal.UnknownCase)
+            ? (null, Commands.ConversationScope.IsPatientConversation(activity) ? StaffRefusal.PatientConversation : StaffRefusal.UnknownCase)
             : await authorizer.CheckQueueAsync(activity, record.Queue, cancellationToken);
         if (origin is null || record is null)
         {
@@ -120,7 +121,7 @@ public sealed partial class StaffCaseActions(
         }
 
         var outcomeId = payload.Outcome;
-        if (StaffOutcomes.Find(outcomeId) is not { } outcome)
+        if (CaseOutcomes.Find(outcomeId) is not { } outcome)
         {
             return new CaseActionResult(record, text.Get(StaffMessageKeys.ActionsChooseOutcome), null, false);
         }

@@ -1,7 +1,7 @@
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 using SecondOpinionBot.Handoff;
-using SecondOpinionBot.Intake;
+using SecondOpinionBot.Text;
 
 namespace SecondOpinionBot.Staff;
 
@@ -94,7 +94,7 @@ public sealed record StaffCaseCard(CaseRecord Case, DateTimeOffset Now, string? 
             CaseStatus.Transferred => "Transferred: waiting for someone to claim it",
             CaseStatus.Reopened => "Reopened: waiting for someone to claim it",
             CaseStatus.Claimed => $"Claimed by {assignee}",
-            CaseStatus.Resolved => $"Resolved by {CardText.FirstName(Case.ResolvedByName ?? Case.AssigneeName)}: {StaffOutcomes.Find(Case.Outcome)?.Title ?? "done"}",
+            CaseStatus.Resolved => $"Resolved by {CardText.FirstName(Case.ResolvedByName ?? Case.AssigneeName)}: {CaseOutcomes.Find(Case.Outcome)?.Title ?? "done"}",
             CaseStatus.Withdrawn => "Withdrawn by the patient",
             _ => Case.Status.ToString(),
         };
@@ -136,7 +136,7 @@ public sealed record StaffCaseCard(CaseRecord Case, DateTimeOffset Now, string? 
             facts.Add(Fact("Records", $"{have} ready, {needHelp} need help"));
         }
 
-        if (details.ContactMethods.FirstOrDefault() is { } method && CardText.Label(method) is { Length: > 0 } label)
+        if (details.ContactMethods is [var method, ..] && CardText.Label(method) is { Length: > 0 } label)
         {
             facts.Add(Fact("Contact by", label));
         }
@@ -150,7 +150,7 @@ public sealed record StaffCaseCard(CaseRecord Case, DateTimeOffset Now, string? 
     }
 
     /// <summary>Who is chatting; a first name only when the setting allows it and the answer is one plausible first name.</summary>
-    private string Person(IntakeDraft details)
+    private string Person(CaseDetails details)
     {
         var name = ShowFirstName ? CardText.PlausibleFirstName(details.PatientFirstName) : null;
         return (details.Role, name) switch
@@ -179,7 +179,7 @@ public sealed record StaffCaseCard(CaseRecord Case, DateTimeOffset Now, string? 
         ["style"] = "compact",
         ["isRequired"] = true,
         ["errorMessage"] = "Choose an outcome to resolve the case.",
-        ["choices"] = new JArray(StaffOutcomes.All.Select(o => new JObject { ["title"] = o.Title, ["value"] = o.Id })),
+        ["choices"] = new JArray(CaseOutcomes.All.Select(o => new JObject { ["title"] = o.Title, ["value"] = o.Id })),
     };
 
     private JArray Actions()

@@ -1,11 +1,12 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using SecondOpinionBot.Commands;
 using SecondOpinionBot.Content;
 using SecondOpinionBot.Handoff;
+using SecondOpinionBot.Text;
 
 namespace SecondOpinionBot.Staff;
 

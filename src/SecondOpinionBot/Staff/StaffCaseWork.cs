@@ -1,8 +1,9 @@
 using System.Globalization;
 using SecondOpinionBot.Content;
-using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Handoff.Messages;
 using SecondOpinionBot.Handoff.Outbox;
+using SecondOpinionBot.Handoff;
+using SecondOpinionBot.Text;
 
 namespace SecondOpinionBot.Staff;
 

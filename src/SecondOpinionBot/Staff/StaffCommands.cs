@@ -4,8 +4,9 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using SecondOpinionBot.Commands;
 using SecondOpinionBot.Content;
-using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Handoff.Outbox;
+using SecondOpinionBot.Handoff;
+using SecondOpinionBot.Text;
 
 namespace SecondOpinionBot.Staff;
 

@@ -31,7 +31,7 @@ public sealed partial class StaffDialogs(
                 await AuditRefusalAsync(turn.Activity, payload ?? CaseActionPayload.Unreadable(data), StaffRefusal.Unreadable, cancellationToken);
             }
 
-            return Message(text.Of(Bot.ConversationScope.IsPatientConversation(turn.Activity) ? StaffRefusal.PatientConversation : StaffRefusal.MalformedAction));
+            return Message(text.Of(Commands.ConversationScope.IsPatientConversation(turn.Activity) ? StaffRefusal.PatientConversation : StaffRefusal.MalformedAction));
         }
 
         var (access, refusal) = await CheckAccessAsync(turn, payload, cancellationToken);
@@ -59,7 +59,7 @@ public sealed partial class StaffDialogs(
         var record = await cases.FindAsync(payload.Reference, cancellationToken);
         if (record is null)
         {
-            return (null, Bot.ConversationScope.IsPatientConversation(turn.Activity) ? StaffRefusal.PatientConversation : StaffRefusal.UnknownCase);
+            return (null, Commands.ConversationScope.IsPatientConversation(turn.Activity) ? StaffRefusal.PatientConversation : StaffRefusal.UnknownCase);
         }
 
         var (origin, refusal) = await authorizer.CheckQueueAsync(turn.Activity, record.Queue, cancellationToken);

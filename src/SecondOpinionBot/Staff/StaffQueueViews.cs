@@ -4,6 +4,7 @@ using Microsoft.Bot.Schema;
 using SecondOpinionBot.Commands;
 using SecondOpinionBot.Content;
 using SecondOpinionBot.Handoff;
+using SecondOpinionBot.Text;
 
 namespace SecondOpinionBot.Staff;
 

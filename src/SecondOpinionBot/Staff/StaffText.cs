@@ -1,4 +1,5 @@
 using SecondOpinionBot.Content;
+using SecondOpinionBot.Text;
 
 namespace SecondOpinionBot.Staff;
 

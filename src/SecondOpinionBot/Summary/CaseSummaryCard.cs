@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
-using SecondOpinionBot.Intake;
+using SecondOpinionBot.Content;
+using SecondOpinionBot.Handoff;
 
 namespace SecondOpinionBot.Summary;
 
@@ -16,7 +17,7 @@ public static class CaseSummaryCard
     public const string Version = "1.5";
 
     public static JsonObject Build(
-        IntakeDraft draft,
+        CaseDetails draft,
         SummaryCardText text,
         int draftVersion,
         IReadOnlyDictionary<string, string> reasonTitles,
@@ -24,7 +25,7 @@ public static class CaseSummaryCard
         IReadOnlyDictionary<string, string> needTitles) =>
         Build(draft, text, draftVersion, ChoiceCatalog.FromTitles(reasonTitles, recordTitles, needTitles));
 
-    public static JsonObject Build(IntakeDraft draft, SummaryCardText text, int draftVersion, ChoiceCatalog catalog)
+    public static JsonObject Build(CaseDetails draft, SummaryCardText text, int draftVersion, ChoiceCatalog catalog)
     {
         var body = new JsonArray
         {

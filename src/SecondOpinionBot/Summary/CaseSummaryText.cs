@@ -1,5 +1,6 @@
 using System.Text;
-using SecondOpinionBot.Intake;
+using SecondOpinionBot.Content;
+using SecondOpinionBot.Handoff;
 
 namespace SecondOpinionBot.Summary;
 
@@ -9,7 +10,7 @@ namespace SecondOpinionBot.Summary;
 /// </summary>
 public static class CaseSummaryText
 {
-    public static string Render(IntakeDraft draft, SummaryCardText text, ChoiceCatalog catalog)
+    public static string Render(CaseDetails draft, SummaryCardText text, ChoiceCatalog catalog)
     {
         var builder = new StringBuilder();
         builder.Append(text.Title).Append("\n\n").Append(text.Intro);

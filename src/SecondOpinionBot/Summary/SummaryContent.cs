@@ -1,5 +1,6 @@
 using System.Globalization;
-using SecondOpinionBot.Intake;
+using SecondOpinionBot.Content;
+using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Text;
 
 namespace SecondOpinionBot.Summary;
@@ -20,7 +21,7 @@ public sealed record SummarySectionContent(SummarySection Section, string Headin
 /// <summary>What each summary section says, shared by the card and the plain-text rendering so they never differ.</summary>
 public static class SummaryContent
 {
-    public static IReadOnlyList<SummarySectionContent> Build(IntakeDraft draft, SummaryCardText text, ChoiceCatalog catalog)
+    public static IReadOnlyList<SummarySectionContent> Build(CaseDetails draft, SummaryCardText text, ChoiceCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(text);
@@ -30,40 +31,40 @@ public static class SummaryContent
             .ToArray();
     }
 
-    private static SummaryBlock[] Blocks(SummarySection section, IntakeDraft draft, SummaryCardText text, ChoiceCatalog catalog) => section switch
+    private static SummaryBlock[] Blocks(SummarySection section, CaseDetails draft, SummaryCardText text, ChoiceCatalog catalog) => section switch
     {
         SummarySection.Role => Role(draft, text, catalog),
         SummarySection.Situation => [Facts(text,
             (text.ConcernLabel, MarkdownText.Escape(draft.Concern)),
-            (text.ProposedLabel, OrNotKnown(draft, IntakeDraftFields.Proposed, MarkdownText.Escape(draft.Proposed), text)),
-            (text.PlannedDateLabel, OrNotKnown(draft, IntakeDraftFields.PlannedDate, FormatDate(draft.PlannedDate, text), text)),
+            (text.ProposedLabel, OrNotKnown(draft, CaseDetailsFields.Proposed, MarkdownText.Escape(draft.Proposed), text)),
+            (text.PlannedDateLabel, OrNotKnown(draft, CaseDetailsFields.PlannedDate, FormatDate(draft.PlannedDate, text), text)),
             (text.CurrentClinicLabel, MarkdownText.Escape(draft.CurrentClinic)))],
-        SummarySection.Reasons => ListOrNotGiven(draft.Reasons.Select(id => MarkdownText.Escape(ChoiceCatalog.TitleOf(catalog.Reasons, id))), numbered: false, text, NotKnown(draft, IntakeDraftFields.Reasons)),
+        SummarySection.Reasons => ListOrNotGiven(draft.Reasons.Select(id => MarkdownText.Escape(ChoiceCatalog.TitleOf(catalog.Reasons, id))), numbered: false, text, NotKnown(draft, CaseDetailsFields.Reasons)),
         SummarySection.Questions => ListOrNotGiven(draft.Questions.Select(MarkdownText.Escape), numbered: true, text),
         SummarySection.Records => Records(draft, text, catalog),
         SummarySection.Needs => ListOrNotGiven(draft.Needs.Select(id => MarkdownText.Escape(ChoiceCatalog.TitleOf(catalog.Needs, id)))
-            .Append(MarkdownText.Escape(draft.NeedsNote)), numbered: false, text, NotKnown(draft, IntakeDraftFields.Needs)),
+            .Append(MarkdownText.Escape(draft.NeedsNote)), numbered: false, text, NotKnown(draft, CaseDetailsFields.Needs)),
         SummarySection.Urgency => Urgency(draft, text),
         SummarySection.Contact => [Facts(text,
-            (text.ContactMethodsLabel, OrNotKnown(draft, IntakeDraftFields.ContactMethods,
+            (text.ContactMethodsLabel, OrNotKnown(draft, CaseDetailsFields.ContactMethods,
                 string.Join(", ", draft.ContactMethods.Select(id => MarkdownText.Escape(ChoiceCatalog.TitleOf(catalog.ContactMethods, id)))), text)),
-            (text.PhoneLabel, OrNotKnown(draft, IntakeDraftFields.Phone, MarkdownText.Escape(draft.Phone), text)),
-            (text.EmailLabel, OrNotKnown(draft, IntakeDraftFields.Email, MarkdownText.Escape(draft.Email), text)),
+            (text.PhoneLabel, OrNotKnown(draft, CaseDetailsFields.Phone, MarkdownText.Escape(draft.Phone), text)),
+            (text.EmailLabel, OrNotKnown(draft, CaseDetailsFields.Email, MarkdownText.Escape(draft.Email), text)),
             (text.ContactTimesLabel, MarkdownText.Escape(draft.ContactTimes)))],
         _ => throw new ArgumentOutOfRangeException(nameof(section), section, "Unknown summary section."),
     };
 
-    private static bool NotKnown(IntakeDraft draft, string field) => draft.NotKnown.Contains(field);
+    private static bool NotKnown(CaseDetails draft, string field) => draft.NotKnown.Contains(field);
 
     /// <summary>An empty answer the bot gave up on shows "Not known", never a silent blank or default.</summary>
-    private static string OrNotKnown(IntakeDraft draft, string field, string value, SummaryCardText text) =>
+    private static string OrNotKnown(CaseDetails draft, string field, string value, SummaryCardText text) =>
         value.Length == 0 && NotKnown(draft, field) ? text.NotKnownText : value;
 
-    private static SummaryBlock[] Records(IntakeDraft draft, SummaryCardText text, ChoiceCatalog catalog)
+    private static SummaryBlock[] Records(CaseDetails draft, SummaryCardText text, ChoiceCatalog catalog)
     {
         var facts = draft.Records.Select(pair => new SummaryFact(
             MarkdownText.Escape(ChoiceCatalog.TitleOf(catalog.Records, pair.Key)), RecordStatusLabel(pair.Value, text))).ToList();
-        var notKnown = NotKnown(draft, IntakeDraftFields.Records);
+        var notKnown = NotKnown(draft, CaseDetailsFields.Records);
         return (facts.Count, notKnown) switch
         {
             (0, false) => [new SummaryParagraph(text.NotGiven)],
@@ -80,13 +81,13 @@ public static class SummaryContent
         _ => text.RecordNotApplicable,
     };
 
-    private static SummaryBlock[] Role(IntakeDraft draft, SummaryCardText text, ChoiceCatalog catalog)
+    private static SummaryBlock[] Role(CaseDetails draft, SummaryCardText text, ChoiceCatalog catalog)
     {
         var role = draft.Role switch
         {
             ChatRole.Patient => text.RolePatient,
             ChatRole.Caregiver => text.RoleCaregiver,
-            _ => draft.NotKnown.Contains(IntakeDraftFields.Role) ? text.NotKnownText : text.NotGiven,
+            _ => draft.NotKnown.Contains(CaseDetailsFields.Role) ? text.NotKnownText : text.NotGiven,
         };
         if (draft.Role is not ChatRole.Caregiver)
         {
@@ -98,14 +99,14 @@ public static class SummaryContent
             new SummaryParagraph(role),
             Facts(text,
                 (text.PatientNameLabel, MarkdownText.Escape(draft.PatientFirstName)),
-                (text.RelationshipLabel, OrNotKnown(draft, IntakeDraftFields.Relationship,
+                (text.RelationshipLabel, OrNotKnown(draft, CaseDetailsFields.Relationship,
                     draft.Relationship is { } relationship ? MarkdownText.Escape(ChoiceCatalog.TitleOf(catalog.Relationships, relationship)) : "", text)),
                 (text.PatientAgreesLabel, draft.ProxyAuthority is { } authority ? MarkdownText.Escape(ChoiceCatalog.TitleOf(catalog.ProxyAuthorities, authority))
-                    : OrNotKnown(draft, IntakeDraftFields.PatientAgrees, draft.PatientAgrees switch { true => text.Yes, false => text.No, null => "" }, text))),
+                    : OrNotKnown(draft, CaseDetailsFields.PatientAgrees, draft.PatientAgrees switch { true => text.Yes, false => text.No, null => "" }, text))),
         ];
     }
 
-    private static SummaryBlock[] Urgency(IntakeDraft draft, SummaryCardText text)
+    private static SummaryBlock[] Urgency(CaseDetails draft, SummaryCardText text)
     {
         var lines = new List<string>();
         if (draft.EmergencySignalled)
@@ -114,7 +115,7 @@ public static class SummaryContent
         }
 
         lines.Add(draft.SymptomsChangingFast ? text.UrgencyChangingFast
-            : draft.NotKnown.Contains(IntakeDraftFields.Urgency) ? text.NotKnownText
+            : draft.NotKnown.Contains(CaseDetailsFields.Urgency) ? text.NotKnownText
             : text.UrgencyRoutine);
         return lines.Select(line => (SummaryBlock)new SummaryParagraph(line)).ToArray();
     }

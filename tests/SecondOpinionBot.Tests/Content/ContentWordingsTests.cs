@@ -1,4 +1,5 @@
 using SecondOpinionBot.Content;
+using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Intake;
 using SecondOpinionBot.PrepSheets;
 using SecondOpinionBot.Privacy;
@@ -29,7 +30,7 @@ public sealed class ContentWordingsTests
 
         Assert.Equal(Enum.GetValues<SummarySection>().Length, text.Headings.Count);
         Assert.Equal(Content.Messages.Get(MessageKeys.SummaryHeadingsRecords), text.HeadingOf(SummarySection.Records));
-        var rendered = CaseSummaryText.Render(Draft(), text, Content.ChoiceCatalog());
+        var rendered = CaseSummaryText.Render(Draft().ToCaseDetails(), text, Content.ChoiceCatalog());
         Assert.Contains("Being sure of the diagnosis", rendered, StringComparison.Ordinal);
         Assert.Contains("Getting there", rendered, StringComparison.Ordinal);
         Assert.DoesNotContain("diagnostic-clarity", rendered, StringComparison.Ordinal);
@@ -42,7 +43,7 @@ public sealed class ContentWordingsTests
         var wording = Content.PrepSheetWording("112");
 
         Assert.Contains("112", wording.Footer, StringComparison.Ordinal);
-        var sheet = PrepSheetText.Render(Draft(), "SO-7K3F", DateTimeOffset.UnixEpoch, wording, Content.ChoiceCatalog());
+        var sheet = PrepSheetText.Render(Draft().ToCaseDetails(), "SO-7K3F", DateTimeOffset.UnixEpoch, wording, Content.ChoiceCatalog());
         Assert.Contains("the pathology lab that holds them", sheet, StringComparison.Ordinal);
     }
 
@@ -50,13 +51,13 @@ public sealed class ContentWordingsTests
     public void StoredData_NamesEveryDraftFieldInPlainWords()
     {
         var wording = Content.StoredDataWording();
-        var fields = typeof(IntakeDraftFields).GetFields()
+        var fields = typeof(CaseDetailsFields).GetFields()
             .Where(f => f.IsLiteral)
             .Select(f => (string)f.GetRawConstantValue()!)
             .ToList();
 
         Assert.All(fields, f => Assert.True(wording.FieldNames.ContainsKey(f), $"no plain name for draft field {f}"));
-        var text = StoredDataText.Render([new StoredDataItem(StoredDataCategory.Answers, Fields: [IntakeDraftFields.Phone])], wording);
+        var text = StoredDataText.Render([new StoredDataItem(StoredDataCategory.Answers, Fields: [CaseDetailsFields.Phone])], wording);
         Assert.Contains(Content.Messages.Get(MessageKeys.StoredDataFieldsPhone), text, StringComparison.Ordinal);
         Assert.DoesNotContain("{", text, StringComparison.Ordinal);
     }

@@ -35,7 +35,7 @@ public abstract class CaseStoreContract : IDisposable
             Concern = "a lump the first doctor was unsure about",
             Phone = "+1 555 0100",
             Reasons = ["diagnostic-clarity"],
-        }), CancellationToken.None);
+        }.ToCaseDetails()), CancellationToken.None);
 
     [StorageFact]
     public async Task A_new_case_is_stored_with_a_readable_reference_and_a_created_audit_line()

@@ -106,7 +106,7 @@ public sealed class HandoffHost : IAsyncDisposable
             ["bot"] = new JObject { ["id"] = "bot" },
             ["user"] = new JObject { ["id"] = "patient-1" },
         });
-        var record = await Cases.CreateAsync(new NewCase("webchat:patient-1", queue, null, priority, reference, details ?? Personas.Maya()), CancellationToken.None);
+        var record = await Cases.CreateAsync(new NewCase("webchat:patient-1", queue, null, priority, reference, (details ?? Personas.Maya()).ToCaseDetails()), CancellationToken.None);
         await Factory.Services.GetRequiredService<IHandoffService>().SubmitAsync(record, CancellationToken.None);
         return record;
     }

@@ -67,7 +67,7 @@ public abstract class OutboxContract : IDisposable
     [StorageFact]
     public async Task Dead_letters_are_listed_with_their_cases_queue_and_when_they_were_queued()
     {
-        var record = await _cases.CreateAsync(new NewCase("webchat:u1", QueueNames.CareCoordination, null, CasePriority.Routine, null, new IntakeDraft()), CancellationToken.None);
+        var record = await _cases.CreateAsync(new NewCase("webchat:u1", QueueNames.CareCoordination, null, CasePriority.Routine, null, new IntakeDraft().ToCaseDetails()), CancellationToken.None);
         await _outbox.EnqueueAsync(OutboxKind.CreateThread, new OutboxPayload(record.Reference), null, CancellationToken.None);
         await _outbox.EnqueueAsync(OutboxKind.ChannelNotice, new OutboxPayload("queue:social-work", Text: "moved"), null, CancellationToken.None);
         foreach (var item in await _outbox.LeaseDueAsync("me", 10, CancellationToken.None))

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using SecondOpinionBot.Handoff;
+using SecondOpinionBot.Bot.Delivery;
 using SecondOpinionBot.Handoff.Outbox;
+using SecondOpinionBot.Handoff;
+using SecondOpinionBot.Staff;
 using SecondOpinionBot.Tests.Staff;
 using SecondOpinionBot.Tests.Support;
 

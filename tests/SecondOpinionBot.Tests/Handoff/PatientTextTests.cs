@@ -17,7 +17,7 @@ public sealed class PatientTextTests
         Status = status,
         Version = 1,
         AssigneeName = assignee,
-        Details = Personas.Maya(),
+        Details = Personas.Maya().ToCaseDetails(),
     };
 
     private static readonly PatientMessages Messages = new(SecondOpinionBot.Tests.Content.ContentFixture.Catalogs);
@@ -42,7 +42,7 @@ public sealed class PatientTextTests
     [Fact]
     public void Every_outcome_staff_can_choose_has_words_for_the_patient()
     {
-        foreach (var outcome in SecondOpinionBot.Staff.StaffOutcomes.All)
+        foreach (var outcome in SecondOpinionBot.Handoff.CaseOutcomes.All)
         {
             Assert.False(string.IsNullOrWhiteSpace(SecondOpinionBot.Tests.Content.ContentFixture.English.Messages.Get(outcome.PatientWords)));
         }

@@ -38,7 +38,7 @@ public abstract class TeamWorkStoreContract : IDisposable
     }
 
     private Task<CaseRecord> CreateAsync(string owner = "webchat:u1", string queue = QueueNames.SocialWork, CasePriority priority = CasePriority.Routine) =>
-        _store.CreateAsync(new NewCase(owner, queue, null, priority, "{\"conversation\":{\"id\":\"c1\"}}", new IntakeDraft { PatientFirstName = "Maya", Concern = "a lump" }), CancellationToken.None);
+        _store.CreateAsync(new NewCase(owner, queue, null, priority, "{\"conversation\":{\"id\":\"c1\"}}", new IntakeDraft { PatientFirstName = "Maya", Concern = "a lump" }.ToCaseDetails()), CancellationToken.None);
 
     [StorageFact]
     public async Task Assign_gives_the_case_at_the_version_seen_and_an_outdated_one_changes_nothing()

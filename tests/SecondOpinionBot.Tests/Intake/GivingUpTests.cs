@@ -1,5 +1,7 @@
 using SecondOpinionBot.Content;
+using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Intake;
+using SecondOpinionBot.Summary;
 using SecondOpinionBot.Tests.Content;
 
 namespace SecondOpinionBot.Tests.Intake;
@@ -77,7 +79,7 @@ public sealed class GivingUpTests
         Assert.False(moved.Says(MessageKeys.RolePatientName), moved.AllText);
         var draft = (await chat.StoredDraftAsync())!;
         Assert.Null(draft.Role);
-        Assert.Contains(IntakeDraftFields.Role, draft.NotKnown);
+        Assert.Contains(CaseDetailsFields.Role, draft.NotKnown);
     }
 
     [Fact]
@@ -92,7 +94,7 @@ public sealed class GivingUpTests
         Assert.True(moved.Says(MessageKeys.SituationDateAsk), moved.AllText);
         var draft = (await chat.StoredDraftAsync())!;
         Assert.Null(draft.Proposed);
-        Assert.Equal([IntakeDraftFields.Proposed], draft.NotKnown);
+        Assert.Equal([CaseDetailsFields.Proposed], draft.NotKnown);
 
         var summary = await chat.PlayAsync(moved, [ScriptLine.Type(MessageKeys.SituationDateAsk, "skip"), ScriptLine.Type(MessageKeys.SituationClinic, "skip"),
             ScriptLine.Pick(MessageKeys.SituationSymptomsAsk, "About the same"), .. ShortJourney.RestToSummary[..5]]);
@@ -121,7 +123,7 @@ public sealed class GivingUpTests
         var moved = await AnswerUntilItMovesOnAsync(chat, "purple elephant");
 
         Assert.True(moved.AsksAbout("treatment-confidence"), moved.AllText);
-        Assert.Equal([IntakeDraftFields.Reasons], (await chat.StoredDraftAsync())!.NotKnown);
+        Assert.Equal([CaseDetailsFields.Reasons], (await chat.StoredDraftAsync())!.NotKnown);
     }
 
     [Fact]
@@ -136,7 +138,7 @@ public sealed class GivingUpTests
         Assert.True(moved.Says(MessageKeys.SituationClinic), moved.AllText);
         var draft = (await chat.StoredDraftAsync())!;
         Assert.Null(draft.PlannedDate);
-        Assert.Equal([IntakeDraftFields.PlannedDate], draft.NotKnown);
+        Assert.Equal([CaseDetailsFields.PlannedDate], draft.NotKnown);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using SecondOpinionBot.Content;
+using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Intake;
 using SecondOpinionBot.Tests.Content;
 using static SecondOpinionBot.Tests.Intake.ScriptLine;
@@ -66,7 +67,7 @@ public sealed class ProxyAuthorityTests
         Assert.True(next.Says(ContentFixture.English.Messages.Format(MessageKeys.RoleAuthorityNotSure, ("patientName", "Lily"))), next.AllText);
         Assert.True(next.Says(MessageKeys.SituationDiagnosis), next.AllText);
         var draft = (await chat.StoredDraftAsync())!;
-        Assert.Contains(IntakeDraftFields.PatientAgrees, draft.NotKnown);
+        Assert.Contains(CaseDetailsFields.PatientAgrees, draft.NotKnown);
         Assert.True(draft.NeedsCall());
     }
 }

@@ -46,8 +46,9 @@ public sealed partial class OperationsDocsTests
         var found = new List<Instrument>();
         using var listener = new MeterListener { InstrumentPublished = (instrument, _) => { if (instrument.Meter.Name == BotTelemetry.Name) { lock (found) { found.Add(instrument); } } } };
         listener.Start();
-        using var services = new ServiceCollection().AddMetrics().AddSingleton<OperationsSnapshotHolder>().AddSingleton<BotMetrics>().BuildServiceProvider();
+        using var services = new ServiceCollection().AddMetrics().AddSingleton<OperationsGauges>().AddSingleton<BotMetrics>().BuildServiceProvider();
         services.GetRequiredService<BotMetrics>();
+        services.GetRequiredService<OperationsGauges>();
         lock (found)
         {
             return found.GroupBy(i => i.Name).Select(g => g.First()).ToList();

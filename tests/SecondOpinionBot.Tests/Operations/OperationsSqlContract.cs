@@ -1,14 +1,15 @@
 using Microsoft.Extensions.Time.Testing;
-using SecondOpinionBot.Handoff;
+using MsOptions = Microsoft.Extensions.Options.Options;
 using SecondOpinionBot.Handoff.Outbox;
-using SecondOpinionBot.Operations;
+using SecondOpinionBot.Handoff;
+using SecondOpinionBot.Intake;
 using SecondOpinionBot.Operations.Alerts;
 using SecondOpinionBot.Operations.Funnel;
 using SecondOpinionBot.Operations.Telemetry;
+using SecondOpinionBot.Operations;
 using SecondOpinionBot.Storage;
 using SecondOpinionBot.Tests.Staff;
 using SecondOpinionBot.Tests.Support;
-using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace SecondOpinionBot.Tests.Operations;
 
@@ -28,7 +29,7 @@ public abstract class OperationsSqlContract(StorageProvider provider) : IDisposa
     public async Task The_snapshot_counts_waiting_and_overdue_cases_and_the_outbox()
     {
         var cases = new SqliteCaseStore(_db.Database, _clock, _db.Protector);
-        await cases.CreateAsync(new NewCase("webchat:u1", QueueNames.SocialWork, null, CasePriority.Urgent, null, Personas.Maya()), CancellationToken.None);
+        await cases.CreateAsync(new NewCase("webchat:u1", QueueNames.SocialWork, null, CasePriority.Urgent, null, Personas.Maya().ToCaseDetails()), CancellationToken.None);
         using var signal = new OutboxSignal();
         await new SqliteOutbox(_db.Database, _clock, MsOptions.Create(new HandoffOptions()), signal)
             .EnqueueAsync(OutboxKind.ThreadLine, new OutboxPayload("SO-AAAA"), null, CancellationToken.None);
@@ -61,7 +62,7 @@ public abstract class OperationsSqlContract(StorageProvider provider) : IDisposa
     public async Task The_funnel_reads_cases_and_journeys_and_the_pseudonym_key_is_made_once()
     {
         var cases = new SqliteCaseStore(_db.Database, _clock, _db.Protector);
-        var record = await cases.CreateAsync(new NewCase("webchat:u1", QueueNames.SocialWork, null, CasePriority.Routine, null, Personas.Maya()), CancellationToken.None);
+        var record = await cases.CreateAsync(new NewCase("webchat:u1", QueueNames.SocialWork, null, CasePriority.Routine, null, Personas.Maya().ToCaseDetails()), CancellationToken.None);
         _clock.Advance(TimeSpan.FromMinutes(30));
         await cases.TryTransitionAsync(record.Reference, CaseStatus.New, CaseStatus.Claimed, new CaseActor("aad-ana", "Ana"), null, CancellationToken.None);
 

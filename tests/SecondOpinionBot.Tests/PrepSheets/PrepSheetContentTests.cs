@@ -11,7 +11,7 @@ public sealed class PrepSheetContentTests
     private const string AnswerLines = "<span class=\"answer-lines\" aria-hidden=\"true\"><span></span><span></span><span></span></span>";
 
     private static PrepSheet Sheet(IntakeDraft? draft = null) =>
-        PrepSheetBuilder.Build(draft ?? EnglishWording.SentinelDraft(), "SO-7K3F", Sent, EnglishWording.PrepSheet, EnglishWording.Catalog);
+        PrepSheetBuilder.Build((draft ?? EnglishWording.SentinelDraft()).ToCaseDetails(), "SO-7K3F", Sent, EnglishWording.PrepSheet, EnglishWording.Catalog);
 
     [Fact]
     public void The_page_lists_reasons_with_explanations_numbered_questions_records_dates_and_reference()
@@ -59,7 +59,7 @@ public sealed class PrepSheetContentTests
         var draft = EnglishWording.SentinelDraft();
         draft.Questions.Add("see [this](https://evil.example)");
 
-        var text = PrepSheetText.Render(draft, "SO-7K3F", Sent, EnglishWording.PrepSheet, EnglishWording.Catalog);
+        var text = PrepSheetText.Render(draft.ToCaseDetails(), "SO-7K3F", Sent, EnglishWording.PrepSheet, EnglishWording.Catalog);
 
         Assert.StartsWith("Getting ready for your second opinion\n\nBring this page to your appointment.\n\nCase reference: SO-7K3F", text, StringComparison.Ordinal);
         Assert.Contains("\n- Diagnostic clarity: Check that the diagnosis fits your tests and history.", text, StringComparison.Ordinal);
@@ -72,7 +72,7 @@ public sealed class PrepSheetContentTests
     [Fact]
     public void An_empty_draft_says_nothing_yet_instead_of_empty_sections()
     {
-        var text = PrepSheetText.Render(new IntakeDraft(), null, null, EnglishWording.PrepSheet, EnglishWording.Catalog);
+        var text = PrepSheetText.Render(new IntakeDraft().ToCaseDetails(), null, null, EnglishWording.PrepSheet, EnglishWording.Catalog);
 
         Assert.Contains("Questions to ask\nNothing yet.", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Case reference", text, StringComparison.Ordinal);

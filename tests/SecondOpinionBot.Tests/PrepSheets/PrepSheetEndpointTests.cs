@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using SecondOpinionBot.Intake;
 using SecondOpinionBot.PrepSheets;
 using SecondOpinionBot.Privacy;
 using SecondOpinionBot.Tests.Support;
@@ -36,7 +37,7 @@ public sealed class PrepSheetEndpointTests : IAsyncLifetime
 
     private async Task<PrepSheetLink> CreateLinkAsync(string owner = "webchat:user-1")
     {
-        var sheet = PrepSheetAnswers.From(EnglishWording.SentinelDraft(), "SO-7K3F", null, "en");
+        var sheet = PrepSheetAnswers.From(EnglishWording.SentinelDraft().ToCaseDetails(), "SO-7K3F", null, "en");
         return await _factory.Services.GetRequiredService<PrepSheetLinkStore>().CreateAsync(owner, sheet, CancellationToken.None);
     }
 
@@ -118,7 +119,7 @@ public sealed class PrepSheetEndpointTests : IAsyncLifetime
     {
         var everything = LogCapture.Everything();
         await using var factory = new BotAppFactory(services: everything.AttachTo);
-        var sheet = PrepSheetAnswers.From(EnglishWording.SentinelDraft(), null, null, "en");
+        var sheet = PrepSheetAnswers.From(EnglishWording.SentinelDraft().ToCaseDetails(), null, null, "en");
         var link = await factory.Services.GetRequiredService<PrepSheetLinkStore>().CreateAsync("webchat:u", sheet, CancellationToken.None);
 
         await factory.CreateClient().GetAsync(link.Path);

@@ -1,4 +1,5 @@
 using SecondOpinionBot.Content;
+using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Intake;
 using SecondOpinionBot.PrepSheets;
 using SecondOpinionBot.Tests.Content;
@@ -42,7 +43,7 @@ public sealed class PrepSheetLetterTests
     };
 
     private static PrepSheet Sheet(IntakeDraft draft, RecordsLetters? letters) =>
-        PrepSheetBuilder.Build(draft, "SO-7WJN", Sent, Content.PrepSheetWording("911") with { Letters = letters }, Content.ChoiceCatalog());
+        PrepSheetBuilder.Build(draft.ToCaseDetails(), "SO-7WJN", Sent, Content.PrepSheetWording("911") with { Letters = letters }, Content.ChoiceCatalog());
 
     [Fact]
     public void The_header_says_who_the_sheet_is_for_the_worry_the_plan_the_doctor_the_reference_the_date_and_how_to_reach_the_team()

@@ -1,7 +1,8 @@
-using SecondOpinionBot.Storage;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
+using SecondOpinionBot.Intake;
 using SecondOpinionBot.PrepSheets;
+using SecondOpinionBot.Storage;
 using SecondOpinionBot.Tests.Support;
 
 namespace SecondOpinionBot.Tests.PrepSheets;
@@ -27,7 +28,7 @@ public abstract class PrepSheetLinkStoreContract : IDisposable
 
     private static readonly PrepSheetWords Words = PrepSheetWords.Fixed(EnglishWording.PrepSheet, EnglishWording.Catalog);
 
-    private static PrepSheetAnswers Sheet() => PrepSheetAnswers.From(EnglishWording.SentinelDraft(), "SO-7K3F", null, "en");
+    private static PrepSheetAnswers Sheet() => PrepSheetAnswers.From(EnglishWording.SentinelDraft().ToCaseDetails(), "SO-7K3F", null, "en");
 
     [StorageFact]
     public async Task A_link_opens_its_sheet_until_it_expires_after_seven_days()
@@ -82,7 +83,7 @@ public abstract class PrepSheetLinkStoreContract : IDisposable
         Assert.DoesNotContain(EnglishWording.PrepSheet.Intro, stored, StringComparison.Ordinal);
         Assert.All(EnglishWording.Catalog.Records.Values.Where(r => r.Explanation is not null), r => Assert.DoesNotContain(r.Explanation!, stored, StringComparison.Ordinal));
         Assert.True(stored.Length < 1024, $"{stored.Length} bytes: {stored}");
-        var rendered = PrepSheetBuilder.Build(EnglishWording.SentinelDraft(), "SO-7K3F", null, EnglishWording.PrepSheet, EnglishWording.Catalog);
+        var rendered = PrepSheetBuilder.Build(EnglishWording.SentinelDraft().ToCaseDetails(), "SO-7K3F", null, EnglishWording.PrepSheet, EnglishWording.Catalog);
         Assert.Equal(JsonSerializer.Serialize(rendered), JsonSerializer.Serialize(await store.FindAsync(link.Token, Words, CancellationToken.None)));
     }
 
@@ -91,7 +92,7 @@ public abstract class PrepSheetLinkStoreContract : IDisposable
     {
         var store = Store();
         var token = PrepSheetToken.New();
-        var rendered = PrepSheetBuilder.Build(EnglishWording.SentinelDraft(), "SO-7K3F", null, EnglishWording.PrepSheet, EnglishWording.Catalog);
+        var rendered = PrepSheetBuilder.Build(EnglishWording.SentinelDraft().ToCaseDetails(), "SO-7K3F", null, EnglishWording.PrepSheet, EnglishWording.Catalog);
         await using (var connection = await _db.Database.OpenAsync())
         {
             await using var insert = connection.CreateCommand();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SecondOpinionBot.Content;
+using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Intake;
 using SecondOpinionBot.PrepSheets;
 using SecondOpinionBot.Tests.Channels;
@@ -88,7 +89,7 @@ public sealed class PrepSheetPdfBrowserTests(BrowserFixture browser) : IDisposab
     {
         await using var factory = new DirectLineAppFactory(new Dictionary<string, string?> { ["Content:Directory"] = dialogs }, realServer: true);
         var address = factory.StartOnLoopback();
-        var answers = PrepSheetAnswers.From(Maria(), "SO-PDF1", factory.Time.GetUtcNow(), "en");
+        var answers = PrepSheetAnswers.From(Maria().ToCaseDetails(), "SO-PDF1", factory.Time.GetUtcNow(), "en");
         var link = await factory.Services.GetRequiredService<PrepSheetLinkStore>().CreateAsync("webchat:pdf-persona", answers, CancellationToken.None);
 
         await using var context = await browser.Browser.NewContextAsync();

@@ -2,8 +2,9 @@ using System.Text.Json;
 using Microsoft.Bot.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Handoff.Messages;
+using SecondOpinionBot.Handoff;
+using SecondOpinionBot.Intake;
 using SecondOpinionBot.Storage.Protection;
 using SecondOpinionBot.Tests.Staff;
 using SecondOpinionBot.Tests.Support;
@@ -33,12 +34,13 @@ public sealed class LegacyPlaintextMigrationTests
             var cases = old.Services.GetRequiredService<ICaseStore>();
             var details = Personas.Maya();
             details.Concern = Concern;
-            var record = await cases.CreateAsync(new NewCase("webchat:legacy-user", QueueNames.SocialWork, null, CasePriority.Routine, null, details), CancellationToken.None);
+            var record = await cases.CreateAsync(new NewCase("webchat:legacy-user", QueueNames.SocialWork, null, CasePriority.Routine, null, details.ToCaseDetails()), CancellationToken.None);
             reference = record.Reference;
             await old.Services.GetRequiredService<ICaseMessageStore>().AddAsync(record.Id, MessageDirection.ToPatient, "staff-1", "Ana", StaffText, CancellationToken.None);
             await old.Services.GetRequiredService<IStorage>().WriteAsync(new Dictionary<string, object> { [StateKey] = new Dictionary<string, object> { ["note"] = StateValue } });
-            // What an older version wrote: the same values, in plain text.
-            Execute(database, "UPDATE cases SET details = $v", JsonSerializer.Serialize(details, SqliteCaseStore.Json));
+            // What an older version wrote: the same values, in plain text, and the journey's whole draft as the case's
+            // details (format 1, before the case had its own snapshot).
+            Execute(database, "UPDATE cases SET details = $v", JsonSerializer.Serialize(details, CaseDetailsJson.Options));
             Execute(database, "UPDATE case_messages SET text = $v", StaffText);
             Execute(database, "UPDATE bot_state SET document = $v WHERE key = '" + StateKey + "'", $$"""{"note":"{{StateValue}}","eTag":"1"}""");
             Assert.NotEmpty(EncryptionAtRestTests.RawHits(database, [Concern, StaffText, StateValue]));

@@ -62,10 +62,10 @@ public abstract class PatientDataEraserContract : IDisposable
     }
 
     private async Task<CaseRecord> CreateCaseAsync(PatientIdentity who) =>
-        await _cases.CreateAsync(new NewCase(who.OwnerKey, "social-work", null, CasePriority.Routine, "{\"conversation\":{\"id\":\"" + who.ConversationId + "\"}}", EnglishWording.SentinelDraft()), CancellationToken.None);
+        await _cases.CreateAsync(new NewCase(who.OwnerKey, "social-work", null, CasePriority.Routine, "{\"conversation\":{\"id\":\"" + who.ConversationId + "\"}}", EnglishWording.SentinelDraft().ToCaseDetails()), CancellationToken.None);
 
     private async Task<PrepSheetLink> CreateLinkAsync(PatientIdentity who) =>
-        await _links.CreateAsync(who.OwnerKey, PrepSheetAnswers.From(EnglishWording.SentinelDraft(), null, null, "en"), CancellationToken.None);
+        await _links.CreateAsync(who.OwnerKey, PrepSheetAnswers.From(EnglishWording.SentinelDraft().ToCaseDetails(), null, null, "en"), CancellationToken.None);
 
     private async Task<(PatientIdentity, CaseRecord, PrepSheetLink)[]> SeedBothAsync()
     {

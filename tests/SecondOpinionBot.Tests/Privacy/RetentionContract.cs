@@ -35,12 +35,14 @@ public abstract class RetentionContract : IDisposable
         GC.SuppressFinalize(this);
     }
 
+    private IRetentionParticipant[] Participants => [new ClosedCaseRetention(_cases), new ExpiredLinkRetention(_links)];
+
     private RetentionService Service(int days = 180) =>
-        new(_cases, _links, _state, MsOptions.Create(new RetentionOptions { ResolvedCaseRetentionDays = days }), _clock, NullLogger<RetentionService>.Instance);
+        new(Participants, _state, MsOptions.Create(new RetentionOptions { ResolvedCaseRetentionDays = days }), _clock, NullLogger<RetentionService>.Instance);
 
     private async Task<string> ResolvedCaseAsync()
     {
-        var created = await _cases.CreateAsync(new NewCase("webchat:u", "social-work", null, CasePriority.Routine, null, new IntakeDraft { Phone = Sentinels.Phone }), CancellationToken.None);
+        var created = await _cases.CreateAsync(new NewCase("webchat:u", "social-work", null, CasePriority.Routine, null, new IntakeDraft { Phone = Sentinels.Phone }.ToCaseDetails()), CancellationToken.None);
         await _cases.TryTransitionAsync(created.Reference, CaseStatus.New, CaseStatus.Claimed, Ana, null, CancellationToken.None);
         await _cases.TryTransitionAsync(created.Reference, CaseStatus.Claimed, CaseStatus.Resolved, Ana, "done", CancellationToken.None);
         return created.Reference;
@@ -50,16 +52,17 @@ public abstract class RetentionContract : IDisposable
     public async Task Resolved_cases_past_retention_and_expired_links_are_purged_and_the_rest_kept()
     {
         var old = await ResolvedCaseAsync();
-        var openOld = (await _cases.CreateAsync(new NewCase("webchat:u2", "social-work", null, CasePriority.Routine, null, new IntakeDraft()), CancellationToken.None)).Reference;
-        var oldLink = await _links.CreateAsync("webchat:u", PrepSheetAnswers.From(new IntakeDraft(), null, null, "en"), CancellationToken.None);
+        var openOld = (await _cases.CreateAsync(new NewCase("webchat:u2", "social-work", null, CasePriority.Routine, null, new IntakeDraft().ToCaseDetails()), CancellationToken.None)).Reference;
+        var oldLink = await _links.CreateAsync("webchat:u", PrepSheetAnswers.From(new IntakeDraft().ToCaseDetails(), null, null, "en"), CancellationToken.None);
         _clock.Advance(TimeSpan.FromDays(10));
         var recent = await ResolvedCaseAsync();
         _clock.Advance(TimeSpan.FromDays(175));
-        var liveLink = await _links.CreateAsync("webchat:u", PrepSheetAnswers.From(new IntakeDraft(), null, null, "en"), CancellationToken.None);
+        var liveLink = await _links.CreateAsync("webchat:u", PrepSheetAnswers.From(new IntakeDraft().ToCaseDetails(), null, null, "en"), CancellationToken.None);
 
         var run = await Service().RunOnceAsync(CancellationToken.None);
 
-        Assert.Equal(new RetentionRun(CasesPurged: 1, LinksPurged: 1), run);
+        Assert.Equal(1, run.PurgedBy(ClosedCaseRetention.Purges));
+        Assert.Equal(1, run.PurgedBy(ExpiredLinkRetention.Purges));
         Assert.Null(await _cases.FindAsync(old, CancellationToken.None));
         Assert.NotNull(await _cases.FindAsync(recent, CancellationToken.None));
         Assert.NotNull(await _cases.FindAsync(openOld, CancellationToken.None));
@@ -73,8 +76,8 @@ public abstract class RetentionContract : IDisposable
         var reference = await ResolvedCaseAsync();
         _clock.Advance(TimeSpan.FromDays(31));
 
-        Assert.Equal(0, (await Service(days: 60).RunOnceAsync(CancellationToken.None)).CasesPurged);
-        Assert.Equal(1, (await Service(days: 30).RunOnceAsync(CancellationToken.None)).CasesPurged);
+        Assert.Equal(0, (await Service(days: 60).RunOnceAsync(CancellationToken.None)).PurgedBy(ClosedCaseRetention.Purges));
+        Assert.Equal(1, (await Service(days: 30).RunOnceAsync(CancellationToken.None)).PurgedBy(ClosedCaseRetention.Purges));
         Assert.Null(await _cases.FindAsync(reference, CancellationToken.None));
     }
 
@@ -107,7 +110,7 @@ public abstract class RetentionContract : IDisposable
         _clock.Advance(TimeSpan.FromDays(181));
         var second = await ResolvedCaseAsync();
         var runs = new LogSignal<RetentionService>();
-        var service = new RetentionService(_cases, _links, _state,
+        var service = new RetentionService(Participants, _state,
             MsOptions.Create(new RetentionOptions { ResolvedCaseRetentionDays = 180, PurgeInterval = TimeSpan.FromHours(6), FirstRunDelay = TimeSpan.Zero }), _clock, runs);
 
         // Each finished run logs "Retention purge: …"; the fake clock decides when a run is due, the log says it ran.

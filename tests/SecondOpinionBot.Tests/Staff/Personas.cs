@@ -1,3 +1,4 @@
+using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Intake;
 
 namespace SecondOpinionBot.Tests.Staff;

@@ -2,6 +2,7 @@ using Newtonsoft.Json.Linq;
 using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Intake;
 using SecondOpinionBot.Staff;
+using SecondOpinionBot.Text;
 
 namespace SecondOpinionBot.Tests.Staff;
 
@@ -23,14 +24,14 @@ public sealed class StaffCaseCardTests
         AssigneeName = assignee,
         AssigneeId = assignee is null ? null : "aad-ana",
         Outcome = outcome,
-        Details = details,
+        Details = details.ToCaseDetails(),
     };
 
     [Fact]
     public void A_case_with_answers_the_bot_could_not_understand_shows_needs_a_call()
     {
         var draft = Personas.Maya();
-        draft.NotKnown.Add(IntakeDraftFields.Proposed);
+        draft.NotKnown.Add(CaseDetailsFields.Proposed);
         draft.TeamQuestions.Add("can my husband come to the visit?");
 
         Assert.Contains("\"Needs a call\"", new StaffCaseCard(Case(draft), Created).ToJson());
@@ -167,7 +168,7 @@ public sealed class StaffCaseCardTests
         Assert.Equal(["case.resolve", "case.message", "case.details", "case.note", "case.transfer", "case.unassign"], card["actions"]!.Select(a => (a["verb"] ?? a["data"]!["verb"])!.ToString()));
         var input = card.SelectToken("$.body[?(@.type == 'Input.ChoiceSet')]")!;
         Assert.Equal("outcome", input["id"]!.ToString());
-        Assert.Equal(StaffOutcomes.All.Select(o => o.Id), input["choices"]!.Select(c => c["value"]!.ToString()));
+        Assert.Equal(CaseOutcomes.All.Select(o => o.Id), input["choices"]!.Select(c => c["value"]!.ToString()));
     }
 
     [Fact]

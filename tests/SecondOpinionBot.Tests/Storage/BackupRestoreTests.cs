@@ -2,8 +2,9 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.DataProtection;
 using Npgsql;
 using SecondOpinionBot.Handoff;
-using SecondOpinionBot.Storage;
+using SecondOpinionBot.Intake;
 using SecondOpinionBot.Storage.Protection;
+using SecondOpinionBot.Storage;
 using SecondOpinionBot.Tests.Staff;
 using SecondOpinionBot.Tests.Support;
 
@@ -22,7 +23,7 @@ public sealed class BackupRestoreTests : IPostgresTests
         var made = new List<CaseRecord>();
         for (var i = 0; i < 5; i++)
         {
-            made.Add(await cases.CreateAsync(new NewCase($"webchat:patient-{i}", QueueNames.SocialWork, null, CasePriority.Routine, null, Personas.Maya()), CancellationToken.None));
+            made.Add(await cases.CreateAsync(new NewCase($"webchat:patient-{i}", QueueNames.SocialWork, null, CasePriority.Routine, null, Personas.Maya().ToCaseDetails()), CancellationToken.None));
         }
 
         // Patient 0 asked to be forgotten before the backup: their data key is gone.

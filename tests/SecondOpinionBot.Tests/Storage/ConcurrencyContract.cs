@@ -1,14 +1,15 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Logging.Abstractions;
+using MsOptions = Microsoft.Extensions.Options.Options;
 using SecondOpinionBot.Channels.DirectLine;
-using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Handoff.Outbox;
-using SecondOpinionBot.Storage;
+using SecondOpinionBot.Handoff;
+using SecondOpinionBot.Intake;
 using SecondOpinionBot.Storage.Turns;
+using SecondOpinionBot.Storage;
 using SecondOpinionBot.Tests.Staff;
 using SecondOpinionBot.Tests.Support;
-using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace SecondOpinionBot.Tests.Storage;
 
@@ -160,7 +161,7 @@ public abstract class ConcurrencyContract(StorageProvider provider) : IDisposabl
         var casesB = new SqliteCaseStore(b, TimeProvider.System, _db.Protector);
         for (var round = 0; round < 10; round++)
         {
-            var record = await casesA.CreateAsync(new NewCase("webchat:u1", QueueNames.SocialWork, null, CasePriority.Routine, null, Personas.Maya()), CancellationToken.None);
+            var record = await casesA.CreateAsync(new NewCase("webchat:u1", QueueNames.SocialWork, null, CasePriority.Routine, null, Personas.Maya().ToCaseDetails()), CancellationToken.None);
 
             var results = await Task.WhenAll(
                 Task.Run(() => casesA.TryTransitionAsync(record.Reference, CaseStatus.New, CaseStatus.Claimed, new CaseActor("aad-ana", "Ana"), null, CancellationToken.None)),
@@ -181,7 +182,7 @@ public abstract class ConcurrencyContract(StorageProvider provider) : IDisposabl
         await using var b = second;
         var casesA = new SqliteCaseStore(a, TimeProvider.System, _db.Protector);
         var casesB = new SqliteCaseStore(b, TimeProvider.System, _db.Protector);
-        NewCase Request() => new("webchat:u2", QueueNames.SocialWork, null, CasePriority.Routine, null, Personas.Maya()) { RequestKey = "webchat/conv/activity-7" };
+        NewCase Request() => new("webchat:u2", QueueNames.SocialWork, null, CasePriority.Routine, null, Personas.Maya().ToCaseDetails()) { RequestKey = "webchat/conv/activity-7" };
 
         var made = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() => (i % 2 == 0 ? casesA : casesB).CreateAsync(Request(), CancellationToken.None))));
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Intake;
 using SecondOpinionBot.Summary;
 using SecondOpinionBot.Tests.Support;
@@ -7,7 +8,7 @@ namespace SecondOpinionBot.Tests.Summary;
 
 public sealed class CaseSummaryCardTests
 {
-    private static JsonObject Card(IntakeDraft draft, int version = 3) => CaseSummaryCard.Build(draft, EnglishWording.Summary, version, EnglishWording.Catalog);
+    private static JsonObject Card(IntakeDraft draft, int version = 3) => CaseSummaryCard.Build(draft.ToCaseDetails(), EnglishWording.Summary, version, EnglishWording.Catalog);
 
     private static JsonObject SectionOf(JsonObject card, string id) =>
         card["body"]!.AsArray().OfType<JsonObject>().Single(e => (string?)e["id"] == "section-" + id);

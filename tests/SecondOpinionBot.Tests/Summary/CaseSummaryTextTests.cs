@@ -1,3 +1,4 @@
+using SecondOpinionBot.Intake;
 using SecondOpinionBot.Summary;
 using SecondOpinionBot.Tests.Support;
 
@@ -8,7 +9,7 @@ public sealed class CaseSummaryTextTests
     [Fact]
     public void The_text_summary_has_every_section_heading_and_the_same_answers_as_the_card()
     {
-        var text = CaseSummaryText.Render(EnglishWording.SentinelDraft(), EnglishWording.Summary, EnglishWording.Catalog);
+        var text = CaseSummaryText.Render(EnglishWording.SentinelDraft().ToCaseDetails(), EnglishWording.Summary, EnglishWording.Catalog);
 
         var headings = EnglishWording.Summary.Headings.Values.Select(h => text.IndexOf("\n\n" + h + "\n", StringComparison.Ordinal)).ToArray();
         Assert.All(headings, index => Assert.True(index > 0));
@@ -24,7 +25,7 @@ public sealed class CaseSummaryTextTests
         var draft = EnglishWording.SentinelDraft();
         draft.Concern = "first line\n\n# Your questions\n- fake item";
 
-        var text = CaseSummaryText.Render(draft, EnglishWording.Summary, EnglishWording.Catalog);
+        var text = CaseSummaryText.Render(draft.ToCaseDetails(), EnglishWording.Summary, EnglishWording.Catalog);
 
         Assert.Contains("- Your concern: first line \\# Your questions - fake item", text, StringComparison.Ordinal);
     }
@@ -33,7 +34,7 @@ public sealed class CaseSummaryTextTests
 /// <summary>Every answer the bot gave up on shows as "Not known" on the summary, never as a blank or a default.</summary>
 public sealed class SummaryNotKnownTests
 {
-    private static SummaryCardText Wording => SecondOpinionBot.Content.ContentWordings.SummaryCardText(SecondOpinionBot.Tests.Content.ContentFixture.English);
+    private static SummaryCardText Wording => SecondOpinionBot.Summary.SummaryWordingFromContent.SummaryCardText(SecondOpinionBot.Tests.Content.ContentFixture.English);
 
     [Fact]
     public void Each_answer_given_up_on_shows_not_known_next_to_its_label()
@@ -41,21 +42,21 @@ public sealed class SummaryNotKnownTests
         var draft = new SecondOpinionBot.Intake.IntakeDraft
         {
             ConsentToStore = true,
-            Role = SecondOpinionBot.Intake.ChatRole.Caregiver,
+            Role = SecondOpinionBot.Handoff.ChatRole.Caregiver,
             PatientFirstName = "Ana",
             PatientAgrees = true,
             NotKnown =
             [
-                SecondOpinionBot.Intake.IntakeDraftFields.Relationship, SecondOpinionBot.Intake.IntakeDraftFields.Proposed,
-                SecondOpinionBot.Intake.IntakeDraftFields.PlannedDate, SecondOpinionBot.Intake.IntakeDraftFields.Reasons,
-                SecondOpinionBot.Intake.IntakeDraftFields.Records, SecondOpinionBot.Intake.IntakeDraftFields.Needs,
-                SecondOpinionBot.Intake.IntakeDraftFields.Urgency, SecondOpinionBot.Intake.IntakeDraftFields.ContactMethods,
-                SecondOpinionBot.Intake.IntakeDraftFields.Phone, SecondOpinionBot.Intake.IntakeDraftFields.Email,
+                SecondOpinionBot.Handoff.CaseDetailsFields.Relationship, SecondOpinionBot.Handoff.CaseDetailsFields.Proposed,
+                SecondOpinionBot.Handoff.CaseDetailsFields.PlannedDate, SecondOpinionBot.Handoff.CaseDetailsFields.Reasons,
+                SecondOpinionBot.Handoff.CaseDetailsFields.Records, SecondOpinionBot.Handoff.CaseDetailsFields.Needs,
+                SecondOpinionBot.Handoff.CaseDetailsFields.Urgency, SecondOpinionBot.Handoff.CaseDetailsFields.ContactMethods,
+                SecondOpinionBot.Handoff.CaseDetailsFields.Phone, SecondOpinionBot.Handoff.CaseDetailsFields.Email,
             ],
         };
         var notKnown = Wording.NotKnownText;
 
-        var sections = SummaryContent.Build(draft, Wording, EnglishWording.Catalog).ToDictionary(s => s.Section);
+        var sections = SummaryContent.Build(draft.ToCaseDetails(), Wording, EnglishWording.Catalog).ToDictionary(s => s.Section);
 
         string Fact(SummarySection section, string label) => sections[section].Blocks.OfType<SummaryFacts>().SelectMany(f => f.Facts).Single(f => f.Label == label).Value;
         bool SaysNotKnown(SummarySection section) => sections[section].Blocks.OfType<SummaryParagraph>().Any(p => p.Text == notKnown);
@@ -88,14 +89,14 @@ public sealed class SummaryCaregiverWordsTests
         var draft = new SecondOpinionBot.Intake.IntakeDraft
         {
             ConsentToStore = true,
-            Role = SecondOpinionBot.Intake.ChatRole.Caregiver,
+            Role = SecondOpinionBot.Handoff.ChatRole.Caregiver,
             PatientFirstName = "Ana",
             Relationship = "parent",
             ProxyAuthority = "healthcare-proxy",
         };
-        var wording = SecondOpinionBot.Content.ContentWordings.SummaryCardText(English);
+        var wording = SecondOpinionBot.Summary.SummaryWordingFromContent.SummaryCardText(English);
 
-        var text = CaseSummaryText.Render(draft, wording, SecondOpinionBot.Content.ContentWordings.ChoiceCatalog(English));
+        var text = CaseSummaryText.Render(draft.ToCaseDetails(), wording, SecondOpinionBot.Content.ContentWordings.ChoiceCatalog(English));
 
         var relationship = English.Choices(SecondOpinionBot.Content.ChoiceSetIds.Relationship)["parent"].Label;
         var authority = English.Choices(SecondOpinionBot.Content.ChoiceSetIds.ProxyAuthority)["healthcare-proxy"].Label;

@@ -1,3 +1,5 @@
+using SecondOpinionBot.Content;
+using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Intake;
 using SecondOpinionBot.PrepSheets;
 using SecondOpinionBot.Privacy;
@@ -100,14 +102,14 @@ public static class EnglishWording
         },
         FieldNames = new Dictionary<string, string>
         {
-            [IntakeDraftFields.Role] = "who this is for",
-            [IntakeDraftFields.PatientFirstName] = "a first name",
-            [IntakeDraftFields.Concern] = "your concern",
-            [IntakeDraftFields.Reasons] = "your reasons",
-            [IntakeDraftFields.Questions] = "your questions",
-            [IntakeDraftFields.Records] = "your records checklist",
-            [IntakeDraftFields.Phone] = "your phone number",
-            [IntakeDraftFields.Email] = "your email address",
+            [CaseDetailsFields.Role] = "who this is for",
+            [CaseDetailsFields.PatientFirstName] = "a first name",
+            [CaseDetailsFields.Concern] = "your concern",
+            [CaseDetailsFields.Reasons] = "your reasons",
+            [CaseDetailsFields.Questions] = "your questions",
+            [CaseDetailsFields.Records] = "your records checklist",
+            [CaseDetailsFields.Phone] = "your phone number",
+            [CaseDetailsFields.Email] = "your email address",
         },
     };
 

@@ -14,7 +14,7 @@ public sealed class DirectLineConnectorFactory(IHttpClientFactory httpClientFact
     public override Task<IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken)
     {
         var httpClient = httpClientFactory.CreateClient(HttpClientName);
-        IConnectorClient client = Bot.SharedContractsConnectorFactory.ShareContracts(
+        IConnectorClient client = Channels.SharedContractsConnectorFactory.ShareContracts(
             new ConnectorClient(new Uri(serviceUrl), new DirectLineConnectorCredentials(key), httpClient, disposeHttpClient: true));
         return Task.FromResult(client);
     }

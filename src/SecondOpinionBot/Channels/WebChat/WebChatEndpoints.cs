@@ -35,7 +35,7 @@ public static partial class WebChatEndpoints
         HttpRequest request, IOptions<DirectLineOptions> options, IConfiguration configuration,
         AzureDirectLineTokenClient azure, DirectLineSessions sessions, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var body = await Bot.LimitedBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
+        var body = await Channels.LimitedBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             return Results.Problem("The request body is larger than 4 KB.", statusCode: StatusCodes.Status413PayloadTooLarge);
@@ -72,7 +72,7 @@ public static partial class WebChatEndpoints
 
     private static async Task<IResult> ForgetAsync(HttpRequest request, DirectLineSessions sessions, CancellationToken cancellationToken)
     {
-        var body = await Bot.LimitedBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
+        var body = await Channels.LimitedBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             return Results.Problem("The request body is larger than 4 KB.", statusCode: StatusCodes.Status413PayloadTooLarge);

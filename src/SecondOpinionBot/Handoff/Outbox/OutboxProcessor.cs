@@ -13,7 +13,7 @@ namespace SecondOpinionBot.Handoff.Outbox;
 /// whether the earlier post happened, the new card says it may also have been posted earlier instead of staying silent.
 /// </summary>
 public sealed partial class OutboxProcessor(
-    IOutbox outbox, OutboxDelivery delivery, DeadLetterFollowUp followUp, IOptions<HandoffOptions> options, TimeProvider clock, Operations.Telemetry.BotMetrics metrics, ILogger<OutboxProcessor> logger)
+    IOutbox outbox, IOutboxDelivery delivery, DeadLetterFollowUp followUp, IOptions<HandoffOptions> options, TimeProvider clock, Operations.Telemetry.BotMetrics metrics, ILogger<OutboxProcessor> logger)
 {
     private readonly string _owner = Storage.ProcessInstance.NewId();
 
@@ -31,7 +31,7 @@ public sealed partial class OutboxProcessor(
                 continue; // The lease ran out before we started: another pass owns it now.
             }
 
-            using var span = Operations.Telemetry.BotTelemetry.StartOutboxSend(item.Kind, item.Attempts);
+            using var span = Operations.Telemetry.BotTelemetry.StartOutboxSend(item.Kind.ToName(), item.Attempts);
             DeliveryResult result;
             try
             {
@@ -61,19 +61,19 @@ public sealed partial class OutboxProcessor(
         switch (result.Outcome)
         {
             case DeliveryOutcome.Sent:
-                metrics.Delivery(item.Kind, Operations.Telemetry.DeliveryResults.Sent, null);
+                metrics.Delivery(item.Kind.ToName(), Operations.Telemetry.DeliveryResults.Sent, null);
                 await outbox.CompleteAsync(item.Id, cancellationToken);
                 break;
             case DeliveryOutcome.RetryLater when item.Attempts < settings.MaxAttempts:
                 // A channel's Retry-After is honoured up to MaxDelay: one 429 asking for an hour must not hold an urgent card that long.
                 var delay = Min(result.RetryAfter ?? Backoff(item.Attempts, settings), settings.MaxDelay);
-                metrics.Delivery(item.Kind, Operations.Telemetry.DeliveryResults.Retry, result.Reason);
+                metrics.Delivery(item.Kind.ToName(), Operations.Telemetry.DeliveryResults.Retry, result.Reason);
                 LogRetry(item.Id, item.Kind, item.Attempts, result.Reason, delay);
                 await outbox.RetryLaterAsync(item.Id, _owner, clock.GetUtcNow() + delay, result.Reason ?? "retry", result.MaybeSent, cancellationToken);
                 break;
             default:
                 var reason = result.Outcome == DeliveryOutcome.Permanent ? result.Reason ?? "permanent" : $"attempts-exhausted:{result.Reason}";
-                metrics.Delivery(item.Kind, Operations.Telemetry.DeliveryResults.DeadLetter, reason);
+                metrics.Delivery(item.Kind.ToName(), Operations.Telemetry.DeliveryResults.DeadLetter, reason);
                 LogDeadLetter(item.Id, item.Kind, item.Payload.Reference, reason, item.Attempts);
                 await outbox.DeadLetterAsync(item.Id, _owner, reason, cancellationToken);
                 await followUp.OnDeadLetteredAsync(item, reason, cancellationToken);

@@ -4,7 +4,7 @@ namespace SecondOpinionBot.Handoff.Outbox;
 
 /// <summary>Runs outbox passes in the background: at once when something is added, otherwise every poll interval.</summary>
 public sealed partial class OutboxWorker(
-    OutboxProcessor processor, OutboxSignal signal, IOptions<HandoffOptions> options, Operations.Readiness.OutboxWorkerHeartbeat heartbeat, ILogger<OutboxWorker> logger) : BackgroundService
+    OutboxProcessor processor, OutboxSignal signal, IOptions<HandoffOptions> options, Handoff.Outbox.OutboxWorkerHeartbeat heartbeat, ILogger<OutboxWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

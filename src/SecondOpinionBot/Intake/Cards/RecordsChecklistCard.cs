@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SecondOpinionBot.Content;
+using SecondOpinionBot.Handoff;
 
 namespace SecondOpinionBot.Intake.Cards;
 

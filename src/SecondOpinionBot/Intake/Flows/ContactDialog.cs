@@ -1,6 +1,7 @@
 using SecondOpinionBot.Content;
-using SecondOpinionBot.Dialogs;
 using SecondOpinionBot.Dialogs.Prompts;
+using SecondOpinionBot.Dialogs;
+using SecondOpinionBot.Handoff;
 
 namespace SecondOpinionBot.Intake.Flows;
 
@@ -21,7 +22,7 @@ public sealed class ContactDialog : WaterfallDialog
         });
         AddStep(async (step, ct) =>
         {
-            await step.NotKnownIfGaveUpAsync(kit, IntakeDraftFields.ContactMethods, ct);
+            await step.NotKnownIfGaveUpAsync(kit, CaseDetailsFields.ContactMethods, ct);
             var methods = step.ChoiceIds().ToList();
             await kit.UpdateAsync(step.TurnContext, d => d.ContactMethods = methods, ct);
             return methods.Contains("phone")
@@ -31,7 +32,7 @@ public sealed class ContactDialog : WaterfallDialog
         AddStep(async (step, ct) =>
         {
             // A number that could not be read after the retries is dropped with its method, so nobody waits for a call.
-            await step.NotKnownIfGaveUpAsync(kit, IntakeDraftFields.Phone, ct);
+            await step.NotKnownIfGaveUpAsync(kit, CaseDetailsFields.Phone, ct);
 
             var draft = await kit.UpdateAsync(step.TurnContext, d =>
             {
@@ -47,7 +48,7 @@ public sealed class ContactDialog : WaterfallDialog
         });
         AddStep(async (step, ct) =>
         {
-            await step.NotKnownIfGaveUpAsync(kit, IntakeDraftFields.Email, ct);
+            await step.NotKnownIfGaveUpAsync(kit, CaseDetailsFields.Email, ct);
             await kit.UpdateAsync(step.TurnContext, d =>
             {
                 d.Email = d.ContactMethods.Contains("email") && !step.GaveUp ? step.Text() : null;

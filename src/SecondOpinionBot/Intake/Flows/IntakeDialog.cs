@@ -11,7 +11,7 @@ public sealed class IntakeDialog : WaterfallDialog<IntakeDialog.Start>
 {
     public new const string Id = "intake";
 
-    public IntakeDialog(JourneyKit kit, CaseStatusReply status, EmergencyPause emergency, Operations.Funnel.JourneyEvents journeys, OpenCaseRouter router)
+    public IntakeDialog(JourneyKit kit, CaseStatusReply status, EmergencyPause emergency, IJourneyRecorder journeys, OpenCaseRouter router)
         : base(Id)
     {
         AddStep(async (step, ct) =>
@@ -70,7 +70,7 @@ public sealed class IntakeDialog : WaterfallDialog<IntakeDialog.Start>
             }
 
             var turn = step.TurnContext;
-            await journeys.ReachedAsync(turn, Operations.Funnel.JourneySteps.Welcome, ct);
+            await journeys.ReachedAsync(turn, JourneySteps.Welcome, ct);
             await step.SendAsync(string.Join("\n\n",
                 kit.Say(turn, MessageKeys.WelcomeIntro),
                 kit.Say(turn, MessageKeys.WelcomeWhatIDo, ("minutes", JourneyEstimate.Minutes.ToString(System.Globalization.CultureInfo.InvariantCulture))),
@@ -83,7 +83,7 @@ public sealed class IntakeDialog : WaterfallDialog<IntakeDialog.Start>
             if (step.GaveUp)
             {
                 // No clear yes after several tries: nothing is saved, as for a no.
-                await journeys.FinishedAsync(step.TurnContext, Operations.Funnel.JourneyOutcomes.Declined, ct);
+                await journeys.FinishedAsync(step.TurnContext, JourneyOutcomes.Declined, ct);
                 await step.MoveOnIfGaveUpAsync(kit, ct);
                 return await step.ReplaceDialogAsync(ReasonsTourDialog.Id, ct);
             }
@@ -98,7 +98,7 @@ public sealed class IntakeDialog : WaterfallDialog<IntakeDialog.Start>
                     break;
                 case "no":
                     // Nothing is saved for this user; they can still read the four reasons.
-                    await journeys.FinishedAsync(step.TurnContext, Operations.Funnel.JourneyOutcomes.Declined, ct);
+                    await journeys.FinishedAsync(step.TurnContext, JourneyOutcomes.Declined, ct);
                     await step.SendAsync(kit.Say(step.TurnContext, MessageKeys.WelcomeConsentNo), ct);
                     return await step.ReplaceDialogAsync(ReasonsTourDialog.Id, ct);
             }
@@ -112,7 +112,7 @@ public sealed class IntakeDialog : WaterfallDialog<IntakeDialog.Start>
                 if (step.Stopped())
                 {
                     // The journey cannot go on (the patient does not agree): the four reasons are still there to read.
-                    await journeys.FinishedAsync(step.TurnContext, Operations.Funnel.JourneyOutcomes.Stopped, ct);
+                    await journeys.FinishedAsync(step.TurnContext, JourneyOutcomes.Stopped, ct);
                     return await step.ReplaceDialogAsync(ReasonsTourDialog.Id, ct);
                 }
 
@@ -131,11 +131,11 @@ public sealed class IntakeDialog : WaterfallDialog<IntakeDialog.Start>
         {
             if (step.Stopped())
             {
-                await journeys.FinishedAsync(step.TurnContext, Operations.Funnel.JourneyOutcomes.Stopped, ct);
+                await journeys.FinishedAsync(step.TurnContext, JourneyOutcomes.Stopped, ct);
                 return await step.ReplaceDialogAsync(ReasonsTourDialog.Id, ct);
             }
 
-            await journeys.ReachedAsync(step.TurnContext, Operations.Funnel.JourneySteps.Summary, ct);
+            await journeys.ReachedAsync(step.TurnContext, JourneySteps.Summary, ct);
             return await step.BeginDialogAsync(SummaryDialog.Id, ct);
         });
     }

@@ -1,5 +1,6 @@
 using SecondOpinionBot.Content;
 using SecondOpinionBot.Dialogs;
+using SecondOpinionBot.Handoff;
 
 namespace SecondOpinionBot.Intake.Flows;
 
@@ -14,7 +15,7 @@ public sealed class NeedsDialog : WaterfallDialog
         AddStep(async (step, ct) =>
         {
             var content = kit.Content(step.TurnContext);
-            await step.NotKnownIfGaveUpAsync(kit, IntakeDraftFields.Needs, ct);
+            await step.NotKnownIfGaveUpAsync(kit, CaseDetailsFields.Needs, ct);
             var picked = step.ChoiceIds();
             var needs = picked.Where(id => !content.Need(id).IsNone).ToList();
             await kit.UpdateAsync(step.TurnContext, d => d.Needs = needs, ct);

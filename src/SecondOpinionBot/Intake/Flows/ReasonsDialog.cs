@@ -1,6 +1,7 @@
+using EngineChoice = SecondOpinionBot.Dialogs.Choices.Choice;
 using SecondOpinionBot.Content;
 using SecondOpinionBot.Dialogs;
-using EngineChoice = SecondOpinionBot.Dialogs.Choices.Choice;
+using SecondOpinionBot.Handoff;
 
 namespace SecondOpinionBot.Intake.Flows;
 
@@ -53,7 +54,7 @@ public sealed class ReasonsDialog : WaterfallDialog<ReasonsProgress>
 
             switch (step.ChoiceId())
             {
-                case null when await step.NotKnownIfGaveUpAsync(kit, IntakeDraftFields.Reasons, ct, oneOfMany: true):
+                case null when await step.NotKnownIfGaveUpAsync(kit, CaseDetailsFields.Reasons, ct, oneOfMany: true):
                     // Not understood: neither chosen nor "not sure"; our team asks about it.
                     break;
                 case "yes":

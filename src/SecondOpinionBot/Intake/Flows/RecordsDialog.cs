@@ -1,5 +1,6 @@
 using SecondOpinionBot.Content;
 using SecondOpinionBot.Dialogs;
+using SecondOpinionBot.Handoff;
 
 namespace SecondOpinionBot.Intake.Flows;
 
@@ -57,7 +58,7 @@ public sealed class RecordsDialog : WaterfallDialog<RecordsDialog.Progress>
                 return await FromCardAsync(kit, step, step.GaveUp ? null : step.ResultAs<System.Text.Json.Nodes.JsonObject>(), items, ct);
             }
 
-            if (step.Options.Index < items.Count && await step.NotKnownIfGaveUpAsync(kit, IntakeDraftFields.Records, ct, oneOfMany: true))
+            if (step.Options.Index < items.Count && await step.NotKnownIfGaveUpAsync(kit, CaseDetailsFields.Records, ct, oneOfMany: true))
             {
                 // Not understood: this record gets no status (no silent "doesn't apply"); our team asks about it.
                 return await step.ReplaceDialogAsync(Id, new Progress { Index = step.Options.Index + 1, OneByOne = step.Options.OneByOne }, ct);
@@ -123,7 +124,7 @@ public sealed class RecordsDialog : WaterfallDialog<RecordsDialog.Progress>
         var turn = step.TurnContext;
         if (form is null)
         {
-            await step.NotKnownIfGaveUpAsync(kit, IntakeDraftFields.Records, cancellationToken);
+            await step.NotKnownIfGaveUpAsync(kit, CaseDetailsFields.Records, cancellationToken);
         }
         else
         {
@@ -137,7 +138,7 @@ public sealed class RecordsDialog : WaterfallDialog<RecordsDialog.Progress>
 
                 ApplyAfterHelp(kit.Content(turn), d.Records);
 
-                d.NotKnown.Remove(IntakeDraftFields.Records);
+                d.NotKnown.Remove(CaseDetailsFields.Records);
             }, cancellationToken);
         }
 

@@ -1,6 +1,7 @@
 using SecondOpinionBot.Content;
-using SecondOpinionBot.Dialogs;
 using SecondOpinionBot.Dialogs.Choices;
+using SecondOpinionBot.Dialogs;
+using SecondOpinionBot.Handoff;
 
 namespace SecondOpinionBot.Intake.Flows;
 
@@ -16,7 +17,7 @@ public sealed class RoleDialog : WaterfallDialog
         AddStep(async (step, ct) =>
         {
             // Not understood: who is chatting stays not known (no caregiver questions), and our team calls to ask.
-            var notKnown = await step.NotKnownIfGaveUpAsync(kit, IntakeDraftFields.Role, ct);
+            var notKnown = await step.NotKnownIfGaveUpAsync(kit, CaseDetailsFields.Role, ct);
             if (step.ChoiceId() is "patient" || notKnown)
             {
                 await kit.UpdateAsync(step.TurnContext, d => { d.Role = notKnown ? null : ChatRole.Patient; d.PatientFirstName = null; d.Relationship = null; d.PatientAgrees = null; }, ct);
@@ -48,7 +49,7 @@ public sealed class RoleDialog : WaterfallDialog
         });
         AddStep(async (step, ct) =>
         {
-            await step.NotKnownIfGaveUpAsync(kit, IntakeDraftFields.Relationship, ct);
+            await step.NotKnownIfGaveUpAsync(kit, CaseDetailsFields.Relationship, ct);
             var relationship = step.ChoiceId();
             await kit.UpdateAsync(step.TurnContext, d => d.Relationship = relationship, ct);
             if (relationship is not null)
@@ -85,7 +86,7 @@ public sealed class RoleDialog : WaterfallDialog
             if (authority is "not-sure" || authority is null)
             {
                 // Not ending the journey: our team calls to work it out (the case needs a call).
-                await kit.UpdateAsync(step.TurnContext, d => { if (!d.NotKnown.Contains(IntakeDraftFields.PatientAgrees)) d.NotKnown.Add(IntakeDraftFields.PatientAgrees); }, ct);
+                await kit.UpdateAsync(step.TurnContext, d => { if (!d.NotKnown.Contains(CaseDetailsFields.PatientAgrees)) d.NotKnown.Add(CaseDetailsFields.PatientAgrees); }, ct);
                 await step.SendAsync(kit.Say(step.TurnContext, MessageKeys.RoleAuthorityNotSure, ("patientName", name)), ct);
             }
             else if (authority == "agrees")

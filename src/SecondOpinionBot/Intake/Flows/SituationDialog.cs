@@ -1,6 +1,7 @@
 using SecondOpinionBot.Content;
-using SecondOpinionBot.Dialogs;
 using SecondOpinionBot.Dialogs.Prompts;
+using SecondOpinionBot.Dialogs;
+using SecondOpinionBot.Handoff;
 
 namespace SecondOpinionBot.Intake.Flows;
 
@@ -25,7 +26,7 @@ public sealed class SituationDialog : WaterfallDialog
         AddStep(async (step, ct) =>
         {
             var content = kit.Content(step.TurnContext);
-            if (await step.NotKnownIfGaveUpAsync(kit, IntakeDraftFields.Proposed, ct))
+            if (await step.NotKnownIfGaveUpAsync(kit, CaseDetailsFields.Proposed, ct))
             {
                 // No guess at what the doctor suggested: "not known" on the case, and no detail question.
                 await kit.UpdateAsync(step.TurnContext, d => d.Proposed = null, ct);
@@ -86,7 +87,7 @@ public sealed class SituationDialog : WaterfallDialog
             }
 
             // The date prompt ran out of tries: no guessed date, "not known" on the case.
-            if (await step.NotKnownIfGaveUpAsync(kit, IntakeDraftFields.PlannedDate, ct))
+            if (await step.NotKnownIfGaveUpAsync(kit, CaseDetailsFields.PlannedDate, ct))
             {
                 return await step.NextAsync(cancellationToken: ct);
             }
@@ -103,7 +104,7 @@ public sealed class SituationDialog : WaterfallDialog
                 d.PlannedDate = planned;
                 if (planned is not null)
                 {
-                    d.NotKnown.Remove(IntakeDraftFields.PlannedDate); // a date read back and confirmed is known
+                    d.NotKnown.Remove(CaseDetailsFields.PlannedDate); // a date read back and confirmed is known
                 }
                 d.Situations.Remove(SituationIds.DateSoon);
                 if (soon)

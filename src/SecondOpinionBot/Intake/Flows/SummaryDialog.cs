@@ -120,12 +120,12 @@ public sealed partial class SummaryDialog(JourneyKit kit, CaseSubmission submiss
         var content = kit.Content(dc.TurnContext);
         if (ChannelCapabilities.SupportsAdaptiveCards(dc.TurnContext.Activity))
         {
-            var card = CaseSummaryCard.Build(draft, content.SummaryCardText(), draft.Revision, content.ChoiceCatalog());
+            var card = CaseSummaryCard.Build(draft.ToCaseDetails(), content.SummaryCardText(), draft.Revision, content.ChoiceCatalog());
             await dc.TurnContext.SendActivityAsync(MessageFactory.Attachment(CaseSummaryCard.ToAttachment(card)), cancellationToken);
         }
         else
         {
-            await dc.SendAsync(CaseSummaryText.Render(draft, content.SummaryCardText(), content.ChoiceCatalog()), cancellationToken);
+            await dc.SendAsync(CaseSummaryText.Render(draft.ToCaseDetails(), content.SummaryCardText(), content.ChoiceCatalog()), cancellationToken);
         }
     }
 
@@ -155,7 +155,7 @@ public sealed partial class SummaryDialog(JourneyKit kit, CaseSubmission submiss
         // The take-away sheet as a link to its printable page, with a short message; the whole sheet as a message only
         // where there is no address for the page (a configured bot without PrepSheets:PublicBaseUrl).
         var wording = content.PrepSheetWording(kit.EmergencyNumber);
-        var answers = PrepSheetAnswers.From(draft, record.Reference, record.CreatedAt, wording.Language);
+        var answers = PrepSheetAnswers.From(record.Details, record.Reference, record.CreatedAt, wording.Language);
         var link = await prepLinks.CreateAsync(record.OwnerKey, answers, cancellationToken);
         if (prepAddress.LinkFor(link) is { } url)
         {
@@ -166,7 +166,7 @@ public sealed partial class SummaryDialog(JourneyKit kit, CaseSubmission submiss
         }
         else
         {
-            await dc.SendAsync(PrepSheetText.Render(draft, record.Reference, record.CreatedAt, wording, content.ChoiceCatalog()), cancellationToken);
+            await dc.SendAsync(PrepSheetText.Render(record.Details, record.Reference, record.CreatedAt, wording, content.ChoiceCatalog()), cancellationToken);
         }
 
         return true;

@@ -1,5 +1,6 @@
 using SecondOpinionBot.Content;
 using SecondOpinionBot.Dialogs;
+using SecondOpinionBot.Handoff;
 
 namespace SecondOpinionBot.Intake.Flows;
 
@@ -12,7 +13,7 @@ public sealed class UrgencyDialog : WaterfallDialog
         AddStep((step, ct) => step.PromptAsync(PromptIds.Choice, kit.Ask(step.TurnContext, MessageKeys.SituationSymptomsAsk, kit.Choices(step.TurnContext, ChoiceSetIds.Urgency)), ct));
         AddStep(async (step, ct) =>
         {
-            await step.NotKnownIfGaveUpAsync(kit, IntakeDraftFields.Urgency, ct);
+            await step.NotKnownIfGaveUpAsync(kit, CaseDetailsFields.Urgency, ct);
             var fast = step.ChoiceId() == "fast";
             await kit.UpdateAsync(step.TurnContext, d => d.SymptomsChangingFast = fast, ct);
             if (fast)

@@ -13,7 +13,7 @@ namespace SecondOpinionBot.Operations.Alerts;
 /// Teams itself gave with a queue binding, never anything a request supplied.
 /// </summary>
 public sealed class OperationsChannel(
-    Bot.BotAdapter adapter, IQueueBindingStore bindings, IOptions<OperationsOptions> options, IOptions<HandoffOptions> handoff, IOptions<BotAuthOptions> auth)
+    Microsoft.Bot.Builder.Integration.AspNet.Core.CloudAdapter adapter, IQueueBindingStore bindings, IOptions<OperationsOptions> options, IOptions<HandoffOptions> handoff, IOptions<BotAuthOptions> auth)
 {
     public bool Configured => !string.IsNullOrWhiteSpace(options.Value.AlertChannelId);
 

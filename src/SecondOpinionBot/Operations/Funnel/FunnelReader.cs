@@ -1,6 +1,7 @@
-using System.Globalization;
 using System.Data.Common;
+using System.Globalization;
 using SecondOpinionBot.Handoff;
+using SecondOpinionBot.Intake;
 using SecondOpinionBot.Storage;
 
 namespace SecondOpinionBot.Operations.Funnel;

@@ -1,3 +1,4 @@
+using SecondOpinionBot.Intake;
 namespace SecondOpinionBot.Operations.Funnel;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Bot.Builder;
 using SecondOpinionBot.Handoff;
+using SecondOpinionBot.Intake;
 using SecondOpinionBot.Operations.Telemetry;
 using SecondOpinionBot.Privacy;
 using SecondOpinionBot.Storage;
@@ -12,17 +13,15 @@ namespace SecondOpinionBot.Operations.Funnel;
 /// first time. Only step names, times, the channel and (while open) a keyed hash of the owner key are kept. Recording
 /// never fails a patient's turn: an error is logged by type and the turn goes on.
 /// </summary>
-public sealed partial class JourneyEvents(BotDatabase database, Pseudonyms pseudonyms, BotMetrics metrics, TimeProvider clock, ILogger<JourneyEvents> logger)
+public sealed partial class JourneyEvents(BotDatabase database, Pseudonyms pseudonyms, BotMetrics metrics, TimeProvider clock, ILogger<JourneyEvents> logger) : IJourneyRecorder
 {
-    /// <summary>The patient reached <paramref name="step"/> (see <see cref="JourneySteps"/>); begins a journey if none is open.</summary>
-    public Task ReachedAsync(ITurnContext turn, string step, CancellationToken cancellationToken) =>
+    public Task ReachedAsync(ITurnContext turn, string reached, CancellationToken cancellationToken) =>
         SafelyAsync(async () =>
         {
             var subject = await SubjectAsync(turn, cancellationToken);
-            await WriteAsync((connection, transaction, token) => RecordReachedAsync(connection, transaction, subject, TagValues.Code(turn.Activity.ChannelId), step, token), cancellationToken);
+            await WriteAsync((connection, transaction, token) => RecordReachedAsync(connection, transaction, subject, TagValues.Code(turn.Activity.ChannelId), reached, token), cancellationToken);
         });
 
-    /// <summary>The open journey ended with <paramref name="outcome"/> (see <see cref="JourneyOutcomes"/>).</summary>
     public Task FinishedAsync(ITurnContext turn, string outcome, CancellationToken cancellationToken) =>
         SafelyAsync(async () =>
         {

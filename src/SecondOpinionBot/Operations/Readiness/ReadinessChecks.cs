@@ -1,8 +1,9 @@
-using System.Text.RegularExpressions;
 using System.Data.Common;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using SecondOpinionBot.Content;
+using SecondOpinionBot.Handoff.Outbox;
 using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Storage;
 

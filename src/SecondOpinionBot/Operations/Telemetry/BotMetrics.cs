@@ -1,12 +1,11 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using SecondOpinionBot.Handoff.Outbox;
 
 namespace SecondOpinionBot.Operations.Telemetry;
 
 /// <summary>
 /// The bot's instruments, on one Meter from the host's IMeterFactory. Tags are codes only (see <see cref="TagValues"/>).
-/// Gauges read the last <see cref="OperationsSnapshot"/> the monitor took, so an export never queries the database.
+/// The gauges of the operations snapshot are on the same Meter, made by Operations' OperationsGauges.
 /// The names are listed in the README's operations section; change both together.
 /// </summary>
 public sealed class BotMetrics
@@ -25,7 +24,7 @@ public sealed class BotMetrics
     private readonly Counter<long> _alerts;
     private readonly Counter<long> _rateLimited;
 
-    public BotMetrics(IMeterFactory meters, OperationsSnapshotHolder snapshot)
+    public BotMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(BotTelemetry.Name);
         _turns = meter.CreateCounter<long>("secondopinion.turns", "{turn}", "Turns handled, by channel, activity type and outcome.");
@@ -42,21 +41,6 @@ public sealed class BotMetrics
         _cardActions = meter.CreateCounter<long>("secondopinion.card_actions", "{action}", "Staff card actions, by verb and result.");
         _alerts = meter.CreateCounter<long>("secondopinion.alerts.posted", "{card}", "Alert cards posted to the operations channel, by rule.");
         _rateLimited = meter.CreateCounter<long>("secondopinion.requests.rate_limited", "{request}", "Requests refused with 429, by policy.");
-
-        meter.CreateObservableGauge("secondopinion.conversations.active", () => Gauge(snapshot.Current?.ActiveConversations), "{conversation}",
-            "Conversations with a turn in the last Operations:ActiveWindow.");
-        meter.CreateObservableGauge("secondopinion.journeys.in_progress", () => Gauge(snapshot.Current?.JourneysInProgress), "{journey}",
-            "Journeys begun and neither finished nor abandoned.");
-        meter.CreateObservableGauge("secondopinion.outbox.depth", () => Gauge(snapshot.Current?.OutboxDepth), "{item}",
-            "Outbox items neither sent nor dead-lettered.");
-        meter.CreateObservableGauge("secondopinion.outbox.oldest_age", () => Seconds(snapshot.Current), "s",
-            "Age of the oldest outbox item still to send (0 when empty).");
-        meter.CreateObservableGauge("secondopinion.outbox.dead_letter_total", () => Gauge(snapshot.Current?.DeadLetters), "{item}",
-            "Dead-lettered outbox items kept in the database.");
-        meter.CreateObservableGauge("secondopinion.cases.waiting", () => ByQueue(snapshot.Current?.WaitingByQueue), "{case}",
-            "Open cases nobody has claimed yet, by queue.");
-        meter.CreateObservableGauge("secondopinion.cases.sla_overdue", () => ByQueue(snapshot.Current?.OverdueByQueue), "{case}",
-            "Unclaimed cases waiting longer than their claim target (Operations:ClaimTarget*), by queue.");
     }
 
     public void Turn(string channel, string activityType, string outcome, double seconds)
@@ -80,9 +64,8 @@ public sealed class BotMetrics
     public void EmergencyDetected(string? kind) => _emergencies.Add(1, new KeyValuePair<string, object?>("kind", TagValues.Code(kind)));
 
     /// <summary>One settled send; <paramref name="result"/> is one of <see cref="DeliveryResults"/>. Also tags the outbox span.</summary>
-    public void Delivery(OutboxKind kind, string result, string? reason)
+    public void Delivery(string kindName, string result, string? reason)
     {
-        var kindName = kind.ToName();
         _deliveries.Add(1, new KeyValuePair<string, object?>("kind", kindName), new KeyValuePair<string, object?>("result", result));
         if (Activity.Current is { OperationName: BotTelemetry.OutboxSendSpan, IsAllDataRequested: true } span)
         {
@@ -102,14 +85,6 @@ public sealed class BotMetrics
     public void AlertPosted(string rule) => _alerts.Add(1, new KeyValuePair<string, object?>("rule", rule));
 
     public void RateLimited(string policy) => _rateLimited.Add(1, new KeyValuePair<string, object?>("policy", policy));
-
-    private static IEnumerable<Measurement<long>> Gauge(long? value) => value is { } v ? [new Measurement<long>(v)] : [];
-
-    private static IEnumerable<Measurement<double>> Seconds(OperationsSnapshot? snapshot) =>
-        snapshot is null ? [] : [new Measurement<double>(snapshot.OldestPendingAge?.TotalSeconds ?? 0)];
-
-    private static IEnumerable<Measurement<long>> ByQueue(IReadOnlyDictionary<string, long>? values) =>
-        values is null ? [] : values.Select(p => new Measurement<long>(p.Value, new KeyValuePair<string, object?>("queue", TagValues.Code(p.Key))));
 }
 
 /// <summary>The result tag of <c>secondopinion.outbox.deliveries</c>.</summary>

@@ -30,12 +30,12 @@ public static class BotTelemetry
     public const string OutboxSendSpan = "outbox.send";
 
     /// <summary>A span around one outbox item's send (the connector call inside it is HttpClient's own span).</summary>
-    public static Activity? StartOutboxSend(Handoff.Outbox.OutboxKind kind, int attempt)
+    public static Activity? StartOutboxSend(string kindName, int attempt)
     {
         var span = Source.StartActivity(OutboxSendSpan, ActivityKind.Internal);
         if (span is { IsAllDataRequested: true })
         {
-            span.SetTag("so.outbox.kind", Handoff.Outbox.OutboxKinds.ToName(kind));
+            span.SetTag("so.outbox.kind", kindName);
             span.SetTag("so.outbox.attempt", attempt);
         }
 

@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Bot.Schema;
 using SecondOpinionBot.Content;
+using SecondOpinionBot.Handoff.Outbox;
+using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Staff;
 
-namespace SecondOpinionBot.Handoff.Outbox;
+namespace SecondOpinionBot.Staff;
 
 /// <summary>
 /// The <c>failed deliveries</c> staff command: the dead letters of the queues bound to this channel, newest first.

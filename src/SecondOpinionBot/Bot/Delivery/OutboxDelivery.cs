@@ -1,20 +1,23 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
-using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
+using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
+using SecondOpinionBot.Handoff.Outbox;
+using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Options;
 using SecondOpinionBot.Staff;
+using SecondOpinionBot.Text;
 
-namespace SecondOpinionBot.Handoff.Outbox;
+namespace SecondOpinionBot.Bot.Delivery;
 
 /// <summary>
 /// Sends one outbox item through the bot's adapter. Cards and patient conversations are read from the case at send
 /// time, so a retry always shows the current state. Connector errors are thrown and sorted by the processor.
 /// </summary>
 public sealed class OutboxDelivery(
-    Bot.BotAdapter adapter, Channels.DirectLine.DirectLineProactive directLine, PatientMessages messages, ICaseStore cases, IQueueBindingStore bindings, IOutbox outbox, IOptions<BotAuthOptions> auth, IOptions<HandoffOptions> handoff, StaffCards cards, FailedDeliveryCard failedDeliveryCard, Messages.ICaseMessageStore caseMessages)
+    BotAdapter adapter, Channels.DirectLine.DirectLineProactive directLine, PatientMessages messages, ICaseStore cases, IQueueBindingStore bindings, IOutbox outbox, IOptions<BotAuthOptions> auth, IOptions<HandoffOptions> handoff, StaffCards cards, FailedDeliveryCard failedDeliveryCard, Handoff.Messages.ICaseMessageStore caseMessages) : IOutboxDelivery
 {
     private string BotAppId => auth.Value.MicrosoftAppId ?? "";
 

@@ -1,7 +1,10 @@
-namespace SecondOpinionBot.Intake;
+namespace SecondOpinionBot.Handoff;
 
-/// <summary>Stable names of the draft's answer fields, for "what do you know about me" (never the values' ids).</summary>
-public static class IntakeDraftFields
+/// <summary>
+/// Stable names of a case's answer fields: what "what do you know about me" lists (never the values) and what an
+/// answer the bot could not understand is recorded as (<see cref="CaseDetails.NotKnown"/>).
+/// </summary>
+public static class CaseDetailsFields
 {
     public const string Role = "role";
     public const string PatientFirstName = "patientFirstName";
@@ -24,7 +27,7 @@ public static class IntakeDraftFields
     public const string TeamQuestions = "teamQuestions";
 
     /// <summary>The fields that hold an answer, in journey order.</summary>
-    public static IReadOnlyList<string> Filled(IntakeDraft draft)
+    public static IReadOnlyList<string> Filled(CaseDetails draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var fields = new List<string>();

@@ -1,8 +1,9 @@
 using Newtonsoft.Json.Linq;
 using SecondOpinionBot.Content;
+using SecondOpinionBot.Handoff.Outbox;
 using SecondOpinionBot.Staff;
 
-namespace SecondOpinionBot.Handoff.Outbox;
+namespace SecondOpinionBot.Staff;
 
 /// <summary>
 /// The card a queue's channel gets when a delivery about one of its cases was given up: the case reference, what did

@@ -1,4 +1,4 @@
-namespace SecondOpinionBot.Operations.Readiness;
+namespace SecondOpinionBot.Handoff.Outbox;
 
 /// <summary>
 /// The outbox worker's sign of life: it beats before every pass and every batch, so readiness can tell a worker that

@@ -1,7 +1,8 @@
 using SecondOpinionBot.Content;
+using SecondOpinionBot.Handoff.Outbox;
 using SecondOpinionBot.Staff;
 
-namespace SecondOpinionBot.Handoff.Outbox;
+namespace SecondOpinionBot.Staff;
 
 /// <summary>Plain staff words (staff.yaml failedDeliveries) for what could not be delivered and why, from the dead letter's kind and reason code.</summary>
 public sealed class FailedDeliveryWords(StaffText text)

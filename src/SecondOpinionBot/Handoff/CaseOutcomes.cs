@@ -1,10 +1,10 @@
-namespace SecondOpinionBot.Staff;
+namespace SecondOpinionBot.Handoff;
 
 /// <summary>
 /// How a case can end. A fixed list, not a text box: the channel card never carries free text, and the patient is told
 /// the outcome in prepared words from the content (<see cref="Outcome.PatientWords"/> names the message).
 /// </summary>
-public static class StaffOutcomes
+public static class CaseOutcomes
 {
     public sealed record Outcome(string Id, string Title, Content.MessageKey PatientWords);
 

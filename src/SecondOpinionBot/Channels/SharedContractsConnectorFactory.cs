@@ -3,7 +3,7 @@ using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Rest.Serialization;
 using Newtonsoft.Json.Serialization;
 
-namespace SecondOpinionBot.Bot;
+namespace SecondOpinionBot.Channels;
 
 /// <summary>
 /// The SDK makes a new ConnectorClient for every turn, and each new client builds two new Newtonsoft contract

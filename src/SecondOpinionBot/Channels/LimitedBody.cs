@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace SecondOpinionBot.Bot;
+namespace SecondOpinionBot.Channels;
 
 /// <summary>
 /// Reads a request body up to a limit, whatever the server in front enforces (the in-memory test server enforces none,

@@ -1,8 +1,9 @@
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
-using SecondOpinionBot.Intake;
+using SecondOpinionBot.Handoff;
+using SecondOpinionBot.Privacy;
 
-namespace SecondOpinionBot.Privacy;
+namespace SecondOpinionBot.Intake;
 
 /// <summary>The user's state (the draft and anything else kept per user) and this conversation's state (the position).</summary>
 public sealed class BotStateDataParticipant(IStorage storage) : IPersonalDataParticipant
@@ -16,7 +17,7 @@ public sealed class BotStateDataParticipant(IStorage storage) : IPersonalDataPar
         if (stored.TryGetValue(who.UserStateKey, out var user) && user is JObject userDocument && HasContent(userDocument))
         {
             var draft = ReadDraft(userDocument[IntakeDraft.StatePropertyName]);
-            items.Add(new StoredDataItem(StoredDataCategory.Answers, Fields: draft is null ? [] : IntakeDraftFields.Filled(draft)));
+            items.Add(new StoredDataItem(StoredDataCategory.Answers, Fields: draft is null ? [] : CaseDetailsFields.Filled(draft.ToCaseDetails())));
         }
 
         if (stored.TryGetValue(who.ConversationStateKey, out var conversation) && conversation is JObject conversationDocument && HasContent(conversationDocument))
@@ -33,7 +34,7 @@ public sealed class BotStateDataParticipant(IStorage storage) : IPersonalDataPar
     // The journey keeps the draft as System.Text.Json text (the engine's DraftAccessor); older shapes were objects.
     private static IntakeDraft? ReadDraft(JToken? token) => token switch
     {
-        JValue { Type: JTokenType.String } text => System.Text.Json.JsonSerializer.Deserialize<IntakeDraft>((string)text!, Handoff.SqliteCaseStore.Json),
+        JValue { Type: JTokenType.String } text => System.Text.Json.JsonSerializer.Deserialize<IntakeDraft>((string)text!, CaseDetailsJson.Options),
         JObject json => json.ToObject<IntakeDraft>(),
         _ => null,
     };

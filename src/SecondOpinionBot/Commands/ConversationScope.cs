@@ -1,6 +1,6 @@
 using Microsoft.Bot.Schema;
 
-namespace SecondOpinionBot.Bot;
+namespace SecondOpinionBot.Commands;
 
 /// <summary>
 /// Patient conversations are personal chats and web chat; team channels and group chats belong to staff.

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace SecondOpinionBot.Staff;
+namespace SecondOpinionBot.Text;
 
 /// <summary>
 /// Makes user-typed words safe to put on a card. Card text is rendered as Markdown and Teams turns anything that looks

@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using Microsoft.Bot.Builder;
 using SecondOpinionBot.Bot;
+using SecondOpinionBot.Commands;
 using SecondOpinionBot.Dialogs.State;
+using SecondOpinionBot.Operations.Telemetry;
+using SecondOpinionBot.Operations;
 
-namespace SecondOpinionBot.Operations.Telemetry;
+namespace SecondOpinionBot.Bot;
 
 /// <summary>
 /// The outermost middleware: one span per turn (activity type, channel, where the dialog stands afterwards, outcome,

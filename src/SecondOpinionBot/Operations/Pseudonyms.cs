@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using SecondOpinionBot.Storage;
 
-namespace SecondOpinionBot.Operations.Telemetry;
+namespace SecondOpinionBot.Operations;
 
 /// <summary>
 /// Keyed hashes (HMAC-SHA-256, truncated) of ids that must be correlated without being readable: conversation ids on

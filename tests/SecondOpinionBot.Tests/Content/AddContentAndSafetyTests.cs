@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using SecondOpinionBot.Content;
 using SecondOpinionBot.Dialogs.Interruptions;
+using SecondOpinionBot.Safety;
 
 namespace SecondOpinionBot.Tests.Content;
 
-public sealed class AddContentTests
+public sealed class AddContentAndSafetyTests
 {
     private static WebApplication Build(params string[] settings)
     {
@@ -19,6 +20,7 @@ public sealed class AddContentTests
         }
 
         builder.AddContent();
+        builder.AddSafety();
         return builder.Build();
     }
 

@@ -1,4 +1,4 @@
-namespace SecondOpinionBot.Intake;
+namespace SecondOpinionBot.Content;
 
 /// <summary>
 /// How the journey's choice ids (reasons, records, needs, contact methods, a caregiver's relationship and authority)

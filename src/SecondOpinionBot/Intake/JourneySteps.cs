@@ -1,6 +1,4 @@
-using SecondOpinionBot.Intake;
-
-namespace SecondOpinionBot.Operations.Funnel;
+namespace SecondOpinionBot.Intake;
 
 /// <summary>The funnel's steps in journey order: the welcome, each section, the summary, and the case sent.</summary>
 public static class JourneySteps
