@@ -1,14 +1,14 @@
 using System.Text.Json.Nodes;
 using Microsoft.Bot.Schema;
-using Newtonsoft.Json.Linq;
+using SecondOpinionBot.Dialogs.Cards;
 using SecondOpinionBot.Dialogs.Input;
 
 namespace SecondOpinionBot.Dialogs.Choices;
 
-/// <summary>An Adaptive Card 1.5 with one Input.ChoiceSet and a submit button carrying the engine's tagged payload.</summary>
+/// <summary>A question card: the question, one Input.ChoiceSet and a submit button carrying the engine's tagged payload.</summary>
 public static class ChoiceCard
 {
-    public const string ContentType = "application/vnd.microsoft.card.adaptive";
+    public const string ContentType = AdaptiveCard.ContentType;
 
     /// <summary>Above this many choices the list becomes a drop-down, so the card stays short.</summary>
     private const int MaxExpanded = 8;
@@ -16,36 +16,12 @@ public static class ChoiceCard
     public static JsonObject Build(string text, IReadOnlyList<Choice> choices, bool multiSelect, JsonObject submitData, string submitLabel)
     {
         ArgumentNullException.ThrowIfNull(choices);
-        var items = new JsonArray();
-        foreach (var choice in choices)
-        {
-            items.Add(new JsonObject { ["title"] = choice.DisplayTitle, ["value"] = choice.Value });
-        }
-
-        return new JsonObject
-        {
-            ["type"] = "AdaptiveCard",
-            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-            ["version"] = "1.5",
-            ["body"] = new JsonArray(
-                new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true },
-                new JsonObject
-                {
-                    ["type"] = "Input.ChoiceSet",
-                    ["id"] = CardPayload.AnswerKey,
-                    ["style"] = choices.Count <= MaxExpanded ? "expanded" : "compact",
-                    ["isMultiSelect"] = multiSelect,
-                    ["choices"] = items,
-                }),
-            ["actions"] = new JsonArray(
-                new JsonObject { ["type"] = "Action.Submit", ["title"] = submitLabel, ["data"] = submitData }),
-        };
+        return new AdaptiveCard()
+            .Add(CardElements.Text(text))
+            .Add(CardElements.ChoiceSet(CardPayload.AnswerKey, label: null, choices.Select(c => (c.DisplayTitle, c.Value)), expanded: choices.Count <= MaxExpanded, multiSelect))
+            .Action(CardActions.Submit(submitLabel, submitData))
+            .ToJson();
     }
 
-    /// <summary>The SDK serialises attachments with Newtonsoft, so the card goes over as a JObject.</summary>
-    public static Attachment ToAttachment(JsonObject card)
-    {
-        ArgumentNullException.ThrowIfNull(card);
-        return new Attachment { ContentType = ContentType, Content = JObject.Parse(card.ToJsonString()) };
-    }
+    public static Attachment ToAttachment(JsonObject card) => AdaptiveCard.ToAttachment(card);
 }

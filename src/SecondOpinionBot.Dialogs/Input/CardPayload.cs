@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
+using SecondOpinionBot.Dialogs.Cards;
 
 namespace SecondOpinionBot.Dialogs.Input;
 
-/// <summary>A card submit the engine understands, read from the explicit <c>so.kind</c> tag (never guessed from keys).</summary>
+/// <summary>A card submit the engine understands, read from its <see cref="CardTag"/> (never guessed from keys).</summary>
 public abstract record CardSubmit;
 
 /// <summary>An answer to a question; <see cref="Revision"/> tells whether the card is still the current question.</summary>
@@ -14,62 +15,60 @@ public sealed record DialogSubmit(string DialogId, JsonNode? Options) : CardSubm
 /// <summary>Builds and reads the data payloads of card buttons.</summary>
 public static class CardPayload
 {
-    public const string KindKey = "so.kind";
+    public const string KindKey = CardTag.KindKey;
     public const string PromptKind = "prompt";
     public const string DialogKind = "dialog";
     public const string AnswerKey = "answer";
 
     private const string DialogKey = "dialog";
-    private const string StepKey = "step";
     private const string StackVersionKey = "stackVersion";
     public const string DialogIdKey = "dialogId";
     private const string OptionsKey = "options";
 
-    public static JsonObject ForPrompt(string dialogId, int revision, string? flowVersion) => new()
+    /// <summary>An answer to the current question: tagged with the dialog stack's revision the card was asked at.</summary>
+    public static JsonObject ForPrompt(string dialogId, int revision, string? flowVersion)
     {
-        [KindKey] = PromptKind,
-        [DialogKey] = dialogId,
-        [StepKey] = revision,
-        [StackVersionKey] = flowVersion,
-    };
+        var data = new CardTag(PromptKind, revision).ToData();
+        data[DialogKey] = dialogId;
+        data[StackVersionKey] = flowVersion;
+        return data;
+    }
 
     /// <summary>For host cards: a button that starts <paramref name="dialogId"/> with typed options.</summary>
-    public static JsonObject ForDialog<TOptions>(string dialogId, TOptions options) => new()
+    public static JsonObject ForDialog<TOptions>(string dialogId, TOptions options)
     {
-        [KindKey] = DialogKind,
-        [DialogIdKey] = dialogId,
-        [OptionsKey] = DialogJson.ToNode(options),
-    };
+        var data = ForDialog(dialogId);
+        data[OptionsKey] = DialogJson.ToNode(options);
+        return data;
+    }
 
-    public static JsonObject ForDialog(string dialogId) => new() { [KindKey] = DialogKind, [DialogIdKey] = dialogId };
+    /// <summary>"Start this dialog" does not go out of date, so its tag's version is 0.</summary>
+    public static JsonObject ForDialog(string dialogId)
+    {
+        var data = new CardTag(DialogKind, 0).ToData();
+        data[DialogIdKey] = dialogId;
+        return data;
+    }
 
-    public static bool IsTagKey(string key) => key is KindKey or DialogKey or StepKey or StackVersionKey or DialogIdKey or OptionsKey;
+    public static bool IsTagKey(string key) => CardTag.IsTagKey(key) || key is DialogKey or StackVersionKey or DialogIdKey or OptionsKey;
 
     public static CardSubmit? Read(JsonObject? value)
     {
-        if (value is null || ReadString(value, KindKey) is not { } kind)
+        if (CardTag.Read(value) is not { } tag)
         {
             return null;
         }
 
-        return kind switch
+        return tag.Kind switch
         {
-            PromptKind when ReadString(value, DialogKey) is { } dialog
-                => new PromptSubmit(dialog, ReadInt(value, StepKey) ?? -1, ReadString(value, StackVersionKey)),
-            DialogKind when ReadString(value, DialogIdKey) is { } dialogId
-                => new DialogSubmit(dialogId, value[OptionsKey]?.DeepClone()),
+            PromptKind when ReadString(value!, DialogKey) is { } dialog
+                => new PromptSubmit(dialog, tag.Version, ReadString(value!, StackVersionKey)),
+            DialogKind when ReadString(value!, DialogIdKey) is { } dialogId
+                => new DialogSubmit(dialogId, value![OptionsKey]?.DeepClone()),
             _ => null,
         };
     }
 
     private static string? ReadString(JsonObject value, string key)
         => value[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-
-    private static int? ReadInt(JsonObject value, string key) => value[key] switch
-    {
-        JsonValue v when v.TryGetValue<int>(out var i) => i,
-        JsonValue v when v.TryGetValue<long>(out var l) && l is >= int.MinValue and <= int.MaxValue => (int)l,
-        JsonValue v when v.TryGetValue<string>(out var s) && int.TryParse(s, System.Globalization.CultureInfo.InvariantCulture, out var p) => p,
-        _ => null,
-    };
 }

@@ -1,15 +1,18 @@
+using System.Text.Json.Nodes;
 using Newtonsoft.Json.Linq;
+using SecondOpinionBot.Dialogs.Cards;
 
 namespace SecondOpinionBot.Staff;
 
 /// <summary>
 /// The one payload both card actions carry (Action.Execute data and the Action.Submit fallback):
-/// {"so.kind":"case","verb":"case.claim","reference":"SO-7K3F","cardVersion":3} plus the card's inputs.
+/// {"so.kind":"case","so.version":3,"verb":"case.claim","reference":"SO-7K3F"} plus the card's inputs (the shared
+/// <see cref="CardTag"/>; cards posted before it carried "cardVersion", which still reads).
 /// The tag, not the presence of keys, says what it is; nothing in it is trusted without the server's own checks.
 /// </summary>
 public sealed record CaseActionPayload(string Verb, string Reference, int CardVersion, string? Outcome, string? Message = null, string? Assignee = null, string? Note = null)
 {
-    public const string KindKey = "so.kind";
+    public const string KindKey = CardTag.KindKey;
     public const string KindValue = "case";
     public const string ClaimVerb = "case.claim";
     public const string ResolveVerb = "case.resolve";
@@ -54,36 +57,36 @@ public sealed record CaseActionPayload(string Verb, string Reference, int CardVe
     /// <summary>Stands for a tagged payload that could not be read, so a patient's attempt is still refused and audited.</summary>
     public static CaseActionPayload Unreadable(object? value)
     {
-        var reference = AsObject(value)?["reference"] is JValue { Type: JTokenType.String } r ? ((string?)r)?.Trim().ToUpperInvariant() : null;
+        var reference = AsObject(value) is { } data ? Text(data, "reference")?.Trim().ToUpperInvariant() : null;
         return new("unreadable", string.IsNullOrEmpty(reference) ? "unknown" : reference, -1, null);
     }
 
-    public JObject ToData() => new()
+    /// <summary>The action's data: the shared card tag (kind "case", the case version the card showed) plus verb and reference.</summary>
+    public JsonObject ToData()
     {
-        [KindKey] = KindValue,
-        ["verb"] = Verb,
-        ["reference"] = Reference,
-        ["cardVersion"] = CardVersion,
-    };
+        var data = new CardTag(KindValue, CardVersion).ToData();
+        data["verb"] = Verb;
+        data["reference"] = Reference;
+        return data;
+    }
 
     /// <summary>True when the value is tagged as a case action, even if the rest is malformed.</summary>
-    public static bool IsTagged(object? value) =>
-        AsObject(value) is { } data && data[KindKey] is JValue { Type: JTokenType.String } kind && (string?)kind == KindValue;
+    public static bool IsTagged(object? value) => CardTag.Read(AsObject(value)) is { Kind: KindValue };
 
     public static CaseActionPayload? TryRead(object? value)
     {
-        if (!IsTagged(value) || AsObject(value) is not { } data)
+        if (AsObject(value) is not { } data || CardTag.Read(data) is not { Kind: KindValue } tag)
         {
             return null;
         }
 
-        var verb = data["verb"] is JValue { Type: JTokenType.String } v ? (string?)v : null;
-        var reference = data["reference"] is JValue { Type: JTokenType.String } r ? (string?)r : null;
-        var version = data["cardVersion"] is JValue { Type: JTokenType.Integer } n ? (int)n : (int?)null;
-        var outcome = data[OutcomeInputId] is JValue { Type: JTokenType.String } o ? (string?)o : null;
-        var message = data[MessageInputId] is JValue { Type: JTokenType.String } m ? (string?)m : null;
-        var assignee = data[AssigneeInputId] is JValue { Type: JTokenType.String } a ? (string?)a : null;
-        var note = data[NoteInputId] is JValue { Type: JTokenType.String } t ? (string?)t : null;
+        var verb = Text(data, "verb");
+        var reference = Text(data, "reference");
+        int? version = tag.Version >= 0 ? tag.Version : null;
+        var outcome = Text(data, OutcomeInputId);
+        var message = Text(data, MessageInputId);
+        var assignee = Text(data, AssigneeInputId);
+        var note = Text(data, NoteInputId);
         if (verb is null || (verb is not (ClaimVerb or ResolveVerb or TakeOverVerb or RefreshVerb) && !IsDialogVerb(verb) && !IsChangeVerb(verb)) || string.IsNullOrWhiteSpace(reference) || version is null)
         {
             return null;
@@ -93,21 +96,25 @@ public sealed record CaseActionPayload(string Verb, string Reference, int CardVe
             string.IsNullOrWhiteSpace(assignee) ? null : assignee.Trim(), note);
     }
 
-    private static JObject? AsObject(object? value) => value switch
+    private static string? Text(JsonObject data, string key) => data[key] is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
+
+    // Invoke values arrive from the SDK as Newtonsoft objects, message values sometimes as JSON text.
+    private static JsonObject? AsObject(object? value) => value switch
     {
-        JObject o => o,
+        JsonObject o => o,
+        JObject o => CardTag.DataOf(o),
         string s when s.TrimStart().StartsWith('{') => TryParse(s),
         null => null,
-        _ => JToken.FromObject(value) as JObject,
+        _ => CardTag.DataOf(JToken.FromObject(value) as JObject),
     };
 
-    private static JObject? TryParse(string text)
+    private static JsonObject? TryParse(string text)
     {
         try
         {
-            return JObject.Parse(text);
+            return JsonNode.Parse(text) as JsonObject;
         }
-        catch (Newtonsoft.Json.JsonReaderException)
+        catch (System.Text.Json.JsonException)
         {
             return null;
         }

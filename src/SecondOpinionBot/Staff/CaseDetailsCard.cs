@@ -1,5 +1,8 @@
 using System.Globalization;
-using Newtonsoft.Json.Linq;
+using System.Text.Json.Nodes;
+using SecondOpinionBot.Content;
+using CasePriority = SecondOpinionBot.Handoff.CasePriority;
+using SecondOpinionBot.Dialogs.Cards;
 using SecondOpinionBot.Handoff.Messages;
 using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Text;
@@ -10,193 +13,176 @@ namespace SecondOpinionBot.Staff;
 /// The whole case for the staff member who asked, shown only in a Teams dialog (or the local staff page), never posted
 /// to a chat: the patient's words, what was proposed, the clinic, reasons, questions, records, needs, how to reach
 /// them, who is chatting and how they are identified, flags, and the messages both ways. Actions are Action.Submit
-/// (in a dialog they arrive as task/submit).
+/// (in a dialog they arrive as task/submit). Its words are staff.yaml's `details.*`.
 /// </summary>
-public sealed record CaseDetailsCard(CaseRecord Case, IReadOnlyList<CaseMessage> Messages, bool CanMessagePatient)
+public sealed record CaseDetailsCard(CaseRecord Case, IReadOnlyList<CaseMessage> Messages, bool CanMessagePatient, StaffText Words)
 {
     public const int MaxShownMessages = 30;
 
-    public JObject Build()
+    public string ToJson() => AdaptiveCard.Text(Build());
+
+    public JsonObject Build()
     {
         var d = Case.Details;
-        var body = new JArray
-        {
-            Text($"{Case.Reference} · {QueueNames.Title(Case.Queue)}", "Bolder", "Medium"),
-            Text(Status()),
-        };
+        var card = new AdaptiveCard()
+            .Add(Text(Words.Get(StaffMessageKeys.CardHeading, ("reference", Case.Reference), ("queueName", QueueNames.Title(Case.Queue))), "Bolder", "Medium"))
+            .Add(Text(Status()));
         if (Case.PatientConversation is null && d.Concern is null)
         {
-            body.Add(Text("The patient deleted their data. Nothing else about them is kept.", color: "Warning"));
-            return Card(body, []);
+            return card.Add(Text(Words.Get(StaffMessageKeys.DetailsErased), color: "Warning")).ToJson();
         }
 
-        body.Add(Text(Identity(), color: Case.OwnerKey.StartsWith("msteams:", StringComparison.Ordinal) ? null : "Warning"));
+        var teams = Case.OwnerKey.StartsWith("msteams:", StringComparison.Ordinal);
+        card.Add(Text(Words.Get(teams ? StaffMessageKeys.DetailsIdentifiedTeams : StaffMessageKeys.DetailsIdentifiedNothing), color: teams ? null : "Warning"));
         var flags = Flags(d);
         if (flags.Length > 0)
         {
-            body.Add(Text(flags, color: "Attention", weight: "Bolder"));
+            card.Add(Text(flags, color: "Attention", weight: "Bolder"));
         }
 
-        body.Add(Section("Who is chatting", Facts(
-            ("Chatting", d.Role == ChatRole.Caregiver ? "A caregiver" : "The patient"),
-            ("Patient's first name", d.PatientFirstName),
-            ("Relationship", d.Relationship is { } relationship ? CardText.Label(relationship) : null),
-            ("Can act for the patient as", d.ProxyAuthority is { } authority ? CardText.Label(authority) : null),
-            ("Patient agrees", d.Role == ChatRole.Caregiver ? YesNo(d.PatientAgrees) : null))));
-        body.Add(Section("The situation", Facts(
-            ("Worry, in their words", d.Concern),
-            ("Proposed", d.Proposed),
-            ("Planned date", d.PlannedDate?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)),
-            ("Current clinic or doctor", d.CurrentClinic),
-            ("Symptoms changing fast", d.SymptomsChangingFast ? "Yes" : null),
-            ("Situation", string.Join(", ", d.Situations.Select(CardText.Label))))));
-        body.Add(Section("Reasons", List(d.Reasons.Select(CardText.Label))));
-        body.Add(Section("Questions for the doctor", List(d.Questions.Select((q, i) => $"{i + 1}. {q}"))));
+        var caregiver = d.Role == ChatRole.Caregiver;
+        card.Add(Section(StaffMessageKeys.DetailsSectionsWho, Facts(
+            (StaffMessageKeys.DetailsFieldsChatting, Words.Get(caregiver ? StaffMessageKeys.DetailsFieldsCaregiver : StaffMessageKeys.DetailsFieldsPatient)),
+            (StaffMessageKeys.DetailsFieldsFirstName, d.PatientFirstName),
+            (StaffMessageKeys.DetailsFieldsRelationship, d.Relationship is { } relationship ? CardText.Label(relationship) : null),
+            (StaffMessageKeys.DetailsFieldsProxyAuthority, d.ProxyAuthority is { } authority ? CardText.Label(authority) : null),
+            (StaffMessageKeys.DetailsFieldsPatientAgrees, caregiver ? YesNo(d.PatientAgrees) : null))));
+        card.Add(Section(StaffMessageKeys.DetailsSectionsSituation, Facts(
+            (StaffMessageKeys.DetailsFieldsConcern, d.Concern),
+            (StaffMessageKeys.DetailsFieldsProposed, d.Proposed),
+            (StaffMessageKeys.DetailsFieldsPlannedDate, d.PlannedDate?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)),
+            (StaffMessageKeys.DetailsFieldsClinic, d.CurrentClinic),
+            (StaffMessageKeys.DetailsFieldsChangingFast, d.SymptomsChangingFast ? Words.Get(StaffMessageKeys.DetailsAnswerYes) : null),
+            (StaffMessageKeys.DetailsFieldsSituation, string.Join(", ", d.Situations.Select(CardText.Label))))));
+        card.Add(Section(StaffMessageKeys.DetailsSectionsReasons, List(d.Reasons.Select(CardText.Label))));
+        card.Add(Section(StaffMessageKeys.DetailsSectionsQuestions, List(d.Questions.Select((q, i) => $"{i + 1}. {q}"))));
         if (d.TeamQuestions.Count > 0)
         {
-            body.Add(Section("Questions and worries for our team", List(d.TeamQuestions.Select((q, i) => $"{i + 1}. {q}"))));
+            card.Add(Section(StaffMessageKeys.DetailsSectionsTeamQuestions, List(d.TeamQuestions.Select((q, i) => $"{i + 1}. {q}"))));
         }
 
-        body.Add(Section("Records", List(d.Records.Select(r => $"{CardText.Label(r.Key)}: {RecordWords(r.Value)}"))));
-        body.Add(Section("Needs", List(d.Needs.Select(CardText.Label))));
+        card.Add(Section(StaffMessageKeys.DetailsSectionsRecords, List(d.Records.Select(r =>
+            Words.Get(StaffMessageKeys.DetailsRecordLine, ("record", CardText.Label(r.Key)), ("status", RecordWords(r.Value)))))));
+        card.Add(Section(StaffMessageKeys.DetailsSectionsNeeds, List(d.Needs.Select(CardText.Label))));
         if (!string.IsNullOrWhiteSpace(d.NeedsNote))
         {
-            body.Add(Section("What else would help, in their words", List([d.NeedsNote])));
+            card.Add(Section(StaffMessageKeys.DetailsSectionsNeedsNote, List([d.NeedsNote])));
         }
-        body.Add(Section("How to reach them", Facts(
-            ("Prefers", string.Join(", ", d.ContactMethods.Select(CardText.Label))),
-            ("Phone", d.Phone),
-            ("Email", d.Email),
-            ("Good times", d.ContactTimes))));
-        body.Add(Section("Notes (care team only)", NoteLines()));
-        body.Add(Section("Messages", MessageLines()));
 
-        var actions = new JArray();
+        card.Add(Section(StaffMessageKeys.DetailsSectionsReach, Facts(
+            (StaffMessageKeys.DetailsFieldsPrefers, string.Join(", ", d.ContactMethods.Select(CardText.Label))),
+            (StaffMessageKeys.DetailsFieldsPhone, d.Phone),
+            (StaffMessageKeys.DetailsFieldsEmail, d.Email),
+            (StaffMessageKeys.DetailsFieldsGoodTimes, d.ContactTimes))));
+        card.Add(Section(StaffMessageKeys.DetailsSectionsNotes, NoteLines()));
+        card.Add(Section(StaffMessageKeys.DetailsSectionsMessages, MessageLines()));
         if (CanMessagePatient)
         {
-            actions.Add(Submit("Message patient", CaseActionPayload.MessageVerb));
+            card.Action(Submit(StaffMessageKeys.DetailsMessagePatient, CaseActionPayload.MessageVerb));
         }
 
-        actions.Add(Submit("Refresh", CaseActionPayload.DetailsVerb));
-        return Card(body, actions);
+        return card.Action(Submit(StaffMessageKeys.DetailsRefresh, CaseActionPayload.DetailsVerb)).ToJson();
     }
 
-    private JObject Submit(string title, string verb) => new()
-    {
-        ["type"] = "Action.Submit",
-        ["title"] = title,
-        ["data"] = new CaseActionPayload(verb, Case.Reference, Case.Version, null).ToData(),
-    };
+    private JsonObject Submit(MessageKey title, string verb) =>
+        CardActions.Submit(Words.Get(title), new CaseActionPayload(verb, Case.Reference, Case.Version, null).ToData());
 
-    private string Status() => Case.Status switch
+    private string Status()
     {
-        CaseStatus.Claimed => $"Claimed by {CardText.FirstName(Case.AssigneeName)}",
-        CaseStatus.Resolved => $"Resolved by {CardText.FirstName(Case.ResolvedByName ?? Case.AssigneeName)}",
-        CaseStatus.Withdrawn => "Withdrawn by the patient",
-        _ => $"{Case.Status}: waiting for someone to claim it",
-    } + $" · sent {Case.CreatedAt.UtcDateTime.ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture)}";
-
-    private string Identity() => Case.OwnerKey.StartsWith("msteams:", StringComparison.Ordinal)
-        ? "Identified by: a Teams account in your organisation."
-        : "Identified by: nothing. This is an unverified web chat visitor. Check who they are before you discuss health details.";
+        var status = Case.Status switch
+        {
+            CaseStatus.Claimed => Words.Get(StaffMessageKeys.DetailsStatusClaimed, ("name", CardText.FirstName(Case.AssigneeName))),
+            CaseStatus.Resolved => Words.Get(StaffMessageKeys.DetailsStatusResolved, ("name", CardText.FirstName(Case.ResolvedByName ?? Case.AssigneeName))),
+            CaseStatus.Withdrawn => Words.Get(StaffMessageKeys.DetailsStatusWithdrawn),
+            _ => Words.Get(StaffMessageKeys.DetailsStatusWaiting, ("status", Case.Status.ToString())),
+        };
+        return Words.Get(StaffMessageKeys.DetailsStatusSent, ("status", status), ("when", Case.CreatedAt.UtcDateTime.ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture)));
+    }
 
     private string Flags(CaseDetails d)
     {
         var flags = new List<string>();
         if (Case.Priority == CasePriority.Urgent)
         {
-            flags.Add("Urgent");
+            flags.Add(Words.Get(StaffMessageKeys.DetailsFlagsUrgent));
         }
 
         if (d.EmergencySignalled)
         {
-            flags.Add("Emergency words during the chat");
+            flags.Add(Words.Get(StaffMessageKeys.DetailsFlagsEmergency));
         }
 
         if (d.NeedsCall())
         {
-            flags.Add("Needs a call: not known — " + string.Join(", ", d.NotKnown.Select(NotKnownLabel)));
+            flags.Add(Words.Get(StaffMessageKeys.DetailsFlagsNeedsCall, ("fields", string.Join(", ", d.NotKnown.Select(NotKnownLabel)))));
         }
 
         return string.Join(" · ", flags);
     }
 
-    /// <summary>"contactMethods" → "contact methods": the draft's field names, in words for staff.</summary>
+    /// <summary>"contactMethods" → "contact methods": the case's field names, in words for staff.</summary>
     private static string NotKnownLabel(string field) =>
         System.Text.RegularExpressions.Regex.Replace(field, "(?<=[a-z])([A-Z])", " $1").ToLowerInvariant();
 
-    private JArray NoteLines()
+    private List<JsonObject> NoteLines()
     {
         var notes = Messages.Where(m => m.Direction == MessageDirection.StaffNote).ToList();
         return notes.Count == 0
-            ? [Text("No notes yet.", subtle: true)]
-            : new JArray(notes.Skip(Math.Max(0, notes.Count - MaxShownMessages)).Select(m => Text(
-                $"{m.At.UtcDateTime.ToString("d MMM HH:mm", CultureInfo.InvariantCulture)} · {m.AuthorName}: {m.Text}")));
+            ? [Text(Words.Get(StaffMessageKeys.DetailsNoNotes), subtle: true)]
+            : [.. notes.Skip(Math.Max(0, notes.Count - MaxShownMessages)).Select(m => Text(
+                Words.Get(StaffMessageKeys.DetailsNoteLine, ("when", When(m)), ("name", m.AuthorName), ("text", m.Text))))];
     }
 
-    private JArray MessageLines()
+    private List<JsonObject> MessageLines()
     {
         var messages = Messages.Where(m => m.Direction != MessageDirection.StaffNote).ToList();
         if (messages.Count == 0)
         {
-            return [Text("No messages yet.", subtle: true)];
+            return [Text(Words.Get(StaffMessageKeys.DetailsNoMessages), subtle: true)];
         }
 
-        var shown = messages.Skip(Math.Max(0, messages.Count - MaxShownMessages));
-        return new JArray(shown.Select(m => Text(
-            $"{m.At.UtcDateTime.ToString("d MMM HH:mm", CultureInfo.InvariantCulture)} · " +
-            (m.Direction == MessageDirection.FromPatient ? "Patient" : $"{m.AuthorName} to the patient{(m.DeliveredAt is null ? " (not delivered yet)" : "")}") +
-            $": {m.Text}")));
+        return [.. messages.Skip(Math.Max(0, messages.Count - MaxShownMessages)).Select(m => Text(m.Direction == MessageDirection.FromPatient
+            ? Words.Get(StaffMessageKeys.DetailsFromPatient, ("when", When(m)), ("text", m.Text))
+            : Words.Get(m.DeliveredAt is null ? StaffMessageKeys.DetailsToPatientNotDelivered : StaffMessageKeys.DetailsToPatient, ("when", When(m)), ("name", m.AuthorName), ("text", m.Text))))];
     }
 
-    private static string RecordWords(RecordStatus status) => status switch
+    private static string When(CaseMessage message) => message.At.UtcDateTime.ToString("d MMM HH:mm", CultureInfo.InvariantCulture);
+
+    private string RecordWords(RecordStatus status) => Words.Get(status switch
     {
-        RecordStatus.Have => "has it",
-        RecordStatus.NeedHelp => "needs help getting it",
-        _ => "doesn't apply",
+        RecordStatus.Have => StaffMessageKeys.DetailsRecordHave,
+        RecordStatus.NeedHelp => StaffMessageKeys.DetailsRecordNeedHelp,
+        _ => StaffMessageKeys.DetailsRecordNotApplicable,
+    });
+
+    private string? YesNo(bool? value) => value switch
+    {
+        true => Words.Get(StaffMessageKeys.DetailsAnswerYes),
+        false => Words.Get(StaffMessageKeys.DetailsAnswerNo),
+        null => null,
     };
 
-    private static string? YesNo(bool? value) => value switch { true => "Yes", false => "No", null => null };
-
-    private static JArray Facts(params (string Title, string? Value)[] facts)
+    private List<JsonObject> Facts(params (MessageKey Title, string? Value)[] facts)
     {
-        var shown = facts.Where(f => !string.IsNullOrWhiteSpace(f.Value)).ToList();
-        return shown.Count == 0
-            ? [Text("Not given.", subtle: true)]
-            : [new JObject { ["type"] = "FactSet", ["facts"] = new JArray(shown.Select(f => new JObject { ["title"] = f.Title, ["value"] = f.Title is "Phone" or "Email" ? f.Value : Plain(f.Value!) })) }];
+        // Phone and email were checked by the contact step and are shown as they are, so staff can copy them.
+        var shown = facts.Where(f => !string.IsNullOrWhiteSpace(f.Value))
+            .Select(f => (Words.Get(f.Title), f.Title == StaffMessageKeys.DetailsFieldsPhone || f.Title == StaffMessageKeys.DetailsFieldsEmail ? f.Value! : Plain(f.Value!)))
+            .ToList();
+        return shown.Count == 0 ? [Text(Words.Get(StaffMessageKeys.DetailsNotGiven), subtle: true)] : [CardElements.Facts(shown)];
     }
 
-    private static JArray List(IEnumerable<string> lines)
+    private List<JsonObject> List(IEnumerable<string> lines)
     {
         var items = lines.Where(l => l.Length > 0).ToList();
-        return items.Count == 0 ? [Text("None.", subtle: true)] : new JArray(items.Select(l => Text(l)));
+        return items.Count == 0 ? [Text(Words.Get(StaffMessageKeys.DetailsNone), subtle: true)] : [.. items.Select(l => Text(l))];
     }
 
-    private static JObject Section(string title, JArray items)
-    {
-        var container = new JArray { Text(title, "Bolder") };
-        foreach (var item in items)
-        {
-            container.Add(item);
-        }
-
-        return new JObject { ["type"] = "Container", ["separator"] = true, ["items"] = container };
-    }
-
-    private static JObject Card(JArray body, JArray actions) => new()
-    {
-        ["type"] = "AdaptiveCard",
-        ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-        ["version"] = "1.5",
-        ["body"] = body,
-        ["actions"] = actions,
-    };
-
-    // Phone and email were checked by the contact step and are shown as they are, so staff can copy them.
+    private JsonObject Section(MessageKey title, List<JsonObject> items) =>
+        CardElements.Container([Text(Words.Get(title), "Bolder"), .. items], separator: true);
 
     /// <summary>Patient text is shown as typed, not as Markdown: no links, bold or lists a patient did not mean.</summary>
     private static string Plain(string text) => SecondOpinionBot.Text.MarkdownText.Escape(text);
 
-    private static JObject Text(string text, string? weight = null, string? size = null, string? color = null, bool subtle = false) =>
-        CardTextBlock.Create(Plain(text), weight, size, color, subtle);
+    private static JsonObject Text(string text, string? weight = null, string? size = null, string? color = null, bool subtle = false) =>
+        CardElements.Text(Plain(text), weight, size, color, subtle);
 }

@@ -1,7 +1,7 @@
-using Newtonsoft.Json.Linq;
+using System.Text.Json.Nodes;
 using SecondOpinionBot.Content;
+using SecondOpinionBot.Dialogs.Cards;
 using SecondOpinionBot.Handoff.Outbox;
-using SecondOpinionBot.Staff;
 
 namespace SecondOpinionBot.Staff;
 
@@ -11,38 +11,10 @@ namespace SecondOpinionBot.Staff;
 /// </summary>
 public sealed class FailedDeliveryCard(StaffText text, FailedDeliveryWords words)
 {
-    public JObject Build(string reference, OutboxKind kind, string reason) => new()
-    {
-        ["type"] = "AdaptiveCard",
-        ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-        ["version"] = "1.5",
-        ["body"] = new JArray
-        {
-            Text(text.Get(StaffMessageKeys.FailedDeliveriesCardTitle, ("reference", reference)), weight: "Bolder", color: "Attention"),
-            Text(text.Get(StaffMessageKeys.FailedDeliveriesCardWhat, ("what", words.What(kind)), ("why", words.Why(reason)))),
-            Text(text.Get(kind is OutboxKind.NotifyPatient or OutboxKind.MessagePatient ? StaffMessageKeys.FailedDeliveriesCardNextPatient : StaffMessageKeys.FailedDeliveriesCardNext, ("reference", reference))),
-            Text(text.Get(StaffMessageKeys.FailedDeliveriesCardList), subtle: true),
-        },
-    };
-
-    private static JObject Text(string text, string? weight = null, string? color = null, bool subtle = false)
-    {
-        var block = new JObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
-        if (weight is not null)
-        {
-            block["weight"] = weight;
-        }
-
-        if (color is not null)
-        {
-            block["color"] = color;
-        }
-
-        if (subtle)
-        {
-            block["isSubtle"] = true;
-        }
-
-        return block;
-    }
+    public JsonObject Build(string reference, OutboxKind kind, string reason) => new AdaptiveCard()
+        .Add(CardElements.Text(text.Get(StaffMessageKeys.FailedDeliveriesCardTitle, ("reference", reference)), weight: "Bolder", color: "Attention"))
+        .Add(CardElements.Text(text.Get(StaffMessageKeys.FailedDeliveriesCardWhat, ("what", words.What(kind)), ("why", words.Why(reason)))))
+        .Add(CardElements.Text(text.Get(kind is OutboxKind.NotifyPatient or OutboxKind.MessagePatient ? StaffMessageKeys.FailedDeliveriesCardNextPatient : StaffMessageKeys.FailedDeliveriesCardNext, ("reference", reference))))
+        .Add(CardElements.Text(text.Get(StaffMessageKeys.FailedDeliveriesCardList), subtle: true))
+        .ToJson();
 }

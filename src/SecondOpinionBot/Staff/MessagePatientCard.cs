@@ -1,4 +1,7 @@
-using Newtonsoft.Json.Linq;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using SecondOpinionBot.Content;
+using SecondOpinionBot.Dialogs.Cards;
 using SecondOpinionBot.Handoff;
 
 namespace SecondOpinionBot.Staff;
@@ -6,46 +9,16 @@ namespace SecondOpinionBot.Staff;
 /// <summary>The "Message patient" form in a dialog: one text box and Send (Action.Submit, arriving as task/submit).</summary>
 public static class MessagePatientCard
 {
-    public static JObject Build(CaseRecord record, string? problem)
+    public static JsonObject Build(CaseRecord record, string? problem, StaffText text)
     {
-        var body = new JArray
-        {
-            new JObject { ["type"] = "TextBlock", ["text"] = $"To the patient of {record.Reference}", ["weight"] = "Bolder", ["wrap"] = true },
-            new JObject
-            {
-                ["type"] = "TextBlock", ["wrap"] = true, ["isSubtle"] = true,
-                ["text"] = "They will see it in their chat, starting with your first name. Plain words help. It is kept with the case.",
-            },
-        };
-        if (problem is not null)
-        {
-            body.Add(new JObject { ["type"] = "TextBlock", ["text"] = problem, ["color"] = "Attention", ["wrap"] = true });
-        }
-
-        body.Add(new JObject
-        {
-            ["type"] = "Input.Text",
-            ["id"] = CaseActionPayload.MessageInputId,
-            ["label"] = "Message",
-            ["isMultiline"] = true,
-            ["isRequired"] = true,
-            ["maxLength"] = StaffDialogs.MaxMessageLength,
-            ["errorMessage"] = $"Write a message of at most {StaffDialogs.MaxMessageLength} characters.",
-        });
-        return new JObject
-        {
-            ["type"] = "AdaptiveCard",
-            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-            ["version"] = "1.5",
-            ["body"] = body,
-            ["actions"] = new JArray
-            {
-                new JObject
-                {
-                    ["type"] = "Action.Submit", ["title"] = "Send",
-                    ["data"] = new CaseActionPayload(CaseActionPayload.SendMessageVerb, record.Reference, record.Version, null).ToData(),
-                },
-            },
-        };
+        var max = StaffDialogs.MaxMessageLength.ToString(CultureInfo.InvariantCulture);
+        return new AdaptiveCard()
+            .Add(CardElements.Text(text.Get(StaffMessageKeys.MessageFormTitle, ("reference", record.Reference)), weight: "Bolder"))
+            .Add(CardElements.Text(text.Get(StaffMessageKeys.MessageFormHint), subtle: true))
+            .Add(problem is null ? null : CardElements.Text(problem, color: "Attention"))
+            .Add(CardElements.TextInput(CaseActionPayload.MessageInputId, text.Get(StaffMessageKeys.MessageFormLabel), multiline: true,
+                maxLength: StaffDialogs.MaxMessageLength, required: true, errorMessage: text.Get(StaffMessageKeys.MessageFormError, ("max", max))))
+            .Action(CardActions.Submit(text.Get(StaffMessageKeys.MessageFormSend), new CaseActionPayload(CaseActionPayload.SendMessageVerb, record.Reference, record.Version, null).ToData()))
+            .ToJson();
     }
 }

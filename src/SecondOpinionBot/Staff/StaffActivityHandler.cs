@@ -68,7 +68,7 @@ public sealed class StaffActivityHandler(StaffCaseActions actions, StaffCommands
         {
             StatusCode = 200,
             Type = StaffCaseCard.ContentType,
-            Value = (await cards.ForViewerAsync(result.Case!, result.ViewerId, result.Note, cancellationToken)).Build(),
+            Value = Dialogs.Cards.AdaptiveCard.SdkContent((await cards.ForViewerAsync(result.Case!, result.ViewerId, result.Note, cancellationToken)).Build()),
         };
     }
 

@@ -132,7 +132,7 @@ public sealed partial class StaffCaseActions(
             return new CaseActionResult(result.Current, result.Current is null ? null : CurrentStateNote(result.Current), null, false);
         }
 
-        await AnnounceAsync(resolved, text.Get(StaffMessageKeys.ActionsResolvedLine, ("name", actor.DisplayName), ("outcome", outcome.Title)), PatientNotice.Resolved, actor, cancellationToken);
+        await AnnounceAsync(resolved, text.Get(StaffMessageKeys.ActionsResolvedLine, ("name", actor.DisplayName), ("outcome", text.Get(outcome.StaffTitle))), PatientNotice.Resolved, actor, cancellationToken);
         return new CaseActionResult(resolved, null, null, true);
     }
 

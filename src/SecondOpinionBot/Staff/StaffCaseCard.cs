@@ -1,5 +1,8 @@
+using System.Text.Json.Nodes;
 using Microsoft.Bot.Schema;
-using Newtonsoft.Json.Linq;
+using SecondOpinionBot.Content;
+using CasePriority = SecondOpinionBot.Handoff.CasePriority;
+using SecondOpinionBot.Dialogs.Cards;
 using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Text;
 
@@ -8,7 +11,8 @@ namespace SecondOpinionBot.Staff;
 /// <summary>
 /// The card a case shows in its channel thread (Adaptive Card 1.5). It carries only what the whole channel needs:
 /// reference, queue, priority, waiting time, first name, reason and need categories, record counts, preferred contact
-/// channel. Never the concern, questions, other free text, phone or email. Actions follow the status.
+/// channel. Never the concern, questions, other free text, phone or email. Actions follow the status. Its words are
+/// staff.yaml's `card.*` (<paramref name="Words"/>).
 /// </summary>
 /// <param name="Note">A line for the person who clicked, e.g. "Ben claimed this first."</param>
 /// <param name="ShowFirstName">Handoff:ShowFirstNameOnCard: whether a plausible first name may appear at all.</param>
@@ -17,72 +21,45 @@ namespace SecondOpinionBot.Staff;
 /// base card; Teams asks for the assignee's view through refresh.userIds. The server checks every action regardless.
 /// </param>
 /// <param name="MovedAway">The copy left in a channel the case is no longer in: "Transferred to care coordination", nothing else.</param>
-public sealed record StaffCaseCard(CaseRecord Case, DateTimeOffset Now, string? Note = null, bool ShowFirstName = false, bool ForAssignee = false, bool MovedAway = false, string? Overdue = null)
+public sealed record StaffCaseCard(CaseRecord Case, DateTimeOffset Now, StaffText Words, string? Note = null, bool ShowFirstName = false, bool ForAssignee = false, bool MovedAway = false, string? Overdue = null)
 {
-    public const string ContentType = "application/vnd.microsoft.card.adaptive";
+    public const string ContentType = AdaptiveCard.ContentType;
 
-    public string ToJson() => Build().ToString(Newtonsoft.Json.Formatting.None);
+    public string ToJson() => AdaptiveCard.Text(Build());
 
-    public Attachment ToAttachment() => new() { ContentType = ContentType, Content = Build() };
+    public Attachment ToAttachment() => AdaptiveCard.ToAttachment(Build());
 
-    public JObject Build()
+    public JsonObject Build()
     {
+        var queue = QueueNames.Title(Case.Queue);
         if (MovedAway)
         {
-            return new JObject
-            {
-                ["type"] = "AdaptiveCard",
-                ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-                ["version"] = "1.5",
-                ["body"] = new JArray
-                {
-                    Text(Case.Reference, weight: "Bolder", size: "Medium"),
-                    Text($"Transferred to {QueueNames.Title(Case.Queue).ToLowerInvariant()}. It is worked in that queue's channel now."),
-                },
-                ["actions"] = new JArray(),
-            };
+            return new AdaptiveCard()
+                .Add(CardElements.Text(Case.Reference, weight: "Bolder", size: "Medium"))
+                .Add(CardElements.Text(Words.Get(StaffMessageKeys.CardMovedAway, ("queueName", queue.ToLowerInvariant()))))
+                .ToJson();
         }
 
-        var body = new JArray
+        var card = new AdaptiveCard()
+            .Add(CardElements.Text(Words.Get(StaffMessageKeys.CardHeading, ("reference", Case.Reference), ("queueName", queue)), weight: "Bolder", size: "Medium"))
+            .Add(CardElements.Text(StatusLine(), color: Case.Status == CaseStatus.Claimed ? "Good" : Case.Priority == CasePriority.Urgent ? "Attention" : null))
+            .Add(string.IsNullOrEmpty(Note) ? null : CardElements.Text(Note, color: "Warning", subtle: true))
+            .Add(CardElements.Facts(Facts()))
+            .Add(Case.Status == CaseStatus.Claimed && ForAssignee ? OutcomeInput() : null);
+        foreach (var action in Actions())
         {
-            Text($"{Case.Reference} · {QueueNames.Title(Case.Queue)}", weight: "Bolder", size: "Medium"),
-            Text(StatusLine(), color: Case.Status == CaseStatus.Claimed ? "Good" : Case.Priority == CasePriority.Urgent ? "Attention" : null),
-        };
-        if (!string.IsNullOrEmpty(Note))
-        {
-            body.Add(Text(Note, color: "Warning", italic: true));
+            card.Action(action);
         }
 
-        body.Add(new JObject { ["type"] = "FactSet", ["facts"] = Facts() });
-        if (Case.Status == CaseStatus.Claimed && ForAssignee)
-        {
-            body.Add(OutcomeInput());
-        }
-
-        var card = new JObject
-        {
-            ["type"] = "AdaptiveCard",
-            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-            ["version"] = "1.5",
-            ["body"] = body,
-            ["actions"] = Actions(),
-        };
         if (Case.Status == CaseStatus.Claimed && Case.AssigneeUserId is { Length: > 0 } assignee)
         {
-            // Teams refreshes the card for each listed user (at most 60) by calling the bot; only the assignee is listed.
-            card["refresh"] = new JObject
-            {
-                ["action"] = new JObject
-                {
-                    ["type"] = "Action.Execute",
-                    ["verb"] = CaseActionPayload.RefreshVerb,
-                    ["data"] = new CaseActionPayload(CaseActionPayload.RefreshVerb, Case.Reference, Case.Version, null).ToData(),
-                },
-                ["userIds"] = new JArray(assignee),
-            };
+            // Teams refreshes the card for each listed user by calling the bot; only the assignee is listed.
+            card.RefreshFor(
+                CardActions.Execute(CaseActionPayload.RefreshVerb, null, new CaseActionPayload(CaseActionPayload.RefreshVerb, Case.Reference, Case.Version, null).ToData()),
+                [assignee]);
         }
 
-        return card;
+        return card.ToJson();
     }
 
     private string StatusLine()
@@ -90,60 +67,56 @@ public sealed record StaffCaseCard(CaseRecord Case, DateTimeOffset Now, string? 
         var assignee = CardText.FirstName(Case.AssigneeName);
         return Case.Status switch
         {
-            CaseStatus.New => "New: waiting for someone to claim it",
-            CaseStatus.Transferred => "Transferred: waiting for someone to claim it",
-            CaseStatus.Reopened => "Reopened: waiting for someone to claim it",
-            CaseStatus.Claimed => $"Claimed by {assignee}",
-            CaseStatus.Resolved => $"Resolved by {CardText.FirstName(Case.ResolvedByName ?? Case.AssigneeName)}: {CaseOutcomes.Find(Case.Outcome)?.Title ?? "done"}",
-            CaseStatus.Withdrawn => "Withdrawn by the patient",
+            CaseStatus.New => Words.Get(StaffMessageKeys.CardStatusNew),
+            CaseStatus.Transferred => Words.Get(StaffMessageKeys.CardStatusTransferred),
+            CaseStatus.Reopened => Words.Get(StaffMessageKeys.CardStatusReopened),
+            CaseStatus.Claimed => Words.Get(StaffMessageKeys.CardStatusClaimed, ("name", assignee)),
+            CaseStatus.Resolved => Words.Get(StaffMessageKeys.CardStatusResolved,
+                ("name", CardText.FirstName(Case.ResolvedByName ?? Case.AssigneeName)),
+                ("outcome", Words.Get(CaseOutcomes.Find(Case.Outcome)?.StaffTitle ?? StaffMessageKeys.OutcomesDone))),
+            CaseStatus.Withdrawn => Words.Get(StaffMessageKeys.CardStatusWithdrawn),
             _ => Case.Status.ToString(),
         };
     }
 
-    private JArray Facts()
+    private List<(string Title, string Value)> Facts()
     {
         var details = Case.Details;
-        var facts = new JArray
+        var facts = new List<(string Title, string Value)>
         {
-            Fact("Priority", Case.Priority == CasePriority.Urgent ? "Urgent" : "Routine"),
+            (Words.Get(StaffMessageKeys.CardFactsPriority), Words.Get(Case.Priority == CasePriority.Urgent ? StaffMessageKeys.CardFactsUrgent : StaffMessageKeys.CardFactsRoutine)),
         };
         if (Overdue is not null)
         {
-            facts.Add(Fact("Service level", Overdue));
+            facts.Add((Words.Get(StaffMessageKeys.CardFactsServiceLevel), Overdue));
         }
 
-        foreach (var fact in new[]
-        {
-            Fact(CaseTransitions.IsOpen(Case.Status) ? "Waiting" : "Was open", CardText.Waiting((Case.ClosedAt ?? Now) - Case.CreatedAt)),
-            Fact("Chatting", Person(details)),
-        })
-        {
-            facts.Add(fact);
-        }
-
+        facts.Add((Words.Get(CaseTransitions.IsOpen(Case.Status) ? StaffMessageKeys.CardFactsWaiting : StaffMessageKeys.CardFactsWasOpen), CardText.Waiting((Case.ClosedAt ?? Now) - Case.CreatedAt)));
+        facts.Add((Words.Get(StaffMessageKeys.CardFactsChatting), Person(details)));
         if (details.NeedsCall())
         {
             // A workflow flag, not health detail: the bot could not understand some answers and guessed none.
-            facts.Add(Fact("Needs a call", "Yes, some answers are not known"));
+            facts.Add((Words.Get(StaffMessageKeys.CardFactsNeedsCall), Words.Get(StaffMessageKeys.CardFactsNeedsCallValue)));
         }
 
-        AddList(facts, "Reasons", details.Reasons);
-        AddList(facts, "Needs", details.Needs);
+        AddList(facts, Words.Get(StaffMessageKeys.CardFactsReasons), details.Reasons);
+        AddList(facts, Words.Get(StaffMessageKeys.CardFactsNeeds), details.Needs);
         var have = details.Records.Values.Count(s => s == RecordStatus.Have);
         var needHelp = details.Records.Values.Count(s => s == RecordStatus.NeedHelp);
         if (have + needHelp > 0)
         {
-            facts.Add(Fact("Records", $"{have} ready, {needHelp} need help"));
+            facts.Add((Words.Get(StaffMessageKeys.CardFactsRecords), Words.Get(StaffMessageKeys.CardFactsRecordsCount,
+                ("have", have.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("needHelp", needHelp.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
         }
 
         if (details.ContactMethods is [var method, ..] && CardText.Label(method) is { Length: > 0 } label)
         {
-            facts.Add(Fact("Contact by", label));
+            facts.Add((Words.Get(StaffMessageKeys.CardFactsContactBy), label));
         }
 
         if (Case.SecondaryQueue is { } secondary)
         {
-            facts.Add(Fact("Also needs", QueueNames.Title(secondary)));
+            facts.Add((Words.Get(StaffMessageKeys.CardFactsAlsoNeeds), QueueNames.Title(secondary)));
         }
 
         return facts;
@@ -155,53 +128,46 @@ public sealed record StaffCaseCard(CaseRecord Case, DateTimeOffset Now, string? 
         var name = ShowFirstName ? CardText.PlausibleFirstName(details.PatientFirstName) : null;
         return (details.Role, name) switch
         {
-            (ChatRole.Caregiver, null) => "A caregiver",
-            (ChatRole.Caregiver, _) => $"A caregiver for {name}",
-            (_, null) => "The patient",
+            (ChatRole.Caregiver, null) => Words.Get(StaffMessageKeys.CardPersonCaregiver),
+            (ChatRole.Caregiver, _) => Words.Get(StaffMessageKeys.CardPersonCaregiverFor, ("name", name)),
+            (_, null) => Words.Get(StaffMessageKeys.CardPersonPatient),
             _ => name,
         };
     }
 
-    private static void AddList(JArray facts, string title, IEnumerable<string> ids)
+    private static void AddList(List<(string Title, string Value)> facts, string title, IEnumerable<string> ids)
     {
         var labels = ids.Select(CardText.Label).Where(l => l.Length > 0).ToList();
         if (labels.Count > 0)
         {
-            facts.Add(Fact(title, string.Join(", ", labels)));
+            facts.Add((title, string.Join(", ", labels)));
         }
     }
 
-    private static JObject OutcomeInput() => new()
-    {
-        ["type"] = "Input.ChoiceSet",
-        ["id"] = CaseActionPayload.OutcomeInputId,
-        ["label"] = "Outcome",
-        ["style"] = "compact",
-        ["isRequired"] = true,
-        ["errorMessage"] = "Choose an outcome to resolve the case.",
-        ["choices"] = new JArray(CaseOutcomes.All.Select(o => new JObject { ["title"] = o.Title, ["value"] = o.Id })),
-    };
+    private JsonObject OutcomeInput() => CardElements.ChoiceSet(
+        CaseActionPayload.OutcomeInputId, Words.Get(StaffMessageKeys.CardOutcomeLabel), CaseOutcomes.All.Select(o => (Words.Get(o.StaffTitle), o.Id)),
+        expanded: false, required: true, errorMessage: Words.Get(StaffMessageKeys.CardOutcomeError));
 
-    private JArray Actions()
+    private List<JsonObject> Actions()
     {
-        JArray actions = Case.Status switch
+        List<JsonObject> actions = Case.Status switch
         {
-            CaseStatus.New or CaseStatus.Transferred or CaseStatus.Reopened => [Action("Claim", CaseActionPayload.ClaimVerb), AssignAction()],
-            CaseStatus.Claimed when ForAssignee => [Action("Resolve", CaseActionPayload.ResolveVerb), DialogAction("Message patient", CaseActionPayload.MessageVerb)],
-            CaseStatus.Claimed => [Action("Take over", CaseActionPayload.TakeOverVerb), AssignAction()],
-            CaseStatus.Resolved => [Action("Reopen", CaseActionPayload.ReopenVerb)],
+            CaseStatus.New or CaseStatus.Transferred or CaseStatus.Reopened => [Action(StaffMessageKeys.CardButtonsClaim, CaseActionPayload.ClaimVerb), AssignAction()],
+            CaseStatus.Claimed when ForAssignee => [Action(StaffMessageKeys.CardButtonsResolve, CaseActionPayload.ResolveVerb), DialogAction(StaffMessageKeys.CardButtonsMessagePatient, CaseActionPayload.MessageVerb)],
+            CaseStatus.Claimed => [Action(StaffMessageKeys.CardButtonsTakeOver, CaseActionPayload.TakeOverVerb), AssignAction()],
+            CaseStatus.Resolved => [Action(StaffMessageKeys.CardButtonsReopen, CaseActionPayload.ReopenVerb)],
             _ => [],
         };
-        actions.Add(DialogAction("Details", CaseActionPayload.DetailsVerb));
+        actions.Add(DialogAction(StaffMessageKeys.CardButtonsDetails, CaseActionPayload.DetailsVerb));
         if (CaseTransitions.IsOpen(Case.Status))
         {
-            actions.Add(DialogAction("Add note", CaseActionPayload.NoteVerb));
-            actions.Add(DialogAction("Transfer", CaseActionPayload.TransferVerb));
+            actions.Add(DialogAction(StaffMessageKeys.CardButtonsAddNote, CaseActionPayload.NoteVerb));
+            actions.Add(DialogAction(StaffMessageKeys.CardButtonsTransfer, CaseActionPayload.TransferVerb));
         }
 
         if (Case.Status == CaseStatus.Claimed && ForAssignee)
         {
-            actions.Add(Action("Unassign", CaseActionPayload.UnassignVerb));
+            actions.Add(Action(StaffMessageKeys.CardButtonsUnassign, CaseActionPayload.UnassignVerb));
         }
 
         return actions;
@@ -212,57 +178,32 @@ public sealed record StaffCaseCard(CaseRecord Case, DateTimeOffset Now, string? 
     /// for desktop and web clients; it returns Entra object ids). The server checks the roster before assigning; the
     /// command "assign SO-XXXX @name" is the path that works in every client.
     /// </summary>
-    private JObject AssignAction() => new()
+    private JsonObject AssignAction()
     {
-        ["type"] = "Action.ShowCard",
-        ["title"] = "Assign…",
-        ["card"] = new JObject
-        {
-            ["type"] = "AdaptiveCard",
-            ["body"] = new JArray
-            {
-                new JObject
-                {
-                    ["type"] = "Input.ChoiceSet",
-                    ["id"] = CaseActionPayload.AssigneeInputId,
-                    ["label"] = "Assign to",
-                    ["isRequired"] = true,
-                    ["errorMessage"] = "Choose a colleague from this team.",
-                    ["choices"] = new JArray(),
-                    ["choices.data"] = new JObject { ["type"] = "Data.Query", ["dataset"] = "graph.microsoft.com/users?scope=currentContext" },
-                },
-            },
-            ["actions"] = new JArray { Action("Assign", CaseActionPayload.AssignVerb) },
-        },
-    };
+        var picker = CardElements.ChoiceSet(CaseActionPayload.AssigneeInputId, Words.Get(StaffMessageKeys.CardAssignLabel), [],
+            required: true, errorMessage: Words.Get(StaffMessageKeys.CardAssignError));
+        picker.Remove("style");
+        picker["choices.data"] = new JsonObject { ["type"] = "Data.Query", ["dataset"] = "graph.microsoft.com/users?scope=currentContext" };
+        return CardActions.ShowCard(Words.Get(StaffMessageKeys.CardButtonsAssignMenu), [picker], [Action(StaffMessageKeys.CardButtonsAssign, CaseActionPayload.AssignVerb)]);
+    }
 
     /// <summary>
     /// Opens a Teams dialog: only an Action.Submit tagged msteams.type task/fetch does (never Action.Execute), and the
     /// person's request arrives as a task/fetch invoke the server checks like any other action.
     /// </summary>
-    private JObject DialogAction(string title, string verb)
+    private JsonObject DialogAction(MessageKey title, string verb)
     {
         var data = new CaseActionPayload(verb, Case.Reference, Case.Version, null).ToData();
-        data["msteams"] = new JObject { ["type"] = "task/fetch" };
-        return new JObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = data };
+        data["msteams"] = new JsonObject { ["type"] = "task/fetch" };
+        return CardActions.Submit(Words.Get(title), data);
     }
 
     /// <summary>Action.Execute for clients with Universal Actions, Action.Submit with the same payload for the rest.</summary>
-    private JObject Action(string title, string verb)
+    private JsonObject Action(MessageKey title, string verb)
     {
         var data = new CaseActionPayload(verb, Case.Reference, Case.Version, null).ToData();
-        return new JObject
-        {
-            ["type"] = "Action.Execute",
-            ["title"] = title,
-            ["verb"] = verb,
-            ["data"] = data,
-            ["fallback"] = new JObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = data.DeepClone() },
-        };
+        var action = CardActions.Execute(verb, Words.Get(title), data);
+        action["fallback"] = CardActions.Submit(Words.Get(title), (JsonObject)data.DeepClone());
+        return action;
     }
-
-    private static JObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
-
-    private static JObject Text(string text, string? weight = null, string? size = null, string? color = null, bool italic = false) =>
-        CardTextBlock.Create(text, weight, size, color, subtle: italic);
 }

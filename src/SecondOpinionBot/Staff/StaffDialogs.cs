@@ -1,8 +1,9 @@
+using System.Text.Json.Nodes;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
 using Microsoft.Extensions.Options;
-using Newtonsoft.Json.Linq;
+using SecondOpinionBot.Dialogs.Cards;
 using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Handoff.Messages;
 
@@ -22,7 +23,7 @@ public sealed partial class StaffDialogs(
 
     public async Task<InvokeResponse> HandleAsync(ITurnContext<IInvokeActivity> turn, CancellationToken cancellationToken)
     {
-        var data = (turn.Activity.Value as JObject)?["data"];
+        var data = (turn.Activity.Value as Newtonsoft.Json.Linq.JObject)?["data"]; // the SDK hands invoke values over as Newtonsoft
         var payload = CaseActionPayload.TryRead(data);
         if (payload is null || !CaseActionPayload.IsDialogVerb(payload.Verb))
         {
@@ -118,18 +119,18 @@ public sealed partial class StaffDialogs(
         var history = await messages.ListAsync(record.Id, cancellationToken);
         await cases.AppendAuditAsync(record.Reference, access.Origin.UserId, "details-viewed", "via=teams-dialog", cancellationToken);
         LogDetailsViewed(record.Reference);
-        var card = new CaseDetailsCard(record, history, access.OwnsCase && record.PatientConversation is not null).Build();
+        var card = new CaseDetailsCard(record, history, access.OwnsCase && record.PatientConversation is not null, text).Build();
         return Dialog(text.Get(Content.StaffMessageKeys.FormsDetailsTitle, ("reference", record.Reference)), card);
     }
 
-    private InvokeResponse MessageForm(StaffAccess access) =>
-        Dialog(text.Get(Content.StaffMessageKeys.FormsMessageTitle, ("reference", access.Case.Reference)), MessagePatientCard.Build(access.Case, null));
+    private InvokeResponse MessageForm(StaffAccess access, string? problem = null) =>
+        Dialog(text.Get(Content.StaffMessageKeys.FormsMessageTitle, ("reference", access.Case.Reference)), MessagePatientCard.Build(access.Case, problem, text));
 
     private async Task<InvokeResponse> SendAsync(StaffAccess access, string? message, CancellationToken cancellationToken)
     {
         var result = await work.SendToPatientAsync(access.Case, new CaseActor(access.Origin.UserId, access.Origin.DisplayName, access.Origin.TeamsUserId), message, cancellationToken);
         return result.Problem is { } problem
-            ? Dialog(text.Get(Content.StaffMessageKeys.FormsMessageTitle, ("reference", access.Case.Reference)), MessagePatientCard.Build(access.Case, problem))
+            ? MessageForm(access, problem)
             : Message(result.Note!);
     }
 
@@ -166,7 +167,7 @@ public sealed partial class StaffDialogs(
         await cases.AppendAuditAsync(reference, actor, "staff-action-refused", $"{refusal.Code}; verb={payload.Verb}", cancellationToken);
     }
 
-    private static InvokeResponse Dialog(string title, JObject card) => new()
+    private static InvokeResponse Dialog(string title, JsonObject card) => new()
     {
         Status = 200,
         Body = new TaskModuleResponse
@@ -178,7 +179,7 @@ public sealed partial class StaffDialogs(
                     Title = title,
                     Height = "large",
                     Width = "medium",
-                    Card = new Attachment { ContentType = StaffCaseCard.ContentType, Content = card },
+                    Card = AdaptiveCard.ToAttachment(card),
                 },
             },
         },

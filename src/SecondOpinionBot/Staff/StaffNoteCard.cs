@@ -1,5 +1,7 @@
-using Newtonsoft.Json.Linq;
+using System.Globalization;
+using System.Text.Json.Nodes;
 using SecondOpinionBot.Content;
+using SecondOpinionBot.Dialogs.Cards;
 using SecondOpinionBot.Handoff;
 
 namespace SecondOpinionBot.Staff;
@@ -10,11 +12,11 @@ namespace SecondOpinionBot.Staff;
 /// </summary>
 public static class StaffNoteCard
 {
-    public static JObject AddNote(CaseRecord record, string? problem, StaffText text) =>
+    public static JsonObject AddNote(CaseRecord record, string? problem, StaffText text) =>
         Build(record, problem, text.Get(StaffMessageKeys.FormsNoteTitle, ("reference", record.Reference)), text.Get(StaffMessageKeys.FormsNoteHint),
             text.Get(StaffMessageKeys.FormsNoteLabel), text.Get(StaffMessageKeys.FormsNoteSave), CaseActionPayload.NoteSendVerb, text);
 
-    public static JObject Transfer(CaseRecord record, string? problem, StaffText text)
+    public static JsonObject Transfer(CaseRecord record, string? problem, StaffText text)
     {
         var target = QueueNames.Title(StaffCaseChanges.OtherQueue(record.Queue)).ToLowerInvariant();
         return Build(record, problem, text.Get(StaffMessageKeys.FormsTransferTitle, ("reference", record.Reference), ("queueName", target)),
@@ -22,38 +24,13 @@ public static class StaffNoteCard
             text.Get(StaffMessageKeys.FormsTransferSend, ("queueName", target)), CaseActionPayload.TransferSendVerb, text);
     }
 
-    private static JObject Build(CaseRecord record, string? problem, string title, string hint, string label, string button, string verb, StaffText text)
-    {
-        var body = new JArray
-        {
-            CardTextBlock.Create(title, weight: "Bolder"),
-            CardTextBlock.Create(hint, subtle: true),
-        };
-        if (problem is not null)
-        {
-            body.Add(CardTextBlock.Create(problem, color: "Attention"));
-        }
-
-        body.Add(new JObject
-        {
-            ["type"] = "Input.Text",
-            ["id"] = CaseActionPayload.NoteInputId,
-            ["label"] = label,
-            ["isMultiline"] = true,
-            ["isRequired"] = true,
-            ["maxLength"] = StaffCaseChanges.MaxNoteLength,
-            ["errorMessage"] = text.Get(StaffMessageKeys.FormsNoteError, ("max", StaffCaseChanges.MaxNoteLength.ToString(System.Globalization.CultureInfo.InvariantCulture))),
-        });
-        return new JObject
-        {
-            ["type"] = "AdaptiveCard",
-            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-            ["version"] = "1.5",
-            ["body"] = body,
-            ["actions"] = new JArray
-            {
-                new JObject { ["type"] = "Action.Submit", ["title"] = button, ["data"] = new CaseActionPayload(verb, record.Reference, record.Version, null).ToData() },
-            },
-        };
-    }
+    private static JsonObject Build(CaseRecord record, string? problem, string title, string hint, string label, string button, string verb, StaffText text) =>
+        new AdaptiveCard()
+            .Add(CardElements.Text(title, weight: "Bolder"))
+            .Add(CardElements.Text(hint, subtle: true))
+            .Add(problem is null ? null : CardElements.Text(problem, color: "Attention"))
+            .Add(CardElements.TextInput(CaseActionPayload.NoteInputId, label, multiline: true, maxLength: StaffCaseChanges.MaxNoteLength, required: true,
+                errorMessage: text.Get(StaffMessageKeys.FormsNoteError, ("max", StaffCaseChanges.MaxNoteLength.ToString(CultureInfo.InvariantCulture)))))
+            .Action(CardActions.Submit(button, new CaseActionPayload(verb, record.Reference, record.Version, null).ToData()))
+            .ToJson();
 }

@@ -10,7 +10,8 @@ public static class SummaryPayload
 {
     public const string KindKey = CardPayload.KindKey;
     public const string DialogIdKey = CardPayload.DialogIdKey;
-    public const string DraftVersionKey = "draftVersion";
+    /// <summary>The draft revision the card was built from (the shared card tag's version).</summary>
+    public const string DraftVersionKey = SecondOpinionBot.Dialogs.Cards.CardTag.VersionKey;
 
     /// <summary>"Edit" buttons: re-open one journey step (dialog "edit-&lt;section&gt;") and come back to the summary.</summary>
     public const string DialogKind = CardPayload.DialogKind;

@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Nodes;
 using Newtonsoft.Json.Linq;
+using SecondOpinionBot.Dialogs.Cards;
 
 namespace SecondOpinionBot.Summary;
 
@@ -24,15 +26,14 @@ public sealed record SummarySubmit(SummarySubmitKind Kind, SummarySection? Secti
     public static bool TryParse(JObject? value, [NotNullWhen(true)] out SummarySubmit? submit)
     {
         submit = null;
-        if (value is null
-            || value[SummaryPayload.KindKey] is not JValue { Type: JTokenType.String } kind
-            || value[SummaryPayload.DraftVersionKey] is not JValue { Type: JTokenType.Integer } version)
+        var data = CardTag.DataOf(value);
+        if (CardTag.Read(data) is not { Version: >= 0 } tag)
         {
             return false;
         }
 
-        var dialogId = value[SummaryPayload.DialogIdKey] is JValue { Type: JTokenType.String } id ? (string?)id : null;
-        return TryCreate((string?)kind, dialogId, (long)version, out submit);
+        var dialogId = data![SummaryPayload.DialogIdKey] is JsonValue id && id.TryGetValue<string>(out var text) ? text : null;
+        return TryCreate(tag.Kind, dialogId, tag.Version, out submit);
     }
 
     private static bool TryCreate(string? kind, string? dialogId, long version, [NotNullWhen(true)] out SummarySubmit? submit)

@@ -73,7 +73,7 @@ public sealed partial class CaseFlowTests
         Assert.Contains("Lakeside Clinic", text, StringComparison.Ordinal);
         Assert.DoesNotContain(Sentinels.Diagnosis, text, StringComparison.Ordinal);
         Assert.Contains(Sentinels.Question, text, StringComparison.Ordinal);
-        Assert.True((int)AnsweringScript.ConfirmPayload(fresh)["draftVersion"]! > (int)AnsweringScript.ConfirmPayload(card)["draftVersion"]!);
+        Assert.True((int)AnsweringScript.ConfirmPayload(fresh)[SecondOpinionBot.Dialogs.Cards.CardTag.VersionKey]! > (int)AnsweringScript.ConfirmPayload(card)[SecondOpinionBot.Dialogs.Cards.CardTag.VersionKey]!);
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed partial class CaseFlowTests
 
         var current = AnsweringScript.SummaryCard(turn);
         Assert.NotNull(current);
-        Assert.NotEqual((int)AnsweringScript.ConfirmPayload(oldCard)["draftVersion"]!, (int)AnsweringScript.ConfirmPayload(current)["draftVersion"]!);
+        Assert.NotEqual((int)AnsweringScript.ConfirmPayload(oldCard)[SecondOpinionBot.Dialogs.Cards.CardTag.VersionKey]!, (int)AnsweringScript.ConfirmPayload(current)[SecondOpinionBot.Dialogs.Cards.CardTag.VersionKey]!);
         Assert.False(turn.Says(MessageKeys.HandoffSent), turn.AllText);
         Assert.Null(await LatestCaseAsync(chat));
     }

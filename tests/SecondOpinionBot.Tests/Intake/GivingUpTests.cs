@@ -111,7 +111,7 @@ public sealed class GivingUpTests
         await chat.PlayAsync(summary, ShortJourney.Send);
         var sent = (await chat.LatestCaseAsync())!;
         Assert.True(sent.Details.NeedsCall());
-        Assert.Contains("Needs a call", new SecondOpinionBot.Staff.CaseDetailsCard(sent, [], CanMessagePatient: false).Build().ToString());
+        Assert.Contains("Needs a call", new SecondOpinionBot.Staff.CaseDetailsCard(sent, [], CanMessagePatient: false, Words: new SecondOpinionBot.Staff.StaffText(SecondOpinionBot.Tests.Content.ContentFixture.Catalogs)).ToJson());
     }
 
     [Fact]

@@ -341,7 +341,7 @@ public sealed class CaseActionTests : IAsyncLifetime
     public async Task An_unreadable_staff_payload_from_a_patient_is_refused_and_audited_too()
     {
         var data = TeamsActivities.CardData("case.claim", _case.Reference, 1);
-        data.Remove("cardVersion");
+        data.Remove(SecondOpinionBot.Dialogs.Cards.CardTag.VersionKey);
 
         await _host.SendAsync(TeamsActivities.PatientSubmit(_host.ServiceUrl, data));
 

@@ -144,7 +144,7 @@ public sealed class CaseDetailsTests : IAsyncLifetime
     public async Task A_forged_payload_without_a_version_is_refused_with_a_clear_line()
     {
         var data = TeamsActivities.DialogData("case.details", _case.Reference);
-        data.Remove("cardVersion");
+        data.Remove(SecondOpinionBot.Dialogs.Cards.CardTag.VersionKey);
 
         var (_, body) = await _host.InvokeAsync(TeamsActivities.Task(_host.ServiceUrl, "task/fetch", data, TeamsActivities.SocialWorkChannel, TeamsActivities.Ana, _case.StaffConversationId));
 

@@ -9,6 +9,7 @@ namespace SecondOpinionBot.Tests.Staff;
 public sealed class StaffCaseCardTests
 {
     private static readonly DateTimeOffset Created = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+    private static readonly StaffText Words = new(SecondOpinionBot.Tests.Content.ContentFixture.Catalogs);
 
     private static CaseRecord Case(IntakeDraft details, CaseStatus status = CaseStatus.New, int version = 1, string? assignee = null, string? outcome = null) => new()
     {
@@ -34,11 +35,11 @@ public sealed class StaffCaseCardTests
         draft.NotKnown.Add(CaseDetailsFields.Proposed);
         draft.TeamQuestions.Add("can my husband come to the visit?");
 
-        Assert.Contains("\"Needs a call\"", new StaffCaseCard(Case(draft), Created).ToJson());
-        var details = new CaseDetailsCard(Case(draft), [], CanMessagePatient: false).Build().ToString();
+        Assert.Contains("\"Needs a call\"", new StaffCaseCard(Case(draft), Created, Words).ToJson());
+        var details = new CaseDetailsCard(Case(draft), [], CanMessagePatient: false, Words: Words).ToJson();
         Assert.Contains("Needs a call: not known — proposed", details);
         Assert.Contains("can my husband come to the visit?", details);
-        Assert.DoesNotContain("Needs a call", new StaffCaseCard(Case(Personas.Maya()), Created).ToJson());
+        Assert.DoesNotContain("Needs a call", new StaffCaseCard(Case(Personas.Maya()), Created, Words).ToJson());
     }
 
     [Fact]
@@ -47,7 +48,7 @@ public sealed class StaffCaseCardTests
         var draft = Personas.CaregiverWithHostileName();
         draft.ProxyAuthority = "healthcare-proxy";
 
-        var details = new CaseDetailsCard(Case(draft), [], CanMessagePatient: false).Build().ToString();
+        var details = new CaseDetailsCard(Case(draft), [], CanMessagePatient: false, Words: Words).ToJson();
 
         Assert.Contains("Can act for the patient as", details);
         Assert.Contains("Healthcare proxy", details);
@@ -57,7 +58,7 @@ public sealed class StaffCaseCardTests
     [Fact]
     public void The_card_shows_what_the_channel_needs()
     {
-        var json = new StaffCaseCard(Case(Personas.Maya()), Created.AddHours(2).AddMinutes(5), ShowFirstName: true).ToJson();
+        var json = new StaffCaseCard(Case(Personas.Maya()), Created.AddHours(2).AddMinutes(5), Words, ShowFirstName: true).ToJson();
 
         Assert.Contains("SO-7K3F · Social work", json);
         Assert.Contains("\"version\":\"1.5\"", json);
@@ -75,7 +76,7 @@ public sealed class StaffCaseCardTests
     public void The_card_never_carries_contact_details_medical_text_questions_or_other_free_text()
     {
         var maya = Personas.Maya();
-        var json = new StaffCaseCard(Case(maya), Created.AddHours(1)).ToJson();
+        var json = new StaffCaseCard(Case(maya), Created.AddHours(1), Words).ToJson();
 
         Assert.DoesNotContain(Personas.MayaPhone, json);
         Assert.DoesNotContain("555", json);
@@ -90,13 +91,15 @@ public sealed class StaffCaseCardTests
         Assert.DoesNotContain("mornings", json);
     }
 
+    private static JObject Json(StaffCaseCard card) => JObject.Parse(card.ToJson());
+
     private static string Chatting(StaffCaseCard card) =>
-        card.Build().SelectTokens("$.body[*].facts[?(@.title == 'Chatting')].value").Single().ToString();
+        Json(card).SelectTokens("$.body[*].facts[?(@.title == 'Chatting')].value").Single().ToString();
 
     [Fact]
     public void A_caregivers_typed_name_cannot_become_a_link_or_formatting()
     {
-        var card = new StaffCaseCard(Case(Personas.CaregiverWithHostileName()), Created, ShowFirstName: true);
+        var card = new StaffCaseCard(Case(Personas.CaregiverWithHostileName()), Created, Words, ShowFirstName: true);
 
         Assert.Equal("A caregiver", Chatting(card));
         Assert.DoesNotContain("son@example.com", card.ToJson());
@@ -106,11 +109,11 @@ public sealed class StaffCaseCardTests
     [Fact]
     public void Without_the_setting_no_name_appears_at_all()
     {
-        Assert.Equal("The patient", Chatting(new StaffCaseCard(Case(Personas.Maya()), Created)));
-        Assert.DoesNotContain("Maya", new StaffCaseCard(Case(Personas.Maya()), Created).ToJson());
+        Assert.Equal("The patient", Chatting(new StaffCaseCard(Case(Personas.Maya()), Created, Words)));
+        Assert.DoesNotContain("Maya", new StaffCaseCard(Case(Personas.Maya()), Created, Words).ToJson());
         var caregiver = Personas.Maya();
         caregiver.Role = ChatRole.Caregiver;
-        Assert.Equal("A caregiver", Chatting(new StaffCaseCard(Case(caregiver), Created)));
+        Assert.Equal("A caregiver", Chatting(new StaffCaseCard(Case(caregiver), Created, Words)));
     }
 
     [Theory]
@@ -138,31 +141,31 @@ public sealed class StaffCaseCardTests
         var details = Personas.Maya();
         details.Role = ChatRole.Caregiver;
         details.PatientFirstName = "My mother has been told she has a heart";
-        Assert.Equal("A caregiver", Chatting(new StaffCaseCard(Case(details), Created, ShowFirstName: true)));
+        Assert.Equal("A caregiver", Chatting(new StaffCaseCard(Case(details), Created, Words, ShowFirstName: true)));
         details.PatientFirstName = "Mary-Jane";
-        Assert.Equal("A caregiver for Mary-Jane", Chatting(new StaffCaseCard(Case(details), Created, ShowFirstName: true)));
+        Assert.Equal("A caregiver for Mary-Jane", Chatting(new StaffCaseCard(Case(details), Created, Words, ShowFirstName: true)));
     }
 
     [Fact]
     public void A_new_case_offers_claim_as_Execute_with_a_Submit_fallback_carrying_the_same_tagged_payload()
     {
-        var card = new StaffCaseCard(Case(Personas.Maya(), version: 4), Created).Build();
+        var card = Json(new StaffCaseCard(Case(Personas.Maya(), version: 4), Created, Words));
 
         Assert.Equal(["Claim", "Assign…", "Details", "Add note", "Transfer"], card["actions"]!.Select(a => a["title"]!.ToString()));
         var action = (JObject)card["actions"]![0]!;
         Assert.Equal("Action.Execute", action["type"]!.ToString());
         Assert.Equal("case.claim", action["verb"]!.ToString());
-        var expected = new JObject { ["so.kind"] = "case", ["verb"] = "case.claim", ["reference"] = "SO-7K3F", ["cardVersion"] = 4 };
+        var expected = new JObject { ["so.kind"] = "case", ["so.version"] = 4, ["verb"] = "case.claim", ["reference"] = "SO-7K3F" };
         Assert.True(JToken.DeepEquals(expected, action["data"]));
         Assert.Equal("Action.Submit", action["fallback"]!["type"]!.ToString());
         Assert.True(JToken.DeepEquals(expected, action["fallback"]!["data"]));
-        Assert.Equal(expected.ToString(), CaseActionPayload.TryRead(action["data"]) is { } read ? read.ToData().ToString() : "");
+        Assert.True(JToken.DeepEquals(expected, CaseActionPayload.TryRead(action["data"]) is { } read ? JObject.Parse(read.ToData().ToJsonString()) : null));
     }
 
     [Fact]
     public void A_claimed_case_shows_who_has_it_and_offers_resolve_with_a_fixed_outcome_list()
     {
-        var card = new StaffCaseCard(Case(Personas.Maya(), CaseStatus.Claimed, 2, "Ana Lopez"), Created, ForAssignee: true).Build();
+        var card = Json(new StaffCaseCard(Case(Personas.Maya(), CaseStatus.Claimed, 2, "Ana Lopez"), Created, Words, ForAssignee: true));
 
         Assert.Contains("Claimed by Ana", card.ToString());
         Assert.Equal(["case.resolve", "case.message", "case.details", "case.note", "case.transfer", "case.unassign"], card["actions"]!.Select(a => (a["verb"] ?? a["data"]!["verb"])!.ToString()));
@@ -176,7 +179,7 @@ public sealed class StaffCaseCardTests
     {
         var record = Case(Personas.Maya(), CaseStatus.Claimed, 2, "Ana Lopez") with { AssigneeUserId = "29:aad-ana" };
 
-        var card = new StaffCaseCard(record, Created).Build();
+        var card = Json(new StaffCaseCard(record, Created, Words));
 
         Assert.Equal(["Take over", "Assign…", "Details", "Add note", "Transfer"], card["actions"]!.Select(a => a["title"]!.ToString()));
         Assert.Null(card.SelectToken("$.body[?(@.type == 'Input.ChoiceSet')]"));
@@ -190,13 +193,13 @@ public sealed class StaffCaseCardTests
     {
         var record = Case(Personas.Maya(), CaseStatus.Resolved, 4, "Ana Lopez", "records-gathered") with { ResolvedById = "aad-ben", ResolvedByName = "Ben Ode" };
 
-        Assert.Contains("Resolved by Ben: Records gathered", new StaffCaseCard(record, Created).ToJson());
+        Assert.Contains("Resolved by Ben: Records gathered", new StaffCaseCard(record, Created, Words).ToJson());
     }
 
     [Fact]
     public void A_resolved_case_offers_Reopen_and_Details_and_shows_the_outcome()
     {
-        var card = new StaffCaseCard(Case(Personas.Maya(), CaseStatus.Resolved, 3, "Ana", "records-gathered"), Created).Build();
+        var card = Json(new StaffCaseCard(Case(Personas.Maya(), CaseStatus.Resolved, 3, "Ana", "records-gathered"), Created, Words));
 
         Assert.Equal(["Reopen", "Details"], card["actions"]!.Select(a => a["title"]!.ToString()));
         Assert.Contains("Resolved by Ana: Records gathered", card.ToString());

@@ -92,7 +92,7 @@ public static class TeamsActivities
 
     public static JObject CardData(string verb, string reference, int cardVersion, string? outcome = null)
     {
-        var data = new JObject { ["so.kind"] = "case", ["verb"] = verb, ["reference"] = reference, ["cardVersion"] = cardVersion };
+        var data = new JObject { ["so.kind"] = "case", ["so.version"] = cardVersion, ["verb"] = verb, ["reference"] = reference };
         if (outcome is not null)
         {
             data["outcome"] = outcome;

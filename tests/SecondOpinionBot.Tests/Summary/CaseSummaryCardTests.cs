@@ -94,7 +94,7 @@ public sealed class CaseSummaryCardTests
 
         var confirm = Assert.Single(card["actions"]!.AsArray().OfType<JsonObject>(), a => (string?)a["type"] == "Action.Submit");
         Assert.Equal("Confirm and send", (string?)confirm["title"]);
-        Assert.Equal("""{"so.kind":"summary.confirm","draftVersion":4}""", confirm["data"]!.ToJsonString());
+        Assert.Equal("""{"so.kind":"summary.confirm","so.version":4}""", confirm["data"]!.ToJsonString());
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class SummarySubmitTests
     [InlineData("""{"so.kind":"dialog","dialogId":"edit-unknown","draftVersion":1}""")]
     [InlineData("""{"so.kind":"dialog","draftVersion":1}""")]
     [InlineData("""{"so.kind":"summary.confirm"}""")]
-    [InlineData("""{"so.kind":"summary.confirm","draftVersion":"1"}""")]
+    [InlineData("""{"so.kind":"summary.confirm","so.version":"one"}""")]
     [InlineData("""{"so.kind":"summary.confirm","draftVersion":-1}""")]
     [InlineData("""{"so.kind":"handoff.claim","draftVersion":1}""")]
     [InlineData("""{"action":"summary.confirm","draftVersion":1}""")]

@@ -178,7 +178,7 @@ public sealed class OutboxDelivery(
             return DeliveryResult.Never("failed-delivery-card-incomplete");
         }
 
-        var card = new Attachment { ContentType = StaffCaseCard.ContentType, Content = failedDeliveryCard.Build(payload.Reference, kind, reason) };
+        var card = Dialogs.Cards.AdaptiveCard.ToAttachment(failedDeliveryCard.Build(payload.Reference, kind, reason));
         var parameters = new ConversationParameters
         {
             IsGroup = true,

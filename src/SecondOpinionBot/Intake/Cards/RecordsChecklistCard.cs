@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SecondOpinionBot.Content;
+using SecondOpinionBot.Dialogs.Cards;
 using SecondOpinionBot.Handoff;
 
 namespace SecondOpinionBot.Intake.Cards;
@@ -26,74 +27,24 @@ public static class RecordsChecklistCard
         Wording wording,
         Func<RecordItem, string> whyText)
     {
-        var body = new JsonArray();
+        var card = new AdaptiveCard();
         for (var i = 0; i < records.Count; i++)
         {
             var record = records[i];
             var detailsId = "why-" + record.Id;
-            var choices = new JsonArray();
-            foreach (var (statusId, label) in statuses)
-            {
-                choices.Add(new JsonObject { ["title"] = label, ["value"] = statusId });
-            }
-
-            var input = new JsonObject
-            {
-                ["type"] = "Input.ChoiceSet",
-                ["id"] = InputId(record.Id),
-                ["label"] = $"{i + 1}. {record.Item}",
-                ["style"] = "expanded",
-                ["isMultiSelect"] = false,
-                ["choices"] = choices,
-            };
-            if (current.TryGetValue(record.Id, out var known))
-            {
-                input["value"] = StatusId(known);
-            }
-
-            body.Add(new JsonObject
-            {
-                ["type"] = "Container",
-                ["id"] = "record-" + record.Id,
-                ["separator"] = true,
-                ["spacing"] = "Medium",
-                ["items"] = new JsonArray
-                {
+            var input = CardElements.ChoiceSet(InputId(record.Id), $"{i + 1}. {record.Item}", statuses.Select(s => (s.Label, s.Id)),
+                value: current.TryGetValue(record.Id, out var known) ? StatusId(known) : null);
+            card.Add(CardElements.Container(
+                [
                     input,
-                    new JsonObject
-                    {
-                        ["type"] = "ActionSet",
-                        ["actions"] = new JsonArray
-                        {
-                            new JsonObject
-                            {
-                                ["type"] = "Action.ToggleVisibility",
-                                ["title"] = wording.WhyLabel,
-                                ["tooltip"] = $"{wording.WhyLabel}: {record.Item}",
-                                ["targetElements"] = new JsonArray(detailsId),
-                            },
-                        },
-                    },
-                    new JsonObject
-                    {
-                        ["type"] = "TextBlock",
-                        ["id"] = detailsId,
-                        ["isVisible"] = false,
-                        ["wrap"] = true,
-                        ["text"] = whyText(record),
-                    },
-                },
-            });
+                    CardElements.ActionSet(CardActions.ToggleVisibility(wording.WhyLabel, $"{wording.WhyLabel}: {record.Item}", detailsId)),
+                    CardElements.Hidden(CardElements.Text(whyText(record)), detailsId),
+                ],
+                id: "record-" + record.Id, separator: true, spacing: "Medium"));
         }
 
-        return new JsonObject
-        {
-            ["type"] = "AdaptiveCard",
-            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-            ["version"] = "1.5",
-            ["body"] = body,
-            ["actions"] = new JsonArray { new JsonObject { ["type"] = "Action.Submit", ["title"] = wording.Save, ["style"] = "positive" } },
-        };
+        // The prompt adds its tag to the button's data when it asks (CardFormPrompt).
+        return card.Action(CardActions.Submit(wording.Save, [], primary: true)).ToJson();
     }
 
     /// <summary>The statuses the card was sent back with; rows left blank are not in it (no guessed status).</summary>

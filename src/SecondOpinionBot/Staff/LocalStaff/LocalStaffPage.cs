@@ -95,7 +95,7 @@ public sealed class LocalStaffPage(StaffText text, ServiceLevels levels, TimePro
         }
         else if (own)
         {
-            var options = string.Concat(CaseOutcomes.All.Select(o => $"<option value=\"{E(o.Id)}\">{E(o.Title)}</option>"));
+            var options = string.Concat(CaseOutcomes.All.Select(o => $"<option value=\"{E(o.Id)}\">{E(text.Get(o.StaffTitle))}</option>"));
             body.Append(Form(record, "resolve", T(StaffMessageKeys.LocalPageResolve), token, persona,
                 $"<label>{T(StaffMessageKeys.LocalPageOutcome)} <select name=\"{LocalStaffActions.OutcomeField}\" required><option value=\"\">{T(StaffMessageKeys.LocalPageChoose)}</option>{options}</select></label> "));
         }
