@@ -391,7 +391,7 @@ public sealed class OutboxDeliveryTests
         await host.DrainAsync();
 
         var card = Assert.Single(host.Connector.Updates).Body!.ToString();
-        Assert.Contains("Withdrawn by the patient", card);
+        Assert.True(Wording.Says(card, StaffMessageKeys.CardStatusWithdrawn));
         Assert.DoesNotContain("Maya", card);
         Assert.DoesNotContain("Action.Execute", card);
     }

@@ -53,7 +53,7 @@ public sealed class CaseActionTests : IAsyncLifetime
         Assert.Equal(200, status);
         Assert.Equal(200, (int)body["statusCode"]!);
         Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]!.ToString());
-        Assert.Contains("Claimed by Ana", body["value"]!.ToString());
+        Assert.True(Wording.Says(body["value"]!.ToString(), StaffMessageKeys.CardStatusClaimed, ("name", "Ana")));
         Assert.Equal("case.resolve", body["value"]!["actions"]![0]!["verb"]!.ToString());
         var stored = await _host.CaseAsync(_case.Reference);
         Assert.Equal(CaseStatus.Claimed, stored.Status);
@@ -64,7 +64,7 @@ public sealed class CaseActionTests : IAsyncLifetime
         var update = Assert.Single(_host.Connector.Updates);
         Assert.EndsWith($"/activities/{_case.StaffCardActivityId}", Uri.UnescapeDataString(update.Path));
         Assert.StartsWith($"/v3/conversations/{_case.StaffConversationId}/activities/", Uri.UnescapeDataString(update.Path));
-        Assert.Contains("Claimed by Ana", update.Body!.ToString());
+        Assert.True(Wording.Says(update.Body!.ToString(), StaffMessageKeys.CardStatusClaimed, ("name", "Ana")));
         Assert.Equal(["Ana claimed this case."], _host.Connector.TextsIn(_case.StaffConversationId!));
         var notice = Assert.Single(_host.Connector.TextsIn(HandoffHost.PatientConversationId));
         Assert.True(Wording.Says(notice, MessageKeys.HandoffClaimed, ("staffName", "Ana"), ("reference", _case.Reference),
@@ -82,15 +82,15 @@ public sealed class CaseActionTests : IAsyncLifetime
         Assert.Equal(CaseStatus.Claimed, (await _host.CaseAsync(_case.Reference)).Status);
 
         var (_, resolved) = await _host.InvokeAsync(Resolve(TeamsActivities.Ana, claimed.Version, "records-gathered"));
-        Assert.Contains("Resolved by Ana: Records gathered", resolved["value"]!.ToString());
-        Assert.Equal(["Reopen", "Details"], resolved["value"]!["actions"]!.Select(a => a["title"]!.ToString()));
+        Assert.True(Wording.Says(resolved["value"]!.ToString(), StaffMessageKeys.CardStatusResolved, ("name", "Ana"), ("outcome", "Records gathered")));
+        Assert.Equal(Wording.Texts(StaffMessageKeys.CardButtonsReopen, StaffMessageKeys.CardButtonsDetails), resolved["value"]!["actions"]!.Select(a => a["title"]!.ToString()));
         await _host.DrainAsync();
 
         var stored = await _host.CaseAsync(_case.Reference);
         Assert.Equal(CaseStatus.Resolved, stored.Status);
         Assert.Equal("records-gathered", stored.Outcome);
         Assert.Equal(["Ana claimed this case.", "Ana resolved this case: Records gathered."], _host.Connector.TextsIn(_case.StaffConversationId!));
-        Assert.Contains("Resolved by Ana", _host.Connector.Updates[^1].Body!.ToString());
+        Assert.True(Wording.Says(_host.Connector.Updates[^1].Body!.ToString(), StaffMessageKeys.CardStatusResolved, ("name", "Ana")));
         var notices = _host.Connector.TextsIn(HandoffHost.PatientConversationId);
         Assert.Equal(2, notices.Count);
         Assert.StartsWith($"Ana has finished working on your case {_case.Reference}. Your records have been gathered.", notices[1]);
@@ -138,19 +138,19 @@ public sealed class CaseActionTests : IAsyncLifetime
         await _host.InvokeAsync(Claim(TeamsActivities.Ana, 1));
 
         var (_, taken) = await _host.InvokeAsync(TakeOver(TeamsActivities.Ben, 2));
-        Assert.Contains("Claimed by Ben", taken["value"]!.ToString());
+        Assert.True(Wording.Says(taken["value"]!.ToString(), StaffMessageKeys.CardStatusClaimed, ("name", "Ben")));
         Assert.Contains("Ana has been told", taken["value"]!.ToString());
         Assert.Contains(await _host.Cases.GetAuditAsync(_case.Reference, CancellationToken.None), a => a.Action == "take-over" && a.Actor == "aad-ben" && a.Detail == "from=aad-ana");
 
         var (_, resolved) = await _host.InvokeAsync(Resolve(TeamsActivities.Ben, 3, "support-arranged"));
-        Assert.Contains("Resolved by Ben: Support arranged", resolved["value"]!.ToString());
+        Assert.True(Wording.Says(resolved["value"]!.ToString(), StaffMessageKeys.CardStatusResolved, ("name", "Ben"), ("outcome", "Support arranged")));
         await _host.DrainAsync();
 
         Assert.Equal(["Ana claimed this case.", "Ben took over this case from Ana.", "Ben resolved this case: Support arranged."], _host.Connector.TextsIn(_case.StaffConversationId!));
         var told = Assert.Single(_host.Connector.CreatedConversations, c => c.Body!["isGroup"]?.Value<bool>() != true);
         Assert.Equal("29:aad-ana", told.Body!["members"]![0]!["id"]!.ToString());
         Assert.StartsWith("Ben took over case", told.Body["activity"]!["text"]!.ToString());
-        Assert.Contains("Resolved by Ben", _host.Connector.Updates[^1].Body!.ToString());
+        Assert.True(Wording.Says(_host.Connector.Updates[^1].Body!.ToString(), StaffMessageKeys.CardStatusResolved, ("name", "Ben")));
         var stored = await _host.CaseAsync(_case.Reference);
         Assert.Equal(("aad-ben", "aad-ben"), (stored.AssigneeId, stored.ResolvedById));
     }
@@ -166,8 +166,8 @@ public sealed class CaseActionTests : IAsyncLifetime
         await _host.DrainAsync();
 
         var card = _host.Connector.Updates[^1].Body!.ToString();
-        Assert.Contains("Resolved by Ben", card);
-        Assert.DoesNotContain("Resolved by Ana", card);
+        Assert.True(Wording.Says(card, StaffMessageKeys.CardStatusResolved, ("name", "Ben")));
+        Assert.False(Wording.Says(card, StaffMessageKeys.CardStatusResolved, ("name", "Ana")));
     }
 
     [Fact]
@@ -183,7 +183,7 @@ public sealed class CaseActionTests : IAsyncLifetime
             answers.Add(body);
         }
 
-        Assert.All(answers, a => Assert.Contains("Claimed by Ana", a["value"]!.ToString()));
+        Assert.All(answers, a => Assert.True(Wording.Says(a["value"]!.ToString(), StaffMessageKeys.CardStatusClaimed, ("name", "Ana"))));
         Assert.All(answers, a => Assert.DoesNotContain("already", a["value"]!.ToString()));
         Assert.Single(await _host.Cases.GetAuditAsync(_case.Reference, CancellationToken.None), a => a.Action == "New->Claimed");
         Assert.Equal(2, (await _host.CaseAsync(_case.Reference)).Version);
@@ -209,10 +209,10 @@ public sealed class CaseActionTests : IAsyncLifetime
 
         var (_, forAna) = await _host.InvokeAsync(Refresh(TeamsActivities.Ana));
         var anaActions = forAna["value"]!["actions"]!.Select(a => a["title"]!.ToString()).ToList();
-        Assert.Equal(["Resolve", "Message patient", "Details", "Add note", "Transfer", "Unassign"], anaActions);
+        Assert.Equal(Wording.Texts(StaffMessageKeys.CardButtonsResolve, StaffMessageKeys.CardButtonsMessagePatient, StaffMessageKeys.CardButtonsDetails, StaffMessageKeys.CardButtonsAddNote, StaffMessageKeys.CardButtonsTransfer, StaffMessageKeys.CardButtonsUnassign), anaActions);
 
         var (_, forBen) = await _host.InvokeAsync(Refresh(TeamsActivities.Ben));
-        Assert.Equal(["Take over", "Assign…", "Details", "Add note", "Transfer"], forBen["value"]!["actions"]!.Select(a => a["title"]!.ToString()));
+        Assert.Equal(Wording.Texts(StaffMessageKeys.CardButtonsTakeOver, StaffMessageKeys.CardButtonsAssignMenu, StaffMessageKeys.CardButtonsDetails, StaffMessageKeys.CardButtonsAddNote, StaffMessageKeys.CardButtonsTransfer), forBen["value"]!["actions"]!.Select(a => a["title"]!.ToString()));
 
         // Whatever card Ben saw, the server still refuses his Resolve.
         var (_, forged) = await _host.InvokeAsync(Resolve(TeamsActivities.Ben, 2, "no-longer-needed"));
@@ -232,7 +232,7 @@ public sealed class CaseActionTests : IAsyncLifetime
 
         Assert.Equal(2, _host.Connector.Updates.Count);
         Assert.Contains(_host.Connector.Updates, u => Uri.UnescapeDataString(u.Path).StartsWith($"/v3/conversations/{TeamsActivities.SocialWorkChannel}/activities/", StringComparison.Ordinal));
-        Assert.All(_host.Connector.Updates, u => Assert.Contains("Claimed by Ana", u.Body!.ToString()));
+        Assert.All(_host.Connector.Updates, u => Assert.True(Wording.Says(u.Body!.ToString(), StaffMessageKeys.CardStatusClaimed, ("name", "Ana"))));
     }
 
     [Fact]
@@ -243,7 +243,7 @@ public sealed class CaseActionTests : IAsyncLifetime
         var (status, body) = await _host.InvokeAsync(Claim(TeamsActivities.Ben, 1));
 
         Assert.Equal(200, status);
-        Assert.Contains("Claimed by Ana", body["value"]!.ToString());
+        Assert.True(Wording.Says(body["value"]!.ToString(), StaffMessageKeys.CardStatusClaimed, ("name", "Ana")));
         Assert.Contains("Ana has this case already.", body["value"]!.ToString());
         var stored = await _host.CaseAsync(_case.Reference);
         Assert.Equal("aad-ana", stored.AssigneeId);
@@ -264,7 +264,7 @@ public sealed class CaseActionTests : IAsyncLifetime
         Assert.Equal(CaseStatus.Claimed, stored.Status);
         Assert.Equal(2, stored.Version);
         var winner = stored.AssigneeId == "aad-ana" ? "Ana" : "Ben";
-        Assert.All(responses, r => Assert.Contains($"Claimed by {winner}", r.Body["value"]!.ToString()));
+        Assert.All(responses, r => Assert.True(Wording.Says(r.Body["value"]!.ToString(), StaffMessageKeys.CardStatusClaimed, ("name", winner))));
         Assert.Single(responses, r => Wording.Says(r.Body["value"]!.ToString(), StaffMessageKeys.ActionsAlreadyClaimed, ("name", winner)));
         var claims = (await _host.Cases.GetAuditAsync(_case.Reference, CancellationToken.None)).Where(a => a.Action == "New->Claimed");
         Assert.Single(claims);
@@ -282,7 +282,7 @@ public sealed class CaseActionTests : IAsyncLifetime
         await _host.DrainAsync();
 
         Assert.Equal("aad-ben", (await _host.CaseAsync(_case.Reference)).AssigneeId);
-        Assert.Contains("Claimed by Ben", _host.Connector.Updates[^1].Body!.ToString());
+        Assert.True(Wording.Says(_host.Connector.Updates[^1].Body!.ToString(), StaffMessageKeys.CardStatusClaimed, ("name", "Ben")));
         Assert.Equal(["Ben claimed this case."], _host.Connector.TextsIn(_case.StaffConversationId!));
     }
 

@@ -54,7 +54,7 @@ public sealed class CaseDetailsTests : IAsyncLifetime
     public void The_card_opens_Details_with_an_Action_Submit_tagged_task_fetch_never_Action_Execute()
     {
         var card = (JObject)_host.Connector.CreatedConversations[0].Body!["activity"]!["attachments"]![0]!["content"]!;
-        var details = card["actions"]!.Single(a => a["title"]!.ToString() == "Details");
+        var details = card["actions"]!.Single(a => a["title"]!.ToString() == Wording.Messages.Get(StaffMessageKeys.CardButtonsDetails));
 
         Assert.Equal("Action.Submit", details["type"]!.ToString());
         Assert.Equal("task/fetch", details["data"]!["msteams"]!["type"]!.ToString());
@@ -268,7 +268,7 @@ public sealed class CaseDetailsTests : IAsyncLifetime
         Assert.Equal(StaffWording.Of(SecondOpinionBot.Staff.StaffRefusal.PatientDataDeleted), MessageText(body));
 
         var details = DialogCard((await DetailsAsync(TeamsActivities.Ana)).Body)!.ToString();
-        Assert.Contains("The patient deleted their data", details);
+        Assert.True(Wording.Says(details, StaffMessageKeys.DetailsErased));
         Assert.DoesNotContain(Personas.MayaPhone, details);
     }
 

@@ -263,7 +263,7 @@ public sealed class CaseWorkJourneyTests : IAsyncLifetime
 
         Assert.Equal(CaseStatus.Withdrawn, (await Cases.FindAsync(_case.Reference, CancellationToken.None))!.Status);
         Assert.Contains(ThreadLines(), t => Wording.Says(t, StaffMessageKeys.EventsWithdrawnLine));
-        Assert.Contains("Withdrawn by the patient", _chat.Connector.Updates[^1].Body!.ToString());
+        Assert.True(Wording.Says(_chat.Connector.Updates[^1].Body!.ToString(), StaffMessageKeys.CardStatusWithdrawn));
     }
 
     [Fact]
@@ -275,6 +275,6 @@ public sealed class CaseWorkJourneyTests : IAsyncLifetime
         await DrainAsync();
 
         Assert.Contains(ThreadLines(), t => Wording.Says(t, StaffMessageKeys.EventsErasedOpenLine));
-        Assert.Contains("Withdrawn by the patient", _chat.Connector.Updates[^1].Body!.ToString());
+        Assert.True(Wording.Says(_chat.Connector.Updates[^1].Body!.ToString(), StaffMessageKeys.CardStatusWithdrawn));
     }
 }

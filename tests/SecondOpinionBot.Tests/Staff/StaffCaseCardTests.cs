@@ -2,6 +2,7 @@ using Newtonsoft.Json.Linq;
 using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Intake;
 using SecondOpinionBot.Staff;
+using SecondOpinionBot.Tests.Support;
 using SecondOpinionBot.Text;
 
 namespace SecondOpinionBot.Tests.Staff;
@@ -35,9 +36,9 @@ public sealed class StaffCaseCardTests
         draft.NotKnown.Add(CaseDetailsFields.Proposed);
         draft.TeamQuestions.Add("can my husband come to the visit?");
 
-        Assert.Contains("\"Needs a call\"", new StaffCaseCard(Case(draft), Created, Words).ToJson());
+        Assert.True(Wording.Says(new StaffCaseCard(Case(draft), Created, Words).ToJson(), StaffMessageKeys.CardFactsNeedsCall));
         var details = new CaseDetailsCard(Case(draft), [], CanMessagePatient: false, Words: Words).ToJson();
-        Assert.Contains("Needs a call: not known — proposed", details);
+        Assert.True(Wording.Says(details, StaffMessageKeys.DetailsFlagsNeedsCall, ("fields", "proposed")));
         Assert.Contains("can my husband come to the visit?", details);
         Assert.DoesNotContain("Needs a call", new StaffCaseCard(Case(Personas.Maya()), Created, Words).ToJson());
     }
@@ -94,14 +95,14 @@ public sealed class StaffCaseCardTests
     private static JObject Json(StaffCaseCard card) => JObject.Parse(card.ToJson());
 
     private static string Chatting(StaffCaseCard card) =>
-        Json(card).SelectTokens("$.body[*].facts[?(@.title == 'Chatting')].value").Single().ToString();
+        Json(card).SelectTokens("$.body[*].facts[?(@.title == '" + Words.Get(StaffMessageKeys.CardFactsChatting) + "')].value").Single().ToString();
 
     [Fact]
     public void A_caregivers_typed_name_cannot_become_a_link_or_formatting()
     {
         var card = new StaffCaseCard(Case(Personas.CaregiverWithHostileName()), Created, Words, ShowFirstName: true);
 
-        Assert.Equal("A caregiver", Chatting(card));
+        Assert.Equal(Words.Get(StaffMessageKeys.CardPersonCaregiver), Chatting(card));
         Assert.DoesNotContain("son@example.com", card.ToJson());
         Assert.DoesNotContain("evil", card.ToJson());
     }
@@ -109,11 +110,11 @@ public sealed class StaffCaseCardTests
     [Fact]
     public void Without_the_setting_no_name_appears_at_all()
     {
-        Assert.Equal("The patient", Chatting(new StaffCaseCard(Case(Personas.Maya()), Created, Words)));
+        Assert.Equal(Words.Get(StaffMessageKeys.CardPersonPatient), Chatting(new StaffCaseCard(Case(Personas.Maya()), Created, Words)));
         Assert.DoesNotContain("Maya", new StaffCaseCard(Case(Personas.Maya()), Created, Words).ToJson());
         var caregiver = Personas.Maya();
         caregiver.Role = ChatRole.Caregiver;
-        Assert.Equal("A caregiver", Chatting(new StaffCaseCard(Case(caregiver), Created, Words)));
+        Assert.Equal(Words.Get(StaffMessageKeys.CardPersonCaregiver), Chatting(new StaffCaseCard(Case(caregiver), Created, Words)));
     }
 
     [Theory]
@@ -141,9 +142,9 @@ public sealed class StaffCaseCardTests
         var details = Personas.Maya();
         details.Role = ChatRole.Caregiver;
         details.PatientFirstName = "My mother has been told she has a heart";
-        Assert.Equal("A caregiver", Chatting(new StaffCaseCard(Case(details), Created, Words, ShowFirstName: true)));
+        Assert.Equal(Words.Get(StaffMessageKeys.CardPersonCaregiver), Chatting(new StaffCaseCard(Case(details), Created, Words, ShowFirstName: true)));
         details.PatientFirstName = "Mary-Jane";
-        Assert.Equal("A caregiver for Mary-Jane", Chatting(new StaffCaseCard(Case(details), Created, Words, ShowFirstName: true)));
+        Assert.Equal(Words.Get(StaffMessageKeys.CardPersonCaregiverFor, ("name", "Mary-Jane")), Chatting(new StaffCaseCard(Case(details), Created, Words, ShowFirstName: true)));
     }
 
     [Fact]
@@ -151,7 +152,7 @@ public sealed class StaffCaseCardTests
     {
         var card = Json(new StaffCaseCard(Case(Personas.Maya(), version: 4), Created, Words));
 
-        Assert.Equal(["Claim", "Assign…", "Details", "Add note", "Transfer"], card["actions"]!.Select(a => a["title"]!.ToString()));
+        Assert.Equal(Wording.Texts(StaffMessageKeys.CardButtonsClaim, StaffMessageKeys.CardButtonsAssignMenu, StaffMessageKeys.CardButtonsDetails, StaffMessageKeys.CardButtonsAddNote, StaffMessageKeys.CardButtonsTransfer), card["actions"]!.Select(a => a["title"]!.ToString()));
         var action = (JObject)card["actions"]![0]!;
         Assert.Equal("Action.Execute", action["type"]!.ToString());
         Assert.Equal("case.claim", action["verb"]!.ToString());
@@ -167,7 +168,7 @@ public sealed class StaffCaseCardTests
     {
         var card = Json(new StaffCaseCard(Case(Personas.Maya(), CaseStatus.Claimed, 2, "Ana Lopez"), Created, Words, ForAssignee: true));
 
-        Assert.Contains("Claimed by Ana", card.ToString());
+        Assert.True(Wording.Says(card.ToString(), StaffMessageKeys.CardStatusClaimed, ("name", "Ana")));
         Assert.Equal(["case.resolve", "case.message", "case.details", "case.note", "case.transfer", "case.unassign"], card["actions"]!.Select(a => (a["verb"] ?? a["data"]!["verb"])!.ToString()));
         var input = card.SelectToken("$.body[?(@.type == 'Input.ChoiceSet')]")!;
         Assert.Equal("outcome", input["id"]!.ToString());
@@ -181,7 +182,7 @@ public sealed class StaffCaseCardTests
 
         var card = Json(new StaffCaseCard(record, Created, Words));
 
-        Assert.Equal(["Take over", "Assign…", "Details", "Add note", "Transfer"], card["actions"]!.Select(a => a["title"]!.ToString()));
+        Assert.Equal(Wording.Texts(StaffMessageKeys.CardButtonsTakeOver, StaffMessageKeys.CardButtonsAssignMenu, StaffMessageKeys.CardButtonsDetails, StaffMessageKeys.CardButtonsAddNote, StaffMessageKeys.CardButtonsTransfer), card["actions"]!.Select(a => a["title"]!.ToString()));
         Assert.Null(card.SelectToken("$.body[?(@.type == 'Input.ChoiceSet')]"));
         Assert.Equal(["29:aad-ana"], card["refresh"]!["userIds"]!.Select(u => u.ToString()));
         Assert.Equal("Action.Execute", card["refresh"]!["action"]!["type"]!.ToString());
@@ -193,7 +194,7 @@ public sealed class StaffCaseCardTests
     {
         var record = Case(Personas.Maya(), CaseStatus.Resolved, 4, "Ana Lopez", "records-gathered") with { ResolvedById = "aad-ben", ResolvedByName = "Ben Ode" };
 
-        Assert.Contains("Resolved by Ben: Records gathered", new StaffCaseCard(record, Created, Words).ToJson());
+        Assert.True(Wording.Says(new StaffCaseCard(record, Created, Words).ToJson(), StaffMessageKeys.CardStatusResolved, ("name", "Ben"), ("outcome", "Records gathered")));
     }
 
     [Fact]
@@ -201,7 +202,7 @@ public sealed class StaffCaseCardTests
     {
         var card = Json(new StaffCaseCard(Case(Personas.Maya(), CaseStatus.Resolved, 3, "Ana", "records-gathered"), Created, Words));
 
-        Assert.Equal(["Reopen", "Details"], card["actions"]!.Select(a => a["title"]!.ToString()));
-        Assert.Contains("Resolved by Ana: Records gathered", card.ToString());
+        Assert.Equal(Wording.Texts(StaffMessageKeys.CardButtonsReopen, StaffMessageKeys.CardButtonsDetails), card["actions"]!.Select(a => a["title"]!.ToString()));
+        Assert.True(Wording.Says(card.ToString(), StaffMessageKeys.CardStatusResolved, ("name", "Ana"), ("outcome", "Records gathered")));
     }
 }

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 using SecondOpinionBot.Content;
-using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Handoff.Messages;
+using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Tests.Handoff;
+using SecondOpinionBot.Tests.Support;
 
 namespace SecondOpinionBot.Tests.Staff;
 
@@ -85,7 +86,7 @@ public sealed class TeamWorkTests : IAsyncLifetime
         Assert.Equal(StaffWording.Get(StaffMessageKeys.WorkAssignedNote, ("name", "Ben")), reply);
         Assert.Contains(StaffWording.Get(StaffMessageKeys.WorkAssignedLine, ("by", "Ana"), ("name", "Ben")), ThreadLines());
         Assert.Contains(_case.Reference, Assert.Single(PersonalChatsTo("29:aad-ben")));
-        Assert.Contains("Claimed by Ben", _host.Connector.Updates[^1].Body!.ToString());
+        Assert.True(Wording.Says(_host.Connector.Updates[^1].Body!.ToString(), StaffMessageKeys.CardStatusClaimed, ("name", "Ben")));
         Assert.StartsWith("Good news. Ben,", _host.Connector.TextsIn(HandoffHost.PatientConversationId)[^1]);
         Assert.Contains(_host.Connector.MemberLookups, c => Uri.UnescapeDataString(c.Path).EndsWith("/members/29:aad-ben", StringComparison.Ordinal));
         Assert.Contains(await AuditAsync(), a => a.Action == "assigned" && a.Actor == "aad-ana" && a.Detail == "to=aad-ben");
@@ -118,7 +119,7 @@ public sealed class TeamWorkTests : IAsyncLifetime
         }
 
         await _host.DrainAsync();
-        Assert.All(answers, a => Assert.Contains("Claimed by Ben", a["value"]!.ToString()));
+        Assert.All(answers, a => Assert.True(Wording.Says(a["value"]!.ToString(), StaffMessageKeys.CardStatusClaimed, ("name", "Ben"))));
         Assert.Equal(_case.Version + 1, (await _host.CaseAsync(_case.Reference)).Version);
         Assert.Single(ThreadLines());
         Assert.Single(PersonalChatsTo("29:aad-ben"));
@@ -184,7 +185,7 @@ public sealed class TeamWorkTests : IAsyncLifetime
         // The old channel can no longer act on it; the new one can claim it.
         Assert.Equal(StaffWording.Of(SecondOpinionBot.Staff.StaffRefusal.UnknownCase), await SayAsync($"history {_case.Reference}", TeamsActivities.Ana));
         var claim = TeamsActivities.Invoke(_host.ServiceUrl, TeamsActivities.CardData("case.claim", _case.Reference, moved.Version), TeamsActivities.CoordinationChannel, TeamsActivities.Ana, conversationId: moved.StaffConversationId);
-        Assert.Contains("Claimed by Ana", (await _host.InvokeAsync(claim)).Body["value"]!.ToString());
+        Assert.True(Wording.Says((await _host.InvokeAsync(claim)).Body["value"]!.ToString(), StaffMessageKeys.CardStatusClaimed, ("name", "Ana")));
     }
 
     [Fact]

@@ -22,6 +22,9 @@ public static partial class Wording
     /// <summary>The repository's default-language messages.</summary>
     public static MessageCatalog Messages => Repository.Default.Messages;
 
+    /// <summary>The words of fixed labels (buttons, titles) in the repository's content, in order.</summary>
+    public static string[] Texts(params MessageKey[] keys) => [.. keys.Select(key => Messages.Get(key))];
+
     /// <summary>Whether <paramref name="text"/> contains the message <paramref name="key"/> of <paramref name="messages"/>.</summary>
     public static bool Says(this MessageCatalog messages, string? text, MessageKey key, params (string Name, string Value)[] values) =>
         text is not null && PatternOf(messages.Get(key), values, key.Name).IsMatch(text);
