@@ -24,26 +24,7 @@ public sealed class StaffPageBrowserTests(BrowserFixture browser)
 
         // The patient's conversation, as the page would open it; the journey is typed through Direct Line to keep the
         // test short, then the browser rejoins the same conversation with the same resume secret.
-        using var tokenResponse = await http.PostAsync("/api/webchat/token", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
-        var session = JObject.Parse(await tokenResponse.Content.ReadAsStringAsync());
-        var client = new DirectLineTestClient(http);
-        using (await client.SendAsync(HttpMethod.Post, "/v3/directline/conversations", (string)session["token"]!, "{}"))
-        {
-        }
-
-        var conversation = new DirectLineTestClient.Conversation((string)session["conversationId"]!, (string)session["token"]!);
-        var watermark = "";
-        var sent = 0;
-        async Task<BotTurn> SayAsync(string text)
-        {
-            using var posted = await client.PostActivityAsync(conversation, DirectLineTestClient.WebChatMessage(text, "s" + sent++));
-            var set = await client.GetActivitiesAsync(conversation, watermark);
-            watermark = set.Watermark;
-            return new BotTurn(set.Activities.Where(a => a["from"]?["role"]?.ToString() == "bot").ToList());
-        }
-
-        await AnsweringScript.CompleteJourneyAsync(SayAsync);
-        Assert.True((await SayAsync("Yes, send it")).Says(MessageKeys.HandoffSent));
+        var session = await WebChatCases.SendThroughDirectLineAsync(http);
 
         await using var context = await browser.Browser.NewContextAsync();
         var saved = new JObject { ["conversationId"] = session["conversationId"], ["resumeSecret"] = session["resumeSecret"] }.ToString(Newtonsoft.Json.Formatting.None);

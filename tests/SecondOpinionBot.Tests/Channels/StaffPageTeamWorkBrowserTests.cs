@@ -47,7 +47,7 @@ public sealed class StaffPageTeamWorkBrowserTests(BrowserFixture browser)
         await using var factory = new DirectLineAppFactory(AlwaysOpen, realServer: true);
         var address = factory.StartOnLoopback();
         using var http = new HttpClient { BaseAddress = address };
-        var session = await SendCaseThroughWebChatAsync(http);
+        var session = await WebChatCases.SendThroughDirectLineAsync(http);
         var record = (await factory.Services.GetRequiredService<ICaseStore>().ListOpenAsync(QueueNames.SocialWork, CancellationToken.None))
             .Concat(await factory.Services.GetRequiredService<ICaseStore>().ListOpenAsync(QueueNames.CareCoordination, CancellationToken.None)).Single();
         var otherQueue = QueueNames.Title(StaffCaseChanges.OtherQueue(record.Queue));
@@ -114,32 +114,6 @@ public sealed class StaffPageTeamWorkBrowserTests(BrowserFixture browser)
 
         var history = await factory.Services.GetRequiredService<ICaseStore>().GetAuditAsync(record.Reference, CancellationToken.None);
         Assert.Equal(["assigned", "note-added", "transferred", "note-added"], history.Select(a => a.Action).Where(a => a is "assigned" or "note-added" or "transferred"));
-    }
-
-    /// <summary>The patient's journey through Direct Line (to keep the test short) up to "Your reference is".</summary>
-    private static async Task<JObject> SendCaseThroughWebChatAsync(HttpClient http)
-    {
-        using var tokenResponse = await http.PostAsync("/api/webchat/token", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
-        var session = JObject.Parse(await tokenResponse.Content.ReadAsStringAsync());
-        var client = new DirectLineTestClient(http);
-        using (await client.SendAsync(HttpMethod.Post, "/v3/directline/conversations", (string)session["token"]!, "{}"))
-        {
-        }
-
-        var conversation = new DirectLineTestClient.Conversation((string)session["conversationId"]!, (string)session["token"]!);
-        var watermark = "";
-        var sent = 0;
-        async Task<BotTurn> SayAsync(string text)
-        {
-            using var posted = await client.PostActivityAsync(conversation, DirectLineTestClient.WebChatMessage(text, "s" + sent++));
-            var set = await client.GetActivitiesAsync(conversation, watermark);
-            watermark = set.Watermark;
-            return new BotTurn(set.Activities.Where(a => a["from"]?["role"]?.ToString() == "bot").ToList());
-        }
-
-        await AnsweringScript.CompleteJourneyAsync(SayAsync);
-        Assert.True((await SayAsync("Yes, send it")).Says(MessageKeys.HandoffSent));
-        return session;
     }
 
     private static async Task<IPage> OpenPatientChatAsync(IBrowserContext context, Uri address, JObject session)
