@@ -61,7 +61,7 @@ public class CardSubmitTests
         await bot.Flow(adapter)
             .Send(TestBot.Submit(adapter, WithAnswer(firstCard!, "labs")))
             .AssertReply(TestLexicon.English.StaleCard)
-            .AssertReply(a => Assert.Equal("Which record next?", (string?)Replies.Card(a)["body"]![0]!["text"]))
+            .AssertReply(a => Assert.Equal("Which record next?", (string?)Replies.ChoiceSet(a)["label"]))
             .Send(TestBot.Submit(adapter, WithAnswer(secondCard!, "labs")))
             .AssertReply("Next: labs")
             .StartTestAsync();
@@ -118,7 +118,7 @@ public class CardSubmitTests
         await TwoCardQuestions().Flow(adapter)
             .Send("hi").AssertReply(a => Replies.Card(a))
             .Send(TestBot.Submit(adapter, new { unexpected = new { nested = 1 } }))
-            .AssertReply(a => Assert.Equal("Which record first?", (string?)Replies.Card(a)["body"]![0]!["text"]))
+            .AssertReply(a => Assert.Equal("Which record first?", (string?)Replies.ChoiceSet(a)["label"]))
             .StartTestAsync();
     }
 

@@ -55,8 +55,9 @@ public class ChoicePromptTests
             {
                 var card = Replies.Card(a);
                 Assert.Equal("1.5", (string?)card["version"]);
-                Assert.Equal("Which one?", (string?)card["body"]![0]!["text"]);
+                // The question is the choice set's label, which a screen reader reads with the choices.
                 var set = Replies.ChoiceSet(a);
+                Assert.Equal("Which one?", (string?)set["label"]);
                 Assert.Equal(CardPayload.AnswerKey, (string?)set["id"]);
                 Assert.False((bool)set["isMultiSelect"]!);
                 Assert.Equal(["Scans and imaging", "Pathology report", "Doctor's letters", "Lab results", "Medication list"], set["choices"]!.Select(c => (string)c["title"]!));
@@ -64,6 +65,19 @@ public class ChoicePromptTests
                 Assert.Equal("prompt", (string?)data["so.kind"]);
                 Assert.Equal(TestBot.ChoiceId, (string?)data["dialog"]);
                 Assert.Equal("Action.Submit", (string?)Replies.Card(a)["actions"]![0]!["type"]);
+            })
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_prompt_with_an_intro_keeps_the_intro_as_text_and_labels_the_choices_with_the_question()
+    {
+        var options = new PromptOptions { Prompt = "Thanks, that helps.\n\nWhich one?", Choices = Five };
+        await AskOnce.Bot(TestBot.ChoiceId, options).Flow(TestBot.Adapter("webchat"))
+            .Send("hi").AssertReply(a =>
+            {
+                Assert.Equal("Thanks, that helps.", (string?)Replies.Card(a)["body"]![0]!["text"]);
+                Assert.Equal("Which one?", (string?)Replies.ChoiceSet(a)["label"]);
             })
             .StartTestAsync();
     }

@@ -16,11 +16,23 @@ public static class ChoiceCard
     public static JsonObject Build(string text, IReadOnlyList<Choice> choices, bool multiSelect, JsonObject submitData, string submitLabel)
     {
         ArgumentNullException.ThrowIfNull(choices);
+
+        // The question is the choice set's own label, so a screen reader says it when the choices get focus (a text
+        // block above them is not tied to the input). Paragraphs before the question stay text above it.
+        var (preamble, question) = Split(text);
         return new AdaptiveCard()
-            .Add(CardElements.Text(text))
-            .Add(CardElements.ChoiceSet(CardPayload.AnswerKey, label: null, choices.Select(c => (c.DisplayTitle, c.Value)), expanded: choices.Count <= MaxExpanded, multiSelect))
+            .Add(preamble is null ? null : CardElements.Text(preamble))
+            .Add(CardElements.ChoiceSet(CardPayload.AnswerKey, question, choices.Select(c => (c.DisplayTitle, c.Value)), expanded: choices.Count <= MaxExpanded, multiSelect))
             .Action(CardActions.Submit(submitLabel, submitData))
             .ToJson();
+    }
+
+    /// <summary>The last paragraph is the question; anything before it (an intro, a read-back) is the preamble.</summary>
+    private static (string? Preamble, string Question) Split(string text)
+    {
+        var trimmed = text.Trim();
+        var last = trimmed.LastIndexOf("\n\n", StringComparison.Ordinal);
+        return last < 0 ? (null, trimmed) : (trimmed[..last].TrimEnd(), trimmed[(last + 2)..].Trim());
     }
 
     public static Attachment ToAttachment(JsonObject card) => AdaptiveCard.ToAttachment(card);

@@ -22,9 +22,8 @@ public sealed class StaffPageBrowserTests(BrowserFixture browser)
         var address = factory.StartOnLoopback();
         using var http = new HttpClient { BaseAddress = address };
 
-        // The patient's conversation, as the page would open it; the journey is typed through Direct Line to keep the
-        // test short, then the browser rejoins the same conversation with the same resume secret.
-        var session = await WebChatCases.SendThroughDirectLineAsync(http);
+        // The patient's conversation, as the page would open it, typed through Direct Line up to a sent case.
+        var session = await DirectLineJourney.SendCaseAsync(http);
 
         await using var context = await browser.Browser.NewContextAsync();
         var saved = new JObject { ["conversationId"] = session["conversationId"], ["resumeSecret"] = session["resumeSecret"] }.ToString(Newtonsoft.Json.Formatting.None);

@@ -47,7 +47,7 @@ public sealed class StaffPageTeamWorkBrowserTests(BrowserFixture browser)
         await using var factory = new DirectLineAppFactory(AlwaysOpen, realServer: true);
         var address = factory.StartOnLoopback();
         using var http = new HttpClient { BaseAddress = address };
-        var session = await WebChatCases.SendThroughDirectLineAsync(http);
+        var session = await DirectLineJourney.SendCaseAsync(http);
         var record = (await factory.Services.GetRequiredService<ICaseStore>().ListOpenAsync(QueueNames.SocialWork, CancellationToken.None))
             .Concat(await factory.Services.GetRequiredService<ICaseStore>().ListOpenAsync(QueueNames.CareCoordination, CancellationToken.None)).Single();
         var otherQueue = QueueNames.Title(StaffCaseChanges.OtherQueue(record.Queue));

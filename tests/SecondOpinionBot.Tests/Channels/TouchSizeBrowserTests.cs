@@ -63,6 +63,11 @@ public sealed class TouchSizeBrowserTests(BrowserFixture browser)
         Assert.All(labels, l => Assert.True(l.FontSize >= MinText, $"label \"{l.Text}\" text is {l.FontSize} px"));
         Assert.All(labels, l => Assert.True(l.Left + l.Width <= 390, $"label \"{l.Text}\" runs off the screen"));
 
+        // The question is the choice set's own label (read with the choices), as readable as the rest.
+        var question = await BoxesAsync(page, "#webchat label.ac-richTextBlock");
+        Assert.NotEmpty(question);
+        Assert.All(question, q => Assert.True(q.FontSize >= MinText, $"question \"{q.Text}\" text is {q.FontSize} px"));
+
         var submit = await BoxesAsync(page, "#webchat .ac-pushButton");
         Assert.All(submit, b => Assert.True(b.Height >= MinTarget, $"card button \"{b.Text}\" is {b.Height:0} px tall"));
     }

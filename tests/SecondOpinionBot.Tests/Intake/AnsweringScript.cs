@@ -141,7 +141,8 @@ public static class AnsweringScript
     private static string LastQuestion(BotTurn turn)
     {
         var cardText = turn.Cards.SelectMany(c => c.Descendants().OfType<JObject>())
-            .Where(o => o["type"]?.ToString() == "TextBlock").Select(o => o["text"]?.ToString() ?? "").LastOrDefault();
+            .Where(o => o["type"]?.ToString() is "TextBlock" or "Input.ChoiceSet")
+            .Select(o => (o["type"]!.ToString() == "TextBlock" ? o["text"] : o["label"])?.ToString() ?? "").LastOrDefault();
         return cardText ?? (turn.Texts.Count > 0 ? turn.Texts[^1] : "");
     }
 }

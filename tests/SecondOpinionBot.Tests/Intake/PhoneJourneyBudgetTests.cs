@@ -132,7 +132,7 @@ public sealed class PhoneJourneyBudgetTests(ITestOutputHelper output)
         {
             foreach (var a in activities)
             {
-                var text = a["text"]?.ToString() ?? a["attachments"]?[0]?["content"]?["body"]?[0]?["text"]?.ToString() ?? "";
+                var text = a["text"]?.ToString() ?? (a["attachments"]?[0]?["content"]?["body"]?[0] is JObject first ? (first["text"] ?? first["label"])?.ToString() : null) ?? "";
                 Console.WriteLine($"[words] {VisibleWords(a),4} {text[..Math.Min(90, text.Length)].Replace("\n", " ")}");
             }
         }

@@ -243,21 +243,43 @@ public sealed class LocalStaffPage(StaffText text, ServiceLevels levels, TimePro
         return $"<label>{T(StaffMessageKeys.LocalPageAs)} <select name=\"persona\" required>{(persona is null ? $"<option value=\"\">{T(StaffMessageKeys.LocalPageChoose)}</option>" : "")}{options}</select></label> ";
     }
 
+    /// <summary>
+    /// A heading, then the untitled facts as a list and the titled ones as a definition list (a &lt;dl&gt; holds only
+    /// dt/dd pairs, so screen readers announce each value with its name).
+    /// </summary>
     private void Section(StringBuilder body, MessageKey title, params (string Title, string? Value)[] facts)
     {
-        body.Append(CultureInfo.InvariantCulture, $"<h2>{T(title)}</h2><dl>");
+        body.Append(CultureInfo.InvariantCulture, $"<h2>{T(title)}</h2>");
         var shown = facts.Where(f => !string.IsNullOrWhiteSpace(f.Value)).ToList();
         if (shown.Count == 0)
         {
-            body.Append(CultureInfo.InvariantCulture, $"<dd>{T(StaffMessageKeys.LocalPageNoneGiven)}</dd>");
+            body.Append(CultureInfo.InvariantCulture, $"<p>{T(StaffMessageKeys.LocalPageNoneGiven)}</p>");
+            return;
         }
 
-        foreach (var (factTitle, value) in shown)
+        var items = shown.Where(f => f.Title.Length == 0).ToList();
+        if (items.Count > 0)
         {
-            body.Append(CultureInfo.InvariantCulture, $"{(factTitle.Length > 0 ? $"<dt>{E(factTitle)}</dt>" : "")}<dd>{E(value)}</dd>");
+            body.Append("<ul>");
+            foreach (var (_, value) in items)
+            {
+                body.Append(CultureInfo.InvariantCulture, $"<li>{E(value)}</li>");
+            }
+
+            body.Append("</ul>");
         }
 
-        body.Append("</dl>");
+        var named = shown.Where(f => f.Title.Length > 0).ToList();
+        if (named.Count > 0)
+        {
+            body.Append("<dl>");
+            foreach (var (factTitle, value) in named)
+            {
+                body.Append(CultureInfo.InvariantCulture, $"<dt>{E(factTitle)}</dt><dd>{E(value)}</dd>");
+            }
+
+            body.Append("</dl>");
+        }
     }
 
     private static void AppendNotice(StringBuilder body, string? notice)

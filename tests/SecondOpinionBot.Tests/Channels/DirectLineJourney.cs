@@ -1,14 +1,17 @@
 using Newtonsoft.Json.Linq;
 using SecondOpinionBot.Tests.Intake;
-using SecondOpinionBot.Tests.Support;
 
 namespace SecondOpinionBot.Tests.Channels;
 
-/// <summary>A web chat patient's case, sent quickly so browser tests can start where staff take over.</summary>
-internal static class WebChatCases
+/// <summary>
+/// A patient's web chat conversation opened as the page opens it (token, then Direct Line), with the whole journey
+/// typed through Direct Line up to a sent case: quicker than clicking it through in a browser, and the browser can
+/// rejoin the same conversation with <see cref="Session"/>.
+/// </summary>
+internal static class DirectLineJourney
 {
-    /// <summary>The patient's journey through Direct Line (to keep the test short) up to "Your reference is".</summary>
-    public static async Task<JObject> SendThroughDirectLineAsync(HttpClient http)
+    /// <summary>Opens the conversation and sends a case; returns the page's session (conversation id, token, resume secret).</summary>
+    public static async Task<JObject> SendCaseAsync(HttpClient http)
     {
         using var tokenResponse = await http.PostAsync("/api/webchat/token", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
         var session = JObject.Parse(await tokenResponse.Content.ReadAsStringAsync());
@@ -29,7 +32,7 @@ internal static class WebChatCases
         }
 
         await AnsweringScript.CompleteJourneyAsync(SayAsync);
-        Assert.True((await SayAsync("Yes, send it")).Says(MessageKeys.HandoffSent));
+        Assert.True((await SayAsync("Yes, send it")).Says(SecondOpinionBot.Content.MessageKeys.HandoffSent));
         return session;
     }
 }
