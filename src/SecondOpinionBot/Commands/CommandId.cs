@@ -6,6 +6,7 @@ public enum CommandId
     Start,
     Status,
     Help,
+    Back,
     StartOver,
     TalkToPerson,
     WhatDoYouKnow,

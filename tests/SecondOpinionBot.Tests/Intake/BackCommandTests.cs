@@ -30,6 +30,25 @@ public sealed class BackCommandTests
     }
 
     [Fact]
+    public async Task In_Teams_back_is_in_the_command_menu_and_the_menu_item_goes_back()
+    {
+        var menu = SecondOpinionBot.Commands.CommandTable.InScope(SecondOpinionBot.Commands.CommandScope.Personal).Where(c => c.InMenu).ToList();
+        var back = Assert.Single(menu, c => c.Id == SecondOpinionBot.Commands.CommandId.Back);
+        Assert.True(menu.Count <= 10, $"Teams lists at most 10 commands; the patients' menu has {menu.Count}");
+        await using var chat = await JourneyChat.StartAsync(channelId: "msteams", userId: "teams-going-back");
+        var proposed = await chat.PlayAsync(await chat.OpenAsync(), [
+            .. ShortJourney.Consent, .. ShortJourney.AsPatient,
+            Type("What health problem", "My back hurts"),
+        ]);
+        Assert.True(proposed.Says("What did the doctor suggest"), proposed.AllText);
+
+        // Teams sends the menu item's title as the message.
+        var again = await chat.SayAsync(back.Title);
+
+        Assert.True(again.Says("What health problem"), again.AllText);
+    }
+
+    [Fact]
     public async Task Back_twice_goes_two_questions_back_and_the_journey_carries_on_from_there()
     {
         await using var chat = await JourneyChat.StartAsync(userId: "going-back-twice");

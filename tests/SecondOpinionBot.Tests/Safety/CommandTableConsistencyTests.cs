@@ -18,6 +18,7 @@ public sealed class CommandTableConsistencyTests
             (InterruptionKind Kind, string? Detail)? expected = command.Id switch
             {
                 CommandId.Help => (InterruptionKind.Help, null),
+                CommandId.Back => (InterruptionKind.Back, null),
                 CommandId.Status => (InterruptionKind.Status, null),
                 CommandId.StartOver => (InterruptionKind.Cancel, CommandDetails.StartOver),
                 CommandId.DeleteMyData => (InterruptionKind.DeleteMyData, null),

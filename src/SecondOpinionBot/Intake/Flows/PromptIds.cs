@@ -12,6 +12,9 @@ public static class PromptIds
     /// <summary>An Adaptive Card form (e.g. the records checklist); typed text is never its answer.</summary>
     public const string RecordsCard = "records-card";
 
+    /// <summary>The doctor caring for the patient now: name, practice and phone fields on a card; typed words answer too.</summary>
+    public const string DoctorCard = "doctor-card";
+
     /// <summary>"Is there a date set?": a date, or no / skip / not sure, as typed words (the step reads them).</summary>
     public const string DateOrNone = "date-or-none";
     public const string Phone = "phone";

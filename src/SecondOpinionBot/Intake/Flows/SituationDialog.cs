@@ -117,11 +117,12 @@ public sealed class SituationDialog : WaterfallDialog
                 await step.SendAsync(kit.Say(step.TurnContext, MessageKeys.SituationDateSoon), ct);
             }
 
-            return await step.PromptAsync(PromptIds.Text, kit.Ask(step.TurnContext, MessageKeys.SituationClinic), ct);
+            return await AskDoctorAsync(kit, step, ct);
         });
         AddStep(async (step, ct) =>
         {
-            var clinic = kit.IsSkip(step.TurnContext, step.Text()) ? null : await kit.CleanAsync(step.TurnContext, step.Text(), ct);
+            var answer = step.Result is System.Text.Json.Nodes.JsonObject form ? Cards.DoctorCard.Read(form) : step.Text();
+            var clinic = answer is null || kit.IsSkip(step.TurnContext, answer) ? null : await kit.CleanAsync(step.TurnContext, answer, ct);
             await kit.UpdateAsync(step.TurnContext, d => d.CurrentClinic = clinic, ct);
             return await step.BeginDialogAsync(JourneySections.Urgency, ct);
         });
@@ -133,6 +134,29 @@ public sealed class SituationDialog : WaterfallDialog
     }
 
     private const string PendingDateKey = "pendingDate";
+
+    /// <summary>
+    /// The doctor caring for the patient now, an optional step: name, practice and phone as labelled fields where the
+    /// channel shows cards, one question in words elsewhere.
+    /// </summary>
+    private static Task<TurnResult> AskDoctorAsync<T>(JourneyKit kit, WaterfallStepContext<T> step, CancellationToken cancellationToken)
+        where T : class, new()
+    {
+        var turn = step.TurnContext;
+        if (!Dialogs.Choices.ChannelCapabilities.SupportsAdaptiveCards(turn.Activity))
+        {
+            return step.PromptAsync(PromptIds.Text, kit.Ask(turn, MessageKeys.SituationClinic), cancellationToken);
+        }
+
+        var wording = new Cards.DoctorCard.Wording(
+            kit.Say(turn, MessageKeys.SituationDoctorName), kit.Say(turn, MessageKeys.SituationDoctorPractice),
+            kit.Say(turn, MessageKeys.SituationDoctorPhone), kit.Say(turn, MessageKeys.SituationDoctorSave));
+        return step.PromptAsync(PromptIds.DoctorCard, new PromptOptions
+        {
+            Prompt = kit.Say(turn, MessageKeys.SituationDoctorAsk),
+            Card = Cards.DoctorCard.Build(wording),
+        }, cancellationToken);
+    }
 
     // Unclear: the date prompt asks again and reads an ambiguous answer back in words.
     private static Task<TurnResult> AskDateAgainAsync<T>(JourneyKit kit, WaterfallStepContext<T> step, CancellationToken cancellationToken)
