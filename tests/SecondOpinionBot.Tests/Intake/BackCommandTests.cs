@@ -38,14 +38,14 @@ public sealed class BackCommandTests
         await using var chat = await JourneyChat.StartAsync(channelId: "msteams", userId: "teams-going-back");
         var proposed = await chat.PlayAsync(await chat.OpenAsync(), [
             .. ShortJourney.Consent, .. ShortJourney.AsPatient,
-            Type("What health problem", "My back hurts"),
+            Type(MessageKeys.SituationDiagnosis, "My back hurts"),
         ]);
-        Assert.True(proposed.Says("What did the doctor suggest"), proposed.AllText);
+        Assert.True(proposed.Says(MessageKeys.SituationProposed), proposed.AllText);
 
         // Teams sends the menu item's title as the message.
         var again = await chat.SayAsync(back.Title);
 
-        Assert.True(again.Says("What health problem"), again.AllText);
+        Assert.True(again.Says(MessageKeys.SituationDiagnosis), again.AllText);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Newtonsoft.Json.Linq;
+using SecondOpinionBot.Content;
 using SecondOpinionBot.Intake.Cards;
 using static SecondOpinionBot.Tests.Intake.ScriptLine;
 
@@ -13,10 +14,10 @@ public sealed class DoctorStepTests
     private static ScriptLine[] ToTheDoctorStep { get; } =
     [
         .. ShortJourney.Consent, .. ShortJourney.AsPatient,
-        Type("What health problem", "My knee hurts"),
-        Pick("What did the doctor suggest", "A test or scan"),
-        Type("tell me a bit more", "skip"),
-        Type("Is there a date set", "no"),
+        Type(MessageKeys.SituationDiagnosis, "My knee hurts"),
+        Pick(MessageKeys.SituationProposed, "A test or scan"),
+        Type(MessageKeys.SituationProposedDetail, "skip"),
+        Type(MessageKeys.SituationDateAsk, "no"),
     ];
 
     private static JObject DoctorCardOf(BotTurn turn) =>
@@ -40,7 +41,7 @@ public sealed class DoctorStepTests
         data[DoctorCard.PhoneId] = "312-555-0100";
         var next = await chat.SubmitAsync(data);
 
-        Assert.True(next.Says("how are the symptoms"), next.AllText);
+        Assert.True(next.Says(MessageKeys.SituationSymptomsAsk), next.AllText);
         Assert.Equal("Dr Ana Lee, 312-555-0100", (await chat.StoredDraftAsync())!.CurrentClinic);
     }
 
@@ -52,7 +53,7 @@ public sealed class DoctorStepTests
 
         var next = await chat.SubmitAsync((JObject)card["actions"]![0]!["data"]!.DeepClone());
 
-        Assert.True(next.Says("how are the symptoms"), next.AllText);
+        Assert.True(next.Says(MessageKeys.SituationSymptomsAsk), next.AllText);
         Assert.Null((await chat.StoredDraftAsync())!.CurrentClinic);
     }
 
@@ -64,7 +65,7 @@ public sealed class DoctorStepTests
 
         var next = await chat.SayAsync("Dr Lee at City Clinic");
 
-        Assert.True(next.Says("how are the symptoms"), next.AllText);
+        Assert.True(next.Says(MessageKeys.SituationSymptomsAsk), next.AllText);
         Assert.Equal("Dr Lee at City Clinic", (await chat.StoredDraftAsync())!.CurrentClinic);
     }
 
@@ -73,16 +74,16 @@ public sealed class DoctorStepTests
     {
         await using var chat = await JourneyChat.StartAsync(channelId: "sms", userId: "doctor-words");
         var shown = await chat.PlayAsync(await chat.OpenAsync(), [
-            Type("OK for me to save your answers", "yes"),
-            Type("Are you the patient", "I am the patient"),
-            Type("What health problem", "My knee hurts"),
-            Type("What did the doctor suggest", "A test or scan"),
-            Type("tell me a bit more", "skip"),
-            Type("Is there a date set", "no"),
+            Type(MessageKeys.WelcomeConsentAsk, "yes"),
+            Type(MessageKeys.RoleAsk, "I am the patient"),
+            Type(MessageKeys.SituationDiagnosis, "My knee hurts"),
+            Type(MessageKeys.SituationProposed, "A test or scan"),
+            Type(MessageKeys.SituationProposedDetail, "skip"),
+            Type(MessageKeys.SituationDateAsk, "no"),
         ]);
 
         Assert.Empty(shown.Cards);
-        Assert.True(shown.Says("Add their phone"), shown.AllText);
+        Assert.True(shown.Says(MessageKeys.SituationClinicInWords), shown.AllText);
         await chat.SayAsync("Dr Lee 312-555-0100");
         Assert.Equal("Dr Lee 312-555-0100", (await chat.StoredDraftAsync())!.CurrentClinic);
     }

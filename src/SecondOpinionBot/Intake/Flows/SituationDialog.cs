@@ -145,7 +145,7 @@ public sealed class SituationDialog : WaterfallDialog
         var turn = step.TurnContext;
         if (!Dialogs.Choices.ChannelCapabilities.SupportsAdaptiveCards(turn.Activity))
         {
-            return step.PromptAsync(PromptIds.Text, kit.Ask(turn, MessageKeys.SituationClinic), cancellationToken);
+            return step.PromptAsync(PromptIds.Text, kit.Ask(turn, MessageKeys.SituationClinicInWords), cancellationToken);
         }
 
         var wording = new Cards.DoctorCard.Wording(
@@ -153,7 +153,7 @@ public sealed class SituationDialog : WaterfallDialog
             kit.Say(turn, MessageKeys.SituationDoctorPhone), kit.Say(turn, MessageKeys.SituationDoctorSave));
         return step.PromptAsync(PromptIds.DoctorCard, new PromptOptions
         {
-            Prompt = kit.Say(turn, MessageKeys.SituationDoctorAsk),
+            Prompt = kit.Say(turn, MessageKeys.SituationClinic),
             Card = Cards.DoctorCard.Build(wording),
         }, cancellationToken);
     }
