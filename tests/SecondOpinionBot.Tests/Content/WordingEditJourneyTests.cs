@@ -50,8 +50,8 @@ public sealed class WordingEditJourneyTests : IDisposable
     [Fact]
     public async Task The_answering_script_recognises_reworded_questions_by_key()
     {
-        _content.Replace(ContentFiles.Messages, "clinic: Which clinic or doctor cares for you now? Add their phone if you have it.",
-            "clinic: Who looks after you at the moment — a clinic, or a doctor?");
+        _content.Replace(ContentFiles.Messages, "    clinic: Which clinic or doctor cares for you now?\n",
+            "    clinic: Who looks after you at the moment — a clinic, or a doctor?\n");
         _content.Replace(ContentFiles.Messages, "phoneAsk: What phone number should we call?", "phoneAsk: On which number can we call you?");
         await using var factory = new BotAppFactory(new() { ["Content:Directory"] = _content.Root });
         await using var chat = await JourneyChat.StartAsync(userId: "reworded-script", factory: factory);
