@@ -72,9 +72,7 @@ public sealed class FailedDeliveryTests
     {
         await using var host = await StartAsync();
         await host.BindAsync();
-        var record = await host.SubmitCaseAsync();
-        await host.DrainAsync();
-        record = await host.CaseAsync(record.Reference);
+        var record = await host.PostCaseAsync();
         await host.InvokeAsync(TeamsActivities.Invoke(host.ServiceUrl, TeamsActivities.CardData("case.claim", record.Reference, record.Version), TeamsActivities.SocialWorkChannel, conversationId: record.StaffConversationId));
         host.Connector.ScriptedFailures.Enqueue(404); // Someone deleted the thread.
 

@@ -113,6 +113,14 @@ public sealed class HandoffHost : IAsyncDisposable
 
     public Task DrainAsync() => Processor.DrainAsync();
 
+    /// <summary>A routine case for Maya, sent and posted to its channel: the case as stored, with its thread and card ids.</summary>
+    public async Task<CaseRecord> PostCaseAsync()
+    {
+        var record = await SubmitCaseAsync();
+        await DrainAsync();
+        return await CaseAsync(record.Reference);
+    }
+
     /// <summary>
     /// Makes the staff side treat the host as a bot registered in Azure (what decides the binding rules) while the
     /// test still posts activities without tokens.

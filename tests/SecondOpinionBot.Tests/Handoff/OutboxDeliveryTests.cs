@@ -331,9 +331,7 @@ public sealed class OutboxDeliveryTests
     {
         await using var host = await HandoffHost.StartAsync();
         await host.BindAsync();
-        var record = await host.SubmitCaseAsync();
-        await host.DrainAsync();
-        record = await host.CaseAsync(record.Reference);
+        var record = await host.PostCaseAsync();
         await host.InvokeAsync(TeamsActivities.Invoke(host.ServiceUrl, TeamsActivities.CardData("case.claim", record.Reference, record.Version), TeamsActivities.SocialWorkChannel, conversationId: record.StaffConversationId));
 
         await host.Cases.ErasePersonalDataAsync("webchat:patient-1", CancellationToken.None);

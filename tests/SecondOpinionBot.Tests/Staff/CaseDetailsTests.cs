@@ -26,9 +26,7 @@ public sealed class CaseDetailsTests : IAsyncLifetime
 
         _host = await HandoffHost.StartAsync(settings);
         await _host.BindAsync();
-        _case = await _host.SubmitCaseAsync();
-        await _host.DrainAsync();
-        _case = await _host.CaseAsync(_case.Reference);
+        _case = await _host.PostCaseAsync();
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();

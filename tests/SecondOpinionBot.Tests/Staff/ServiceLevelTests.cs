@@ -122,9 +122,7 @@ public sealed class ServiceLevelTests
     {
         await using var host = await HandoffHost.StartAsync();
         await host.BindAsync();
-        var record = await host.SubmitCaseAsync();
-        await host.DrainAsync();
-        record = await host.CaseAsync(record.Reference);
+        var record = await host.PostCaseAsync();
         var reminders = host.Factory.Services.GetRequiredService<OverdueReminders>();
         int CardUpdates() => host.Connector.Updates.Count(u => Uri.UnescapeDataString(u.Path).EndsWith("/activities/" + record.StaffCardActivityId, StringComparison.Ordinal));
         Assert.Equal(0, CardUpdates());
@@ -168,9 +166,7 @@ public sealed class ServiceLevelTests
     {
         await using var host = await HandoffHost.StartAsync();
         await host.BindAsync();
-        var record = await host.SubmitCaseAsync();
-        await host.DrainAsync();
-        record = await host.CaseAsync(record.Reference);
+        var record = await host.PostCaseAsync();
         var reminders = host.Factory.Services.GetRequiredService<OverdueReminders>();
         int CardUpdates() => host.Connector.Updates.Count(u => Uri.UnescapeDataString(u.Path).EndsWith("/activities/" + record.StaffCardActivityId, StringComparison.Ordinal));
 

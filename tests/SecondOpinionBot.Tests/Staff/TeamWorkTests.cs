@@ -25,9 +25,7 @@ public sealed class TeamWorkTests : IAsyncLifetime
     {
         _host = await HandoffHost.StartAsync();
         await _host.BindAsync();
-        _case = await _host.SubmitCaseAsync();
-        await _host.DrainAsync();
-        _case = await _host.CaseAsync(_case.Reference);
+        _case = await _host.PostCaseAsync();
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
