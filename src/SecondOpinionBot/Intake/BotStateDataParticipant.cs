@@ -34,7 +34,7 @@ public sealed class BotStateDataParticipant(IStorage storage) : IPersonalDataPar
     // The journey keeps the draft as System.Text.Json text (the engine's DraftAccessor); older shapes were objects.
     private static IntakeDraft? ReadDraft(JToken? token) => token switch
     {
-        JValue { Type: JTokenType.String } text => System.Text.Json.JsonSerializer.Deserialize<IntakeDraft>((string)text!, CaseDetailsJson.Options),
+        JValue { Type: JTokenType.String } text => System.Text.Json.JsonSerializer.Deserialize<IntakeDraft>((string)text!, Dialogs.DialogJson.Options),
         JObject json => json.ToObject<IntakeDraft>(),
         _ => null,
     };
