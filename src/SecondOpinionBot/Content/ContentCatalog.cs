@@ -51,8 +51,19 @@ public sealed class ContentCatalog
 
     public RoutingTable Routing { get; private set; } = new([], "", [], new PriorityRules(14, true, true));
 
+    /// <summary>A translation's `translation:` field per file (who checked it); empty for the default language.</summary>
+    public IReadOnlyList<TranslationReview> TranslationReviews { get; private set; } = [];
+
+    /// <summary>Every file of this translation has been signed off by a medical translator (always true for the default language).</summary>
+    public bool IsTranslationReviewed => TranslationReviews.All(r => r.IsReviewed);
+
     /// <summary>Loads and validates dialogs/&lt;culture&gt;/; throws <see cref="ContentValidationException"/> listing every problem.</summary>
-    public static ContentCatalog Load(string dialogsDirectory, string culture)
+    /// <param name="defaultLanguage">
+    /// For a translation, the default language's catalog, already loaded: the translation must define the same message
+    /// keys, placeholders and ids (<see cref="ContentParity"/>), takes its staff wording (staff always read the default
+    /// language) and its records letters (which stay in that language for the records office).
+    /// </param>
+    public static ContentCatalog Load(string dialogsDirectory, string culture, ContentCatalog? defaultLanguage = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dialogsDirectory);
         ArgumentException.ThrowIfNullOrWhiteSpace(culture);
@@ -70,13 +81,14 @@ public sealed class ContentCatalog
             errors.Add(extra, 0, $"unknown content file. Expected only: {string.Join(", ", ContentFiles.All)}.");
         }
 
-        var parser = new ContentParser(folder, folder, errors);
+        var isTranslation = defaultLanguage is not null;
+        var parser = new ContentParser(folder, folder, errors, isTranslation);
         var words = parser.Words();
         var normalizer = new Dialogs.Language.TextNormalizer(words?.Spellings ?? []);
         var catalog = new ContentCatalog(folder, culture)
         {
             Normalizer = normalizer,
-            Messages = new MessageCatalog([.. parser.Messages(), .. parser.StaffMessages()]),
+            Messages = new MessageCatalog([.. parser.Messages(), .. parser.StaffMessages(), .. StaffOf(defaultLanguage)]),
             Reasons = parser.Reasons(),
             Situations = parser.Situations(),
             Questions = parser.Questions(),
@@ -89,17 +101,26 @@ public sealed class ContentCatalog
             Asides = words?.Asides ?? AsideWords.Empty,
             Faq = parser.Faq(),
             Emergency = parser.Emergency() ?? EmergencyPhrases.Empty,
-            Letters = parser.Letters() ?? RecordsLetters.None,
+            Letters = (defaultLanguage is null ? parser.Letters() : parser.TranslatedLetters(defaultLanguage.Letters)) ?? RecordsLetters.None,
         };
+        catalog.TranslationReviews = parser.TranslationReviews;
         catalog.Routing = parser.Routing() ?? catalog.Routing;
         catalog.Version = HashOf(folder);
 
         // Cross-file checks only make sense once every file has the right shape.
         errors.ThrowIfAny();
         ContentValidator.Validate(catalog, errors);
+        if (defaultLanguage is not null)
+        {
+            ContentParity.Check(defaultLanguage, catalog, errors);
+        }
+
         errors.ThrowIfAny();
         return catalog;
     }
+
+    private static IEnumerable<ContentMessage> StaffOf(ContentCatalog? defaultLanguage) =>
+        defaultLanguage?.Messages.All.Where(m => m.Key.StartsWith("staff.", StringComparison.Ordinal)) ?? [];
 
     private static string HashOf(string folder)
     {

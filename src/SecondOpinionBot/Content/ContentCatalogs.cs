@@ -22,17 +22,33 @@ public sealed class ContentCatalogs
 
     public IEnumerable<ContentCatalog> All => _byCulture.Values;
 
-    /// <summary>Loads every language folder under <paramref name="dialogsDirectory"/>; all must be valid.</summary>
+    /// <summary>
+    /// Loads every language folder under <paramref name="dialogsDirectory"/>; all must be valid. The default language
+    /// comes first: every other folder is a translation of it and must define the same keys, ids and placeholders.
+    /// </summary>
     public static ContentCatalogs Load(string dialogsDirectory, string defaultCulture)
     {
         var errors = new List<ContentError>();
         var catalogs = new Dictionary<string, ContentCatalog>(StringComparer.OrdinalIgnoreCase);
-        foreach (var folder in Directory.EnumerateDirectories(dialogsDirectory).Order(StringComparer.Ordinal))
+        var folders = Directory.EnumerateDirectories(dialogsDirectory)
+            .OrderBy(f => string.Equals(Path.GetFileName(f), defaultCulture, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+            .ThenBy(f => f, StringComparer.Ordinal);
+        ContentCatalog? defaultLanguage = null;
+        foreach (var folder in folders)
         {
             var culture = Path.GetFileName(folder);
+            var isDefault = string.Equals(culture, defaultCulture, StringComparison.OrdinalIgnoreCase);
+            if (!isDefault && defaultLanguage is null)
+            {
+                // The default language has errors of its own (reported): a translation cannot be compared with it.
+                break;
+            }
+
             try
             {
-                catalogs[culture] = ContentCatalog.Load(dialogsDirectory, culture);
+                var catalog = ContentCatalog.Load(dialogsDirectory, culture, isDefault ? null : defaultLanguage);
+                catalogs[culture] = catalog;
+                defaultLanguage ??= isDefault ? catalog : null;
             }
             catch (ContentValidationException ex)
             {

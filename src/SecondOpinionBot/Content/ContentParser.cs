@@ -3,9 +3,69 @@ using YamlDotNet.RepresentationModel;
 namespace SecondOpinionBot.Content;
 
 /// <summary>Turns each content file into typed records; shape errors (missing/unknown keys, wrong types) are collected.</summary>
-internal sealed class ContentParser(string folder, string displayFolder, ContentErrors errors)
+/// <param name="isTranslation">
+/// A language other than the default: every file must say who reviewed the translation (`translation:`), staff.yaml
+/// is not read (staff always see the default language), and letters.yaml holds only the patient's explanation.
+/// </param>
+internal sealed class ContentParser(string folder, string displayFolder, ContentErrors errors, bool isTranslation = false)
 {
-    private YamlMap? Open(string file) => YamlFileReader.Open(folder, file, Path.Combine(displayFolder, file), errors);
+    private readonly List<TranslationReview> _reviews = [];
+
+    /// <summary>The `translation:` field of each file read so far (translations only).</summary>
+    public IReadOnlyList<TranslationReview> TranslationReviews => _reviews;
+
+    private YamlMap? Open(string file)
+    {
+        var root = YamlFileReader.Open(folder, file, Path.Combine(displayFolder, file), errors);
+        if (root is not null && isTranslation)
+        {
+            ReadTranslationReview(root, file);
+        }
+
+        return root;
+    }
+
+    /// <summary>`translation: {reviewedBy: not yet reviewed | name and credential, reviewedOn: YYYY-MM-DD}`.</summary>
+    private void ReadTranslationReview(YamlMap root, string file)
+    {
+        var map = root.Map("translation");
+        if (map is null)
+        {
+            return;
+        }
+
+        var by = map.OptionalText("reviewedBy");
+        var onText = map.OptionalText("reviewedOn");
+        map.RejectUnknownKeys();
+        DateOnly? on = null;
+        if (onText.Length > 0)
+        {
+            if (DateOnly.TryParseExact(onText, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+            {
+                on = date;
+            }
+            else
+            {
+                errors.Add(map.Location, $"`reviewedOn` must be the date of the review as YYYY-MM-DD, not \"{onText}\".");
+            }
+        }
+
+        var notYet = by.Length == 0 || string.Equals(by, TranslationReview.NotYetReviewed, StringComparison.OrdinalIgnoreCase);
+        if (by.Length == 0)
+        {
+            errors.Add(map.Location, $"`translation` needs `reviewedBy`: the medical translator who checked this file, or \"{TranslationReview.NotYetReviewed}\".");
+        }
+        else if (notYet && onText.Length > 0)
+        {
+            errors.Add(map.Location, $"`reviewedOn` is set but `reviewedBy` says \"{TranslationReview.NotYetReviewed}\": write who reviewed it, or clear the date.");
+        }
+        else if (!notYet && onText.Length == 0)
+        {
+            errors.Add(map.Location, $"`translation` names a reviewer ({by}) but no `reviewedOn` date (YYYY-MM-DD).");
+        }
+
+        _reviews.Add(new TranslationReview(file, by, on, map.Location));
+    }
 
     public IReadOnlyList<Reason> Reasons() => List(ContentFiles.Reasons, "reasons", m =>
     {
@@ -189,6 +249,42 @@ internal sealed class ContentParser(string folder, string displayFolder, Content
         return texts;
     }
 
+    /// <summary>
+    /// letters.yaml of a translation: the letters themselves stay in the default language (they go to a records office,
+    /// and their approval is of that text); this file holds the patient's explanation around them.
+    /// </summary>
+    public RecordsLetters? TranslatedLetters(RecordsLetters letters)
+    {
+        var root = Open(ContentFiles.Letters);
+        if (root is null)
+        {
+            return null;
+        }
+
+        var heading = root.RequiredString("heading");
+        var intro = root.RequiredString("intro");
+        var note = root.RequiredString("notByLetterNote");
+        var blanks = new List<KeyValuePair<string, string>>();
+        foreach (var (field, node) in root.Map("blanks", required: false)?.Remaining() ?? [])
+        {
+            if (!RecordsLetterWording.FieldNames.Contains(field, StringComparer.Ordinal))
+            {
+                root.Error(node, $"`blanks` names `{field}`, which is not a field of the letter. Known: {string.Join(", ", RecordsLetterWording.FieldNames)}.");
+            }
+            else if (node is YamlScalarNode { Value: { } text } && !string.IsNullOrWhiteSpace(text))
+            {
+                blanks.Add(new(field, text.Trim()));
+            }
+            else
+            {
+                root.Error(node, $"`blanks/{field}` must say, as plain text, what to write in that blank.");
+            }
+        }
+
+        root.RejectUnknownKeys();
+        return letters with { Heading = heading, Intro = intro, NotByLetterNote = note, Blanks = blanks };
+    }
+
     public RecordsLetters? Letters()
     {
         var root = Open(ContentFiles.Letters);
@@ -323,6 +419,19 @@ internal sealed class ContentParser(string folder, string displayFolder, Content
     /// <summary>staff.yaml: the same nesting under one `staff:` key, so every key starts with "staff.".</summary>
     public IReadOnlyList<ContentMessage> StaffMessages()
     {
+        if (isTranslation)
+        {
+            // Staff always read the default language: a translated staff.yaml would be work nobody sees.
+            var stray = Path.Combine(folder, ContentFiles.Staff);
+            if (File.Exists(stray))
+            {
+                errors.Add(Path.Combine(displayFolder, ContentFiles.Staff), 0,
+                    "staff.yaml belongs only in the default language's folder: the care team always reads it in that language. Remove this copy.");
+            }
+
+            return [];
+        }
+
         var root = Open(ContentFiles.Staff);
         var messages = new List<ContentMessage>();
         var top = root?.Map("staff");

@@ -19,6 +19,12 @@ public sealed record RecordsLetters(
     public static RecordsLetters None { get; } =
         new("", null, "", "", RecordsLetterWording.Empty, [], [], "", new SourceLocation("", 0));
 
+    /// <summary>
+    /// In a translation: what to write in each blank of the letter (keys are <see cref="RecordsLetterWording.FieldNames"/>),
+    /// in the patient's language, shown with the letters, which stay in the default language. Empty in the default language.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Blanks { get; init; } = [];
+
     /// <summary>Someone named under `review` approved the text on a date: only then do patients get the letter.</summary>
     public bool IsApproved => ReviewedBy.Length > 0 && ReviewedOn is not null;
 }
@@ -44,6 +50,10 @@ public sealed record RecordsLetterWording(
     string SignedFor,
     string Thanks)
 {
+    /// <summary>The letter's fields as letters.yaml names them under `letter`, in this record's order.</summary>
+    public static IReadOnlyList<string> FieldNames { get; } =
+        ["title", "date", "to", "at", "greeting", "ask", "sendTo", "orSendTo", "electronic", "patientName", "birthDate", "phone", "signature", "signedFor", "thanks"];
+
     public static RecordsLetterWording Empty { get; } = new("", "", "", "", "", "", "", "", "", "", "", "", "", "", "");
 
     public IEnumerable<string> All => [Title, Date, To, At, Greeting, Ask, SendTo, OrSendTo, Electronic, PatientName, BirthDate, Phone, Signature, SignedFor, Thanks];

@@ -20,35 +20,40 @@ public sealed class SafetyReviewTests
         MessageKeys.HandoffMessageReceived,
     ];
 
-    [Fact]
-    public void The_latest_review_entry_covers_the_current_emergency_phrases_and_wording()
+    /// <summary>Every language folder: its emergency phrases and its emergency and crisis wording are reviewed alike.</summary>
+    public static TheoryData<string> Languages() => [.. ContentFixture.Catalogs.Cultures.Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void The_latest_review_entry_covers_the_current_emergency_phrases_and_wording(string culture)
     {
         var review = File.ReadAllText(Path.Combine(ContentFixture.DialogsDirectory, "SAFETY-REVIEW.md"));
         var latest = review.Split("\n## ", StringSplitOptions.None)[^1];
-        var phrases = PhrasesHash();
-        var wording = WordingHash();
+        var phrases = PhrasesHash(culture);
+        var wording = WordingHash(culture);
+        var prefix = culture == ContentFixture.English.Culture ? "" : culture + "/";
 
         Assert.True(latest.Contains(phrases, StringComparison.Ordinal) && latest.Contains(wording, StringComparison.Ordinal),
-            "The emergency phrases or the emergency/crisis wording changed since the last entry in dialogs/SAFETY-REVIEW.md. " +
-            "Have them reviewed, then add an entry (newest last) with who reviewed them, when, and:\n" +
-            $"- emergency.yaml sha256: {phrases}\n- emergency and crisis messages sha256: {wording}");
+            $"The emergency phrases or the emergency/crisis wording in dialogs/{culture} changed since the last entry in dialogs/SAFETY-REVIEW.md. " +
+            "Have them reviewed, then add an entry (newest last) with who reviewed them, when, and (for every language):\n" +
+            $"- {prefix}emergency.yaml sha256: {phrases}\n- {prefix}emergency and crisis messages sha256: {wording}");
         Assert.Contains("reviewed by:", latest, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
     public void A_change_to_the_wording_changes_its_hash()
     {
-        Assert.NotEqual(WordingHash(), Hash(Wording() + " "));
+        Assert.NotEqual(WordingHash("en"), Hash(Wording("en") + " "));
     }
 
-    private static string PhrasesHash() =>
-        Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(ContentFixture.DialogsDirectory, "en", ContentFiles.Emergency))));
+    private static string PhrasesHash(string culture) =>
+        Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(ContentFixture.DialogsDirectory, culture, ContentFiles.Emergency))));
 
-    private static string WordingHash() => Hash(Wording());
+    private static string WordingHash(string culture) => Hash(Wording(culture));
 
     /// <summary>Each message as "key: text" on its own line, in the order above.</summary>
-    private static string Wording() =>
-        string.Join("\n", ClinicalMessages.Select(k => $"{k.Name}: {ContentFixture.English.Messages.Get(k)}"));
+    private static string Wording(string culture) =>
+        string.Join("\n", ClinicalMessages.Select(k => $"{k.Name}: {ContentFixture.Catalogs.For(culture).Messages.Get(k)}"));
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }
