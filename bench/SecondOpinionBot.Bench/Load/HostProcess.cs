@@ -64,7 +64,10 @@ public sealed class HostProcess : IAsyncDisposable
         _ => "our host, journey",
     };
 
-    public static async Task<HostProcess> StartAsync(HostKind kind, string tenantId, IReadOnlyDictionary<string, string>? extraSettings = null)
+    /// <summary>With --postgres: the host's database, its own schema as the search path (<see cref="PostgresSchemas"/>).</summary>
+    public string? Postgres { get; private init; }
+
+    public static async Task<HostProcess> StartAsync(HostKind kind, string tenantId, IReadOnlyDictionary<string, string>? extraSettings = null, string? postgres = null)
     {
         var port = FreePort();
         var directory = Path.Combine(Path.GetTempPath(), "so-load", $"{kind}-{Guid.NewGuid():N}");
@@ -100,7 +103,7 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {dll}.");
-        var host = new HostProcess(kind, process, new Uri($"http://127.0.0.1:{port}/"), directory);
+        var host = new HostProcess(kind, process, new Uri($"http://127.0.0.1:{port}/"), directory) { Postgres = postgres };
         try
         {
             await host.WaitUntilHealthyAsync();

@@ -47,7 +47,18 @@ public static class LoadRun
             settings["ConnectionStrings:Postgres"] = options.Postgres;
         }
 
-        var starting = kinds.Select(k => HostProcess.StartAsync(k, TenantId, settings)).ToList();
+        var postgres = new Dictionary<HostKind, string>();
+        if (options.Postgres is not null)
+        {
+            foreach (var kind in kinds.Where(k => k != HostKind.SdkEcho))
+            {
+                postgres[kind] = await PostgresSchemas.CreateAsync(options.Postgres, kind);
+            }
+        }
+
+        var starting = kinds.Select(k => HostProcess.StartAsync(k, TenantId, postgres.TryGetValue(k, out var own)
+            ? new Dictionary<string, string>(settings) { ["ConnectionStrings:Postgres"] = own }
+            : settings, postgres.GetValueOrDefault(k))).ToList();
         try
         {
             await Task.WhenAll(starting);
@@ -155,10 +166,11 @@ public static class LoadRun
 
             var closedCases = result.Closed.Values.Select(m => m.GetValueOrDefault(HostKind.Journey)).OfType<PhaseStats>().SelectMany(s => s.ConfirmedCases).ToList();
             result.Handoff = await HandoffLatencyAsync(connector, closedCases);
-            var finished = await CountAsync(journeyHost, options.Postgres, "SELECT COUNT(*) FROM cases");
+            var finished = await CountAsync(journeyHost, "SELECT COUNT(*) FROM cases");
             result.FinishedConversations = finished;
-            // Stored bytes per table are measured on the SQLite file (PostgreSQL pages include its own overheads).
-            result.Storage = options.Postgres is null ? StoredBytes.Measure(journeyHost.DatabasePath!, finished) : [];
+            result.Storage = journeyHost.Postgres is { } journeyDatabase
+                ? await StoredBytes.MeasurePostgresAsync(journeyDatabase, finished)
+                : StoredBytes.Measure(journeyHost.DatabasePath!, finished);
 
             result.IdleHeapBytes = await journeyHost.LiveHeapBytesAsync();
             result.IdleWorkingSet = journeyHost.WorkingSet.Current;
@@ -190,6 +202,10 @@ public static class LoadRun
                 if (soakPassed is not null && !options.KeepFiles)
                 {
                     host.DeleteFiles(); // The soak returned from inside: its hosts' files go here.
+                    if (host.Postgres is not null)
+                    {
+                        await PostgresSchemas.DropAsync(host.Postgres);
+                    }
                 }
             }
         }
@@ -206,11 +222,16 @@ public static class LoadRun
         {
             if (options.KeepFiles)
             {
-                output.WriteLine($"{HostProcess.Label(host.Kind)}: files kept in {host.Directory}");
+                output.WriteLine($"{HostProcess.Label(host.Kind)}: files kept in {host.Directory}" +
+                    (host.Postgres is null ? "" : $", tables in PostgreSQL schema {PostgresSchemas.SchemaOf(host.Postgres)}"));
             }
             else
             {
                 host.DeleteFiles();
+                if (host.Postgres is not null)
+                {
+                    await PostgresSchemas.DropAsync(host.Postgres);
+                }
             }
         }
 
@@ -433,11 +454,11 @@ public static class LoadRun
         }
     }
 
-    internal static async Task<int> CountAsync(HostProcess host, string? postgres, string sql)
+    internal static async Task<int> CountAsync(HostProcess host, string sql)
     {
-        await using System.Data.Common.DbConnection connection = postgres is null
+        await using System.Data.Common.DbConnection connection = host.Postgres is null
             ? new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={host.DatabasePath};Mode=ReadOnly;Pooling=False")
-            : new Npgsql.NpgsqlConnection(postgres);
+            : new Npgsql.NpgsqlConnection(host.Postgres);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

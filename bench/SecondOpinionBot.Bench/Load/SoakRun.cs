@@ -15,7 +15,7 @@ internal static class SoakRun
     public static async Task<bool> RunAsync(HostProcess host, FakeConnector connector, PromptMatcher prompts, LoadOptions options, ProgressLine progress, TextWriter output)
     {
         var concurrency = options.Concurrency[0];
-        var casesBefore = await LoadRun.CountAsync(host, options.Postgres, "SELECT COUNT(*) FROM cases");
+        var casesBefore = await LoadRun.CountAsync(host, "SELECT COUNT(*) FROM cases");
         var startHeap = await host.LiveHeapBytesAsync();
         output.WriteLine($"soak: {options.Soak:N0} journeys at concurrency {concurrency}, {Batch:N0} per batch; live heap at the start {Mb(startHeap)} MB, working set {Mb(host.WorkingSet.Current)} MB");
         output.WriteLine($"{"journeys",9} {"turns",9} {"turns/s",8} {"p99 ms",8} {"CPU ms/turn",12} {"errors",7} {"heap MB",8} {"WS MB",7} {"load avg",16}");
@@ -43,8 +43,8 @@ internal static class SoakRun
         }
 
         var handoff = await LoadRun.HandoffLatencyAsync(connector, confirmed);
-        var cases = await LoadRun.CountAsync(host, options.Postgres, "SELECT COUNT(*) FROM cases") - casesBefore;
-        var duplicated = await LoadRun.CountAsync(host, options.Postgres, "SELECT COUNT(*) - COUNT(DISTINCT owner_key) FROM cases");
+        var cases = await LoadRun.CountAsync(host, "SELECT COUNT(*) FROM cases") - casesBefore;
+        var duplicated = await LoadRun.CountAsync(host, "SELECT COUNT(*) - COUNT(DISTINCT owner_key) FROM cases");
         var endHeap = await host.LiveHeapBytesAsync();
         output.WriteLine();
         output.WriteLine($"soak: {done:N0} journeys, {turns:N0} turns, {errors} errors{(reasons.Count == 0 ? "" : " (" + string.Join(", ", reasons.Select(r => $"{r.Key}: {r.Value}")) + ")")}");

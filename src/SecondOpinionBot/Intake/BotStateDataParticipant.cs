@@ -17,7 +17,12 @@ public sealed class BotStateDataParticipant(IStorage storage) : IPersonalDataPar
         if (stored.TryGetValue(who.UserStateKey, out var user) && user is JObject userDocument && HasContent(userDocument))
         {
             var draft = ReadDraft(userDocument[IntakeDraft.StatePropertyName]);
-            items.Add(new StoredDataItem(StoredDataCategory.Answers, Fields: draft is null ? [] : CaseDetailsFields.Filled(draft.ToCaseDetails())));
+            var fields = draft is null ? [] : CaseDetailsFields.Filled(draft.ToCaseDetails());
+            // Once a case is sent its answers are the case's (listed with it); the draft left keeps no answers.
+            if (fields.Count > 0 || draft?.CaseReference is null)
+            {
+                items.Add(new StoredDataItem(StoredDataCategory.Answers, Fields: fields));
+            }
         }
 
         if (stored.TryGetValue(who.ConversationStateKey, out var conversation) && conversation is JObject conversationDocument && HasContent(conversationDocument))

@@ -42,6 +42,15 @@ public sealed class CaseSubmission(ICaseStore cases, IHandoffService handoff, Jo
         }
 
         await handoff.SubmitAsync(record, cancellationToken);
+        // Once handed off the case keeps its own copy of the answers (CaseDetails, shown by "what do you know about me"
+        // and the status); the draft keeps only what the next journey needs (the consent, the case it points to), so
+        // the answers are not stored twice for as long as the user's state lives. Kept until the handoff is queued:
+        // a retry after a failed one shows the same summary.
+        await kit.UpdateAsync(turn, d =>
+        {
+            Flows.IntakeDialog.Reset(d);
+            d.CaseReference = record.Reference;
+        }, cancellationToken);
         await journeys.FinishedAsync(turn, JourneyOutcomes.Sent, cancellationToken);
         return (record, routing);
     }

@@ -10,7 +10,7 @@ public sealed record SweepRun(int Drafts, int WebChatConversations, int OwnersCl
 /// The purges that keep the README's retention words true, beyond closed cases and expired links:
 /// idle drafts; a purged case's owner data (draft, prep-sheet links, web chat transcript, pending notices, and the data
 /// key once nothing of theirs is left) unless they came back after it closed; web chat conversations (with their
-/// transcripts) once neither their draft nor their position is kept; finished outbox rows; old turn-journal entries.
+/// transcripts) once neither their draft nor their position is kept; finished outbox rows; the turn journal of conversations idle for Storage:TurnJournalRetention.
 /// Plain SQL that both providers run as it is.
 /// </summary>
 public sealed class RetentionSweep(BotDatabase database, IOptions<RetentionOptions> options, IOptions<StorageOptions> storage, TimeProvider clock)
@@ -84,7 +84,7 @@ public sealed class RetentionSweep(BotDatabase database, IOptions<RetentionOptio
             """, cancellationToken, ("@idle", now.AddHours(-settings.IdleConversationHours)), ("@erased", Channels.DirectLine.DirectLineStore.ErasedMarker));
 
         var outbox = await ExecuteAsync(connection, "DELETE FROM outbox WHERE completed_at IS NOT NULL", cancellationToken);
-        var journal = await ExecuteAsync(connection, "DELETE FROM turn_journal WHERE created_at < @cutoff", cancellationToken,
+        var journal = await ExecuteAsync(connection, Storage.Turns.TurnJournal.Purge, cancellationToken,
             ("@cutoff", now - storage.Value.TurnJournalRetention));
         await ExecuteAsync(connection, "DELETE FROM turn_queue WHERE heartbeat_at < @cutoff", cancellationToken, ("@cutoff", now.AddHours(-1)));
         return new SweepRun(drafts, webChats, cleared, outbox, journal);

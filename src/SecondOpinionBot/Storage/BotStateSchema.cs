@@ -1,6 +1,6 @@
 namespace SecondOpinionBot.Storage;
 
-/// <summary>Bot state (the SDK's IStorage), the per-conversation turn queue and the turn journal.</summary>
+/// <summary>Bot state (the SDK's IStorage), the per-conversation turn queue and the turn journal (undelivered replies; handled ids).</summary>
 internal sealed class BotStateSchema : IDatabaseSchema
 {
     public string Name => "bot-state";
@@ -48,6 +48,15 @@ internal sealed class BotStateSchema : IDatabaseSchema
             CREATE INDEX turn_queue_conversation ON turn_queue (conversation_key, seq);
             UPDATE turn_journal SET created_at = {SqliteMigrations.FromUnixMilliseconds("created_at")} WHERE typeof(created_at) = 'integer';
             """),
+        // Handled activity ids as one short row per conversation instead of one row per turn (see TurnJournal).
+        // Rows already in turn_journal stay readable until the retention sweep purges them.
+        new(3, "handled turns per conversation", """
+            CREATE TABLE turn_handled (
+                conversation_key TEXT PRIMARY KEY,
+                recent           TEXT NOT NULL,
+                updated_at       TEXT NOT NULL
+            );
+            """),
     ];
 
     public IReadOnlyList<Migration> PostgreSql { get; } =
@@ -81,5 +90,12 @@ internal sealed class BotStateSchema : IDatabaseSchema
             CREATE INDEX turn_journal_created ON turn_journal (created_at);
             """),
         Migration.Nothing(2, "one time format (SQLite only)"),
+        new(3, "handled turns per conversation", """
+            CREATE TABLE turn_handled (
+                conversation_key text PRIMARY KEY,
+                recent           text NOT NULL,
+                updated_at       timestamptz NOT NULL
+            );
+            """),
     ];
 }

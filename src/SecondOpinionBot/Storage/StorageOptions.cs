@@ -39,7 +39,7 @@ public sealed class StorageOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:00:14")]
     public TimeSpan TurnMaxWait { get; set; } = TimeSpan.FromSeconds(8);
 
-    /// <summary>How long handled activity ids (and their replies) are kept to recognise a channel's resend.</summary>
+    /// <summary>How long after its last turn a conversation's handled activity ids (and replies not yet delivered) are kept to recognise a channel's resend.</summary>
     [Range(typeof(TimeSpan), "00:05:00", "7.00:00:00")]
     public TimeSpan TurnJournalRetention { get; set; } = TimeSpan.FromDays(1);
 }

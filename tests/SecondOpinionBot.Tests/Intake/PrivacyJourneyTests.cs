@@ -99,6 +99,23 @@ public sealed class PrivacyJourneyTests
     }
 
     [Fact]
+    public async Task Once_the_case_is_sent_its_answers_are_kept_with_the_case_and_not_again_in_the_draft()
+    {
+        await using var chat = await JourneyChat.StartAsync();
+        var card = AnsweringScript.SummaryCard(await chat.CompleteJourneyAsync())!;
+        await chat.SubmitAsync(AnsweringScript.ConfirmPayload(card));
+        var record = (await CaseFlowTests.LatestCaseAsync(chat))!;
+
+        Assert.Empty(DatabaseScan.Find(chat.Factory.DatabasePath, [Sentinels.Question, Sentinels.Phone], Protector(chat.Factory), onlyTable: "bot_state"));
+        Assert.Equal(record.Reference, (await chat.StoredDraftAsync())!.CaseReference);
+        var known = await chat.SayAsync("what do you know about me");
+        Assert.True(known.Says(MessageKeys.StoredDataLinesCase, ("reference", record.Reference)), known.AllText);
+        Assert.False(known.Says(MessageKeys.StoredDataLinesAnswers), known.AllText);
+        var status = await chat.SayAsync("status");
+        Assert.True(status.Says(record.Reference), status.AllText);
+    }
+
+    [Fact]
     public async Task Answering_no_to_delete_keeps_everything()
     {
         await using var chat = await JourneyChat.StartAsync();
@@ -112,7 +129,8 @@ public sealed class PrivacyJourneyTests
         var record = (await CaseFlowTests.LatestCaseAsync(chat))!;
         Assert.Equal(Sentinels.Phone, record.Details.Phone);
         Assert.NotNull(record.PatientConversation);
-        Assert.NotEmpty(DatabaseScan.Find(chat.Factory.DatabasePath, [Sentinels.Question], Protector(chat.Factory), onlyTable: "bot_state"));
+        // The answers live on in the case (the draft keeps none once the case is sent).
+        Assert.NotEmpty(DatabaseScan.Find(chat.Factory.DatabasePath, [Sentinels.Question], Protector(chat.Factory), onlyTable: "cases"));
         Assert.True((await chat.SayAsync("status")).Says(record.Reference));
     }
 

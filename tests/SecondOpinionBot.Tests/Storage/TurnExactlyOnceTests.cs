@@ -35,6 +35,26 @@ public sealed class TurnExactlyOnceTests
     }
 
     [Fact]
+    public async Task A_resend_that_arrives_after_later_turns_is_still_recognised_and_changes_nothing()
+    {
+        await using var chat = await JourneyChat.StartAsync();
+        await chat.SayAsync("hi");
+        await chat.SayAsync("Yes, save my answers");
+        var role = chat.Message("I am the patient");
+        await chat.PostAsync(role);
+        await chat.SayAsync("My knee keeps swelling");
+        await chat.SayAsync(new ScriptedAnswers().Proposed);
+
+        var resend = await chat.PostAsync(role);
+
+        Assert.Equal(HttpStatusCode.OK, resend.Response.StatusCode);
+        Assert.Empty(resend.Turn.Activities);
+        var draft = (await chat.StoredDraftAsync())!;
+        Assert.Equal("My knee keeps swelling", draft.Concern);
+        Assert.Equal(new ScriptedAnswers().Proposed, draft.Proposed);
+    }
+
+    [Fact]
     public async Task Replies_that_could_not_be_delivered_are_sent_with_the_resend_and_the_answer_is_applied_once()
     {
         await using var chat = await JourneyChat.StartAsync();
