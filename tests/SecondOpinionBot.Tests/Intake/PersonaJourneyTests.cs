@@ -1,4 +1,5 @@
 using SecondOpinionBot.Intake;
+using SecondOpinionBot.Tests.Support;
 using static SecondOpinionBot.Tests.Intake.ScriptLine;
 using SecondOpinionBot.Handoff;
 using CasePriority = SecondOpinionBot.Handoff.CasePriority;
@@ -88,7 +89,8 @@ public sealed class PersonaJourneyTests
     public async Task A_caregiver_whose_parent_has_surgery_in_five_days_gets_an_urgent_case_with_the_procedure_records(
         string channelId, string? conversationType, string userId, string datePhrase, string thisChat)
     {
-        await using var chat = await JourneyChat.StartAsync(channelId, userId);
+        await using var factory = new BotAppFactory(BotAppFactory.TeamAlwaysAtWork());
+        await using var chat = await JourneyChat.StartAsync(channelId, userId, factory);
         chat.LocalNow = Tuesday;
         chat.ConversationType = conversationType;
         var turns = new List<BotTurn>();

@@ -1,5 +1,6 @@
 using Newtonsoft.Json.Linq;
 using SecondOpinionBot.Intake;
+using SecondOpinionBot.Tests.Support;
 using Xunit.Abstractions;
 using static SecondOpinionBot.Tests.Intake.ScriptLine;
 
@@ -118,7 +119,9 @@ public sealed class PhoneJourneyBudgetTests(ITestOutputHelper output)
 
     private static async Task<JourneyFigures> PlayAsync(string userId, ScriptLine[] script)
     {
-        await using var chat = await JourneyChat.StartAsync(userId: userId);
+        // The word budget counts the in-hours "when": out of hours the reply names the day the team is back.
+        await using var factory = new BotAppFactory(BotAppFactory.TeamAlwaysAtWork());
+        await using var chat = await JourneyChat.StartAsync(userId: userId, factory: factory);
         chat.LocalNow = Tuesday;
         var turns = new List<BotTurn>();
         var opened = await chat.OpenAsync();

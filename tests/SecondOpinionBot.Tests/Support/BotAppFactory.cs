@@ -38,6 +38,15 @@ public sealed class BotAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
+    /// <summary>
+    /// Handoff:Hours open every hour of every day. The patient hears "as soon as they can" rather than "after the team is
+    /// back on …" only while the team is at work, and that is judged on the machine's real clock, not the chat's.
+    /// </summary>
+    public static Dictionary<string, string?> TeamAlwaysAtWork() => new(
+        Enum.GetValues<DayOfWeek>().Select((day, i) => KeyValuePair.Create($"Handoff:Hours:Days:{i}", (string?)day.ToString()))
+            .Append(KeyValuePair.Create("Handoff:Hours:Open", (string?)"00:00"))
+            .Append(KeyValuePair.Create("Handoff:Hours:Close", (string?)"23:59:59.9999999")));
+
     public string Environment { get; }
 
     /// <summary>Replaces the bot with a test double.</summary>
