@@ -36,6 +36,17 @@ public sealed class DialogContext
     /// <summary>The user's language: word lists, recognizer culture and formatting culture.</summary>
     public TurnLanguage Language => Environment.Language;
 
+    /// <summary>
+    /// The user chose another language: from now on this turn speaks and understands it (the next question asked again
+    /// is reworded by the host's <see cref="IPromptRewording"/>), and <see cref="TurnLanguage.LocaleOf"/> says it.
+    /// Keeping the choice for later turns is the host's.
+    /// </summary>
+    public void SwitchLanguage(string locale)
+    {
+        TurnLanguage.Choose(TurnContext, locale);
+        Environment.Language = TurnLanguage.For(locale, Environment.Lexicons);
+    }
+
     /// <summary>The user's own wall-clock time and offset (from the activity), not the server's.</summary>
     public DateTimeOffset UserNow => Environment.UserNow;
 

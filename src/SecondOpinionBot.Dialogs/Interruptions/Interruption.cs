@@ -22,6 +22,9 @@ public enum InterruptionKind
     /// the answer or something to keep and ask again.
     /// </summary>
     Aside,
+
+    /// <summary>The user chose another language; <see cref="Interruption.Detail"/> is its culture ("es").</summary>
+    Language,
 }
 
 /// <param name="Detail">Optional sub-kind, e.g. "self-harm" for an emergency that needs the crisis line.</param>

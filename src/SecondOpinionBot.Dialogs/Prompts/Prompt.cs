@@ -15,6 +15,12 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
     public override async Task<TurnResult> BeginDialogAsync(DialogContext dc, JsonNode? options, CancellationToken cancellationToken)
     {
         var promptOptions = OptionsOf(dc);
+        if (promptOptions.Language is null)
+        {
+            promptOptions = promptOptions with { Language = dc.Language.Lexicon.Culture };
+            dc.Frame.Options = DialogJson.ToNode(promptOptions);
+        }
+
         dc.Frame.Attempts = 0;
         dc.NextRevision();
         dc.RememberQuestion(Id);
@@ -70,10 +76,20 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
         return TurnResult.Waiting;
     }
 
-    public override Task RepromptDialogAsync(DialogContext dc, DialogFrame frame, CancellationToken cancellationToken)
+    /// <summary>Asks again; a question written in another language than the user's now is reworded first (and kept so).</summary>
+    public override async Task RepromptDialogAsync(DialogContext dc, DialogFrame frame, CancellationToken cancellationToken)
     {
         var options = DialogJson.As<PromptOptions>(frame.Options) ?? throw new InvalidOperationException($"Prompt '{Id}' has no options.");
-        return SendAsync(dc, options, options.Prompt, cancellationToken);
+        var language = dc.Language.Lexicon.Culture;
+        if (options.Language is { } written && !string.Equals(written, language, StringComparison.OrdinalIgnoreCase)
+            && dc.Environment.Rewording is { } rewording
+            && await rewording.RewordAsync(dc, Id, options, cancellationToken) is { } reworded)
+        {
+            options = reworded with { Language = language };
+            frame.Options = DialogJson.ToNode(options);
+        }
+
+        await SendAsync(dc, options, options.Prompt, cancellationToken);
     }
 
     protected abstract PromptRecognition<T> Recognize(DialogContext dc, PromptOptions options);

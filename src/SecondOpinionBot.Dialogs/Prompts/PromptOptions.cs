@@ -22,4 +22,13 @@ public sealed record PromptOptions
 
     /// <summary>Date prompts: resolve "Tuesday" or "12/3" to the past rather than the future (e.g. "when was the scan?").</summary>
     public bool PreferPastDates { get; init; }
+
+    /// <summary>The language the question is written in (the lexicon's culture); set by the prompt when it first asks.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>
+    /// The host's own note of how it wrote the question (message keys, values, choice set), so that
+    /// <see cref="IPromptRewording"/> can write it again in another language. Opaque to the engine.
+    /// </summary>
+    public System.Text.Json.Nodes.JsonNode? Wording { get; init; }
 }

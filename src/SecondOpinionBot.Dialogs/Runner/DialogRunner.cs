@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SecondOpinionBot.Dialogs.Input;
 using SecondOpinionBot.Dialogs.Interruptions;
 using SecondOpinionBot.Dialogs.Language;
+using SecondOpinionBot.Dialogs.Prompts;
 using SecondOpinionBot.Dialogs.State;
 
 namespace SecondOpinionBot.Dialogs.Runner;
@@ -22,7 +23,8 @@ public sealed partial class DialogRunner(
     IEnumerable<IInterruptionRecognizer>? recognizers = null,
     IInterruptionHandler? interruptionHandler = null,
     TimeProvider? timeProvider = null,
-    ILogger<DialogRunner>? logger = null)
+    ILogger<DialogRunner>? logger = null,
+    IPromptRewording? rewording = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<DialogRunner>.Instance;
     private readonly InterruptionDetector _detector = new(recognizers ?? []);
@@ -176,7 +178,7 @@ public sealed partial class DialogRunner(
     {
         var activity = turnContext.Activity;
         var userNow = activity.LocalTimestamp ?? activity.Timestamp ?? _time.GetUtcNow();
-        var environment = new TurnEnvironment(UserInput.From(activity), TurnLanguage.For(activity.Locale, lexicons), stack, options.FlowVersion, userNow);
+        var environment = new TurnEnvironment(UserInput.From(activity), TurnLanguage.For(turnContext, lexicons), stack, options.FlowVersion, userNow, lexicons, rewording);
         return new DialogContext(dialogs, turnContext, environment, stack.Frames, parent: null);
     }
 

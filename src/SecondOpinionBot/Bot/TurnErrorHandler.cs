@@ -9,7 +9,7 @@ namespace SecondOpinionBot.Bot;
 /// the dialog position so the conversation cannot loop on the same failure. Answers live in the user's draft and stay.
 /// </summary>
 public sealed partial class TurnErrorHandler(
-    ConversationState conversationState, DialogStackStore dialogStack, ContentCatalogs content, ILogger<TurnErrorHandler> logger)
+    ConversationState conversationState, DialogStackStore dialogStack, ContentCatalogs content, Intake.PatientLanguage language, ILogger<TurnErrorHandler> logger)
 {
     public async Task HandleAsync(ITurnContext turnContext, Exception exception)
     {
@@ -34,7 +34,7 @@ public sealed partial class TurnErrorHandler(
             LogResetFailed(correlationId, resetError.GetType().FullName);
         }
 
-        var apology = content.For(turnContext.Activity.Locale).Messages.Format(MessageKeys.ErrorsTurnFailed, ("reference", correlationId));
+        var apology = content.For(language.Known(turnContext)).Messages.Format(MessageKeys.ErrorsTurnFailed, ("reference", correlationId));
         await turnContext.SendActivityAsync(apology);
     }
 

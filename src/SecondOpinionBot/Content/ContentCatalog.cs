@@ -38,6 +38,9 @@ public sealed class ContentCatalog
 
     public AsideWords Asides { get; private set; } = AsideWords.Empty;
 
+    /// <summary>words.yaml `language`: this language's own name (the button that picks it) and the words that choose it.</summary>
+    public LanguageWords Language { get; private set; } = new("", []);
+
     /// <summary>faq.yaml: common questions about a second opinion and their plain answers.</summary>
     public IReadOnlyList<FaqEntry> Faq { get; private set; } = [];
 
@@ -99,6 +102,7 @@ public sealed class ContentCatalog
             Answers = (words?.Answers ?? new([], [], [], [], [], [], [], [])) with { Normalizer = normalizer },
             Commands = words?.Commands ?? CommandWords.Empty,
             Asides = words?.Asides ?? AsideWords.Empty,
+            Language = words?.Language ?? new LanguageWords(culture, [culture]),
             Faq = parser.Faq(),
             Emergency = parser.Emergency() ?? EmergencyPhrases.Empty,
             Letters = (defaultLanguage is null ? parser.Letters() : parser.TranslatedLetters(defaultLanguage.Letters)) ?? RecordsLetters.None,

@@ -82,4 +82,17 @@ public sealed class ContentCatalogs
     }
 
     public ContentCatalog For(CultureInfo culture) => For(culture?.Name);
+
+    /// <summary>The language folder for <paramref name="culture"/> ("es-MX" → es), or null when there is none (no fallback).</summary>
+    public ContentCatalog? Find(string? culture)
+    {
+        if (string.IsNullOrWhiteSpace(culture))
+        {
+            return null;
+        }
+
+        return _byCulture.TryGetValue(culture, out var exact) ? exact
+            : _byCulture.TryGetValue(culture.Split('-', '_')[0], out var language) ? language
+            : null;
+    }
 }

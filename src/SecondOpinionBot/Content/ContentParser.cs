@@ -139,7 +139,7 @@ internal sealed class ContentParser(string folder, string displayFolder, Content
     public IReadOnlyList<GlossaryTerm> Glossary() => List(ContentFiles.Glossary, "glossary", m =>
         new GlossaryTerm(m.RequiredString("term"), m.StringList("forms", required: true), m.RequiredString("explanation"), m.Location));
 
-    public (AnswerWords Answers, CommandWords Commands, AsideWords Asides, IReadOnlyList<KeyValuePair<string, string>> Spellings)? Words()
+    public (AnswerWords Answers, CommandWords Commands, AsideWords Asides, IReadOnlyList<KeyValuePair<string, string>> Spellings, LanguageWords? Language)? Words()
     {
         var root = Open(ContentFiles.Words);
         if (root is null)
@@ -150,6 +150,13 @@ internal sealed class ContentParser(string folder, string displayFolder, Content
         var a = root.Map("answers");
         var c = root.Map("commands");
         var asides = new AsideWords(root.StringList("questionStarts", true), root.StringList("clinicalWords"));
+        LanguageWords? language = null;
+        if (root.Map("language", required: false) is { } l)
+        {
+            language = new LanguageWords(l.RequiredString("name"), l.StringList("choose", true));
+            l.RejectUnknownKeys();
+        }
+
         var spellings = new List<KeyValuePair<string, string>>();
         foreach (var (typed, meant) in root.Map("spellings", required: false)?.Remaining() ?? [])
         {
@@ -180,7 +187,7 @@ internal sealed class ContentParser(string folder, string displayFolder, Content
             c.StringList("whatDoYouKnow", true), c.StringList("fillers"), c.StringList("whatDoesItMean"),
             c.StringList("terms", true), c.StringList("privacy", true), c.StringList("back", true));
         c.RejectUnknownKeys();
-        return (answers, commands, asides, spellings);
+        return (answers, commands, asides, spellings, language);
     }
 
     public EmergencyPhrases? Emergency()

@@ -92,3 +92,10 @@ public sealed record AsideWords(IReadOnlyList<string> QuestionStarts, IReadOnlyL
 {
     public static AsideWords Empty { get; } = new([], []);
 }
+
+/// <summary>
+/// This language as the patient picks it: <paramref name="Name"/> is the button's label, written in this language
+/// ("Español"); <paramref name="Choose"/> the words that choose it, as people type them in any language ("spanish",
+/// "espanol"). Matched as the whole message, accents and case ignored.
+/// </summary>
+public sealed record LanguageWords(string Name, IReadOnlyList<string> Choose);

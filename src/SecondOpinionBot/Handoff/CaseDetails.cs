@@ -9,8 +9,11 @@ namespace SecondOpinionBot.Handoff;
 /// </summary>
 public sealed record CaseDetails
 {
-    /// <summary>The format this code writes. Format 1 was the journey's draft stored as it was, without this field.</summary>
-    public const int CurrentFormat = 2;
+    /// <summary>
+    /// The format this code writes. Format 1 was the journey's draft stored as it was, without this field; format 3
+    /// added <see cref="Language"/> (format 1 and 2 rows read without one: those patients were spoken to in English).
+    /// </summary>
+    public const int CurrentFormat = 3;
 
     /// <summary>The format the row was written in (1 for rows without the field); set on writing.</summary>
     [JsonPropertyName("format")]
@@ -70,6 +73,9 @@ public sealed record CaseDetails
     public IReadOnlyList<string> NotKnown { get; init; } = [];
 
     public bool NeedsCall() => NotKnown.Count > 0;
+
+    /// <summary>The language the patient used when sending the case ("es"); null on cases sent before it was recorded.</summary>
+    public string? Language { get; init; }
 
     /// <summary>What is left after the patient deleted their data: nothing of theirs.</summary>
     public static CaseDetails Erased { get; } = new();

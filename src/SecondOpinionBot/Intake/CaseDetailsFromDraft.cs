@@ -8,7 +8,8 @@ namespace SecondOpinionBot.Intake;
 /// </summary>
 public static class CaseDetailsFromDraft
 {
-    public static CaseDetails ToCaseDetails(this IntakeDraft draft)
+    /// <param name="language">The language the patient is spoken to in now (<see cref="PatientLanguage"/>); the draft only keeps a chosen one.</param>
+    public static CaseDetails ToCaseDetails(this IntakeDraft draft, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(draft);
         return new CaseDetails
@@ -37,6 +38,7 @@ public static class CaseDetailsFromDraft
             ContactTimes = draft.ContactTimes,
             TeamQuestions = [.. draft.TeamQuestions],
             NotKnown = [.. draft.NotKnown],
+            Language = language ?? draft.Language,
         };
     }
 }

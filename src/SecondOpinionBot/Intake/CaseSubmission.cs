@@ -35,7 +35,7 @@ public sealed class CaseSubmission(ICaseStore cases, IHandoffService handoff, Jo
                 routing.AlsoRelevant.Count > 0 ? routing.AlsoRelevant[0].Id : null,
                 priority,
                 conversation,
-                draft.ToCaseDetails(),
+                draft.ToCaseDetails(content.Culture),
                 RequestKey(turn)), cancellationToken);
             await kit.UpdateAsync(turn, d => d.CaseReference = record.Reference, cancellationToken);
             journeys.CaseCreated(record);

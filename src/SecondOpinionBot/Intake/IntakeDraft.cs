@@ -88,4 +88,10 @@ public sealed class IntakeDraft
     public int Revision { get; set; }
 
     public string? CaseReference { get; set; }
+
+    /// <summary>
+    /// The language the patient chose ("es"), from the welcome's button or by typing its name; null when they never
+    /// chose (the channel's locale decides, see <see cref="PatientLanguage"/>). Kept when they start over.
+    /// </summary>
+    public string? Language { get; set; }
 }

@@ -17,6 +17,8 @@ public static class IntakeExtensions
     {
         var services = builder.Services;
         services.AddSingleton<JourneyKit>();
+        services.AddSingleton<PatientLanguage>();
+        services.AddSingleton<JourneyPromptRewording>();
         services.AddSingleton<Privacy.IPersonalDataParticipant, BotStateDataParticipant>();
         services.AddSingleton<CaseSubmission>();
         services.AddSingleton<OpenCaseRouter>();
@@ -33,7 +35,8 @@ public static class IntakeExtensions
             sp.GetServices<IInterruptionRecognizer>(),
             sp.GetRequiredService<IInterruptionHandler>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<DialogRunner>>()));
+            sp.GetRequiredService<ILogger<DialogRunner>>(),
+            sp.GetRequiredService<JourneyPromptRewording>()));
         services.AddSingleton<PatientJourney>();
         return builder;
     }

@@ -14,7 +14,8 @@ namespace SecondOpinionBot.Intake;
 /// </summary>
 public sealed class JourneyInterruptions(
     JourneyKit kit, EmergencyMessageBuilder emergency, EmergencyPause pause, CaseStatusReply status, IPatientDataEraser eraser, Operations.Telemetry.BotMetrics metrics,
-    AsideHandler asides, IOptions<PrepSheets.PrepSheetOptions> links, OpenCaseRouter openCase, Handoff.PatientCaseEvents caseEvents) : IInterruptionHandler
+    AsideHandler asides, IOptions<PrepSheets.PrepSheetOptions> links, OpenCaseRouter openCase, Handoff.PatientCaseEvents caseEvents,
+    PatientLanguage language) : IInterruptionHandler
 {
     public async Task<InterruptionOutcome> HandleAsync(InterruptionContext context, CancellationToken cancellationToken)
     {
@@ -22,7 +23,7 @@ public sealed class JourneyInterruptions(
         switch (context.Interruption.Kind)
         {
             case InterruptionKind.Emergency:
-                var message = emergency.Build(context.Interruption, turn.Activity.Locale);
+                var message = emergency.Build(context.Interruption, Dialogs.Language.TurnLanguage.LocaleOf(turn));
                 await turn.SendActivityAsync(message.Guidance, cancellationToken: cancellationToken);
                 metrics.EmergencyDetected(context.Interruption.Detail);
                 await MarkEmergencyAsync(turn, cancellationToken);
@@ -41,7 +42,7 @@ public sealed class JourneyInterruptions(
             case InterruptionKind.SafetyNote:
                 // Self-harm mentioned but denied ("I'm not suicidal, just scared"): one gentle line, and the words
                 // are still the answer to the question on screen.
-                await turn.SendActivityAsync(emergency.Build(context.Interruption, turn.Activity.Locale).Guidance, cancellationToken: cancellationToken);
+                await turn.SendActivityAsync(emergency.Build(context.Interruption, Dialogs.Language.TurnLanguage.LocaleOf(turn)).Guidance, cancellationToken: cancellationToken);
                 metrics.EmergencyDetected(context.Interruption.Detail);
                 return InterruptionOutcome.ContinueDialog;
             case InterruptionKind.Help when context.Interruption.Detail?.StartsWith(GlossaryRecognizer.DetailPrefix, StringComparison.Ordinal) == true:
@@ -68,6 +69,16 @@ public sealed class JourneyInterruptions(
                 // The previous question comes back as it was asked; its answer is replaced when it is answered again.
                 var wentBack = context.Dialogs.TryGoBack();
                 await turn.SendActivityAsync(kit.Say(turn, wentBack ? MessageKeys.CommandsBack : MessageKeys.CommandsBackNone), cancellationToken: cancellationToken);
+                return InterruptionOutcome.Reprompt;
+            case InterruptionKind.Language when context.Interruption.Detail is { } chosen:
+                // Kept for every later turn; this turn goes on in it, and the question on screen is asked again in it.
+                var wasSpoken = kit.Content(turn).Culture;
+                context.Dialogs.SwitchLanguage(await language.KeepAsync(turn, chosen, cancellationToken));
+                if (kit.Content(turn).Culture != wasSpoken || !context.HasActiveDialog)
+                {
+                    await turn.SendActivityAsync(kit.Say(turn, MessageKeys.LanguageSwitched), cancellationToken: cancellationToken);
+                }
+
                 return InterruptionOutcome.Reprompt;
             case InterruptionKind.Aside:
                 return await asides.HandleAsync(context, cancellationToken);

@@ -22,7 +22,11 @@ public sealed class JourneyKit(ContentCatalogs content, UserState userState, IOp
 
     public string EmergencyNumber => emergency.Value.Number;
 
-    public ContentCatalog Content(ITurnContext turn) => content.For(turn.Activity.Locale);
+    /// <summary>The content in the patient's language this turn (decided once per turn by <see cref="PatientLanguage"/>).</summary>
+    public ContentCatalog Content(ITurnContext turn) => content.For(Dialogs.Language.TurnLanguage.LocaleOf(turn));
+
+    /// <summary>Every language's content (to offer the other languages, or understand an answer given in another).</summary>
+    public ContentCatalogs Languages => content;
 
     public string Say(ITurnContext turn, MessageKey key, params (string Name, string Value)[] values) =>
         values.Length == 0 ? Content(turn).Messages.Get(key) : Content(turn).Messages.Format(key, values);
@@ -50,29 +54,84 @@ public sealed class JourneyKit(ContentCatalogs content, UserState userState, IOp
 
     /// <summary>
     /// A question. Without its own retry text, a question with choices says how to answer it ("pick one of the
-    /// choices, or type its number") before asking again.
+    /// choices, or type its number") before asking again. How it was written is kept with it, so it can be asked
+    /// again in another language (<see cref="JourneyPromptRewording"/>).
     /// </summary>
     public PromptOptions Ask(ITurnContext turn, MessageKey key, IReadOnlyList<Choice>? choices = null, MessageKey? retry = null, params (string Name, string Value)[] values)
     {
-        var prompt = Say(turn, key, values);
-        return new PromptOptions
+        var lead = retry is null && choices is { Count: > 0 } ? RetryLeads.PickOne : null;
+        return Write(Content(turn), new PromptWording
         {
-            Prompt = prompt,
-            RetryPrompt = retry is not null ? Say(turn, retry)
-                : choices is { Count: > 0 } ? Say(turn, MessageKeys.ErrorsPickOne) + "\n\n" + prompt
-                : null,
-            Choices = choices ?? [],
-        };
+            Prompt = key.Name,
+            Retry = retry?.Name,
+            RetryLead = lead,
+            Values = values.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal),
+            ChoiceSet = (choices as ContentChoices)?.SetId,
+            Languages = (choices as ContentChoices)?.WithLanguages ?? false,
+        }, choices ?? []);
     }
 
     /// <summary>A yes/no question; an answer that is neither says so before asking again.</summary>
-    public PromptOptions AskYesNo(ITurnContext turn, MessageKey key, params (string Name, string Value)[] values)
+    public PromptOptions AskYesNo(ITurnContext turn, MessageKey key, params (string Name, string Value)[] values) =>
+        Write(Content(turn), new PromptWording
+        {
+            Prompt = key.Name,
+            RetryLead = RetryLeads.YesOrNo,
+            Values = values.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal),
+        }, []);
+
+    /// <summary>The question <paramref name="wording"/> describes, in <paramref name="catalog"/>'s language.</summary>
+    internal static PromptOptions Write(ContentCatalog catalog, PromptWording wording, IReadOnlyList<Choice> choices)
     {
-        var prompt = Say(turn, key, values);
-        return new PromptOptions { Prompt = prompt, RetryPrompt = Say(turn, MessageKeys.ErrorsYesOrNo) + "\n\n" + prompt };
+        var values = wording.Values.Select(v => (v.Key, v.Value)).ToArray();
+        var prompt = catalog.Messages.Format(new MessageKey(wording.Prompt, [.. wording.Values.Keys]), values);
+        return new PromptOptions
+        {
+            Prompt = prompt,
+            RetryPrompt = wording.Retry is { } retry ? catalog.Messages.Get(new MessageKey(retry, []))
+                : wording.RetryLead == RetryLeads.PickOne ? catalog.Messages.Get(MessageKeys.ErrorsPickOne) + "\n\n" + prompt
+                : wording.RetryLead == RetryLeads.YesOrNo ? catalog.Messages.Get(MessageKeys.ErrorsYesOrNo) + "\n\n" + prompt
+                : null,
+            Choices = choices,
+            Language = catalog.Culture,
+            Wording = wording.ToNode(),
+        };
     }
 
-    public IReadOnlyList<Choice> Choices(ITurnContext turn, string choiceSetId) => Content(turn).Choices(choiceSetId).ToEngineChoices();
+    private static class RetryLeads
+    {
+        public const string PickOne = "pickOne";
+        public const string YesOrNo = "yesOrNo";
+    }
+
+    /// <summary>
+    /// A choice set in the patient's language. Each choice is also known by its words in the default language, so a
+    /// Spanish speaker's "yes" or "Afternoons" is still understood.
+    /// </summary>
+    public IReadOnlyList<Choice> Choices(ITurnContext turn, string choiceSetId) => ChoicesIn(Content(turn), choiceSetId, withLanguages: false);
+
+    /// <summary>A choice set followed by a button for each other language, each labelled in its own language ("Español").</summary>
+    public IReadOnlyList<Choice> ChoicesWithLanguages(ITurnContext turn, string choiceSetId) => ChoicesIn(Content(turn), choiceSetId, withLanguages: true);
+
+    internal ContentChoices ChoicesIn(ContentCatalog catalog, string choiceSetId, bool withLanguages)
+    {
+        var choices = catalog.Choices(choiceSetId).ToEngineChoices().ToList();
+        if (catalog.Culture != content.Default.Culture)
+        {
+            var fallback = content.Default.Choices(choiceSetId);
+            choices = choices.Select(c => fallback.Choices.FirstOrDefault(f => f.Id == c.Value) is { } other
+                ? c with { Synonyms = [.. c.Synonyms ?? [], other.Label, .. other.Synonyms] }
+                : c).ToList();
+        }
+
+        if (withLanguages)
+        {
+            choices.AddRange(content.All.Where(c => c.Culture != catalog.Culture)
+                .Select(c => new Choice(Safety.LanguageRecognizer.ValueFor(c.Culture), c.Language.Name)));
+        }
+
+        return new ContentChoices(choiceSetId, choices, withLanguages);
+    }
 
     /// <summary>Trims and limits free text; tells the user politely when it was cut.</summary>
     public async Task<string?> CleanAsync(ITurnContext turn, string? text, CancellationToken cancellationToken)

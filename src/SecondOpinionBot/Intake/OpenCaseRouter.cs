@@ -52,7 +52,7 @@ public sealed class OpenCaseRouter(
                 return;
             }
 
-            await turn.SendActivityAsync(staffWords.FromStaff(record, message.AuthorName, message.Text, turn.Activity.Locale), cancellationToken: cancellationToken);
+            await turn.SendActivityAsync(staffWords.FromStaff(record, message.AuthorName, message.Text, kit.Content(turn).Culture), cancellationToken: cancellationToken);
             await messages.MarkDeliveredAsync(message.Id, cancellationToken);
         }
     }

@@ -13,14 +13,19 @@ namespace SecondOpinionBot.Intake;
 /// (interruptions first, then the journey). Used for personal chats and web chat only.
 /// </summary>
 public sealed class PatientJourney(
-    DialogRunner runner, EmergencyPause pause, IEnumerable<IInterruptionRecognizer> recognizers, LexiconSet lexicons, JourneyKit kit)
+    DialogRunner runner, EmergencyPause pause, IEnumerable<IInterruptionRecognizer> recognizers, LexiconSet lexicons, JourneyKit kit, PatientLanguage language)
 {
     private readonly InterruptionDetector _interruptions = new(recognizers);
 
-    public Task StartAsync(ITurnContext turn, CancellationToken cancellationToken) => runner.RestartAsync(turn, cancellationToken);
+    public async Task StartAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        await language.ForTurnAsync(turn, cancellationToken);
+        await runner.RestartAsync(turn, cancellationToken);
+    }
 
     public async Task ContinueAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
+        await language.ForTurnAsync(turn, cancellationToken);
         var input = UserInput.From(turn.Activity);
         if (await pause.IsPausedAsync(turn, cancellationToken) && !IsInterruption(turn, input))
         {
@@ -50,7 +55,7 @@ public sealed class PatientJourney(
 
     private bool IsInterruption(ITurnContext turn, UserInput input)
     {
-        var culture = TurnLanguage.For(turn.Activity.Locale, lexicons).Lexicon.Culture;
+        var culture = TurnLanguage.For(turn, lexicons).Lexicon.Culture;
         // A safety note or an aside is not a way out of the pause: it is said with the answer it came with.
         return _interruptions.Detect(input, culture) is { Kind: not (InterruptionKind.SafetyNote or InterruptionKind.Aside) };
     }

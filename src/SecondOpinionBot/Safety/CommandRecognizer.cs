@@ -21,6 +21,12 @@ public sealed class CommandRecognizer(ContentCatalogs content) : IInterruptionRe
         }
 
         var catalog = content.For(culture);
+        // A command said in the default language ("help" in a Spanish chat) still works.
+        return RecognizeIn(catalog, text) ?? (catalog == content.Default ? null : RecognizeIn(content.Default, text));
+    }
+
+    private Interruption? RecognizeIn(ContentCatalog catalog, string text)
+    {
         var commands = _compiled.GetOrAdd(catalog.Culture, _ => CompiledCommands.From(catalog.Commands, catalog.Normalizer));
         var raw = text.Trim();
         if (commands.Symbols.TryGetValue(raw, out var symbol))

@@ -4,7 +4,7 @@ namespace SecondOpinionBot.Safety;
 
 public static class SafetyExtensions
 {
-    /// <summary>The emergency, command, glossary, FAQ and aside recognizers, and the emergency message builder (needs AddContent).</summary>
+    /// <summary>The emergency, language, command, glossary, FAQ and aside recognizers, and the emergency message builder (needs AddContent).</summary>
     public static WebApplicationBuilder AddSafety(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -17,6 +17,7 @@ public static class SafetyExtensions
         services.AddSingleton<CommandRecognizer>();
         // Emergency first: the engine's InterruptionDetector lets an emergency win anyway, then keeps registration order.
         services.AddSingleton<IInterruptionRecognizer>(sp => sp.GetRequiredService<EmergencyRecognizer>());
+        services.AddSingleton<IInterruptionRecognizer, LanguageRecognizer>();
         services.AddSingleton<IInterruptionRecognizer>(sp => sp.GetRequiredService<CommandRecognizer>());
         services.AddSingleton<IInterruptionRecognizer, GlossaryRecognizer>();
         services.AddSingleton<IInterruptionRecognizer, FaqRecognizer>();

@@ -93,8 +93,14 @@ public sealed class JourneyChat : IAsyncDisposable
         return new BotTurn(fresh) { Content = HostContent };
     }
 
-    /// <summary>The content the host under test loaded (a test may point it at an edited copy of dialogs/).</summary>
-    public ContentCatalog HostContent => Factory.Services.GetRequiredService<ContentCatalogs>().Default;
+    /// <summary>The content the host under test loaded (a test may point it at an edited copy of dialogs/), in <see cref="Language"/>.</summary>
+    public ContentCatalog HostContent => Factory.Services.GetRequiredService<ContentCatalogs>().For(Language);
+
+    /// <summary>The activity's locale as the channel sends it (Teams and Web Chat send the user's, e.g. "es-MX"); null sends none.</summary>
+    public string? Locale { get; set; }
+
+    /// <summary>The language the test expects the bot to speak: replies are recognised by key in that language's content (the default when null).</summary>
+    public string? Language { get; set; }
 
     private JObject Activity(string type, string? text)
     {
@@ -106,6 +112,11 @@ public sealed class JourneyChat : IAsyncDisposable
         }
 
         activity["localTimestamp"] = LocalNow.ToString("O");
+        if (Locale is not null)
+        {
+            activity["locale"] = Locale;
+        }
+
         if (ConversationType is not null)
         {
             activity["conversation"]!["conversationType"] = ConversationType;

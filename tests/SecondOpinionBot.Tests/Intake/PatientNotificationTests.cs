@@ -61,14 +61,14 @@ public sealed class PatientNotificationTests
         Assert.Contains(record.Reference, notice, StringComparison.Ordinal);
     }
 
-    private static async Task BindBothQueuesAsync(HttpClient teams, FakeBotConnector connector)
+    internal static async Task BindBothQueuesAsync(HttpClient teams, FakeBotConnector connector)
     {
         (await teams.PostAsync(TeamsActivities.ChannelMessage(connector.ServiceUrl, "set queue social-work", TeamsActivities.SocialWorkChannel))).EnsureSuccessStatusCode();
         (await teams.PostAsync(TeamsActivities.ChannelMessage(connector.ServiceUrl, "set queue care-coordination", TeamsActivities.CoordinationChannel))).EnsureSuccessStatusCode();
     }
 
     /// <summary>Posts the staff card (drain), Ana claims it on the card in the queue's channel, then the notice goes out (drain).</summary>
-    private static async Task<CaseRecord> ClaimAsync(BotAppFactory factory, HttpClient teams, FakeBotConnector connector, string ownerKey)
+    internal static async Task<CaseRecord> ClaimAsync(BotAppFactory factory, HttpClient teams, FakeBotConnector connector, string ownerKey)
     {
         var cases = factory.Services.GetRequiredService<ICaseStore>();
         var processor = factory.Services.GetRequiredService<OutboxProcessor>();

@@ -17,7 +17,7 @@ namespace SecondOpinionBot.Bot.Delivery;
 /// time, so a retry always shows the current state. Connector errors are thrown and sorted by the processor.
 /// </summary>
 public sealed class OutboxDelivery(
-    BotAdapter adapter, Channels.DirectLine.DirectLineProactive directLine, PatientMessages messages, ICaseStore cases, IQueueBindingStore bindings, IOutbox outbox, IOptions<BotAuthOptions> auth, IOptions<HandoffOptions> handoff, StaffCards cards, FailedDeliveryCard failedDeliveryCard, Handoff.Messages.ICaseMessageStore caseMessages) : IOutboxDelivery
+    BotAdapter adapter, Channels.DirectLine.DirectLineProactive directLine, PatientMessages messages, ICaseStore cases, IQueueBindingStore bindings, IOutbox outbox, IOptions<BotAuthOptions> auth, IOptions<HandoffOptions> handoff, StaffCards cards, FailedDeliveryCard failedDeliveryCard, Handoff.Messages.ICaseMessageStore caseMessages, Intake.PatientLanguage patientLanguage) : IOutboxDelivery
 {
     private string BotAppId => auth.Value.MicrosoftAppId ?? "";
 
@@ -261,14 +261,13 @@ public sealed class OutboxDelivery(
             return DeliveryResult.Never("patient-conversation-unreadable");
         }
 
-        var text = payload.Notice switch
+        return await SendToPatientAsync(reference, record, locale => payload.Notice switch
         {
-            PatientNotice.Resolved => messages.Resolved(record, payload.StaffName ?? "", payload.Outcome, reference.Locale),
-            PatientNotice.Transferred => messages.Transferred(record, reference.Locale),
-            PatientNotice.Undelivered => messages.Undelivered(record, handoff.Value.FallbackPhone, reference.Locale),
-            _ => messages.Claimed(record, payload.StaffName ?? "", reference.Locale),
-        };
-        return await SendToPatientAsync(reference, text, cancellationToken);
+            PatientNotice.Resolved => messages.Resolved(record, payload.StaffName ?? "", payload.Outcome, locale),
+            PatientNotice.Transferred => messages.Transferred(record, locale),
+            PatientNotice.Undelivered => messages.Undelivered(record, handoff.Value.FallbackPhone, locale),
+            _ => messages.Claimed(record, payload.StaffName ?? "", locale),
+        }, cancellationToken);
     }
 
     /// <summary>A staff message, read from the store now (an erased case or message sends nothing), marked delivered once sent.</summary>
@@ -285,7 +284,7 @@ public sealed class OutboxDelivery(
             return DeliveryResult.Never("patient-conversation-unreadable");
         }
 
-        var result = await SendToPatientAsync(reference, messages.FromStaff(record, message.AuthorName, message.Text, reference.Locale), cancellationToken);
+        var result = await SendToPatientAsync(reference, record, locale => messages.FromStaff(record, message.AuthorName, message.Text, locale), cancellationToken);
         if (result.Outcome == DeliveryOutcome.Sent)
         {
             await caseMessages.MarkDeliveredAsync(id, cancellationToken);
@@ -295,17 +294,26 @@ public sealed class OutboxDelivery(
         return result;
     }
 
-    private async Task<DeliveryResult> SendToPatientAsync(ConversationReference reference, string text, CancellationToken cancellationToken)
+    /// <summary>
+    /// Written inside the patient's own conversation turn, in their language as <see cref="Intake.PatientLanguage"/>
+    /// decides it there (the language they chose, kept with their draft; else their channel's; else the case's).
+    /// </summary>
+    private async Task<DeliveryResult> SendToPatientAsync(ConversationReference reference, CaseRecord record, Func<string, string> text, CancellationToken cancellationToken)
     {
+        async Task SendAsync(ITurnContext turn, CancellationToken ct)
+        {
+            var locale = await patientLanguage.ForTurnAsync(turn, ct, fallback: record.Details.Language);
+            await turn.SendActivityAsync(text(locale), cancellationToken: ct);
+        }
+
         // Web chat patients are reached through the local Direct Line endpoint, which stores the message for their return.
         if (Channels.DirectLine.DirectLineProactive.Handles(reference))
         {
-            var delivered = await directLine.ContinueAsync(
-                reference.Conversation.Id, (turn, ct) => turn.SendActivityAsync(text, cancellationToken: ct), cancellationToken);
+            var delivered = await directLine.ContinueAsync(reference.Conversation.Id, (turn, ct) => SendAsync(turn, ct), cancellationToken);
             return delivered ? DeliveryResult.Sent : DeliveryResult.Never("patient-conversation-gone");
         }
 
-        await ContinueAsync(reference, (turn, ct) => turn.SendActivityAsync(text, cancellationToken: ct), cancellationToken);
+        await ContinueAsync(reference, SendAsync, cancellationToken);
         return DeliveryResult.Sent;
     }
 

@@ -47,7 +47,7 @@ public sealed class IntakeDialog : WaterfallDialog<IntakeDialog.Start>
             }
 
             return draft.ConsentToStore == true && draft.CompletedSections.Count > 0 && !step.Options.Continuing
-                ? await step.PromptAsync(PromptIds.Choice, kit.Ask(step.TurnContext, MessageKeys.WelcomeReturning, kit.Choices(step.TurnContext, ChoiceSetIds.Resume)), ct)
+                ? await step.PromptAsync(PromptIds.Choice, kit.Ask(step.TurnContext, MessageKeys.WelcomeReturning, kit.ChoicesWithLanguages(step.TurnContext, ChoiceSetIds.Resume)), ct)
                 : await step.NextAsync(cancellationToken: ct);
         });
         AddStep(async (step, ct) =>
@@ -76,7 +76,7 @@ public sealed class IntakeDialog : WaterfallDialog<IntakeDialog.Start>
                 kit.Say(turn, MessageKeys.WelcomeWhatIDo, ("minutes", JourneyEstimate.Minutes.ToString(System.Globalization.CultureInfo.InvariantCulture))),
                 kit.Say(turn, MessageKeys.WelcomeWhatIDoNot, ("emergencyNumber", kit.EmergencyNumber)),
                 kit.Say(turn, MessageKeys.WelcomeWhoSees)), ct);
-            return await step.PromptAsync(PromptIds.Choice, kit.Ask(turn, MessageKeys.WelcomeConsentAsk, kit.Choices(turn, ChoiceSetIds.Consent)), ct);
+            return await step.PromptAsync(PromptIds.Choice, kit.Ask(turn, MessageKeys.WelcomeConsentAsk, kit.ChoicesWithLanguages(turn, ChoiceSetIds.Consent)), ct);
         });
         AddStep(async (step, ct) =>
         {
@@ -151,6 +151,7 @@ public sealed class IntakeDialog : WaterfallDialog<IntakeDialog.Start>
             ConsentToStore = draft.ConsentToStore,
             Revision = draft.Revision,
             EmergencySignalled = draft.EmergencySignalled && draft.CaseReference is null,
+            Language = draft.Language,
         };
         foreach (var property in typeof(IntakeDraft).GetProperties().Where(p => p.CanWrite))
         {

@@ -1,0 +1,56 @@
+using SecondOpinionBot.Content;
+using SecondOpinionBot.Dialogs;
+using Choice = SecondOpinionBot.Dialogs.Choices.Choice;
+using SecondOpinionBot.Dialogs.Prompts;
+
+namespace SecondOpinionBot.Intake;
+
+/// <summary>
+/// The question on screen, written again in the language the patient just switched to: its message keys and values
+/// (<see cref="PromptWording"/>) in the new language, its choices by id. A question this cannot rewrite (a card) is
+/// asked again as it was.
+/// </summary>
+public sealed class JourneyPromptRewording(JourneyKit kit) : IPromptRewording
+{
+    public Task<PromptOptions?> RewordAsync(DialogContext dc, string promptId, PromptOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        ArgumentNullException.ThrowIfNull(options);
+        if (PromptWording.From(options.Wording) is not { } wording)
+        {
+            return Task.FromResult<PromptOptions?>(null);
+        }
+
+        var catalog = kit.Content(dc.TurnContext);
+        try
+        {
+            IReadOnlyList<Choice> choices = wording.ChoiceSet is { } set
+                ? kit.ChoicesIn(catalog, set, wording.Languages)
+                : options.Choices.Select(c => Translate(c, catalog)).ToList();
+            var written = JourneyKit.Write(catalog, wording, choices);
+            return Task.FromResult<PromptOptions?>(written with
+            {
+                Style = options.Style,
+                Card = options.Card,
+                MaxAttempts = options.MaxAttempts,
+                PreferPastDates = options.PreferPastDates,
+            });
+        }
+        catch (KeyNotFoundException)
+        {
+            return Task.FromResult<PromptOptions?>(null); // this language lacks a piece: better the old words than none
+        }
+    }
+
+    /// <summary>A choice by its id in the new language; still known by the words it was shown with.</summary>
+    private static Choice Translate(Choice choice, ContentCatalog catalog)
+    {
+        var title = catalog.Needs.FirstOrDefault(n => n.Id == choice.Value)?.Label
+            ?? catalog.Questions.FirstOrDefault(q => q.Id == choice.Value)?.Text
+            ?? catalog.Reasons.FirstOrDefault(r => r.Id == choice.Value)?.Title
+            ?? catalog.ChoiceSets.SelectMany(s => s.Choices).FirstOrDefault(c => c.Id == choice.Value)?.Label;
+        return title is null || title == choice.Title
+            ? choice
+            : choice with { Title = title, Synonyms = [.. choice.Synonyms ?? [], .. choice.Title is { } old ? [old] : Array.Empty<string>()] };
+    }
+}
