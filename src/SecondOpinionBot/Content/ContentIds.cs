@@ -28,6 +28,15 @@ public static class QueueIds
     public static readonly IReadOnlyList<string> Required = [SocialWork, CareCoordination];
 }
 
+/// <summary>Needs the code branches on; editors may relabel them, not remove them.</summary>
+public static class NeedIds
+{
+    /// <summary>"An interpreter or another language": staff see that an interpreter may be needed.</summary>
+    public const string Interpreter = "interpreter";
+
+    public static readonly IReadOnlyList<string> Required = [Interpreter];
+}
+
 /// <summary>Choice sets and the choice ids the code branches on; editors may relabel and reorder, not remove these.</summary>
 public static class ChoiceSetIds
 {

@@ -73,6 +73,11 @@ internal static class ContentValidator
             }
         }
 
+        foreach (var id in NeedIds.Required.Where(id => !c.Needs.Any(n => n.Id == id)))
+        {
+            errors.Add(FileOf(c, ContentFiles.Needs), 0, $"need `{id}` is missing: the code relies on it, so it must stay in the list.");
+        }
+
         CheckWords(c, errors);
 
         // Unknown {groups}, unclosed brackets, phrases with too many variants: compile them as the check will.

@@ -43,6 +43,7 @@ public sealed record CaseDetailsCard(CaseRecord Case, IReadOnlyList<CaseMessage>
         var caregiver = d.Role == ChatRole.Caregiver;
         card.Add(Section(StaffMessageKeys.DetailsSectionsWho, Facts(
             (StaffMessageKeys.DetailsFieldsChatting, Words.Get(caregiver ? StaffMessageKeys.DetailsFieldsCaregiver : StaffMessageKeys.DetailsFieldsPatient)),
+            (StaffMessageKeys.DetailsFieldsLanguage, d.Language is null ? null : PatientLanguageFlag.Name(d.Language, Words.Culture)),
             (StaffMessageKeys.DetailsFieldsFirstName, d.PatientFirstName),
             (StaffMessageKeys.DetailsFieldsRelationship, d.Relationship is { } relationship ? CardText.Label(relationship) : null),
             (StaffMessageKeys.DetailsFieldsProxyAuthority, d.ProxyAuthority is { } authority ? CardText.Label(authority) : null),
@@ -110,6 +111,11 @@ public sealed record CaseDetailsCard(CaseRecord Case, IReadOnlyList<CaseMessage>
         if (d.EmergencySignalled)
         {
             flags.Add(Words.Get(StaffMessageKeys.DetailsFlagsEmergency));
+        }
+
+        if (PatientLanguageFlag.InterpreterMayBeNeeded(d, Words.Culture))
+        {
+            flags.Add(Words.Get(StaffMessageKeys.DetailsFlagsInterpreter, ("language", PatientLanguageFlag.Name(d.Language, Words.Culture))));
         }
 
         if (d.NeedsCall())

@@ -99,6 +99,13 @@ public sealed record StaffCaseCard(CaseRecord Case, DateTimeOffset Now, StaffTex
             facts.Add((Words.Get(StaffMessageKeys.CardFactsNeedsCall), Words.Get(StaffMessageKeys.CardFactsNeedsCallValue)));
         }
 
+        if (PatientLanguageFlag.InterpreterMayBeNeeded(details, Words.Culture))
+        {
+            // Like the call flag, a workflow fact for whoever picks the case up: book an interpreter before calling.
+            facts.Add((Words.Get(StaffMessageKeys.CardFactsLanguage),
+                Words.Get(StaffMessageKeys.CardFactsLanguageInterpreter, ("language", PatientLanguageFlag.Name(details.Language, Words.Culture)))));
+        }
+
         AddList(facts, Words.Get(StaffMessageKeys.CardFactsReasons), details.Reasons);
         AddList(facts, Words.Get(StaffMessageKeys.CardFactsNeeds), details.Needs);
         var have = details.Records.Values.Count(s => s == RecordStatus.Have);

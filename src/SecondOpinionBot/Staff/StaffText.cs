@@ -14,5 +14,8 @@ public sealed class StaffText(ContentCatalogs content)
     public string Of(StaffRefusal refusal) => content.Default.Messages.Format(refusal.Key, refusal.Values);
 
     /// <summary>A display name's first word, or "A colleague" when Teams gave none.</summary>
+    /// <summary>The team's language (staff wording is always the default language's).</summary>
+    public string Culture => content.Default.Culture;
+
     public string Actor(string? displayName) => CardText.FirstName(displayName) is { Length: > 0 } name ? name : Get(StaffMessageKeys.WordsColleague);
 }

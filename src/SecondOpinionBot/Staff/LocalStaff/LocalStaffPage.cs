@@ -133,7 +133,10 @@ public sealed class LocalStaffPage(StaffText text, ServiceLevels levels, TimePro
         string? YesIf(bool value) => value ? text.Get(StaffMessageKeys.LocalPageFactYes) : null;
         Section(body, StaffMessageKeys.LocalPageSectionFlags,
             (text.Get(StaffMessageKeys.LocalPageFactPriority), text.Get(record.Priority == Handoff.CasePriority.Urgent ? StaffMessageKeys.LocalPageUrgent : StaffMessageKeys.LocalPageRoutine)),
-            (text.Get(StaffMessageKeys.LocalPageFactNeedsCall), d.NeedsCall() ? text.Get(StaffMessageKeys.LocalPageFactNeedsCallYes, ("missing", string.Join(", ", d.NotKnown))) : null));
+            (text.Get(StaffMessageKeys.LocalPageFactNeedsCall), d.NeedsCall() ? text.Get(StaffMessageKeys.LocalPageFactNeedsCallYes, ("missing", string.Join(", ", d.NotKnown))) : null),
+            (text.Get(StaffMessageKeys.CardFactsLanguage), PatientLanguageFlag.InterpreterMayBeNeeded(d, text.Culture)
+                ? text.Get(StaffMessageKeys.CardFactsLanguageInterpreter, ("language", PatientLanguageFlag.Name(d.Language, text.Culture)))
+                : d.Language is null ? null : PatientLanguageFlag.Name(d.Language, text.Culture)));
         Section(body, StaffMessageKeys.LocalPageSectionWho,
             (text.Get(StaffMessageKeys.LocalPageFactChatting), text.Get(d.Role == ChatRole.Caregiver ? StaffMessageKeys.LocalPageFactCaregiver : StaffMessageKeys.LocalPageFactPatient)),
             (text.Get(StaffMessageKeys.LocalPageFactFirstName), d.PatientFirstName),
