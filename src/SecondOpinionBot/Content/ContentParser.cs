@@ -210,6 +210,19 @@ internal sealed class ContentParser(string folder, string displayFolder, Content
             phrases, groups, root.StringList("fillers"), root.StringList("negationCues"), root.StringList("listNegationCues"),
             root.StringList("notNowCues"), root.StringList("historyMarkers"), root.StringList("nowMarkers"), root.StringList("notEmergency"),
             root.StringList("accidentMarkers"), root.StringList("intentMarkers"));
+        if (root.Map("grammar", required: false) is { } g)
+        {
+            var english = EmergencyGrammar.English;
+            IReadOnlyList<string> Or(string key, IReadOnlyList<string> fallback) => g.StringList(key) is { Count: > 0 } list ? list : fallback;
+            result = result with
+            {
+                Grammar = new EmergencyGrammar(
+                    Or("clauseBreaks", english.ClauseBreaks), Or("yearIntros", english.YearIntros), Or("orJoiners", english.OrJoiners),
+                    Or("listJoiners", english.ListJoiners), Or("anyWords", english.AnyWords), Or("selfHarmNegations", english.SelfHarmNegations)),
+            };
+            g.RejectUnknownKeys();
+        }
+
         root.RejectUnknownKeys();
         return result;
     }

@@ -38,7 +38,29 @@ public sealed record EmergencyPhrases(
 
     public static EmergencyPhrases Empty { get; } = new([], new Dictionary<string, IReadOnlyList<string>>(), [], [], [], [], [], [], [], [], []);
 
+    /// <summary>The language's small grammar words the context rules read (emergency.yaml `grammar`; English when left out).</summary>
+    public EmergencyGrammar Grammar { get; init; } = EmergencyGrammar.English;
+
     public IEnumerable<EmergencyPhrase> Medical => Phrases.Where(p => !p.SelfHarm);
 
     public IEnumerable<EmergencyPhrase> SelfHarm => Phrases.Where(p => p.SelfHarm);
+}
+
+/// <summary>
+/// The few grammar words the context rules need, per language: what ends a clause ("but"), what puts a year in the
+/// past ("in 2019"), what joins alternatives and lists, the "any" that may stand between a negation and its phrase
+/// ("no chest pain" / "no any..."), and the words that soften a self-harm phrase said right before it ("not").
+/// </summary>
+public sealed record EmergencyGrammar(
+    IReadOnlyList<string> ClauseBreaks,
+    IReadOnlyList<string> YearIntros,
+    IReadOnlyList<string> OrJoiners,
+    IReadOnlyList<string> ListJoiners,
+    IReadOnlyList<string> AnyWords,
+    IReadOnlyList<string> SelfHarmNegations)
+{
+    /// <summary>The words the rules were written with; used when emergency.yaml has no `grammar`.</summary>
+    public static EmergencyGrammar English { get; } = new(
+        ["but", "however", "though", "although"], ["in", "since", "during", "back"], ["or", "nor"], ["and"], ["any"],
+        ["not", "no", "never", "nor", "denies", "denied", "deny", "without"]);
 }

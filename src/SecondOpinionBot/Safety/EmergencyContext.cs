@@ -14,12 +14,16 @@ internal sealed class EmergencyContext(IReadOnlyList<string> tokens, EmergencyPh
     /// <summary>How far before a self-harm phrase a "not" still softens it ("I'm not going to hurt myself").</summary>
     private const int SelfHarmNegationReach = 3;
 
-    private static readonly HashSet<string> ClauseEnds = new(StringComparer.Ordinal) { TextNormalizer.Break, "but", "however", "though", "although" };
-    private static readonly HashSet<string> YearIntros = new(StringComparer.Ordinal) { "in", "since", "during", "back" };
-    private static readonly HashSet<string> OrJoiners = new(StringComparer.Ordinal) { "or", "nor" };
-    private static readonly HashSet<string> SelfHarmNegations = new(StringComparer.Ordinal) { "not", "no", "never", "nor", "denies", "denied", "deny", "without" };
-
     private readonly EmergencyContextWords _words = set.Context;
+
+    // The language's grammar words (emergency.yaml `grammar`): "but" / "pero", "in 2019" / "en 2019", "not" / "nunca".
+    private HashSet<string> ClauseEnds => _words.ClauseBreaks;
+
+    private HashSet<string> YearIntros => _words.YearIntros;
+
+    private HashSet<string> OrJoiners => _words.OrJoiners;
+
+    private HashSet<string> SelfHarmNegations => _words.SelfHarmNegations;
 
     /// <summary>The match lies inside a phrase that is not an emergency ("food poisoning", "seizure medication").</summary>
     public bool IsNotEmergency(EmergencyMatch match)
@@ -53,7 +57,7 @@ internal sealed class EmergencyContext(IReadOnlyList<string> tokens, EmergencyPh
         var previous = SkipBack(before - 1, alsoAny: false);
         foreach (var (end, listCue) in negatedEnds)
         {
-            if (end == previous && (OrJoiners.Contains(tokens[before]) || (listCue && tokens[before] is TextNormalizer.Break or "and")))
+            if (end == previous && (OrJoiners.Contains(tokens[before]) || (listCue && (tokens[before] == TextNormalizer.Break || _words.ListJoiners.Contains(tokens[before])))))
             {
                 return listCue;
             }
@@ -171,10 +175,10 @@ internal sealed class EmergencyContext(IReadOnlyList<string> tokens, EmergencyPh
         token.Length == 4 && int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
         && year is >= 1900 and <= 2099;
 
-    /// <summary>The index at or before <paramref name="index"/> that is not a filler (nor "any"), or -1.</summary>
+    /// <summary>The index at or before <paramref name="index"/> that is not a filler (nor "any" / "ningún"), or -1.</summary>
     private int SkipBack(int index, bool alsoAny)
     {
-        while (index >= 0 && (set.Fillers.Contains(tokens[index]) || (alsoAny && tokens[index] == "any")))
+        while (index >= 0 && (set.Fillers.Contains(tokens[index]) || (alsoAny && _words.AnyWords.Contains(tokens[index]))))
         {
             index--;
         }

@@ -68,10 +68,21 @@ internal sealed class EmergencyPhraseSet
             .ToList();
 
         var fillers = phrases.Fillers.SelectMany(f => normalizer.Tokens(f)).Where(w => w != TextNormalizer.Break).ToHashSet(StringComparer.Ordinal);
+        HashSet<string> Words(IEnumerable<string> texts) =>
+            texts.SelectMany(t => normalizer.Tokens(t)).Where(w => w != TextNormalizer.Break).ToHashSet(StringComparer.Ordinal);
+        var grammar = phrases.Grammar;
         var context = new EmergencyContextWords(
             Runs(phrases.NegationCues), Runs(phrases.ListNegationCues), Runs(phrases.NotNowCues),
             Runs(phrases.HistoryMarkers), Runs(phrases.NowMarkers), Runs(phrases.NotEmergency),
-            Runs(phrases.AccidentMarkers), Runs(phrases.IntentMarkers));
+            Runs(phrases.AccidentMarkers), Runs(phrases.IntentMarkers))
+        {
+            ClauseBreaks = [.. Words(grammar.ClauseBreaks), TextNormalizer.Break],
+            YearIntros = Words(grammar.YearIntros),
+            OrJoiners = Words(grammar.OrJoiners),
+            ListJoiners = Words(grammar.ListJoiners),
+            AnyWords = Words(grammar.AnyWords),
+            SelfHarmNegations = Words(grammar.SelfHarmNegations),
+        };
         return new EmergencyPhraseSet(normalizer, patterns, fillers, firstWords, context);
     }
 
@@ -95,4 +106,18 @@ internal sealed record EmergencyContextWords(
     IReadOnlyList<string[]> NowMarkers,
     IReadOnlyList<string[]> NotEmergency,
     IReadOnlyList<string[]> AccidentMarkers,
-    IReadOnlyList<string[]> IntentMarkers);
+    IReadOnlyList<string[]> IntentMarkers)
+{
+    /// <summary>Words that end a clause, beside punctuation ("but"); see <see cref="Content.EmergencyGrammar"/>.</summary>
+    public HashSet<string> ClauseBreaks { get; init; } = [TextNormalizer.Break];
+
+    public HashSet<string> YearIntros { get; init; } = [];
+
+    public HashSet<string> OrJoiners { get; init; } = [];
+
+    public HashSet<string> ListJoiners { get; init; } = [];
+
+    public HashSet<string> AnyWords { get; init; } = [];
+
+    public HashSet<string> SelfHarmNegations { get; init; } = [];
+}

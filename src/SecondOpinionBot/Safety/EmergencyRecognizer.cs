@@ -29,20 +29,45 @@ public sealed class EmergencyRecognizer(ContentCatalogs content) : IInterruption
         };
     }
 
+    /// <summary>
+    /// The conversation's language decides whenever one of its phrases is in the text, cancelled by its context rules
+    /// or not ("no tengo dolor en el pecho" stays calm in Spanish). Only when none of its phrases is there are the
+    /// other languages' phrases read: a Spanish speaker may write in Spanish before the chat knows their language ("me
+    /// duele el pecho" in an English chat), an English speaker may write in English in a Spanish-locale chat. The most
+    /// serious finding of those wins.
+    /// </summary>
     public EmergencyFinding Classify(string? text, string culture)
     {
-        var catalog = content.For(culture);
+        var own = content.For(culture);
+        var (finding, matched) = ClassifyIn(own, text);
+        if (matched)
+        {
+            return finding;
+        }
+
+        foreach (var other in content.All.Where(c => c != own))
+        {
+            var (found, _) = ClassifyIn(other, text);
+            finding = found.Level > finding.Level ? found : finding;
+        }
+
+        return finding;
+    }
+
+    /// <summary>One language's reading, and whether any of its phrases was in the text at all.</summary>
+    private (EmergencyFinding Finding, bool Matched) ClassifyIn(ContentCatalog catalog, string? text)
+    {
         var set = _compiled.GetOrAdd(catalog.Culture, _ => EmergencyPhraseSet.From(catalog));
         var tokens = set.Normalizer.Tokens(text);
         if (tokens.Count == 0)
         {
-            return EmergencyFinding.None;
+            return (EmergencyFinding.None, false);
         }
 
         var matches = FindMatches(tokens, set);
         if (matches.Count == 0)
         {
-            return EmergencyFinding.None;
+            return (EmergencyFinding.None, false);
         }
 
         var context = new EmergencyContext(tokens, set);
@@ -76,10 +101,11 @@ public sealed class EmergencyRecognizer(ContentCatalogs content) : IInterruption
             }
         }
 
-        return selfHarm is not null ? new EmergencyFinding(EmergencyLevel.SelfHarm, selfHarm.Pattern.Category)
+        var finding = selfHarm is not null ? new EmergencyFinding(EmergencyLevel.SelfHarm, selfHarm.Pattern.Category)
             : medical is not null ? new EmergencyFinding(EmergencyLevel.Medical, medical.Pattern.Category)
             : mention is not null ? new EmergencyFinding(EmergencyLevel.SelfHarmMention, mention.Pattern.Category)
             : EmergencyFinding.None;
+        return (finding, true);
     }
 
     private static List<EmergencyMatch> FindMatches(IReadOnlyList<string> tokens, EmergencyPhraseSet set)

@@ -41,6 +41,22 @@ public sealed class SpanishEmergencyPhrasingTests
         Assert.True(wrong.Count == 0, $"{wrong.Count} wrong:\n" + string.Join("\n", wrong));
     }
 
+    [Fact]
+    public void Spanish_emergencies_are_caught_in_an_English_chat_and_English_ones_in_a_Spanish_chat()
+    {
+        // A Spanish speaker may write before the chat knows their language; an English speaker may be in a
+        // Spanish-locale Teams. Calm texts in the other language are not asserted: the other language's negation and
+        // history words are unknown there, so some of them alarm (erring toward alarm), as listed in the README.
+        var missed = EmergencyPhrasings.Spanish.Where(r => r.IsEmergency).Select(r => (r, culture: "en"))
+            .Concat(EmergencyPhrasings.All.Where(r => r.IsEmergency).Select(r => (r, culture: "es")))
+            .Select(x => (x.r, x.culture, got: EmergencyPhrasingTableTests.Outcome(_recognizer.Classify(x.r.Text, x.culture).Level)))
+            .Where(x => x.got is EmergencyPhrasing.None or EmergencyPhrasing.Note)
+            .Select(x => $"in a `{x.culture}` chat: {x.r} — got {x.got}")
+            .ToList();
+
+        Assert.True(missed.Count == 0, $"{missed.Count} missed:\n" + string.Join("\n", missed));
+    }
+
     [Theory]
     [InlineData("es-MX")]
     [InlineData("es-US")]
