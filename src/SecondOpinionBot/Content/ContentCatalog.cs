@@ -66,7 +66,8 @@ public sealed class ContentCatalog
     /// keys, placeholders and ids (<see cref="ContentParity"/>), takes its staff wording (staff always read the default
     /// language) and its records letters (which stay in that language for the records office).
     /// </param>
-    public static ContentCatalog Load(string dialogsDirectory, string culture, ContentCatalog? defaultLanguage = null)
+    /// <param name="featureChecks">The rules other features add (<see cref="IContentCheck"/>), run on this language too.</param>
+    public static ContentCatalog Load(string dialogsDirectory, string culture, ContentCatalog? defaultLanguage = null, IEnumerable<IContentCheck>? featureChecks = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dialogsDirectory);
         ArgumentException.ThrowIfNullOrWhiteSpace(culture);
@@ -113,7 +114,7 @@ public sealed class ContentCatalog
 
         // Cross-file checks only make sense once every file has the right shape.
         errors.ThrowIfAny();
-        ContentValidator.Validate(catalog, errors);
+        ContentValidator.Validate(catalog, featureChecks ?? [], errors);
         if (defaultLanguage is not null)
         {
             ContentParity.Check(defaultLanguage, catalog, errors);

@@ -26,8 +26,9 @@ public sealed class ContentCatalogs
     /// Loads every language folder under <paramref name="dialogsDirectory"/>; all must be valid. The default language
     /// comes first: every other folder is a translation of it and must define the same keys, ids and placeholders.
     /// </summary>
-    public static ContentCatalogs Load(string dialogsDirectory, string defaultCulture)
+    public static ContentCatalogs Load(string dialogsDirectory, string defaultCulture, IEnumerable<IContentCheck>? featureChecks = null)
     {
+        var checks = featureChecks?.ToList() ?? [];
         var errors = new List<ContentError>();
         var catalogs = new Dictionary<string, ContentCatalog>(StringComparer.OrdinalIgnoreCase);
         var folders = Directory.EnumerateDirectories(dialogsDirectory)
@@ -46,7 +47,7 @@ public sealed class ContentCatalogs
 
             try
             {
-                var catalog = ContentCatalog.Load(dialogsDirectory, culture, isDefault ? null : defaultLanguage);
+                var catalog = ContentCatalog.Load(dialogsDirectory, culture, isDefault ? null : defaultLanguage, checks);
                 catalogs[culture] = catalog;
                 defaultLanguage ??= isDefault ? catalog : null;
             }

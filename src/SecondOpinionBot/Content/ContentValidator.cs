@@ -3,7 +3,7 @@ namespace SecondOpinionBot.Content;
 /// <summary>Checks across files: duplicate ids, references to unknown ids, and what the code relies on.</summary>
 internal static class ContentValidator
 {
-    public static void Validate(ContentCatalog c, ContentErrors errors)
+    public static void Validate(ContentCatalog c, IEnumerable<IContentCheck> featureChecks, ContentErrors errors)
     {
         Unique(c.Reasons, r => r.Id, r => r.Location, "reason", errors);
         Unique(c.Situations, s => s.Id, s => s.Location, "situation", errors);
@@ -80,13 +80,15 @@ internal static class ContentValidator
 
         CheckWords(c, errors);
 
-        // Unknown {groups}, unclosed brackets, phrases with too many variants: compile them as the check will.
-        Safety.EmergencyPhraseSet.From(c, message => errors.Add(FileOf(c, ContentFiles.Emergency), 0, message));
         CheckNeeds(c, errors);
         CheckChoiceSets(c, errors);
         CheckRouting(c, needs, queues, errors);
         CheckRequiredQueues(c, queues, errors);
         CheckMessages(c, errors);
+        foreach (var problem in featureChecks.SelectMany(check => check.Check(c)))
+        {
+            errors.Add(problem.File, problem.Line, problem.Message);
+        }
     }
 
     /// <summary>A phrase listed twice is ambiguous; a choice synonym that is also a command can never be picked.</summary>

@@ -1,3 +1,4 @@
+using SecondOpinionBot.Content;
 using SecondOpinionBot.Dialogs.Interruptions;
 
 namespace SecondOpinionBot.Safety;
@@ -13,6 +14,7 @@ public static class SafetyExtensions
             .BindConfiguration(EmergencyOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IContentCheck, EmergencyPhrasesCheck>();
         services.AddSingleton<EmergencyRecognizer>();
         services.AddSingleton<CommandRecognizer>();
         // Emergency first: the engine's InterruptionDetector lets an emergency win anyway, then keeps registration order.

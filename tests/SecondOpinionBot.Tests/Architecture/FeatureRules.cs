@@ -35,9 +35,6 @@ public static class FeatureRules
     /// </summary>
     public static IReadOnlySet<(string From, string To)> KnownAgainstTheDirection { get; } = new HashSet<(string, string)>
     {
-        // Startup validation compiles the emergency phrases exactly as the recognizer will, so a phrase the recognizer
-        // could not use stops startup with its file; the compiler is Safety's clinical code and stays there.
-        ("Content", "Safety"),
     };
 
     private static HashSet<string> Set(params string[] features) => new(features, StringComparer.Ordinal);

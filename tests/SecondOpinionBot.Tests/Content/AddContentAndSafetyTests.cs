@@ -50,6 +50,21 @@ public sealed class AddContentAndSafetyTests
     }
 
     [Fact]
+    public async Task An_emergency_phrase_the_recognizer_could_not_compile_stops_startup_naming_emergency_yaml()
+    {
+        // Safety adds this rule to content validation (IContentCheck): Content itself knows nothing of the compiler.
+        using var copy = new ContentCopy();
+        copy.Replace(ContentFiles.Emergency, "    - (turning|turned|going|gone|went) {colour}", "    - (turning|turned|going|gone|went) {colur}");
+        await using var app = Build($"Content:Directory={copy.Root}");
+
+        var ex = await Assert.ThrowsAsync<ContentValidationException>(() => app.StartAsync());
+
+        var error = Assert.Single(ex.Errors);
+        Assert.EndsWith(Path.Combine("en", ContentFiles.Emergency), error.File, StringComparison.Ordinal);
+        Assert.Contains("unknown group {colur}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task InvalidEmergencyNumber_StopsStartup()
     {
         await using var app = Build("Emergency:Number=call-someone");

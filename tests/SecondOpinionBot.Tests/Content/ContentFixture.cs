@@ -1,4 +1,5 @@
 using SecondOpinionBot.Content;
+using SecondOpinionBot.Safety;
 
 namespace SecondOpinionBot.Tests.Content;
 
@@ -7,7 +8,10 @@ internal static class ContentFixture
 {
     public static string DialogsDirectory { get; } = ContentDirectory.Resolve(null, AppContext.BaseDirectory);
 
-    private static readonly Lazy<ContentCatalogs> LazyCatalogs = new(() => ContentCatalogs.Load(DialogsDirectory, "en"));
+    /// <summary>The checks other features add to content validation in the host (AddSafety's emergency phrases).</summary>
+    public static IReadOnlyList<IContentCheck> FeatureChecks { get; } = [new EmergencyPhrasesCheck()];
+
+    private static readonly Lazy<ContentCatalogs> LazyCatalogs = new(() => ContentCatalogs.Load(DialogsDirectory, "en", FeatureChecks));
 
     public static ContentCatalogs Catalogs => LazyCatalogs.Value;
 
@@ -60,7 +64,7 @@ internal sealed class ContentCopy : IDisposable
     }
 
     public ContentValidationException LoadFails() =>
-        Assert.Throws<ContentValidationException>(() => ContentCatalog.Load(Root, "en"));
+        Assert.Throws<ContentValidationException>(() => ContentCatalog.Load(Root, "en", featureChecks: ContentFixture.FeatureChecks));
 
     public void Dispose()
     {

@@ -161,7 +161,7 @@ public sealed class RequiredContentIdsTests : IDisposable
 
     private ContentError ExpectError(string file, int? line, string message)
     {
-        var ex = Assert.Throws<ContentValidationException>(() => ContentCatalog.Load(_copy.Root, "en"));
+        var ex = Assert.Throws<ContentValidationException>(() => ContentCatalog.Load(_copy.Root, "en", featureChecks: ContentFixture.FeatureChecks));
         var error = Assert.Single(ex.Errors, e => e.Message.Contains(message, StringComparison.Ordinal));
         Assert.EndsWith(file, error.File, StringComparison.Ordinal);
         if (line is { } expected)

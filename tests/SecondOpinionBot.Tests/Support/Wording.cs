@@ -14,7 +14,7 @@ namespace SecondOpinionBot.Tests.Support;
 public static partial class Wording
 {
     private static readonly Lazy<ContentCatalogs> LazyRepository =
-        new(() => ContentCatalogs.Load(ContentDirectory.Resolve(null, AppContext.BaseDirectory), "en"));
+        new(() => ContentCatalogs.Load(ContentDirectory.Resolve(null, AppContext.BaseDirectory), "en", [new SecondOpinionBot.Safety.EmergencyPhrasesCheck()]));
 
     /// <summary>The repository's dialogs/, as a host started without a Content:Directory setting loads it.</summary>
     public static ContentCatalogs Repository => LazyRepository.Value;

@@ -11,7 +11,7 @@ namespace SecondOpinionBot.Operations.Readiness;
 /// Unhealthy: this instance keeps serving the content it validated, and taking every instance that shares the folder out
 /// of the load balancer would turn a typo into an outage.
 /// </summary>
-public sealed class ContentReadinessCheck(ContentCatalogs loaded, IOptions<ContentOptions> options, IHostEnvironment environment) : IHealthCheck
+public sealed class ContentReadinessCheck(ContentCatalogs loaded, IOptions<ContentOptions> options, IHostEnvironment environment, IEnumerable<IContentCheck> featureChecks) : IHealthCheck
 {
     private readonly Lock _gate = new();
     private (string Stamp, HealthCheckResult Result)? _last;
@@ -42,7 +42,7 @@ public sealed class ContentReadinessCheck(ContentCatalogs loaded, IOptions<Conte
             HealthCheckResult result;
             try
             {
-                var onDisk = ContentCatalogs.Load(folder, options.Value.DefaultCulture);
+                var onDisk = ContentCatalogs.Load(folder, options.Value.DefaultCulture, featureChecks);
                 result = onDisk.Default.Version == loaded.Default.Version
                     ? HealthCheckResult.Healthy(serving)
                     : HealthCheckResult.Degraded($"{serving} The content on disk has changed (version {onDisk.Default.Version}) and loads; restart to apply it.");
