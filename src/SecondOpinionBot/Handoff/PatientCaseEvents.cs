@@ -100,7 +100,7 @@ public sealed class PatientCaseEvents(
         if (options.Value.AfterHoursContactUserId is { Length: > 0 } contact)
         {
             await outbox.EnqueueAsync(OutboxKind.NotifyStaff,
-                new OutboxPayload(record.Reference, Text: Words(StaffMessageKeys.EventsAfterHoursNotice, ("reference", record.Reference), ("queueName", QueueNames.Title(record.Queue))), StaffUserId: contact),
+                new OutboxPayload(record.Reference, Text: Words(StaffMessageKeys.EventsAfterHoursNotice, ("reference", record.Reference), ("queueName", QueueNames.Title(record.Queue, content.Default.Messages))), StaffUserId: contact),
                 $"notify-staff:after-hours:{key}", cancellationToken);
         }
     }

@@ -25,7 +25,7 @@ public sealed record CaseDetailsCard(CaseRecord Case, IReadOnlyList<CaseMessage>
     {
         var d = Case.Details;
         var card = new AdaptiveCard()
-            .Add(Text(Words.Get(StaffMessageKeys.CardHeading, ("reference", Case.Reference), ("queueName", QueueNames.Title(Case.Queue))), "Bolder", "Medium"))
+            .Add(Text(Words.Get(StaffMessageKeys.CardHeading, ("reference", Case.Reference), ("queueName", Words.Queue(Case.Queue))), "Bolder", "Medium"))
             .Add(Text(Status()));
         if (Case.PatientConversation is null && d.Concern is null)
         {

@@ -38,7 +38,7 @@ public sealed class FailedDeliveriesList(StaffAuthorizer authorizer, IQueueBindi
             .ToList();
         var scope = admin
             ? text.Get(StaffMessageKeys.FailedDeliveriesAllQueues)
-            : string.Join(" & ", queues.Order(StringComparer.Ordinal).Select(q => QueueNames.Title(q).ToLowerInvariant()));
+            : string.Join(" & ", queues.Order(StringComparer.Ordinal).Select(q => text.QueueInSentence(q)));
         if (letters.Count == 0)
         {
             return text.Get(StaffMessageKeys.FailedDeliveriesNone, ("scope", scope));
@@ -50,7 +50,7 @@ public sealed class FailedDeliveriesList(StaffAuthorizer authorizer, IQueueBindi
             var when = letter.CreatedAt is { } at ? " · " + at.ToString("d MMM HH:mm 'UTC'", CultureInfo.InvariantCulture) : "";
             var attempts = letter.Attempts == 1 ? text.Get(StaffMessageKeys.FailedDeliveriesOneAttempt) : text.Get(StaffMessageKeys.FailedDeliveriesAttempts, ("count", Number(letter.Attempts)));
             var about = letter.Reference.StartsWith("queue:", StringComparison.Ordinal)
-                ? text.Get(StaffMessageKeys.FailedDeliveriesChannel, ("queueName", QueueNames.Title(letter.Queue ?? "")))
+                ? text.Get(StaffMessageKeys.FailedDeliveriesChannel, ("queueName", text.Queue(letter.Queue ?? "")))
                 : letter.Reference;
             list.Append("\n\n").Append(text.Get(StaffMessageKeys.FailedDeliveriesLine,
                 ("index", Number(index)), ("about", about), ("what", words.What(letter.Kind)), ("why", words.Why(letter.Reason)), ("when", when), ("attempts", attempts)));

@@ -81,7 +81,7 @@ public sealed partial class OverdueReminders(
 
     /// <summary>
     /// Names the refresh period a pass falls in. The card's "Waiting" shows minutes during a case's first day and whole
-    /// hours after it (<see cref="CardText.Waiting"/>), so an older case's card is edited at most once an hour: more
+    /// hours after it (<see cref="StaffText.Waited"/>), so an older case's card is edited at most once an hour: more
     /// often would change nothing on it and only spend Teams' message-edit allowance.
     /// </summary>
     private static string RefreshPeriod(DateTimeOffset now, TimeSpan waiting, TimeSpan every)

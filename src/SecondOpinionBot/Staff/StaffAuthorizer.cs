@@ -15,7 +15,7 @@ namespace SecondOpinionBot.Staff;
 /// from Teams, from the configured tenant, from a team channel, and for a case from the channel bound to its queue.
 /// Card data only names the case; it never grants anything.
 /// </summary>
-public sealed class StaffAuthorizer(IOptions<HandoffOptions> handoff, IOptions<BotAuthOptions> auth, IQueueBindingStore bindings, TimeProvider clock)
+public sealed class StaffAuthorizer(IOptions<HandoffOptions> handoff, IOptions<BotAuthOptions> auth, IQueueBindingStore bindings, TimeProvider clock, StaffText text)
 {
     public string? ConfiguredTenant =>
         !string.IsNullOrWhiteSpace(handoff.Value.TenantId) ? handoff.Value.TenantId
@@ -131,7 +131,7 @@ public sealed class StaffAuthorizer(IOptions<HandoffOptions> handoff, IOptions<B
         var current = await bindings.FindAsync(queue, cancellationToken);
         if (current is null || (!IsChannel(current, origin) && !IsAdmin(activity)))
         {
-            return (null, StaffRefusal.MoveNotBound.With(("queue", queue), ("queueName", QueueNames.Title(queue).ToLowerInvariant())));
+            return (null, StaffRefusal.MoveNotBound.With(("queue", queue), ("queueName", text.QueueInSentence(queue))));
         }
 
         return (origin, null);

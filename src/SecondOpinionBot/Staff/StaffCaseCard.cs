@@ -31,7 +31,7 @@ public sealed record StaffCaseCard(CaseRecord Case, DateTimeOffset Now, StaffTex
 
     public JsonObject Build()
     {
-        var queue = QueueNames.Title(Case.Queue);
+        var queue = Words.Queue(Case.Queue);
         if (MovedAway)
         {
             return new AdaptiveCard()
@@ -91,7 +91,7 @@ public sealed record StaffCaseCard(CaseRecord Case, DateTimeOffset Now, StaffTex
             facts.Add((Words.Get(StaffMessageKeys.CardFactsServiceLevel), Overdue));
         }
 
-        facts.Add((Words.Get(CaseTransitions.IsOpen(Case.Status) ? StaffMessageKeys.CardFactsWaiting : StaffMessageKeys.CardFactsWasOpen), CardText.Waiting((Case.ClosedAt ?? Now) - Case.CreatedAt)));
+        facts.Add((Words.Get(CaseTransitions.IsOpen(Case.Status) ? StaffMessageKeys.CardFactsWaiting : StaffMessageKeys.CardFactsWasOpen), Words.Waited((Case.ClosedAt ?? Now) - Case.CreatedAt)));
         facts.Add((Words.Get(StaffMessageKeys.CardFactsChatting), Person(details)));
         if (details.NeedsCall())
         {
@@ -123,7 +123,7 @@ public sealed record StaffCaseCard(CaseRecord Case, DateTimeOffset Now, StaffTex
 
         if (Case.SecondaryQueue is { } secondary)
         {
-            facts.Add((Words.Get(StaffMessageKeys.CardFactsAlsoNeeds), QueueNames.Title(secondary)));
+            facts.Add((Words.Get(StaffMessageKeys.CardFactsAlsoNeeds), Words.Queue(secondary)));
         }
 
         return facts;

@@ -124,7 +124,7 @@ public sealed class StaffCaseChanges(
         var targetBound = await bindings.FindAsync(target, cancellationToken) is not null;
         if (!targetBound && !allowUnboundTarget)
         {
-            return new(record, text.Get(StaffMessageKeys.WorkTransferUnbound, ("queueName", QueueNames.Title(target).ToLowerInvariant()), ("queue", target)), false);
+            return new(record, text.Get(StaffMessageKeys.WorkTransferUnbound, ("queueName", text.QueueInSentence(target)), ("queue", target)), false);
         }
 
         var result = await cases.TryTransferAsync(record.Reference, record.Version, target, by, cancellationToken);
@@ -144,16 +144,16 @@ public sealed class StaffCaseChanges(
         // Updates the old thread's card (now a copy) to say where the case went.
         await outbox.EnqueueAsync(OutboxKind.UpdateCard, new OutboxPayload(record.Reference), null, cancellationToken);
         await outbox.EnqueueAsync(OutboxKind.ThreadLine,
-            new OutboxPayload(record.Reference, Text: text.Get(StaffMessageKeys.WorkTransferredLine, ("by", by.DisplayName), ("queueName", QueueNames.Title(target).ToLowerInvariant()))),
+            new OutboxPayload(record.Reference, Text: text.Get(StaffMessageKeys.WorkTransferredLine, ("by", by.DisplayName), ("queueName", text.QueueInSentence(target)))),
             $"thread-line:{key}", cancellationToken);
         if (record.Status == CaseStatus.Claimed && record.AssigneeUserId is { Length: > 0 } previous && record.AssigneeId != by.Id)
         {
             await NotifyStaffAsync(moved, new CaseActor(record.AssigneeId ?? "", CardText.FirstName(record.AssigneeName), previous),
-                text.Get(StaffMessageKeys.WorkTransferredAwayLine, ("by", by.DisplayName), ("queueName", QueueNames.Title(target).ToLowerInvariant())), $"transferred:{key}", cancellationToken);
+                text.Get(StaffMessageKeys.WorkTransferredAwayLine, ("by", by.DisplayName), ("queueName", text.QueueInSentence(target))), $"transferred:{key}", cancellationToken);
         }
 
         await notifier.NotifyAsync(moved, PatientNotice.Transferred, by.DisplayName, null, cancellationToken);
-        return new(moved, text.Get(StaffMessageKeys.WorkTransferredNote, ("queueName", QueueNames.Title(target).ToLowerInvariant())), true);
+        return new(moved, text.Get(StaffMessageKeys.WorkTransferredNote, ("queueName", text.QueueInSentence(target))), true);
     }
 
     /// <summary>A resolved case back in its queue, unclaimed (a withdrawn one stays closed: the patient chose that).</summary>

@@ -251,8 +251,8 @@ public sealed partial class StaffCaseCommands(
         {
             var parts = (entry.Detail ?? "").Split(';').Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
             return text.Get(StaffMessageKeys.HistoryTransferred,
-                ("from", QueueNames.Title(parts.GetValueOrDefault("from", "")).ToLowerInvariant()),
-                ("to", QueueNames.Title(parts.GetValueOrDefault("to", "")).ToLowerInvariant()));
+                ("from", text.QueueInSentence(parts.GetValueOrDefault("from", ""))),
+                ("to", text.QueueInSentence(parts.GetValueOrDefault("to", ""))));
         }
 
         return key is null ? text.Get(StaffMessageKeys.HistoryOther, ("action", CardText.Label(entry.Action))) : text.Get(key);

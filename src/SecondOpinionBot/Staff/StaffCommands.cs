@@ -55,7 +55,7 @@ public sealed partial class StaffCommands(
 
     private string Who(IMessageActivity activity) => CardText.FirstName(activity.From?.Name) is { Length: > 0 } name ? name : text.Get(StaffMessageKeys.WordsSomeone);
 
-    private static string QueueWords(string queue) => QueueNames.Title(queue).ToLowerInvariant();
+    private string QueueWords(string queue) => text.QueueInSentence(queue);
 
     private async Task<string> BindAsync(IMessageActivity activity, string queue, CancellationToken cancellationToken)
     {

@@ -136,7 +136,7 @@ public sealed partial class StaffDialogs(
 
     private InvokeResponse TransferForm(StaffAccess access, string? problem) =>
         CaseTransitions.IsOpen(access.Case.Status)
-            ? Dialog(text.Get(Content.StaffMessageKeys.FormsTransferTitle, ("reference", access.Case.Reference), ("queueName", QueueNames.Title(StaffCaseChanges.OtherQueue(access.Case.Queue)).ToLowerInvariant())),
+            ? Dialog(text.Get(Content.StaffMessageKeys.FormsTransferTitle, ("reference", access.Case.Reference), ("queueName", text.QueueInSentence(StaffCaseChanges.OtherQueue(access.Case.Queue)))),
                 StaffNoteCard.Transfer(access.Case, problem, text))
             : Message(text.Get(Content.StaffMessageKeys.WorkClosed));
 

@@ -9,12 +9,12 @@ namespace SecondOpinionBot.Staff;
 /// <summary>A thread line that @mentions who has the case (a Teams user mention) or, when nobody has it, the channel.</summary>
 public static class StaffMentions
 {
-    public static Activity Line(string text, CaseRecord record, QueueBinding binding)
+    public static Activity Line(string line, CaseRecord record, QueueBinding binding, StaffText text)
     {
         var (id, name, type) = record.Status == CaseStatus.Claimed && record.AssigneeUserId is { } user
             ? (user, CardText.FirstName(record.AssigneeName), "person")
-            : (binding.ChannelId, QueueNames.Title(record.Queue), "channel");
-        return Mentioning(text, id, name, type);
+            : (binding.ChannelId, text.Queue(record.Queue), "channel");
+        return Mentioning(line, id, name, type);
     }
 
     /// <summary>A thread line that @mentions one person (by Teams user id), e.g. when their personal chat could not be opened.</summary>

@@ -18,7 +18,7 @@ public static class StaffNoteCard
 
     public static JsonObject Transfer(CaseRecord record, string? problem, StaffText text)
     {
-        var target = QueueNames.Title(StaffCaseChanges.OtherQueue(record.Queue)).ToLowerInvariant();
+        var target = text.QueueInSentence(StaffCaseChanges.OtherQueue(record.Queue));
         return Build(record, problem, text.Get(StaffMessageKeys.FormsTransferTitle, ("reference", record.Reference), ("queueName", target)),
             text.Get(StaffMessageKeys.FormsTransferHint), text.Get(StaffMessageKeys.FormsTransferLabel),
             text.Get(StaffMessageKeys.FormsTransferSend, ("queueName", target)), CaseActionPayload.TransferSendVerb, text);

@@ -71,15 +71,15 @@ public sealed class StaffQueueViews(StaffAuthorizer authorizer, IQueueBindingSto
             }
 
             list.Append(open.Count == 1
-                ? text.Get(StaffMessageKeys.CommandsListHeadingOne, ("queueName", QueueNames.Title(binding.Queue)))
-                : text.Get(StaffMessageKeys.CommandsListHeadingMany, ("queueName", QueueNames.Title(binding.Queue)), ("count", open.Count.ToString(CultureInfo.InvariantCulture))));
+                ? text.Get(StaffMessageKeys.CommandsListHeadingOne, ("queueName", text.Queue(binding.Queue)))
+                : text.Get(StaffMessageKeys.CommandsListHeadingMany, ("queueName", text.Queue(binding.Queue)), ("count", open.Count.ToString(CultureInfo.InvariantCulture))));
             foreach (var ((record, level), index) in open.Select((r, i) => (r, i + 1)))
             {
                 list.Append("\n\n").Append(text.Get(StaffMessageKeys.CommandsListLine,
                     ("index", index.ToString(CultureInfo.InvariantCulture)),
                     ("reference", record.Reference),
                     ("priority", Priority(record)),
-                    ("waiting", CardText.Waiting(now - record.CreatedAt)),
+                    ("waiting", text.Waited(now - record.CreatedAt)),
                     ("state", State(record) + (level.IsOverdue ? " · " + levels.OverdueWords(level) : ""))));
             }
 
@@ -105,9 +105,9 @@ public sealed class StaffQueueViews(StaffAuthorizer authorizer, IQueueBindingSto
             var level = await levels.ForAsync(record, now, cancellationToken);
             list.Append("\n\n").Append(text.Get(StaffMessageKeys.WorkMyCasesLine,
                 ("reference", record.Reference),
-                ("queueName", QueueNames.Title(record.Queue)),
+                ("queueName", text.Queue(record.Queue)),
                 ("priority", Priority(record)),
-                ("waiting", CardText.Waiting(now - record.CreatedAt))));
+                ("waiting", text.Waited(now - record.CreatedAt))));
             if (level.IsOverdue)
             {
                 list.Append(" · ").Append(levels.OverdueWords(level));

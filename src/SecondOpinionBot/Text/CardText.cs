@@ -91,17 +91,4 @@ public static class CardText
         var words = new string(id.Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_').ToArray()).Replace('-', ' ').Replace('_', ' ').Trim();
         return words.Length == 0 ? "" : char.ToUpperInvariant(words[0]) + words[1..];
     }
-
-    /// <summary>"45 min", "3 h 10 min", "2 d 4 h".</summary>
-    public static string Waiting(TimeSpan span)
-    {
-        if (span < TimeSpan.Zero)
-        {
-            span = TimeSpan.Zero;
-        }
-
-        return span.TotalHours < 1 ? $"{(int)span.TotalMinutes} min"
-            : span.TotalDays < 1 ? $"{(int)span.TotalHours} h {span.Minutes} min"
-            : $"{(int)span.TotalDays} d {span.Hours} h";
-    }
 }

@@ -7,6 +7,7 @@ using SecondOpinionBot.Staff;
 using SecondOpinionBot.Tests.Content;
 using SecondOpinionBot.Tests.Intake;
 using SecondOpinionBot.Tests.Staff;
+using SecondOpinionBot.Tests.Support;
 
 namespace SecondOpinionBot.Tests.Channels;
 
@@ -50,7 +51,7 @@ public sealed class StaffPageTeamWorkBrowserTests(BrowserFixture browser)
         var session = await DirectLineJourney.SendCaseAsync(http);
         var record = (await factory.Services.GetRequiredService<ICaseStore>().ListOpenAsync(QueueNames.SocialWork, CancellationToken.None))
             .Concat(await factory.Services.GetRequiredService<ICaseStore>().ListOpenAsync(QueueNames.CareCoordination, CancellationToken.None)).Single();
-        var otherQueue = QueueNames.Title(StaffCaseChanges.OtherQueue(record.Queue));
+        var otherQueue = QueueNames.Title(StaffCaseChanges.OtherQueue(record.Queue), Wording.Messages);
 
         await using var context = await browser.Browser.NewContextAsync();
         var chat = await OpenPatientChatAsync(context, address, session);

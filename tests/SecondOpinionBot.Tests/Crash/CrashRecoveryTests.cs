@@ -23,6 +23,9 @@ namespace SecondOpinionBot.Tests.Crash;
 [Collection(Name)]
 public sealed partial class CrashRecoveryTests(ITestOutputHelper output)
 {
+    /// <summary>The note on a card posted again after an interrupted post (staff.yaml `card.maybePostedEarlier`).</summary>
+    private static string MaybePostedEarlier => Wording.Messages.Get(StaffMessageKeys.CardMaybePostedEarlier);
+
     public const string Name = "crash (not in parallel)";
 
     private const int Kills = 20;
@@ -115,7 +118,7 @@ public sealed partial class CrashRecoveryTests(ITestOutputHelper output)
 
         var storedCases = Intake.DatabaseScan.Scalar(database, "SELECT COUNT(*) FROM cases");
         var duplicates = threadCounts.Values.Sum(threads => Math.Max(0, threads.Count - 1));
-        var unexplained = threadCounts.Where(t => t.Value.Count > 1 && !t.Value.Skip(1).All(card => card.Contains(OutboxDelivery.MaybePostedEarlierNote, StringComparison.Ordinal))).Select(t => t.Key).ToList();
+        var unexplained = threadCounts.Where(t => t.Value.Count > 1 && !t.Value.Skip(1).All(card => card.Contains(MaybePostedEarlier, StringComparison.Ordinal))).Select(t => t.Key).ToList();
         var recoveries = ledger.RecoveriesAfterRestart.OrderBy(t => t).ToList();
         var recoveryLimit = RecoveryLimit(out var load);
         var afterKill = ledger.RecoveriesAfterKill.OrderBy(t => t).ToList();

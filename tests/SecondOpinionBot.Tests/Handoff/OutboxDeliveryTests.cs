@@ -12,6 +12,9 @@ namespace SecondOpinionBot.Tests.Handoff;
 /// <summary>Posting to Teams through the outbox when the Connector misbehaves, and across restarts.</summary>
 public sealed class OutboxDeliveryTests
 {
+    /// <summary>The note on a card posted again after an interrupted post (staff.yaml `card.maybePostedEarlier`).</summary>
+    private static string MaybePostedEarlier => Wording.Messages.Get(StaffMessageKeys.CardMaybePostedEarlier);
+
     [Fact]
     public async Task A_server_error_is_retried_later_with_backoff_and_the_thread_is_posted_once()
     {
@@ -199,9 +202,9 @@ public sealed class OutboxDeliveryTests
         await second.DrainAsync();
 
         var thread = Assert.Single(connector.CreatedConversations);
-        Assert.Contains(OutboxDelivery.MaybePostedEarlierNote, CardOf(thread), StringComparison.Ordinal);
+        Assert.Contains(MaybePostedEarlier, CardOf(thread), StringComparison.Ordinal);
         var record = await second.CaseAsync(reference);
-        Assert.Contains(OutboxDelivery.MaybePostedEarlierNote, connector.TextsIn(record.StaffConversationId!));
+        Assert.Contains(MaybePostedEarlier, connector.TextsIn(record.StaffConversationId!));
     }
 
     [Fact]
@@ -223,7 +226,7 @@ public sealed class OutboxDeliveryTests
         await second.DrainAsync(); // No clock advance: the one-minute lease has not run out.
 
         var thread = Assert.Single(connector.CreatedConversations);
-        Assert.Contains(OutboxDelivery.MaybePostedEarlierNote, CardOf(thread), StringComparison.Ordinal);
+        Assert.Contains(MaybePostedEarlier, CardOf(thread), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -238,7 +241,7 @@ public sealed class OutboxDeliveryTests
         second.Clock.Advance(TimeSpan.FromMinutes(2));
         await second.DrainAsync();
 
-        Assert.DoesNotContain(OutboxDelivery.MaybePostedEarlierNote, CardOf(Assert.Single(connector.CreatedConversations)), StringComparison.Ordinal);
+        Assert.DoesNotContain(MaybePostedEarlier, CardOf(Assert.Single(connector.CreatedConversations)), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -259,7 +262,7 @@ public sealed class OutboxDeliveryTests
         await host.DrainAsync();
 
         var card = CardOf(Assert.Single(host.Connector.CreatedConversations));
-        Assert.Equal(noted, card.Contains(OutboxDelivery.MaybePostedEarlierNote, StringComparison.Ordinal));
+        Assert.Equal(noted, card.Contains(MaybePostedEarlier, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -278,7 +281,7 @@ public sealed class OutboxDeliveryTests
             host.Clock.Advance(TimeSpan.FromMinutes(1));
         }
 
-        Assert.Contains(OutboxDelivery.MaybePostedEarlierNote, CardOf(Assert.Single(host.Connector.CreatedConversations)), StringComparison.Ordinal);
+        Assert.Contains(MaybePostedEarlier, CardOf(Assert.Single(host.Connector.CreatedConversations)), StringComparison.Ordinal);
     }
 
 

@@ -1,11 +1,12 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using SecondOpinionBot.Content;
-using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Handoff.Messages;
+using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Staff;
 using SecondOpinionBot.Tests.Handoff;
-using Microsoft.Extensions.DependencyInjection;
+using SecondOpinionBot.Tests.Support;
 
 namespace SecondOpinionBot.Tests.Staff;
 
@@ -142,7 +143,7 @@ public sealed partial class LocalStaffTeamWorkTests : IAsyncLifetime
 
         var overdue = StaffWording.Get(StaffMessageKeys.SlaOverdueBy, ("span", StaffWording.Get(StaffMessageKeys.SlaHours, ("count", "2"))));
         list = WebUtility.HtmlDecode(await _host.Client.GetStringAsync("/staff/"));
-        Assert.Matches($"<tr data-reference=\"{_case.Reference}\" class=\"overdue\">.*<td class=\"waiting\">1 d 2 h</td><td class=\"service-level\"><strong>{overdue}</strong>", list);
+        Assert.Matches($"<tr data-reference=\"{_case.Reference}\" class=\"overdue\">.*<td class=\"waiting\">{Wording.Messages.Format(StaffMessageKeys.WordsWaitedDays, ("days", "1"), ("hours", "2"))}</td><td class=\"service-level\"><strong>{overdue}</strong>", list);
         await ActAsync("claim", Ana);
         var details = WebUtility.HtmlDecode(await _host.Client.GetStringAsync($"/staff/cases/{_case.Reference}"));
         Assert.DoesNotContain(overdue, details);

@@ -4,6 +4,7 @@ using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Staff;
 using SecondOpinionBot.Tests.Content;
 using SecondOpinionBot.Tests.Handoff;
+using SecondOpinionBot.Tests.Support;
 
 namespace SecondOpinionBot.Tests.Staff;
 
@@ -175,7 +176,7 @@ public sealed class ServiceLevelTests
         await reminders.RunOnceAsync();
         await host.DrainAsync();
         var first = CardUpdates();
-        Assert.Contains("\"1 d 1 h\"", host.Connector.Updates[^1].Body!.ToString());
+        Assert.Contains($"\"{Wording.Messages.Format(StaffMessageKeys.WordsWaitedDays, ("days", "1"), ("hours", "1"))}\"", host.Connector.Updates[^1].Body!.ToString());
 
         // Passes every 5 minutes within that hour change nothing the card would show: no edits.
         for (var minutes = 5; minutes < 60; minutes += 5)
@@ -190,7 +191,7 @@ public sealed class ServiceLevelTests
         await reminders.RunOnceAsync();
         await host.DrainAsync();
         Assert.Equal(first + 1, CardUpdates());
-        Assert.Contains("\"1 d 2 h\"", host.Connector.Updates[^1].Body!.ToString());
+        Assert.Contains($"\"{Wording.Messages.Format(StaffMessageKeys.WordsWaitedDays, ("days", "1"), ("hours", "2"))}\"", host.Connector.Updates[^1].Body!.ToString());
     }
 
     /// <summary>What the patient reads after writing to their open case, sent at <paramref name="at"/> with these settings.</summary>

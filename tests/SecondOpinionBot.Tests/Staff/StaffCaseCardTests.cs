@@ -64,7 +64,7 @@ public sealed class StaffCaseCardTests
         Assert.Contains("SO-7K3F · Social work", json);
         Assert.Contains("\"version\":\"1.5\"", json);
         Assert.Contains("\"Urgent\"", json);
-        Assert.Contains("2 h 5 min", json);
+        Assert.Contains(Wording.Messages.Format(StaffMessageKeys.WordsWaitedHours, ("hours", "2"), ("minutes", "5")), json);
         Assert.Contains("\"Maya\"", json);
         Assert.Contains("Diagnostic clarity, Treatment options", json);
         Assert.Contains("Records retrieval, Transport", json);

@@ -44,7 +44,7 @@ public sealed class StaffCommandTests : IAsyncLifetime
         var order = new[] { newerUrgent, oldRoutine, newestRoutine }.Select(c => reply.IndexOf(c.Reference, StringComparison.Ordinal)).ToArray();
         Assert.All(order, i => Assert.True(i > 0));
         Assert.Equal(order.Order(), order);
-        Assert.Contains($"{oldRoutine.Reference} · routine · waiting 1 h 0 min · new", reply);
+        Assert.Contains($"{oldRoutine.Reference} · routine · waiting {Wording.Messages.Format(StaffMessageKeys.WordsWaitedHours, ("hours", "1"), ("minutes", "0"))} · new", reply);
         Assert.DoesNotContain(otherQueue.Reference, reply);
         Assert.DoesNotContain(Personas.MayaPhone, reply);
     }

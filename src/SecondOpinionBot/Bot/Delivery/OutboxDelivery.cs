@@ -17,7 +17,7 @@ namespace SecondOpinionBot.Bot.Delivery;
 /// time, so a retry always shows the current state. Connector errors are thrown and sorted by the processor.
 /// </summary>
 public sealed class OutboxDelivery(
-    BotAdapter adapter, Channels.DirectLine.DirectLineProactive directLine, PatientMessages messages, ICaseStore cases, IQueueBindingStore bindings, IOutbox outbox, IOptions<BotAuthOptions> auth, IOptions<HandoffOptions> handoff, StaffCards cards, FailedDeliveryCard failedDeliveryCard, Handoff.Messages.ICaseMessageStore caseMessages, Intake.PatientLanguage patientLanguage) : IOutboxDelivery
+    BotAdapter adapter, Channels.DirectLine.DirectLineProactive directLine, PatientMessages messages, ICaseStore cases, IQueueBindingStore bindings, IOutbox outbox, IOptions<BotAuthOptions> auth, IOptions<HandoffOptions> handoff, StaffCards cards, FailedDeliveryCard failedDeliveryCard, Handoff.Messages.ICaseMessageStore caseMessages, Intake.PatientLanguage patientLanguage, Staff.StaffText staffText) : IOutboxDelivery
 {
     private string BotAppId => auth.Value.MicrosoftAppId ?? "";
 
@@ -52,8 +52,7 @@ public sealed class OutboxDelivery(
     }
 
     /// <summary>On a case card posted again after an attempt that may have gone through; staff words, no patient data.</summary>
-    public const string MaybePostedEarlierNote =
-        "This case may also have been posted earlier in this channel: the bot was interrupted while posting it. Work it here; an earlier post of it is not kept up to date.";
+    private string MaybePostedEarlierNote => staffText.Get(Content.StaffMessageKeys.CardMaybePostedEarlier);
 
     private async Task<DeliveryResult> CreateThreadAsync(CaseRecord record, bool maybePostedBefore, CancellationToken cancellationToken)
     {
@@ -243,7 +242,7 @@ public sealed class OutboxDelivery(
             return DeliveryResult.Never("queue-unbound");
         }
 
-        var line = payload.MentionAssignee ? StaffMentions.Line(text, record, binding) : (Activity)MessageFactory.Text(text);
+        var line = payload.MentionAssignee ? StaffMentions.Line(text, record, binding, staffText) : (Activity)MessageFactory.Text(text);
         await ContinueAsync(StaffThread(record, binding), (turn, ct) => turn.SendActivityAsync(line, ct), cancellationToken);
         return DeliveryResult.Sent;
     }

@@ -39,7 +39,7 @@ public sealed class LocalStaffPage(StaffText text, ServiceLevels levels, TimePro
             var overdue = await OverdueAsync(record, cancellationToken);
             var link = $"{LocalStaffEndpoints.Route}/cases/{E(record.Reference)}";
             body.Append(CultureInfo.InvariantCulture, $"<tr data-reference=\"{E(record.Reference)}\"{(overdue is null ? "" : " class=\"overdue\"")}><td><a href=\"{link}\">{E(record.Reference)}</a></td>");
-            body.Append(CultureInfo.InvariantCulture, $"<td>{E(QueueNames.Title(record.Queue))}</td><td>{Priority(record, strong: true)}</td><td class=\"waiting\">{E(CardText.Waiting(now - record.CreatedAt))}</td>");
+            body.Append(CultureInfo.InvariantCulture, $"<td>{E(text.Queue(record.Queue))}</td><td>{Priority(record, strong: true)}</td><td class=\"waiting\">{E(text.Waited(now - record.CreatedAt))}</td>");
             body.Append(CultureInfo.InvariantCulture, $"<td class=\"service-level\">{(overdue is null ? T(StaffMessageKeys.LocalPageOnTime) : $"<strong>{E(overdue)}</strong>")}</td><td>{E(Status(record))}</td><td>");
             if (IsWaitingForClaim(record))
             {
@@ -59,13 +59,13 @@ public sealed class LocalStaffPage(StaffText text, ServiceLevels levels, TimePro
         var now = clock.GetUtcNow();
         var open = CaseTransitions.IsOpen(record.Status);
         var body = new StringBuilder();
-        body.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{LocalStaffEndpoints.Route}/\">{T(StaffMessageKeys.LocalPageAllCases)}</a></p><h1>{E(record.Reference)} · {E(QueueNames.Title(record.Queue))}</h1>");
+        body.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{LocalStaffEndpoints.Route}/\">{T(StaffMessageKeys.LocalPageAllCases)}</a></p><h1>{E(record.Reference)} · {E(text.Queue(record.Queue))}</h1>");
         AppendNotice(body, notice);
         body.Append(CultureInfo.InvariantCulture, $"<p id=\"status\">{E(Status(record))} · {Priority(record, strong: false)} · {T(StaffMessageKeys.LocalPageActingAsShort, ("name", persona.Name))}</p>");
         if (open)
         {
             var overdue = await OverdueAsync(record, cancellationToken);
-            body.Append(CultureInfo.InvariantCulture, $"<p id=\"service-level\"{(overdue is null ? "" : " class=\"overdue\"")}>{T(StaffMessageKeys.LocalPageWaitingFor, ("waiting", CardText.Waiting(now - record.CreatedAt)))} · ");
+            body.Append(CultureInfo.InvariantCulture, $"<p id=\"service-level\"{(overdue is null ? "" : " class=\"overdue\"")}>{T(StaffMessageKeys.LocalPageWaitingFor, ("waiting", text.Waited(now - record.CreatedAt)))} · ");
             body.Append(overdue is null ? T(StaffMessageKeys.LocalPageOnTime) : $"<strong>{E(overdue)}</strong>").Append("</p>");
         }
 
@@ -115,7 +115,7 @@ public sealed class LocalStaffPage(StaffText text, ServiceLevels levels, TimePro
                 body.Append(Form(record, "unassign", T(StaffMessageKeys.LocalPageUnassign), token, persona));
             }
 
-            var other = QueueNames.Title(StaffCaseChanges.OtherQueue(record.Queue)).ToLowerInvariant();
+            var other = text.QueueInSentence(StaffCaseChanges.OtherQueue(record.Queue));
             body.Append(CultureInfo.InvariantCulture, $"<div class=\"transfer\">{Form(record, "transfer", T(StaffMessageKeys.LocalPageTransfer, ("queueName", other)), token, persona,
                 $"<label for=\"transfer-note\">{T(StaffMessageKeys.LocalPageTransferNote, ("queueName", other))}</label><br><textarea id=\"transfer-note\" name=\"{LocalStaffActions.NoteField}\" rows=\"3\" cols=\"60\" maxlength=\"{StaffCaseChanges.MaxNoteLength}\" required></textarea><br>")}</div>");
         }
