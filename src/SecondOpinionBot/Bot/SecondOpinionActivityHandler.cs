@@ -7,12 +7,8 @@ using SecondOpinionBot.Staff;
 namespace SecondOpinionBot.Bot;
 
 /// <summary>Routes activities by conversation scope: patients to the journey, team channels to staff features.</summary>
-public sealed class SecondOpinionActivityHandler(StaffActivityHandler staff, StaffDialogs dialogs, StaffPersonalChat staffChat, PatientJourney journey) : ActivityHandler
+public sealed class SecondOpinionActivityHandler(StaffActivityHandler staff, StaffDialogs dialogs, StaffPersonalChat staffChat, PatientJourney journey, StaffText staffText) : ActivityHandler
 {
-    internal const string StaffSetupNote =
-        "Hello, care team. I post second-opinion cases here for you to claim. " +
-        "To choose this channel for a queue, type: @SecondOpinionBot set queue social-work (or care-coordination).";
-
     // Overridden whole: the base class ignores updates in which only the bot was added, which is how Teams installs look.
     protected override async Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
@@ -26,7 +22,7 @@ public sealed class SecondOpinionActivityHandler(StaffActivityHandler staff, Sta
         {
             if (added.Any(m => m.Id == turnContext.Activity.Recipient?.Id))
             {
-                await turnContext.SendActivityAsync(StaffSetupNote, cancellationToken: cancellationToken);
+                await turnContext.SendActivityAsync(staffText.Get(Content.StaffMessageKeys.CommandsInstalled), cancellationToken: cancellationToken);
             }
 
             return;

@@ -29,6 +29,21 @@ public sealed class StaffCommandTests : IAsyncLifetime
     private sealed record ConnectorCallText(string? Text, JArray? Attachments);
 
     [Fact]
+    public async Task Adding_the_bot_to_a_team_says_once_in_the_channel_how_to_choose_it_for_a_queue()
+    {
+        var installed = TeamsActivities.ChannelMessage(_host.ServiceUrl, "", TeamsActivities.CoordinationChannel);
+        installed["type"] = "conversationUpdate";
+        installed.Remove("text");
+        installed["membersAdded"] = new JArray(new JObject { ["id"] = installed["recipient"]!["id"]!.ToString() });
+        var before = _host.Connector.Calls.Count;
+
+        await _host.SendAsync(installed);
+
+        var said = Assert.Single(_host.Connector.Calls.Skip(before)).Body?["text"]?.ToString();
+        Assert.Equal(Wording.Messages.Get(StaffMessageKeys.CommandsInstalled), said);
+    }
+
+    [Fact]
     public async Task Queue_lists_this_channels_open_cases_most_urgent_first_then_oldest()
     {
         var oldRoutine = await _host.SubmitCaseAsync();
@@ -40,7 +55,7 @@ public sealed class StaffCommandTests : IAsyncLifetime
 
         var reply = Assert.Single(await SayAsync("queue", TeamsActivities.SocialWorkChannel)).Text!;
 
-        Assert.StartsWith("Social work: 3 open cases.", reply);
+        Assert.StartsWith(Wording.Messages.Format(StaffMessageKeys.CommandsListHeadingMany, ("queueName", Wording.Messages.Get(StaffMessageKeys.QueuesSocialWork)), ("count", "3")), reply);
         var order = new[] { newerUrgent, oldRoutine, newestRoutine }.Select(c => reply.IndexOf(c.Reference, StringComparison.Ordinal)).ToArray();
         Assert.All(order, i => Assert.True(i > 0));
         Assert.Equal(order.Order(), order);
