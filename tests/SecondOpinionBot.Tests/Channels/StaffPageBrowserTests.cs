@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using Newtonsoft.Json.Linq;
 using SecondOpinionBot.Tests.Intake;
+using SecondOpinionBot.Tests.Support;
 
 namespace SecondOpinionBot.Tests.Channels;
 
@@ -37,13 +38,13 @@ public sealed class StaffPageBrowserTests(BrowserFixture browser)
         var row = staff.Locator("tr[data-reference]");
         await Assertions.Expect(row).ToHaveCountAsync(1);
         await row.Locator("select[name=persona]").SelectOptionAsync("local:ana");
-        await row.GetByRole(AriaRole.Button, new() { Name = "Claim" }).ClickAsync();
-        await Assertions.Expect(staff.Locator("#status")).ToContainTextAsync("Claimed by Ana");
+        await row.GetByRole(AriaRole.Button, new() { Name = Wording.Messages.Get(StaffMessageKeys.LocalPageClaim) }).ClickAsync();
+        await Assertions.Expect(staff.Locator("#status")).ToContainTextAsync(Wording.Messages.Format(StaffMessageKeys.LocalPageStatusClaimed, ("name", "Ana")));
 
         var form = staff.Locator("form[action$='/message']");
         await form.Locator("select[name=persona]").SelectOptionAsync("local:ana");
         await staff.Locator("#message").FillAsync("Hello, I am Ana. Can I call you tomorrow at 10?");
-        await form.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await form.GetByRole(AriaRole.Button, new() { Name = Wording.Messages.Get(StaffMessageKeys.LocalPageSend) }).ClickAsync();
         await Assertions.Expect(staff.Locator("#messages")).ToContainTextAsync("Can I call you tomorrow at 10?");
 
         await Assertions.Expect(chat.Said(MessageKeys.HandoffFromStaff, ("staffName", "Ana"))).ToBeVisibleAsync(new() { Timeout = Timeout });

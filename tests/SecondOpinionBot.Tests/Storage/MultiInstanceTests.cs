@@ -107,8 +107,10 @@ public sealed partial class MultiInstanceTests : IPostgresTests, IAsyncLifetime
         var reference = Reference().Match(confirmed.AllText).Value;
 
         // Both outbox workers run: the case's thread is started once, by one of them.
+        // Once its outbox item is done, no worker can take it again: every post of it has reached the connector by then.
         var (staffConversation, version, queue) = await WaitForThreadAsync(reference);
-        await Task.Delay(TimeSpan.FromSeconds(1)); // Both workers poll every 200 ms: a second post would have happened by now.
+        Assert.True(await EventuallyAsync(async () => await ScalarAsync("SELECT COUNT(*) FROM outbox WHERE case_reference = @r AND kind = 'create-thread' AND completed_at IS NOT NULL", reference) == 1), "the case's post was never marked done");
+        Assert.Single(_connector.Calls, c => c.Path.TrimEnd('/') == "/v3/conversations");
         Assert.Single(_connector.CreatedConversations);
 
         // Two staff press Claim on the same card, one through each instance, at the same moment: one wins.
