@@ -3,6 +3,7 @@ using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Intake;
 using SecondOpinionBot.Summary;
 using SecondOpinionBot.Tests.Content;
+using SecondOpinionBot.Tests.Support;
 
 namespace SecondOpinionBot.Tests.Intake;
 
@@ -111,7 +112,7 @@ public sealed class GivingUpTests
         await chat.PlayAsync(summary, ShortJourney.Send);
         var sent = (await chat.LatestCaseAsync())!;
         Assert.True(sent.Details.NeedsCall());
-        Assert.Contains("Needs a call", new SecondOpinionBot.Staff.CaseDetailsCard(sent, [], CanMessagePatient: false, Words: new SecondOpinionBot.Staff.StaffText(SecondOpinionBot.Tests.Content.ContentFixture.Catalogs)).ToJson());
+        Assert.Contains(Wording.Messages.Get(StaffMessageKeys.CardFactsNeedsCall), new SecondOpinionBot.Staff.CaseDetailsCard(sent, [], CanMessagePatient: false, Words: new SecondOpinionBot.Staff.StaffText(SecondOpinionBot.Tests.Content.ContentFixture.Catalogs)).ToJson());
     }
 
     [Fact]

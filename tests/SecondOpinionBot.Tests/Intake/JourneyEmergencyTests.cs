@@ -1,6 +1,7 @@
 using Newtonsoft.Json.Linq;
 using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Tests.Content;
+using SecondOpinionBot.Tests.Support;
 using static SecondOpinionBot.Tests.Intake.ScriptLine;
 
 namespace SecondOpinionBot.Tests.Intake;
@@ -71,7 +72,7 @@ public sealed class JourneyEmergencyTests
         AssertGuidanceFirst(guidance, "911");
 
         var resumed = await chat.SayAsync("continue");
-        Assert.Contains("Surgery or a procedure", resumed.CardChoices());
+        Assert.Contains(Wording.Choice(SecondOpinionBot.Content.ChoiceSetIds.Proposal, "procedure"), resumed.CardChoices());
         var draft = await chat.StoredDraftAsync();
         Assert.Null(draft!.Proposed);
     }

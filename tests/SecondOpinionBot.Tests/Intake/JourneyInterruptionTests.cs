@@ -1,3 +1,4 @@
+using SecondOpinionBot.Content;
 using SecondOpinionBot.Tests.Support;
 using static SecondOpinionBot.Tests.Intake.ScriptLine;
 
@@ -114,7 +115,7 @@ public sealed class JourneyInterruptionTests
         await using var second = await JourneyChat.StartAsync(userId: "returning", factory: first.Factory);
         var welcome = await second.OpenAsync();
         Assert.True(welcome.Says(MessageKeys.WelcomeReturning), welcome.AllText);
-        Assert.Contains("Pick up where I left off", welcome.SuggestedActions);
+        Assert.Contains(Wording.Choice(ChoiceSetIds.Resume, "continue"), welcome.SuggestedActions);
 
         var resumed = await second.ChooseAsync(welcome, "Pick up where I left off");
         Assert.True(resumed.Says(MessageKeys.WelcomeResumed), resumed.AllText);

@@ -87,11 +87,11 @@ public sealed class CaseActionTests : IAsyncLifetime
         var stored = await _host.CaseAsync(_case.Reference);
         Assert.Equal(CaseStatus.Resolved, stored.Status);
         Assert.Equal("records-gathered", stored.Outcome);
-        Assert.Equal(["Ana claimed this case.", "Ana resolved this case: Records gathered."], _host.Connector.TextsIn(_case.StaffConversationId!));
+        Assert.Equal([Wording.Messages.Format(StaffMessageKeys.ActionsClaimedLine, ("name", "Ana")), Wording.Messages.Format(StaffMessageKeys.ActionsResolvedLine, ("name", "Ana"), ("outcome", Wording.Messages.Get(StaffMessageKeys.OutcomesRecordsGathered)))], _host.Connector.TextsIn(_case.StaffConversationId!));
         Assert.True(Wording.Says(_host.Connector.Updates[^1].Body!.ToString(), StaffMessageKeys.CardStatusResolved, ("name", "Ana")));
         var notices = _host.Connector.TextsIn(HandoffHost.PatientConversationId);
         Assert.Equal(2, notices.Count);
-        Assert.StartsWith($"Ana has finished working on your case {_case.Reference}. Your records have been gathered.", notices[1]);
+        Assert.True(Wording.Says(notices[1], MessageKeys.HandoffResolved, ("staffName", "Ana"), ("reference", _case.Reference), ("outcome", Wording.Messages.Get(MessageKeys.HandoffOutcomesRecordsGathered))), notices[1]);
     }
 
     private JObject TakeOver(StaffMember who, int version) =>
@@ -137,17 +137,17 @@ public sealed class CaseActionTests : IAsyncLifetime
 
         var (_, taken) = await _host.InvokeAsync(TakeOver(TeamsActivities.Ben, 2));
         Assert.True(Wording.Says(taken["value"]!.ToString(), StaffMessageKeys.CardStatusClaimed, ("name", "Ben")));
-        Assert.Contains("Ana has been told", taken["value"]!.ToString());
+        Assert.True(Wording.Says(taken["value"]!.ToString(), StaffMessageKeys.ActionsTookOverNote, ("previous", "Ana")), taken["value"]!.ToString());
         Assert.Contains(await _host.Cases.GetAuditAsync(_case.Reference, CancellationToken.None), a => a.Action == "take-over" && a.Actor == "aad-ben" && a.Detail == "from=aad-ana");
 
         var (_, resolved) = await _host.InvokeAsync(Resolve(TeamsActivities.Ben, 3, "support-arranged"));
         Assert.True(Wording.Says(resolved["value"]!.ToString(), StaffMessageKeys.CardStatusResolved, ("name", "Ben"), ("outcome", "Support arranged")));
         await _host.DrainAsync();
 
-        Assert.Equal(["Ana claimed this case.", "Ben took over this case from Ana.", "Ben resolved this case: Support arranged."], _host.Connector.TextsIn(_case.StaffConversationId!));
+        Assert.Equal([Wording.Messages.Format(StaffMessageKeys.ActionsClaimedLine, ("name", "Ana")), Wording.Messages.Format(StaffMessageKeys.ActionsTookOverLine, ("name", "Ben"), ("previous", "Ana")), Wording.Messages.Format(StaffMessageKeys.ActionsResolvedLine, ("name", "Ben"), ("outcome", Wording.Messages.Get(StaffMessageKeys.OutcomesSupportArranged)))], _host.Connector.TextsIn(_case.StaffConversationId!));
         var told = Assert.Single(_host.Connector.CreatedConversations, c => c.Body!["isGroup"]?.Value<bool>() != true);
         Assert.Equal("29:aad-ana", told.Body!["members"]![0]!["id"]!.ToString());
-        Assert.StartsWith("Ben took over case", told.Body["activity"]!["text"]!.ToString());
+        Assert.True(Wording.Says(told.Body["activity"]!["text"]!.ToString(), StaffMessageKeys.ActionsTookOverNotice, ("name", "Ben"), ("reference", _case.Reference)), told.Body["activity"]!["text"]!.ToString());
         Assert.True(Wording.Says(_host.Connector.Updates[^1].Body!.ToString(), StaffMessageKeys.CardStatusResolved, ("name", "Ben")));
         var stored = await _host.CaseAsync(_case.Reference);
         Assert.Equal(("aad-ben", "aad-ben"), (stored.AssigneeId, stored.ResolvedById));
@@ -242,7 +242,7 @@ public sealed class CaseActionTests : IAsyncLifetime
 
         Assert.Equal(200, status);
         Assert.True(Wording.Says(body["value"]!.ToString(), StaffMessageKeys.CardStatusClaimed, ("name", "Ana")));
-        Assert.Contains("Ana has this case already.", body["value"]!.ToString());
+        Assert.True(Wording.Says(body["value"]!.ToString(), StaffMessageKeys.ActionsAlreadyClaimed, ("name", "Ana")), body["value"]!.ToString());
         var stored = await _host.CaseAsync(_case.Reference);
         Assert.Equal("aad-ana", stored.AssigneeId);
         Assert.Equal(2, stored.Version);

@@ -178,11 +178,11 @@ public sealed class CaseDetailsTests : IAsyncLifetime
         Assert.True(Wording.Says(MessageText(sent), StaffMessageKeys.MessageSentKept), MessageText(sent));
         await _host.DrainAsync();
 
-        Assert.Contains("From Ana, a social worker on our care team: Can I call you tomorrow at 10?", _host.Connector.TextsIn(HandoffHost.PatientConversationId));
-        Assert.Contains("Ana sent the patient a message.", _host.Connector.TextsIn(_case.StaffConversationId!));
+        Assert.Contains(_host.Connector.TextsIn(HandoffHost.PatientConversationId), t => Wording.Says(t, MessageKeys.HandoffFromStaff, ("staffName", "Ana"), ("text", "Can I call you tomorrow at 10?")));
+        Assert.Contains(Wording.Messages.Format(StaffMessageKeys.MessageSentLine, ("name", "Ana")), _host.Connector.TextsIn(_case.StaffConversationId!));
         Assert.DoesNotContain(_host.Connector.TextsIn(_case.StaffConversationId!), t => t.Contains("tomorrow", StringComparison.Ordinal));
         var details = DialogCard((await DetailsAsync(TeamsActivities.Ana)).Body)!.ToString();
-        Assert.Contains("Ana to the patient: Can I call you tomorrow at 10?", details);
+        Assert.True(Wording.Says(details, StaffMessageKeys.DetailsToPatient, ("name", "Ana"), ("text", "Can I call you tomorrow at 10?")), details);
         Assert.Contains(await AuditAsync(), a => a.Action == "message-to-patient" && a.Actor == "aad-ana" && !a.Detail!.Contains("tomorrow", StringComparison.Ordinal));
     }
 

@@ -40,7 +40,7 @@ public sealed class StaffCaseCardTests
         var details = new CaseDetailsCard(Case(draft), [], CanMessagePatient: false, Words: Words).ToJson();
         Assert.True(Wording.Says(details, StaffMessageKeys.DetailsFlagsNeedsCall, ("fields", "proposed")));
         Assert.Contains("can my husband come to the visit?", details);
-        Assert.DoesNotContain("Needs a call", new StaffCaseCard(Case(Personas.Maya()), Created, Words).ToJson());
+        Assert.DoesNotContain(Wording.Messages.Get(StaffMessageKeys.CardFactsNeedsCall), new StaffCaseCard(Case(Personas.Maya()), Created, Words).ToJson());
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class StaffCaseCardTests
 
         var details = new CaseDetailsCard(Case(draft), [], CanMessagePatient: false, Words: Words).ToJson();
 
-        Assert.Contains("Can act for the patient as", details);
+        Assert.Contains(Wording.Messages.Get(StaffMessageKeys.DetailsFieldsProxyAuthority), details);
         Assert.Contains("Healthcare proxy", details);
         Assert.Contains("\"Son\"", details);
     }

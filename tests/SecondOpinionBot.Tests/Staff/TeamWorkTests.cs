@@ -170,7 +170,7 @@ public sealed class TeamWorkTests : IAsyncLifetime
             && c.Body["activity"]!.ToString().Contains(_case.Reference, StringComparison.Ordinal));
         var oldCardNow = _host.Connector.Updates.Last(u => Uri.UnescapeDataString(u.Path).EndsWith("/activities/" + oldCard, StringComparison.Ordinal)
             && Uri.UnescapeDataString(u.Path).Contains(oldThread, StringComparison.Ordinal));
-        Assert.Contains("Transferred to care coordination", oldCardNow.Body!.ToString());
+        Assert.True(Wording.Says(oldCardNow.Body!.ToString(), StaffMessageKeys.CardMovedAway, ("queueName", "care coordination")), oldCardNow.Body.ToString());
         Assert.DoesNotContain("case.claim", oldCardNow.Body.ToString());
         Assert.Contains(ThreadLines(moved), t => t.StartsWith("Ben transferred this case to care coordination", StringComparison.Ordinal));
         Assert.StartsWith($"Your case {_case.Reference} is now with a care coordinator", _host.Connector.TextsIn(HandoffHost.PatientConversationId)[^1]);
@@ -221,7 +221,7 @@ public sealed class TeamWorkTests : IAsyncLifetime
         await _host.DrainAsync();
 
         Assert.Equal(StaffWording.Get(StaffMessageKeys.WorkNoteSaved), reply);
-        Assert.StartsWith("That note is 1001 characters long", tooLong, StringComparison.Ordinal);
+        Assert.True(Wording.Says(tooLong, StaffMessageKeys.WorkNoteTooLong, ("length", "1001")), tooLong);
         Assert.Equal([StaffWording.Get(StaffMessageKeys.WorkNoteLine, ("by", "Ana"))], ThreadLines());
         Assert.Contains("Called the clinic, records come Tuesday", await DetailsAsync());
         var stored = await _host.Factory.Services.GetRequiredService<ICaseMessageStore>().ListAsync(_case.Id, CancellationToken.None);

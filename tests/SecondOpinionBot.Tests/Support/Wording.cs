@@ -23,6 +23,10 @@ public static partial class Wording
     public static MessageCatalog Messages => Repository.Default.Messages;
 
     /// <summary>The words of fixed labels (buttons, titles) in the repository's content, in order.</summary>
+    /// <summary>A choice's label as the repository's choices.yaml words it, as a patient sees it on a button.</summary>
+    public static string Choice(string setId, string choiceId) =>
+        Repository.Default.Choices(setId).Choices.Single(c => c.Id == choiceId).Label;
+
     public static string[] Texts(params MessageKey[] keys) => [.. keys.Select(key => Messages.Get(key))];
 
     /// <summary>Whether <paramref name="text"/> contains the message <paramref name="key"/> of <paramref name="messages"/>.</summary>
