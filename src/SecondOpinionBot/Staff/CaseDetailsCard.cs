@@ -45,7 +45,7 @@ public sealed record CaseDetailsCard(CaseRecord Case, IReadOnlyList<CaseMessage>
             (StaffMessageKeys.DetailsFieldsChatting, Words.Get(caregiver ? StaffMessageKeys.DetailsFieldsCaregiver : StaffMessageKeys.DetailsFieldsPatient)),
             (StaffMessageKeys.DetailsFieldsLanguage, d.Language is null ? null : PatientLanguageFlag.Name(d.Language, Words.Culture)),
             (StaffMessageKeys.DetailsFieldsFirstName, d.PatientFirstName),
-            (StaffMessageKeys.DetailsFieldsRelationship, d.Relationship is { } relationship ? CardText.Label(relationship) : null),
+            (StaffMessageKeys.DetailsFieldsRelationship, d.Relationship is { } relationship ? Words.Choice(ChoiceSetIds.Relationship, relationship) : null),
             (StaffMessageKeys.DetailsFieldsProxyAuthority, d.ProxyAuthority is { } authority ? CardText.Label(authority) : null),
             (StaffMessageKeys.DetailsFieldsPatientAgrees, caregiver ? YesNo(d.PatientAgrees) : null))));
         card.Add(Section(StaffMessageKeys.DetailsSectionsSituation, Facts(

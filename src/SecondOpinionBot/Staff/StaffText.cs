@@ -31,6 +31,13 @@ public sealed class StaffText(ContentCatalogs content)
 
     private static string Whole(double value) => ((int)value).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A choice the patient picked, in the default language's choices.yaml words ("Mother or father" for `parent`);
+    /// an id the content no longer has is shown as words made from the id.
+    /// </summary>
+    public string Choice(string setId, string choiceId) =>
+        content.Default.Choices(setId).Choices.FirstOrDefault(c => c.Id == choiceId)?.Label ?? CardText.Label(choiceId);
+
     /// <summary>A display name's first word, or "A colleague" when Teams gave none.</summary>
     /// <summary>The team's language (staff wording is always the default language's).</summary>
     public string Culture => content.Default.Culture;

@@ -57,6 +57,20 @@ public sealed class StaffCaseCardTests
     }
 
     [Fact]
+    public void Details_say_whose_parent_is_whose_in_the_words_the_caregiver_picked()
+    {
+        // "Maya is your …" → "Mother or father": the patient is the caregiver's parent, not the other way round.
+        var draft = Personas.CaregiverWithHostileName();
+        draft.Relationship = "parent";
+
+        var details = new CaseDetailsCard(Case(draft), [], CanMessagePatient: false, Words: Words).ToJson();
+
+        Assert.Contains(Wording.Messages.Get(StaffMessageKeys.DetailsFieldsRelationship), details);
+        Assert.Contains(Wording.Choice(SecondOpinionBot.Content.ChoiceSetIds.Relationship, "parent"), details);
+        Assert.DoesNotContain("\"Parent\"", details);
+    }
+
+    [Fact]
     public void The_card_shows_what_the_channel_needs()
     {
         var json = new StaffCaseCard(Case(Personas.Maya()), Created.AddHours(2).AddMinutes(5), Words, ShowFirstName: true).ToJson();

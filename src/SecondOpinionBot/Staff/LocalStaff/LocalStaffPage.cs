@@ -140,7 +140,7 @@ public sealed class LocalStaffPage(StaffText text, ServiceLevels levels, TimePro
         Section(body, StaffMessageKeys.LocalPageSectionWho,
             (text.Get(StaffMessageKeys.LocalPageFactChatting), text.Get(d.Role == ChatRole.Caregiver ? StaffMessageKeys.LocalPageFactCaregiver : StaffMessageKeys.LocalPageFactPatient)),
             (text.Get(StaffMessageKeys.LocalPageFactFirstName), d.PatientFirstName),
-            (text.Get(StaffMessageKeys.LocalPageFactRelationship), d.Relationship is { } relationship ? CardText.Label(relationship) : null),
+            (text.Get(StaffMessageKeys.LocalPageFactRelationship), d.Relationship is { } relationship ? text.Choice(ChoiceSetIds.Relationship, relationship) : null),
             (text.Get(StaffMessageKeys.LocalPageFactAuthority), d.ProxyAuthority is { } authority ? CardText.Label(authority) : null),
             (text.Get(StaffMessageKeys.LocalPageFactAgrees), d.Role == ChatRole.Caregiver && d.PatientAgrees is { } agrees ? text.Get(agrees ? StaffMessageKeys.LocalPageFactYes : StaffMessageKeys.LocalPageFactNo) : null));
         Section(body, StaffMessageKeys.LocalPageSectionSituation,
