@@ -48,6 +48,26 @@ public sealed class FailedDeliveryTests
     }
 
     [Fact]
+    public async Task A_case_someone_claimed_while_its_queue_had_no_channel_is_given_up_without_telling_the_patient_it_never_arrived()
+    {
+        // Worked on the local staff page while no Teams channel was bound: the card's post is given up, but the case
+        // reached a person, so the patient is not told to call instead.
+        await using var host = await StartAsync(new() { ["Handoff:Outbox:MaxAttempts"] = "2" });
+        var record = await host.SubmitCaseAsync(queue: QueueNames.CareCoordination);
+        await host.DrainAsync();
+        var claimed = await host.Cases.TryTransitionAsync(record.Reference, CaseStatus.New, CaseStatus.Claimed, new CaseActor("local:ana", "Ana"), null, CancellationToken.None);
+        Assert.True(claimed.Succeeded);
+
+        host.Clock.Advance(TimeSpan.FromHours(1));
+        await host.DrainAsync();
+        await host.DrainAsync();
+
+        Assert.Equal("attempts-exhausted:queue-unbound", Assert.Single(await host.Outbox.ListDeadLettersAsync(CancellationToken.None)).Reason);
+        var undelivered = host.Factory.Services.GetRequiredService<PatientMessages>().Undelivered(record, FallbackPhone, "en-US");
+        Assert.DoesNotContain(undelivered, host.Connector.TextsIn(HandoffHost.PatientConversationId));
+    }
+
+    [Fact]
     public async Task Without_a_fallback_number_the_patient_is_asked_to_call_their_clinic_and_is_told_only_once()
     {
         await using var host = await HandoffHost.StartAsync();

@@ -21,7 +21,9 @@ public sealed class DeadLetterFollowUp(IOutbox outbox, ICaseStore cases, IQueueB
             return;
         }
 
-        if (item.Kind == OutboxKind.CreateThread && record.Status != CaseStatus.Withdrawn)
+        // Only while nobody has the case. One a person took meanwhile (claimed on the local staff page, or resolved)
+        // did reach the team, and the patient was told who has it: "it did not reach our team" would be false.
+        if (item.Kind == OutboxKind.CreateThread && record.Status is CaseStatus.New or CaseStatus.Transferred or CaseStatus.Reopened)
         {
             await outbox.EnqueueAsync(OutboxKind.NotifyPatient, new OutboxPayload(record.Reference, Notice: PatientNotice.Undelivered), $"undelivered:{record.Reference}", cancellationToken);
         }
