@@ -160,4 +160,8 @@ internal sealed record EmergencyPattern(string Category, bool SelfHarm, string S
 }
 
 /// <summary>The words that may stand at one place of a phrase; <see cref="Wide"/> allows more words before it.</summary>
-internal sealed record EmergencySlot(string[] Words, bool Wide);
+internal sealed record EmergencySlot(string[] Words, bool Wide)
+{
+    /// <summary><see cref="FuzzyWord.Letters"/> of each of <see cref="Words"/>.</summary>
+    public uint[] Letters { get; } = Words.Select(FuzzyWord.Letters).ToArray();
+}

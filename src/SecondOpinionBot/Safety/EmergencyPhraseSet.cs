@@ -95,7 +95,10 @@ internal sealed class EmergencyPhraseSet
 }
 
 /// <summary>A word that starts at least one pattern, with the patterns it starts.</summary>
-internal sealed record EmergencyFirstWord(string Word, List<EmergencyPattern> Patterns);
+internal sealed record EmergencyFirstWord(string Word, List<EmergencyPattern> Patterns)
+{
+    public uint Letters { get; } = FuzzyWord.Letters(Word);
+}
 
 /// <summary>The context word lists of emergency.yaml, each a list of word runs.</summary>
 internal sealed record EmergencyContextWords(

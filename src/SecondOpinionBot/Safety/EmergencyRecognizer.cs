@@ -111,6 +111,27 @@ public sealed class EmergencyRecognizer(ContentCatalogs content) : IInterruption
     private static List<EmergencyMatch> FindMatches(IReadOnlyList<string> tokens, EmergencyPhraseSet set)
     {
         var matches = new List<EmergencyMatch>();
+        // Each word's letters once per message; most phrase words are then ruled out without comparing them.
+        var letters = System.Buffers.ArrayPool<uint>.Shared.Rent(tokens.Count);
+        try
+        {
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                letters[i] = FuzzyWord.Letters(tokens[i]);
+            }
+
+            FindMatches(tokens, letters, set, matches);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<uint>.Shared.Return(letters);
+        }
+
+        return matches;
+    }
+
+    private static void FindMatches(IReadOnlyList<string> tokens, uint[] letters, EmergencyPhraseSet set, List<EmergencyMatch> matches)
+    {
         for (var start = 0; start < tokens.Count; start++)
         {
             var token = tokens[start];
@@ -121,7 +142,7 @@ public sealed class EmergencyRecognizer(ContentCatalogs content) : IInterruption
 
             foreach (var first in firstWords)
             {
-                if (!FuzzyWord.Matches(first.Word, token))
+                if (!FuzzyWord.MayMatch(first.Letters, letters[start]) || !FuzzyWord.Matches(first.Word, token))
                 {
                     continue;
                 }
@@ -136,19 +157,17 @@ public sealed class EmergencyRecognizer(ContentCatalogs content) : IInterruption
                             matches.Add(new EmergencyMatch(pattern, start, start));
                         }
                     }
-                    else if (MatchRest(tokens, pattern, start, set.Fillers) is { } end)
+                    else if (MatchRest(tokens, letters, pattern, start, set.Fillers) is { } end)
                     {
                         matches.Add(new EmergencyMatch(pattern, start, end));
                     }
                 }
             }
         }
-
-        return matches;
     }
 
     /// <summary>The index of the last word when the slots after the first follow within their gaps; else null.</summary>
-    private static int? MatchRest(IReadOnlyList<string> tokens, EmergencyPattern pattern, int start, HashSet<string> fillers)
+    private static int? MatchRest(IReadOnlyList<string> tokens, uint[] letters, EmergencyPattern pattern, int start, HashSet<string> fillers)
     {
         var at = start;
         for (var s = 1; s < pattern.Slots.Count; s++)
@@ -167,7 +186,7 @@ public sealed class EmergencyRecognizer(ContentCatalogs content) : IInterruption
                     break;
                 }
 
-                if (Any(slot.Words, token))
+                if (Any(slot, token, letters[next]))
                 {
                     found = next;
                     break;
@@ -191,11 +210,12 @@ public sealed class EmergencyRecognizer(ContentCatalogs content) : IInterruption
         return at;
     }
 
-    private static bool Any(string[] words, string token)
+    private static bool Any(EmergencySlot slot, string token, uint letters)
     {
-        foreach (var word in words)
+        for (var i = 0; i < slot.Words.Length; i++)
         {
-            if (word == EmergencyPattern.ManyWord ? EmergencyPattern.IsMany(token) : FuzzyWord.Matches(word, token))
+            var word = slot.Words[i];
+            if (word == EmergencyPattern.ManyWord ? EmergencyPattern.IsMany(token) : FuzzyWord.MayMatch(slot.Letters[i], letters) && FuzzyWord.Matches(word, token))
             {
                 return true;
             }

@@ -8,6 +8,30 @@ namespace SecondOpinionBot.Safety;
 /// </summary>
 internal static class FuzzyWord
 {
+    /// <summary>
+    /// The set of characters in a word as bits (a–z one bit each, anything else folded into the last six), so a word
+    /// can be ruled out before any comparison: see <see cref="MayMatch"/>.
+    /// </summary>
+    public static uint Letters(string word)
+    {
+        var letters = 0u;
+        foreach (var ch in word)
+        {
+            letters |= 1u << (ch is >= 'a' and <= 'z' ? ch - 'a' : 26 + (ch % 6));
+        }
+
+        return letters;
+    }
+
+    /// <summary>
+    /// False when two words cannot <see cref="Matches"/>, from their <see cref="Letters"/> alone. Every way they may match
+    /// (the same, repeats collapsed, two letters swapped, up to two edits) leaves at most four characters in one word and
+    /// not the other (an edit adds or removes at most two), and folding characters onto shared bits only hides
+    /// differences; so this never rules out a match, and it rules out most of the phrase words a typed word is
+    /// compared with (the check runs for every word of every message, pasted histories included).
+    /// </summary>
+    public static bool MayMatch(uint expected, uint actual) => System.Numerics.BitOperations.PopCount(expected ^ actual) <= 4;
+
     /// <param name="standalone">
     /// The word is a whole phrase on its own ("overdose", "suicidal"): no neighbouring words confirm it, so only one
     /// typo in a long word that starts the same is allowed ("overdue" must not read as "overdose").
