@@ -12,6 +12,12 @@ public interface IPatientDataProtector
     ValueTask<string> ProtectAsync(string subject, string plaintext, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The same for a value deleted within moments (a turn's replies, kept only until they are delivered): encrypted but
+    /// not compressed, because its size does not last and compressing costs more CPU than anything else in the seal.
+    /// </summary>
+    ValueTask<string> ProtectBrieflyAsync(string subject, string plaintext, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The plaintext of a stored value, or null when it can no longer be read (the subject's key was shredded, or the
     /// value belongs to another subject). Values stored before encryption was introduced are returned as they are.
     /// </summary>

@@ -35,10 +35,10 @@ public static class PatientDataFormat
     public static bool IsSealed(string stored) =>
         stored.StartsWith(Current, StringComparison.Ordinal) || stored.StartsWith(Uncompressed, StringComparison.Ordinal);
 
-    public static string Seal(byte[] key, string subject, string plaintext)
+    public static string Seal(byte[] key, string subject, string plaintext, bool compress = true)
     {
         var clear = Encoding.UTF8.GetBytes(plaintext);
-        var body = Pack(clear);
+        var body = Pack(clear, compress);
         CryptographicOperations.ZeroMemory(clear);
         var output = new byte[NonceBytes + TagBytes + body.Length];
         var nonce = output.AsSpan(0, NonceBytes);
@@ -95,10 +95,10 @@ public static class PatientDataFormat
 
     private static byte[] AssociatedData(string format, string subject) => Encoding.UTF8.GetBytes(format + subject);
 
-    private static byte[] Pack(byte[] clear)
+    private static byte[] Pack(byte[] clear, bool compress)
     {
-        var compressed = new byte[BrotliEncoder.GetMaxCompressedLength(clear.Length)];
-        if (BrotliEncoder.TryCompress(clear, compressed, out var written, BrotliQuality, BrotliWindow) && written + 4 < clear.Length)
+        var compressed = compress ? new byte[BrotliEncoder.GetMaxCompressedLength(clear.Length)] : [];
+        if (compress && BrotliEncoder.TryCompress(clear, compressed, out var written, BrotliQuality, BrotliWindow) && written + 4 < clear.Length)
         {
             var packed = new byte[1 + 4 + written];
             packed[0] = Brotli;

@@ -37,6 +37,14 @@ public sealed class PatientDataProtector(BotDatabase database, IDataProtectionPr
         return PatientDataFormat.Seal(key, subject, plaintext);
     }
 
+    public async ValueTask<string> ProtectBrieflyAsync(string subject, string plaintext, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(subject);
+        ArgumentNullException.ThrowIfNull(plaintext);
+        var key = await GetKeyAsync(subject, create: true, cancellationToken) ?? throw new InvalidOperationException("No data key.");
+        return PatientDataFormat.Seal(key, subject, plaintext, compress: false);
+    }
+
     public async ValueTask<string?> UnprotectAsync(string subject, string stored, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stored);

@@ -88,13 +88,13 @@ public sealed class TurnJournal(BotDatabase database, IPatientDataProtector prot
     public async Task<IReadOnlyList<Entry>> UndeliveredAsync(string conversationKey, string subject, CancellationToken cancellationToken) =>
         (await LookupAsync(conversationKey, subject, null, cancellationToken)).Undelivered;
 
-    /// <summary>The replies as stored (encrypted); made before the turn's commit transaction starts.</summary>
+    /// <summary>The replies as stored (encrypted, not compressed: they are deleted once delivered); made before the turn's commit transaction starts.</summary>
     /// <remarks>
     /// No replies (a turn that only changed state, the Connector's "conversation created" turn of a new staff thread) is
     /// stored as "[]" as it is: there is nothing to protect, and encrypting it would make the conversation a data key.
     /// </remarks>
     public async Task<string> ProtectRepliesAsync(string subject, IReadOnlyList<Activity> replies, CancellationToken cancellationToken) =>
-        replies.Count == 0 ? NoReplies : await protector.ProtectAsync(subject, JsonConvert.SerializeObject(replies, Json), cancellationToken);
+        replies.Count == 0 ? NoReplies : await protector.ProtectBrieflyAsync(subject, JsonConvert.SerializeObject(replies, Json), cancellationToken);
 
     private const string NoReplies = "[]";
 
