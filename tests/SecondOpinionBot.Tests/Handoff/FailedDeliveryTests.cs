@@ -126,7 +126,7 @@ public sealed class FailedDeliveryTests
         var elsewhere = await SayAsync(host, "failed deliveries", "19:random@thread.tacv2");
         var otherTenant = await SayAsync(host, "failed deliveries", TeamsActivities.SocialWorkChannel, tenant: "tenant-elsewhere");
 
-        Assert.StartsWith(Text.Get(StaffMessageKeys.FailedDeliveriesHeading, ("scope", "social work"), ("count", "1")), here, StringComparison.Ordinal);
+        Assert.StartsWith(Text.Get(StaffMessageKeys.FailedDeliveriesHeading, ("scope", Text.QueueInSentence(QueueNames.SocialWork)), ("count", "1")), here, StringComparison.Ordinal);
         Assert.Contains(socialWork.Reference, here, StringComparison.Ordinal);
         Assert.Contains(Words.Why("rejected-bad-request"), here, StringComparison.Ordinal);
         Assert.DoesNotContain(coordination.Reference, here, StringComparison.Ordinal);
@@ -149,7 +149,7 @@ public sealed class FailedDeliveryTests
         Assert.StartsWith(Text.Get(StaffMessageKeys.FailedDeliveriesHeading, ("scope", Text.Get(StaffMessageKeys.FailedDeliveriesAllQueues)), ("count", "1")), admin, StringComparison.Ordinal);
         Assert.Contains(coordination.Reference, admin, StringComparison.Ordinal);
         Assert.Contains(Words.Why("attempts-exhausted:queue-unbound"), admin, StringComparison.Ordinal);
-        Assert.Equal(Text.Get(StaffMessageKeys.FailedDeliveriesNone, ("scope", "social work")), member);
+        Assert.Equal(Text.Get(StaffMessageKeys.FailedDeliveriesNone, ("scope", Text.QueueInSentence(QueueNames.SocialWork))), member);
     }
 
     [Fact]

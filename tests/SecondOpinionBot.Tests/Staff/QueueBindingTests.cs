@@ -7,6 +7,9 @@ namespace SecondOpinionBot.Tests.Staff;
 
 public sealed class QueueBindingTests
 {
+    /// <summary>The queue's name inside a sentence, as staff.yaml words it ("social work").</summary>
+    private static string SocialWork => Wording.Messages.Get(StaffMessageKeys.QueuesSocialWork).ToLowerInvariant();
+
     private static Task<QueueBinding?> BindingAsync(HandoffHost host, string queue) =>
         host.Factory.Services.GetRequiredService<IQueueBindingStore>().FindAsync(queue, CancellationToken.None);
 
@@ -49,7 +52,7 @@ public sealed class QueueBindingTests
         Assert.Equal(TeamsActivities.SocialWorkChannel, (await BindingAsync(host, QueueNames.SocialWork))!.ChannelId);
         Assert.Equal(StaffWording.Of(SecondOpinionBot.Staff.StaffRefusal.QueueBoundElsewhere.With(("queue", "social-work"))), Assert.Single(host.Connector.TextsIn("19:elsewhere@thread.tacv2")));
         var told = Assert.Single(NoticesIn(host, TeamsActivities.SocialWorkChannel));
-        Assert.StartsWith("Ben asked, from another channel, to move the social work queue there. It was refused", told);
+        Assert.True(Wording.Says(told, StaffMessageKeys.CommandsMoveRefused, ("who", "Ben"), ("queueName", SocialWork), ("queue", "social-work")), told);
     }
 
     [Fact]
@@ -62,7 +65,7 @@ public sealed class QueueBindingTests
         await host.DrainAsync();
 
         Assert.Equal(TeamsActivities.CoordinationChannel, (await BindingAsync(host, QueueNames.SocialWork))!.ChannelId);
-        Assert.Equal(["Ada moved the social work queue to another channel. New cases will no longer arrive here."], NoticesIn(host, TeamsActivities.SocialWorkChannel));
+        Assert.Equal([Wording.Messages.Format(StaffMessageKeys.CommandsMovedAway, ("who", "Ada"), ("queueName", SocialWork))], NoticesIn(host, TeamsActivities.SocialWorkChannel));
     }
 
     [Fact]
@@ -72,15 +75,15 @@ public sealed class QueueBindingTests
         await host.BindAsync(QueueNames.SocialWork, TeamsActivities.SocialWorkChannel);
 
         await host.SendAsync(TeamsActivities.ChannelMessage(host.ServiceUrl, "move queue social-work", TeamsActivities.SocialWorkChannel, TeamsActivities.Ben));
-        Assert.Contains(host.Connector.TextsIn(TeamsActivities.SocialWorkChannel), t => t.StartsWith("OK. For the next 15 minutes, the social work queue can be moved", StringComparison.Ordinal));
+        Assert.Contains(host.Connector.TextsIn(TeamsActivities.SocialWorkChannel), t => Wording.Says(t, StaffMessageKeys.CommandsMoveReady, ("minutes", "15"), ("queueName", SocialWork), ("queue", "social-work")));
         Assert.Equal(TeamsActivities.SocialWorkChannel, (await BindingAsync(host, QueueNames.SocialWork))!.ChannelId);
 
         await host.SendAsync(TeamsActivities.ChannelMessage(host.ServiceUrl, "set queue social-work", TeamsActivities.CoordinationChannel, TeamsActivities.Ana));
         await host.DrainAsync();
 
         Assert.Equal(TeamsActivities.CoordinationChannel, (await BindingAsync(host, QueueNames.SocialWork))!.ChannelId);
-        Assert.StartsWith("Done: the social work queue moved here", host.Connector.TextsIn(TeamsActivities.CoordinationChannel)[^1]);
-        Assert.Equal(["Ana moved the social work queue to another channel. New cases will no longer arrive here."], NoticesIn(host, TeamsActivities.SocialWorkChannel));
+        Assert.True(Wording.Says(host.Connector.TextsIn(TeamsActivities.CoordinationChannel)[^1], StaffMessageKeys.CommandsMovedFrom, ("queueName", SocialWork)));
+        Assert.Equal([Wording.Messages.Format(StaffMessageKeys.CommandsMovedAway, ("who", "Ana"), ("queueName", SocialWork))], NoticesIn(host, TeamsActivities.SocialWorkChannel));
 
         // The permit is used up: the old channel cannot take it straight back without a new "move queue".
         await host.SendAsync(TeamsActivities.ChannelMessage(host.ServiceUrl, "set queue social-work", TeamsActivities.SocialWorkChannel, TeamsActivities.Ben));
@@ -95,7 +98,7 @@ public sealed class QueueBindingTests
 
         await host.SendAsync(TeamsActivities.ChannelMessage(host.ServiceUrl, "move queue social-work", "19:elsewhere@thread.tacv2", TeamsActivities.Ben, team: "19:other-team@thread.tacv2"));
         Assert.Equal(
-            StaffWording.Of(SecondOpinionBot.Staff.StaffRefusal.MoveNotBound.With(("queue", "social-work"), ("queueName", "social work"))),
+            StaffWording.Of(SecondOpinionBot.Staff.StaffRefusal.MoveNotBound.With(("queue", "social-work"), ("queueName", SocialWork))),
             Assert.Single(host.Connector.TextsIn("19:elsewhere@thread.tacv2")));
         await host.SendAsync(TeamsActivities.ChannelMessage(host.ServiceUrl, "set queue social-work", "19:elsewhere@thread.tacv2", TeamsActivities.Ben, team: "19:other-team@thread.tacv2"));
         Assert.Equal(TeamsActivities.SocialWorkChannel, (await BindingAsync(host, QueueNames.SocialWork))!.ChannelId);
