@@ -28,7 +28,8 @@ public sealed class DirectLineActivities(IOptions<DirectLineOptions> options, Di
     }
 
     /// <summary>What Azure's Direct Line sends a bot when a conversation starts, so the bot can greet.</summary>
-    public Activity ConversationStarted(string userId, string conversationId)
+    /// <param name="locale">The user's language when known (the browser's), so the greeting is in it.</param>
+    public Activity ConversationStarted(string userId, string conversationId, string? locale = null)
     {
         var user = User(userId);
         return new Activity(ActivityTypes.ConversationUpdate)
@@ -41,6 +42,7 @@ public sealed class DirectLineActivities(IOptions<DirectLineOptions> options, Di
             ServiceUrl = serviceUrl.Value,
             Timestamp = time.GetUtcNow(),
             MembersAdded = [Bot, user],
+            Locale = locale,
         };
     }
 

@@ -46,10 +46,24 @@ public static class DirectLineClientEndpoints
         var conversation = grant!.Conversation;
         if (await store.TryMarkStartedAsync(conversation.Id, cancellationToken))
         {
-            await turns.RunAsync(activities.ConversationStarted(conversation.UserId, conversation.Id), bot, cancellationToken);
+            await turns.RunAsync(activities.ConversationStarted(conversation.UserId, conversation.Id, BrowserLocale(request)), bot, cancellationToken);
         }
 
         return DirectLineJson.Ok(await sessions.RenewAsync(grant.Claims, cancellationToken), StatusCodes.Status201Created);
+    }
+
+    /// <summary>
+    /// The browser's first language (its Accept-Language), as the conversation's start carries it: Web Chat sends its
+    /// locale only with the user's messages, and the bot greets before the first one.
+    /// </summary>
+    private static string? BrowserLocale(HttpRequest request)
+    {
+        var first = request.GetTypedHeaders().AcceptLanguage
+            .Where(l => l.Quality is null or > 0)
+            .OrderByDescending(l => l.Quality ?? 1)
+            .Select(l => l.Value.Value)
+            .FirstOrDefault(tag => tag is { Length: > 1 and <= 16 } && tag != "*");
+        return first;
     }
 
     private static async Task<IResult> ReconnectAsync(string conversationId, HttpRequest request, DirectLineAccess access, DirectLineSessions sessions, CancellationToken cancellationToken)

@@ -17,9 +17,17 @@ public static class PublicPages
 {
     public static WebApplication MapPublicPages(this WebApplication app)
     {
-        app.MapGet("/privacy", (ContentCatalogs content, IOptions<RetentionOptions> retention, IOptions<PrepSheetOptions> sheets) =>
-            Page(content.Default, Privacy(content.Default.Messages, retention.Value, sheets.Value)));
-        app.MapGet("/terms", (ContentCatalogs content) => Page(content.Default, Terms(content.Default.Messages)));
+        // In the reader's language: a ?lang= link, else the browser's (PageLanguage).
+        app.MapGet("/privacy", (HttpContext context, ContentCatalogs content, IOptions<RetentionOptions> retention, IOptions<PrepSheetOptions> sheets) =>
+        {
+            var language = PageLanguage.For(context, content);
+            return Page(language, Privacy(language.Messages, retention.Value, sheets.Value));
+        });
+        app.MapGet("/terms", (HttpContext context, ContentCatalogs content) =>
+        {
+            var language = PageLanguage.For(context, content);
+            return Page(language, Terms(language.Messages, PageLanguage.Link(context, "privacy")));
+        });
         return app;
     }
 
@@ -44,13 +52,13 @@ public static class PublicPages
         return (MessageKeys.PagesPrivacyTitle, body.ToString());
     }
 
-    private static (MessageKey Title, string Body) Terms(MessageCatalog m)
+    private static (MessageKey Title, string Body) Terms(MessageCatalog m, string privacyLink)
     {
         var body = new StringBuilder()
             .Append(Paragraph(m.Get(MessageKeys.PagesTermsIntro)))
             .Append(List(m.Get(MessageKeys.PagesTermsNotADoctor), m.Get(MessageKeys.PagesTermsNotForEmergencies),
                 m.Get(MessageKeys.PagesTermsWorkingHours), m.Get(MessageKeys.PagesTermsStop)))
-            .Append(CultureInfo.InvariantCulture, $"<p><a href=\"privacy\">{Encode(m.Get(MessageKeys.PagesTermsPrivacyLink))}</a></p>\n");
+            .Append(CultureInfo.InvariantCulture, $"<p><a href=\"{Encode(privacyLink)}\">{Encode(m.Get(MessageKeys.PagesTermsPrivacyLink))}</a></p>\n");
         return (MessageKeys.PagesTermsTitle, body.ToString());
     }
 

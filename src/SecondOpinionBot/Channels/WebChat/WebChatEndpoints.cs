@@ -22,7 +22,7 @@ public static partial class WebChatEndpoints
     public static WebApplication MapWebChat(this WebApplication app)
     {
         app.UseStaticFiles();
-        app.MapGet("/", (ContentCatalogs content) => Results.Content(WebChatPage.Render(content.Default), "text/html; charset=utf-8"));
+        app.MapGet("/", (HttpContext context, ContentCatalogs content) => Results.Content(WebChatPage.Render(PageLanguage.For(context, content)), "text/html; charset=utf-8"));
         app.MapPost(TokenRoute, IssueTokenAsync);
         app.MapPost(ForgetRoute, ForgetAsync);
         return app;

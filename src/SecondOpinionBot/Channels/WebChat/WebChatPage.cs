@@ -5,9 +5,10 @@ using SecondOpinionBot.Content;
 namespace SecondOpinionBot.Channels.WebChat;
 
 /// <summary>
-/// The web chat page at the site's root. Its words come from the content (webChat.* in messages.yaml), in the default
-/// language: the page is served before anything is known about the reader. The script reads the two status lines it
-/// may show from the status element's data attributes.
+/// The web chat page at the site's root. Its words come from the content (webChat.* in messages.yaml), in the
+/// browser's language when there is content for it (<see cref="PageLanguage"/>); the page's language is also Web
+/// Chat's locale, so the bot starts the patient in it. The script reads the two status lines it may show from the
+/// status element's data attributes.
 /// </summary>
 public static class WebChatPage
 {

@@ -10,6 +10,12 @@
   var restarts = [];
   var current = null;
 
+  function pageLocale() {
+    var page = document.documentElement.lang || 'en-US';
+    var browser = (navigator.languages && navigator.languages[0]) || navigator.language || '';
+    return browser.toLowerCase().split('-')[0] === page.toLowerCase().split('-')[0] ? browser : page;
+  }
+
   function readSaved() {
     try {
       return JSON.parse(window.localStorage.getItem(storageKey) || 'null');
@@ -84,7 +90,9 @@
     current = directLine;
     window.WebChat.renderWebChat({
       directLine: directLine,
-      locale: document.documentElement.lang || 'en-US',
+      // The page's language (chosen from the browser's); the browser's own regional form when it is the same language,
+      // so the bot reads dates and numbers the local way ("es-MX").
+      locale: pageLocale(),
       styleOptions: {
         hideUploadButton: true,
         bubbleBorderRadius: 8,
