@@ -30,14 +30,14 @@ public static partial class PrepSheetEndpoint
         context.Response.StatusCode = sheet is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
         context.Response.ContentType = "text/html; charset=utf-8";
         var html = sheet is null
-            ? RenderLinkGone(content.Default.Messages)
+            ? RenderLinkGone(PageLanguage.For(context, content))
             : PrepSheetPage.Render(sheet);
         await context.Response.WriteAsync(html, cancellationToken);
     }
 
-    // An unknown token says nothing about its reader, so the page is in the default language.
-    private static string RenderLinkGone(MessageCatalog messages) =>
-        PrepSheetPage.RenderNotFound(messages.Get(MessageKeys.PrepSheetLinkGoneTitle), messages.Get(MessageKeys.PrepSheetLinkGoneText));
+    // An unknown or expired token says nothing about its reader: the page is in the browser's language.
+    private static string RenderLinkGone(ContentCatalog language) =>
+        PrepSheetPage.RenderNotFound(language.Culture, language.Messages.Get(MessageKeys.PrepSheetLinkGoneTitle), language.Messages.Get(MessageKeys.PrepSheetLinkGoneText));
 
     // The token is never logged: it is the only secret the link has.
     [LoggerMessage(Level = LogLevel.Information, Message = "Prep sheet served")]

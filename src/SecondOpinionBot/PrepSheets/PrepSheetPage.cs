@@ -130,9 +130,10 @@ public static class PrepSheetPage
         html.Append("</p>\n");
     }
 
-    public static string RenderNotFound(string title, string message)
+    /// <param name="language">The BCP 47 tag of the words, for the page's <c>lang</c>.</param>
+    public static string RenderNotFound(string language, string title, string message)
     {
-        var html = Start("en", title);
+        var html = Start(language, title);
         html.Append("<h1>").Append(E(title)).Append("</h1>\n<p>").Append(E(message)).Append("</p>\n");
         return End(html);
     }

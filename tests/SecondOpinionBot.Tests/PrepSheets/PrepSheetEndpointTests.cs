@@ -77,6 +77,25 @@ public sealed class PrepSheetEndpointTests : IAsyncLifetime
         Assert.True(Wording.Says(System.Net.WebUtility.HtmlDecode(body), MessageKeys.PrepSheetLinkGoneTitle), body);
     }
 
+    [Theory]
+    [InlineData("es-MX,es;q=0.9,en;q=0.5", null, "es")]
+    [InlineData("en-US", "es", "es")]
+    [InlineData("fr-FR", null, "en")]
+    public async Task A_link_that_no_longer_works_says_so_in_the_readers_language(string acceptLanguage, string? lang, string expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/prep/not-a-token" + (lang is null ? "" : "?lang=" + lang));
+        request.Headers.TryAddWithoutValidation("Accept-Language", acceptLanguage);
+
+        var response = await _factory.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var body = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains($"<html lang=\"{expected}\">", body, StringComparison.Ordinal);
+        var words = Wording.Repository.For(expected).Messages;
+        Assert.True(words.Says(body, MessageKeys.PrepSheetLinkGoneTitle), body);
+        Assert.True(words.Says(body, MessageKeys.PrepSheetLinkGoneText), body);
+    }
+
     [Fact]
     public async Task An_expired_link_is_not_found()
     {

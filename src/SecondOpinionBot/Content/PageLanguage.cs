@@ -1,11 +1,11 @@
 using Microsoft.Net.Http.Headers;
-using SecondOpinionBot.Content;
 
-namespace SecondOpinionBot.Channels.WebChat;
+namespace SecondOpinionBot.Content;
 
 /// <summary>
-/// The language of a page nobody has told us about yet (the web chat page, privacy, terms): a <c>?lang=es</c> link
-/// when there is content for it, else the browser's Accept-Language in its order of preference, else the default.
+/// The language of a page nobody has told us about yet (the web chat page, privacy, terms, an expired prep-sheet
+/// link): a <c>?lang=es</c> link when there is content for it, else the browser's Accept-Language in its order of
+/// preference, else the default.
 /// </summary>
 public static class PageLanguage
 {
