@@ -110,7 +110,7 @@ public sealed class TranslationParityTests : IDisposable
     [Fact]
     public void AChoiceMissingInSpanish_IsReportedAtItsSet()
     {
-        _copy.Replace("choices.yaml", "      - id: any-time\n        label: A cualquier hora\n", "", "es");
+        _copy.Replace("choices.yaml", "      - id: any-time\n        label: A cualquier hora\n        synonyms: [cualquier hora, a toda hora, cuando sea, cuando puedan, me da igual]\n", "", "es");
 
         var error = Assert.Single(LoadFails().Errors, e => e.Message.Contains("any-time", StringComparison.Ordinal));
 
