@@ -35,7 +35,7 @@ public sealed class CommandRecognizer(ContentCatalogs content) : IInterruptionRe
         }
 
         var words = PhraseText.Tokens(text, catalog.Normalizer).Where(t => t != PhraseText.Break).ToList();
-        var coreWords = StripFillers(words, commands.Fillers).ToList();
+        var coreWords = PoliteFillers.Stripped(words, commands.Fillers).ToList();
         var core = string.Join(' ', coreWords);
         if (core.Length == 0)
         {
@@ -90,32 +90,6 @@ public sealed class CommandRecognizer(ContentCatalogs content) : IInterruptionRe
         expected == actual
         || (expected.Length == actual.Length && expected.Order().SequenceEqual(actual.Order()))
         || expected.Distinct().SequenceEqual(actual.Distinct());
-
-    private static IEnumerable<string> StripFillers(List<string> words, IReadOnlyList<string[]> fillers)
-    {
-        var start = 0;
-        var end = words.Count;
-        var changed = true;
-        while (changed && start < end)
-        {
-            changed = false;
-            foreach (var filler in fillers)
-            {
-                if (filler.Length <= end - start && words.Skip(start).Take(filler.Length).SequenceEqual(filler))
-                {
-                    start += filler.Length;
-                    changed = true;
-                }
-                else if (filler.Length <= end - start && words.Skip(end - filler.Length).Take(filler.Length).SequenceEqual(filler))
-                {
-                    end -= filler.Length;
-                    changed = true;
-                }
-            }
-        }
-
-        return words.Skip(start).Take(end - start);
-    }
 
     private sealed record CompiledCommands(
         IReadOnlyDictionary<string, Interruption> Phrases,

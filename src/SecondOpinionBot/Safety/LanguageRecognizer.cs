@@ -46,7 +46,7 @@ public sealed class LanguageRecognizer(ContentCatalogs content) : IInterruptionR
         }
 
         var words = TextNormalizer.Plain.Words(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
-        foreach (var candidate in Trimmed(words, _fillers))
+        foreach (var candidate in PoliteFillers.Trimmings(words, _fillers).Select(t => string.Join(' ', t)))
         {
             var match = _names.FirstOrDefault(n => n.Words == candidate);
             if (match.Culture is not null)
@@ -56,36 +56,5 @@ public sealed class LanguageRecognizer(ContentCatalogs content) : IInterruptionR
         }
 
         return null;
-    }
-
-    /// <summary>The message as typed, then with fillers taken off either end, one at a time.</summary>
-    private static IEnumerable<string> Trimmed(List<string> words, List<string[]> fillers)
-    {
-        var start = 0;
-        var end = words.Count;
-        yield return string.Join(' ', words);
-        var changed = true;
-        while (changed && start < end)
-        {
-            changed = false;
-            foreach (var filler in fillers)
-            {
-                if (filler.Length <= end - start && words.Skip(start).Take(filler.Length).SequenceEqual(filler))
-                {
-                    start += filler.Length;
-                    changed = true;
-                }
-                else if (filler.Length <= end - start && words.Skip(end - filler.Length).Take(filler.Length).SequenceEqual(filler))
-                {
-                    end -= filler.Length;
-                    changed = true;
-                }
-            }
-
-            if (changed)
-            {
-                yield return string.Join(' ', words.Skip(start).Take(end - start));
-            }
-        }
     }
 }
