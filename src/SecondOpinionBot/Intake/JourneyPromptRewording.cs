@@ -7,18 +7,31 @@ namespace SecondOpinionBot.Intake;
 
 /// <summary>
 /// The question on screen, written again in the language the patient just switched to: its message keys and values
-/// (<see cref="PromptWording"/>) in the new language, its choices by id. A question this cannot rewrite (a card) is
-/// asked again as it was.
+/// (<see cref="PromptWording"/>) in the new language, its choices by id; the records checklist and the doctor card built
+/// again in it. Anything else it cannot rewrite is asked again as it was.
 /// </summary>
 public sealed class JourneyPromptRewording(JourneyKit kit) : IPromptRewording
 {
-    public Task<PromptOptions?> RewordAsync(DialogContext dc, string promptId, PromptOptions options, CancellationToken cancellationToken)
+    public async Task<PromptOptions?> RewordAsync(DialogContext dc, string promptId, PromptOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dc);
         ArgumentNullException.ThrowIfNull(options);
+
+        // The two cards are built again from the draft and the new language's content, inputs and ids unchanged.
+        var card = promptId switch
+        {
+            Flows.PromptIds.RecordsCard => await Flows.RecordsDialog.CardPromptAsync(kit, dc.TurnContext, cancellationToken),
+            Flows.PromptIds.DoctorCard => Flows.SituationDialog.DoctorCardPrompt(kit, dc.TurnContext),
+            _ => null,
+        };
+        if (card is not null)
+        {
+            return card with { MaxAttempts = options.MaxAttempts, Style = options.Style };
+        }
+
         if (PromptWording.From(options.Wording) is not { } wording)
         {
-            return Task.FromResult<PromptOptions?>(null);
+            return null;
         }
 
         var catalog = kit.Content(dc.TurnContext);
@@ -28,17 +41,17 @@ public sealed class JourneyPromptRewording(JourneyKit kit) : IPromptRewording
                 ? kit.ChoicesIn(catalog, set, wording.Languages)
                 : options.Choices.Select(c => Translate(c, catalog)).ToList();
             var written = JourneyKit.Write(catalog, wording, choices);
-            return Task.FromResult<PromptOptions?>(written with
+            return written with
             {
                 Style = options.Style,
                 Card = options.Card,
                 MaxAttempts = options.MaxAttempts,
                 PreferPastDates = options.PreferPastDates,
-            });
+            };
         }
         catch (KeyNotFoundException)
         {
-            return Task.FromResult<PromptOptions?>(null); // this language lacks a piece: better the old words than none
+            return null; // this language lacks a piece: better the old words than none
         }
     }
 

@@ -110,6 +110,58 @@ public sealed class LanguageChoiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Switching_to_Spanish_at_the_records_card_shows_the_card_again_in_Spanish_and_its_answers_still_count()
+    {
+        await using var factory = new BotAppFactory(_spanish.Settings());
+        await using var chat = await JourneyChat.StartAsync(factory: factory);
+        chat.Locale = "en-US";
+        var card = await chat.PlayAsync(await chat.OpenAsync(),
+            [.. ShortJourney.Consent, .. ShortJourney.AsPatient, .. ShortJourney.Situation(), .. ShortJourney.RestToSummary[..5]]);
+        Assert.NotEmpty(card.RecordTitles());
+        var es = Spanish(chat);
+
+        chat.Language = "es";
+        var spanish = await chat.SayAsync("español");
+
+        Assert.True(spanish.Says(MessageKeys.LanguageSwitched), spanish.AllText);
+        Assert.True(spanish.Says(MessageKeys.RecordsCardAsk), spanish.AllText);
+        var records = spanish.RecordsCard()!.ToString();
+        Assert.Contains(es.Messages.Get(MessageKeys.RecordsCardHave), records, StringComparison.Ordinal);
+        Assert.DoesNotContain(Wording.Messages.Get(MessageKeys.RecordsCardHave), records, StringComparison.Ordinal);
+        var spanishTitles = spanish.RecordTitles();
+        Assert.Equal(card.RecordTitles().Count, spanishTitles.Count);
+        Assert.NotEqual(card.RecordTitles(), spanishTitles);
+
+        var needs = await chat.MarkRecordsAsync(spanish, [(spanishTitles[0], es.Messages.Get(MessageKeys.RecordsCardNeedHelp))], es.Messages.Get(MessageKeys.RecordsCardNotApplicable));
+
+        Assert.True(needs.Says(MessageKeys.NeedsAsk), needs.AllText);
+        var draft = (await chat.StoredDraftAsync())!;
+        Assert.Contains(RecordStatus.NeedHelp, draft.Records.Values);
+    }
+
+    [Fact]
+    public async Task Switching_to_Spanish_at_the_doctor_card_shows_its_fields_in_Spanish()
+    {
+        await using var factory = new BotAppFactory(_spanish.Settings());
+        await using var chat = await JourneyChat.StartAsync(factory: factory);
+        chat.Locale = "en-US";
+        var doctor = await chat.PlayAsync(await chat.OpenAsync(), [.. ShortJourney.Consent, .. ShortJourney.AsPatient, .. ShortJourney.Situation()[..4]]);
+        Assert.True(doctor.Says(MessageKeys.SituationClinic), doctor.AllText);
+        var es = Spanish(chat);
+
+        chat.Language = "es";
+        var spanish = await chat.SayAsync("espanol");
+
+        Assert.True(spanish.Says(MessageKeys.SituationClinic), spanish.AllText);
+        var card = Assert.Single(spanish.Cards).ToString();
+        Assert.Contains(es.Messages.Get(MessageKeys.SituationDoctorName), card, StringComparison.Ordinal);
+        Assert.DoesNotContain(Wording.Messages.Get(MessageKeys.SituationDoctorName), card, StringComparison.Ordinal);
+        var next = await chat.SayAsync("Clínica del Norte");
+        Assert.True(next.Says(MessageKeys.SituationSymptomsAsk), next.AllText);
+        Assert.Equal("Clínica del Norte", (await chat.StoredDraftAsync())!.CurrentClinic);
+    }
+
+    [Fact]
     public async Task An_English_yes_in_a_Spanish_conversation_is_understood()
     {
         await using var factory = new BotAppFactory(_spanish.Settings());

@@ -24,12 +24,8 @@ public sealed class RecordsDialog : WaterfallDialog<RecordsDialog.Progress>
 
             if (step.Options is { Index: 0, OneByOne: false } && Dialogs.Choices.ChannelCapabilities.SupportsAdaptiveCards(step.TurnContext.Activity))
             {
-                return await step.PromptAsync(PromptIds.RecordsCard, new Dialogs.Prompts.PromptOptions
-                {
-                    Prompt = kit.Say(step.TurnContext, MessageKeys.RecordsCardAsk),
-                    RetryPrompt = kit.Say(step.TurnContext, MessageKeys.RecordsCardRetry),
-                    Card = await CardAsync(kit, step, items, ct),
-                }, ct);
+                step.Values.Set(CardShownKey, true);
+                return await step.PromptAsync(PromptIds.RecordsCard, await CardPromptAsync(kit, step.TurnContext, ct), ct);
             }
 
             if (step.Options.Index == 0)
@@ -101,11 +97,14 @@ public sealed class RecordsDialog : WaterfallDialog<RecordsDialog.Progress>
             ? new System.Text.Json.Nodes.JsonObject { [OneByOneKey] = true }
             : null;
 
-    private static async Task<System.Text.Json.Nodes.JsonObject> CardAsync(JourneyKit kit, WaterfallStepContext<Progress> step, IReadOnlyList<RecordItem> items, CancellationToken cancellationToken)
+    /// <summary>
+    /// The checklist card of every record that fits, each with what the patient marked so far, in the turn's language:
+    /// asked here, and built again by <see cref="JourneyPromptRewording"/> when the patient switches language at it.
+    /// </summary>
+    internal static async Task<Dialogs.Prompts.PromptOptions> CardPromptAsync(JourneyKit kit, Microsoft.Bot.Builder.ITurnContext turn, CancellationToken cancellationToken)
     {
-        step.Values.Set(CardShownKey, true);
-        var turn = step.TurnContext;
         var draft = await kit.DraftAsync(turn, cancellationToken);
+        var items = kit.Content(turn).RecordsFor(draft.Reasons, draft.Situations);
         var wording = new Cards.RecordsChecklistCard.Wording(kit.Say(turn, MessageKeys.RecordsCardWhy), kit.Say(turn, MessageKeys.RecordsCardSave));
         // Short labels on the card: three per row, on a phone.
         (string, string)[] statuses =
@@ -114,8 +113,13 @@ public sealed class RecordsDialog : WaterfallDialog<RecordsDialog.Progress>
             (Cards.RecordsChecklistCard.StatusId(RecordStatus.NeedHelp), kit.Say(turn, MessageKeys.RecordsCardNeedHelp)),
             (Cards.RecordsChecklistCard.StatusId(RecordStatus.NotApplicable), kit.Say(turn, MessageKeys.RecordsCardNotApplicable)),
         ];
-        return Cards.RecordsChecklistCard.Build(items, draft.Records, statuses, wording,
-            record => kit.Say(turn, MessageKeys.RecordsCardWhyText, ("why", record.Why), ("source", record.Source)));
+        return new Dialogs.Prompts.PromptOptions
+        {
+            Prompt = kit.Say(turn, MessageKeys.RecordsCardAsk),
+            RetryPrompt = kit.Say(turn, MessageKeys.RecordsCardRetry),
+            Card = Cards.RecordsChecklistCard.Build(items, draft.Records, statuses, wording,
+                record => kit.Say(turn, MessageKeys.RecordsCardWhyText, ("why", record.Why), ("source", record.Source))),
+        };
     }
 
     /// <summary>The card came back (or could not be understood): keep what was marked, say what that means.</summary>

@@ -148,14 +148,20 @@ public sealed class SituationDialog : WaterfallDialog
             return step.PromptAsync(PromptIds.Text, kit.Ask(turn, MessageKeys.SituationClinicInWords), cancellationToken);
         }
 
+        return step.PromptAsync(PromptIds.DoctorCard, DoctorCardPrompt(kit, turn), cancellationToken);
+    }
+
+    /// <summary>The doctor card in the turn's language; built again by <see cref="JourneyPromptRewording"/> after a switch.</summary>
+    internal static PromptOptions DoctorCardPrompt(JourneyKit kit, Microsoft.Bot.Builder.ITurnContext turn)
+    {
         var wording = new Cards.DoctorCard.Wording(
             kit.Say(turn, MessageKeys.SituationDoctorName), kit.Say(turn, MessageKeys.SituationDoctorPractice),
             kit.Say(turn, MessageKeys.SituationDoctorPhone), kit.Say(turn, MessageKeys.SituationDoctorSave));
-        return step.PromptAsync(PromptIds.DoctorCard, new PromptOptions
+        return new PromptOptions
         {
             Prompt = kit.Say(turn, MessageKeys.SituationClinic),
             Card = Cards.DoctorCard.Build(wording),
-        }, cancellationToken);
+        };
     }
 
     // Unclear: the date prompt asks again and reads an ambiguous answer back in words.
