@@ -40,6 +40,32 @@ public sealed record ScriptedAnswers
     public string Email { get; init; } = Sentinels.Email;
 
     public string Times { get; init; } = "mornings";
+
+    /// <summary>
+    /// The same person answering in another language: their own words written in it, and the buttons' labels as that
+    /// language's content words them (the script also taps the consent, role, yes/no and records buttons in it).
+    /// </summary>
+    public static ScriptedAnswers In(ContentCatalog language, string concern, string proposedDetail, string clinic, string needsOther)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        return new ScriptedAnswers
+        {
+            Language = language,
+            Concern = concern,
+            Proposed = language.Choices(ChoiceSetIds.Proposal)["treatment"].Label,
+            ProposedDetail = proposedDetail,
+            Date = language.Messages.Get(MessageKeys.EngineNoLabel),
+            Clinic = clinic,
+            Symptoms = language.Choices(ChoiceSetIds.Urgency)["stable"].Label,
+            Needs = language.Need("transport").Label,
+            NeedsOther = needsOther,
+            ContactMethods = $"{language.Choices(ChoiceSetIds.ContactMethod)["phone"].Label}, {language.Choices(ChoiceSetIds.ContactMethod)["email"].Label}",
+            Times = language.Choices(ChoiceSetIds.ContactTimes)["mornings"].Label,
+        };
+    }
+
+    /// <summary>The content whose words the script recognises and taps; null: the repository's default language.</summary>
+    public ContentCatalog? Language { get; init; }
 }
 
 /// <summary>
@@ -61,6 +87,7 @@ public static class AnsweringScript
     {
 
         answers ??= new ScriptedAnswers();
+        var words = answers.Language is { } language ? ScriptWords.In(language) : ScriptWords.English;
         var ownQuestionAsked = false;
         var recordsAnswered = 0;
         var reasonsAnswered = 0;
@@ -75,8 +102,8 @@ public static class AnsweringScript
             if (turn.RecordsCard() is not null)
             {
                 // The first record "need help", the rest "have it"; a script that can only type asks for them one by one.
-                turn = markRecords is null ? await say("one by one")
-                    : await markRecords(turn, [(turn.RecordTitles()[0], "I need help getting it")], "I have it");
+                turn = markRecords is null ? await say(words.OneByOne)
+                    : await markRecords(turn, [(turn.RecordTitles()[0], words.NeedHelp)], words.Have);
                 continue;
             }
 
@@ -84,23 +111,23 @@ public static class AnsweringScript
             bool Asks(params MessageKey[] keys) => keys.Any(key => turn.Messages.Says(asked, key));
             string reply = asked switch
             {
-                _ when Asks(MessageKeys.WelcomeConsentAsk) => "Yes, save my answers",
-                _ when Asks(MessageKeys.RoleAsk) => answers.Caregiver ? "I'm helping someone" : "I am the patient",
+                _ when Asks(MessageKeys.WelcomeConsentAsk) => words.ConsentYes,
+                _ when Asks(MessageKeys.RoleAsk) => answers.Caregiver ? words.Helping : words.Patient,
                 _ when Asks(MessageKeys.RolePatientName) => answers.PatientName,
-                _ when Asks(MessageKeys.RoleRelationship) => "Parent",
-                _ when Asks(MessageKeys.RolePatientAgrees) => "Yes, they agree",
+                _ when Asks(MessageKeys.RoleRelationship) => words.Parent,
+                _ when Asks(MessageKeys.RolePatientAgrees) => words.Agrees,
                 _ when Asks(MessageKeys.SituationDiagnosis) => answers.Concern,
                 _ when Asks(MessageKeys.SituationProposed) => answers.Proposed,
                 _ when Asks(MessageKeys.SituationProposedDetail) => answers.ProposedDetail,
                 _ when Asks(MessageKeys.SituationDateAsk) => answers.Date,
                 _ when Asks(MessageKeys.SituationClinic) => answers.Clinic,
                 _ when Asks(MessageKeys.SituationSymptomsAsk) => answers.Symptoms,
-                _ when IsReasonQuestion(turn) => reasonsAnswered++ == 0 ? "yes" : "no",
-                _ when Asks(MessageKeys.ReasonsSuggestionAsk) => "yes",
-                _ when Asks(MessageKeys.QuestionsIntro) => "Do my tests and scans fit this diagnosis?",
+                _ when IsReasonQuestion(turn) => reasonsAnswered++ == 0 ? words.Yes : words.No,
+                _ when Asks(MessageKeys.ReasonsSuggestionAsk) => words.Yes,
+                _ when Asks(MessageKeys.QuestionsIntro) => words.SuggestedQuestion ?? turn.CardChoices()[0],
                 _ when Asks(MessageKeys.QuestionsOwnAsk, MessageKeys.QuestionsOwnOrChange) && !ownQuestionAsked => answers.OwnQuestion,
-                _ when Asks(MessageKeys.QuestionsOwnAsk, MessageKeys.QuestionsOwnOrChange, MessageKeys.QuestionsAdded) => "done",
-                _ when Asks(MessageKeys.RecordsItemAsk) => recordsAnswered++ == 0 ? "I need help getting it" : "I have it",
+                _ when Asks(MessageKeys.QuestionsOwnAsk, MessageKeys.QuestionsOwnOrChange, MessageKeys.QuestionsAdded) => words.Done,
+                _ when Asks(MessageKeys.RecordsItemAsk) => recordsAnswered++ == 0 ? words.NeedHelp : words.Have,
                 _ when Asks(MessageKeys.NeedsAsk) => answers.Needs,
                 _ when Asks(MessageKeys.NeedsOtherAsk) => answers.NeedsOther,
                 _ when Asks(MessageKeys.ContactMethodAsk) => answers.ContactMethods,
@@ -108,7 +135,7 @@ public static class AnsweringScript
                 _ when Asks(MessageKeys.ContactPhoneInvalid) => answers.PhoneRetry,
                 _ when Asks(MessageKeys.ContactEmailAsk) => answers.Email,
                 _ when Asks(MessageKeys.ContactTimesAsk) => answers.Times,
-                _ when Asks(MessageKeys.SituationDateReadBack, MessageKeys.ContactTimesReadBack) => "yes",
+                _ when Asks(MessageKeys.SituationDateReadBack, MessageKeys.ContactTimesReadBack) => words.Yes,
                 _ => throw new InvalidOperationException("The script has no answer for: " + asked),
             };
             ownQuestionAsked |= Asks(MessageKeys.QuestionsOwnAsk, MessageKeys.QuestionsOwnOrChange);
@@ -145,4 +172,22 @@ public static class AnsweringScript
             .Select(o => (o["type"]!.ToString() == "TextBlock" ? o["text"] : o["label"])?.ToString() ?? "").LastOrDefault();
         return cardText ?? (turn.Texts.Count > 0 ? turn.Texts[^1] : "");
     }
+}
+
+/// <summary>
+/// What the script taps or types that is not the person's own words. English keeps the phrasings the English tests
+/// were written with; another language takes its content's labels.
+/// </summary>
+internal sealed record ScriptWords(string ConsentYes, string Patient, string Helping, string Parent, string Agrees, string Yes, string No,
+    string Done, string NeedHelp, string Have, string OneByOne, string? SuggestedQuestion)
+{
+    public static ScriptWords English { get; } = new("Yes, save my answers", "I am the patient", "I'm helping someone", "Parent", "Yes, they agree",
+        "yes", "no", "done", "I need help getting it", "I have it", "one by one", "Do my tests and scans fit this diagnosis?");
+
+    public static ScriptWords In(ContentCatalog c) => new(
+        c.Choices(ChoiceSetIds.Consent)["yes"].Label, c.Choices(ChoiceSetIds.Role)["patient"].Label, c.Choices(ChoiceSetIds.Role)["caregiver"].Label,
+        c.Choices(ChoiceSetIds.Relationship)["parent"].Label, c.Choices(ChoiceSetIds.ProxyAuthority)["agrees"].Label,
+        c.Messages.Get(MessageKeys.EngineYesLabel), c.Messages.Get(MessageKeys.EngineNoLabel), c.Answers.Done[0],
+        c.Choices(ChoiceSetIds.RecordStatus)["need-help"].Label, c.Choices(ChoiceSetIds.RecordStatus)["have"].Label,
+        c.Choices(ChoiceSetIds.RecordsMode)["one-by-one"].Label, null);
 }
