@@ -10,7 +10,7 @@ namespace SecondOpinionBot.Intake;
 /// (<see cref="PromptWording"/>) in the new language, its choices by id; the records checklist and the doctor card built
 /// again in it. Anything else it cannot rewrite is asked again as it was.
 /// </summary>
-public sealed class JourneyPromptRewording(JourneyKit kit) : IPromptRewording
+public sealed class JourneyPromptRewording(JourneyKit kit, ContentCatalogs languages) : IPromptRewording
 {
     public async Task<PromptOptions?> RewordAsync(DialogContext dc, string promptId, PromptOptions options, CancellationToken cancellationToken)
     {
@@ -35,6 +35,20 @@ public sealed class JourneyPromptRewording(JourneyKit kit) : IPromptRewording
         }
 
         var catalog = kit.Content(dc.TurnContext);
+        if (languages.Find(options.Language) is { } asked && asked.Culture != catalog.Culture)
+        {
+            // Words filled in from other content (a reason's own question) follow the language too.
+            wording = new PromptWording
+            {
+                Prompt = wording.Prompt,
+                Retry = wording.Retry,
+                RetryLead = wording.RetryLead,
+                Values = wording.Values.ToDictionary(v => v.Key, v => ContentTextTranslation.Translate(v.Value, asked, catalog), StringComparer.Ordinal),
+                ChoiceSet = wording.ChoiceSet,
+                Languages = wording.Languages,
+            };
+        }
+
         try
         {
             IReadOnlyList<Choice> choices = wording.ChoiceSet is { } set

@@ -162,6 +162,24 @@ public sealed class LanguageChoiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Switching_to_Spanish_at_a_reason_asks_that_reasons_own_question_in_Spanish()
+    {
+        await using var factory = new BotAppFactory(_spanish.Settings());
+        await using var chat = await JourneyChat.StartAsync(factory: factory);
+        chat.Locale = "en-US";
+        var reason = await chat.PlayAsync(await chat.OpenAsync(), [.. ShortJourney.Consent, .. ShortJourney.AsPatient, .. ShortJourney.Situation()]);
+        var english = Wording.Repository.Default.Reasons.Single(r => r.Id == "diagnostic-clarity").SoundsLikeYou[0];
+        Assert.Contains(reason.Readable, t => t.Contains(english, StringComparison.Ordinal));
+        var spanishQuestion = Spanish(chat).Reasons.Single(r => r.Id == "diagnostic-clarity").SoundsLikeYou[0];
+
+        chat.Language = "es";
+        var spanish = await chat.SayAsync("español");
+
+        Assert.Contains(spanish.Readable, t => t.Contains(spanishQuestion, StringComparison.Ordinal));
+        Assert.DoesNotContain(spanish.Readable, t => t.Contains(english, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_English_yes_in_a_Spanish_conversation_is_understood()
     {
         await using var factory = new BotAppFactory(_spanish.Settings());
