@@ -13,11 +13,8 @@ namespace SecondOpinionBot.Tests.Support;
 /// </summary>
 public static partial class Wording
 {
-    private static readonly Lazy<ContentCatalogs> LazyRepository =
-        new(() => ContentCatalogs.Load(ContentDirectory.Resolve(null, AppContext.BaseDirectory), "en", [new SecondOpinionBot.Safety.EmergencyPhrasesCheck()]));
-
     /// <summary>The repository's dialogs/, as a host started without a Content:Directory setting loads it.</summary>
-    public static ContentCatalogs Repository => LazyRepository.Value;
+    public static ContentCatalogs Repository => Tests.Content.ContentFixture.Catalogs;
 
     /// <summary>The repository's default-language messages.</summary>
     public static MessageCatalog Messages => Repository.Default.Messages;
