@@ -5,7 +5,8 @@ namespace SecondOpinionBot.Bench;
 /// <summary>
 /// Runs every benchmark, prints each figure next to its baseline from the same run, then one PASS/FAIL line per
 /// target. Exit code 1 if any target fails. Targets are documented in the README's Benchmarks section.
-/// With the argument <c>emergency</c> only the emergency check runs (seconds, for checking a change to emergency.yaml).
+/// With the argument <c>emergency</c> only the emergency check runs (seconds, for checking a change to emergency.yaml);
+/// with <c>engine</c> only the micro-benchmarks of a journey turn's own CPU (<see cref="EngineBench"/>).
 /// </summary>
 public static class BenchProgram
 {
@@ -24,6 +25,14 @@ public static class BenchProgram
         if (args.Contains("emergency", StringComparer.OrdinalIgnoreCase))
         {
             return EmergencyOnly(output, total);
+        }
+
+        if (args.Contains("engine", StringComparer.OrdinalIgnoreCase))
+        {
+            output.WriteLine("engine ...");
+            Report.Print(output, EngineBench.Run(), []);
+            output.WriteLine($"\ntotal {total.Elapsed.TotalSeconds:0.0} s");
+            return 0;
         }
 
         output.WriteLine($"storage ... (one op writes and reads {StorageBench.DocumentBytes():#,0} bytes of state JSON)");

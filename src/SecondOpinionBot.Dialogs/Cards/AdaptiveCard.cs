@@ -97,7 +97,7 @@ public sealed class AdaptiveCard
     public static JObject SdkContent(JsonObject card)
     {
         ArgumentNullException.ThrowIfNull(card);
-        return JObject.Parse(Text(card));
+        return NewtonsoftNodes.ToJObject(card, Readable);
     }
 
     /// <summary>The card as JSON text, with its words as written (no \u escapes for "·" or "é"), as Teams would show them.</summary>
