@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Recognizers.Text.Number;
 using SecondOpinionBot.Dialogs.Language;
 
 namespace SecondOpinionBot.Dialogs.Choices;
@@ -14,6 +13,12 @@ public static class ChoiceRecognizer
     {
         normalizer ??= TextNormalizer.Plain;
         ArgumentNullException.ThrowIfNull(choices);
+        return string.IsNullOrWhiteSpace(answer) ? null : RecognizeOne(answer, choices, NamesOf(choices, normalizer), recognizerCulture, normalizer);
+    }
+
+    /// <summary><see cref="RecognizeOne(string?, IReadOnlyList{Choice}, string, TextNormalizer?)"/> with each choice's names already read.</summary>
+    private static FoundChoice? RecognizeOne(string answer, IReadOnlyList<Choice> choices, string[][] names, string recognizerCulture, TextNormalizer normalizer)
+    {
         if (string.IsNullOrWhiteSpace(answer))
         {
             return null;
@@ -25,11 +30,11 @@ public static class ChoiceRecognizer
             return null;
         }
 
-        return Single(choices, names => names.Any(n => PhraseMatcher.Normalize(n, normalizer) == text))
-            ?? Single(choices, names => names.Any(n => PhraseMatcher.ContainsPhrase(text, n, normalizer)))
+        return Single(choices, names, n => n == text)
+            ?? Single(choices, names, n => PhraseMatcher.ContainsNormalized(text, n))
             ?? ByOrdinal(text, choices, recognizerCulture)
             ?? ByNumber(text, choices, recognizerCulture)
-            ?? (text.Length >= 3 ? Single(choices, names => names.Any(n => PhraseMatcher.Normalize(n, normalizer).Contains(text, StringComparison.Ordinal))) : null);
+            ?? (text.Length >= 3 ? Single(choices, names, n => n.Contains(text, StringComparison.Ordinal)) : null);
     }
 
     /// <summary>
@@ -47,7 +52,7 @@ public static class ChoiceRecognizer
             return null;
         }
 
-        return Single(choices, names => names.Any(n => PhraseMatcher.Normalize(n, normalizer) == text))
+        return Single(choices, NamesOf(choices, normalizer), n => n == text)
             ?? (text.Split(' ').Length == 1 ? ByNumber(text, choices, recognizerCulture) : null);
     }
 
@@ -63,13 +68,14 @@ public static class ChoiceRecognizer
             return [];
         }
 
+        var names = NamesOf(choices, lexicon.Normalizer);
         var parts = Split(answer, lexicon).ToList();
-        if (parts.Count > 1 && !IsExactName(answer, choices, lexicon.Normalizer))
+        if (parts.Count > 1 && !IsExactName(answer, names, lexicon.Normalizer))
         {
             var found = new List<FoundChoice>();
             foreach (var part in parts)
             {
-                if (RecognizeOne(part, choices, recognizerCulture, lexicon.Normalizer) is not { } choice)
+                if (RecognizeOne(part, choices, names, recognizerCulture, lexicon.Normalizer) is not { } choice)
                 {
                     found.Clear();
                     break;
@@ -88,19 +94,31 @@ public static class ChoiceRecognizer
         }
 
         // One answer, or a title that itself contains a joiner ("scans and imaging").
-        return RecognizeOne(answer, choices, recognizerCulture, lexicon.Normalizer) is { } one ? [one] : [];
+        return RecognizeOne(answer, choices, names, recognizerCulture, lexicon.Normalizer) is { } one ? [one] : [];
     }
 
-    private static bool IsExactName(string answer, IReadOnlyList<Choice> choices, TextNormalizer normalizer)
+    /// <summary>Each choice's names (value, title, synonyms) as the normalizer reads them, read once per answer.</summary>
+    private static string[][] NamesOf(IReadOnlyList<Choice> choices, TextNormalizer normalizer)
+    {
+        var names = new string[choices.Count][];
+        for (var i = 0; i < choices.Count; i++)
+        {
+            names[i] = choices[i].Names().Select(n => PhraseMatcher.Normalize(n, normalizer)).ToArray();
+        }
+
+        return names;
+    }
+
+    private static bool IsExactName(string answer, string[][] names, TextNormalizer normalizer)
     {
         var text = PhraseMatcher.Normalize(answer, normalizer);
-        return choices.SelectMany(c => c.Names()).Any(n => PhraseMatcher.Normalize(n, normalizer) == text);
+        return names.Any(n => n.Contains(text, StringComparer.Ordinal));
     }
 
     /// <summary>Commas and semicolons always separate; so do the lexicon's joiner words ("and").</summary>
     private static IEnumerable<string> Split(string answer, Lexicon lexicon)
     {
-        var joiners = lexicon.ListJoiners.Select(j => PhraseMatcher.Normalize(j, lexicon.Normalizer)).ToHashSet(StringComparer.Ordinal);
+        var joiners = lexicon.ListJoiners.Select(j => PhraseMatcher.NormalizePhrase(j, lexicon.Normalizer)).ToHashSet(StringComparer.Ordinal);
         foreach (var piece in answer.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries))
         {
             var current = new List<string>();
@@ -124,15 +142,29 @@ public static class ChoiceRecognizer
         }
     }
 
-    private static FoundChoice? Single(IReadOnlyList<Choice> choices, Func<IEnumerable<string>, bool> matches)
+    /// <summary>The one choice one of whose names matches; null when none or several do.</summary>
+    private static FoundChoice? Single(IReadOnlyList<Choice> choices, string[][] names, Func<string, bool> matches)
     {
-        var hits = choices.Select((c, i) => (c, i)).Where(x => matches(x.c.Names())).ToList();
-        return hits.Count == 1 ? new FoundChoice(hits[0].c.Value, hits[0].i) : null;
+        var hit = -1;
+        for (var i = 0; i < choices.Count; i++)
+        {
+            if (Array.Exists(names[i], n => matches(n)))
+            {
+                if (hit >= 0)
+                {
+                    return null;
+                }
+
+                hit = i;
+            }
+        }
+
+        return hit >= 0 ? new FoundChoice(choices[hit].Value, hit) : null;
     }
 
     private static FoundChoice? ByOrdinal(string text, IReadOnlyList<Choice> choices, string culture)
     {
-        var ordinals = NumberRecognizer.RecognizeOrdinal(text, culture);
+        var ordinals = RecognizerModels.Ordinal(text, culture);
         if (ordinals.Count != 1
             || ordinals[0].Resolution.GetValueOrDefault("offset") is not string offsetText
             || !int.TryParse(offsetText, CultureInfo.InvariantCulture, out var offset))
@@ -147,7 +179,7 @@ public static class ChoiceRecognizer
     /// <summary>A bare number ("2", "number 2") picks by position; a number inside a sentence does not.</summary>
     private static FoundChoice? ByNumber(string text, IReadOnlyList<Choice> choices, string culture)
     {
-        var numbers = NumberRecognizer.RecognizeNumber(text, culture);
+        var numbers = RecognizerModels.Number(text, culture);
         if (numbers.Count != 1 || text.Split(' ').Length > 2
             || numbers[0].Resolution.GetValueOrDefault("value") is not string value
             || !int.TryParse(value, CultureInfo.InvariantCulture, out var position))

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 
@@ -20,6 +21,13 @@ public sealed class TextNormalizer
     // Words matched as typed, before apostrophes and case are dropped ("od'd" is not "odd"; "ODd" is not "odd").
     private readonly Dictionary<string, string[]> _asTypedExactCase = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> _asTypedAnyCase = new(StringComparer.Ordinal);
+
+    // Content phrases (answer words, choice-set synonyms, situation keywords) are read the same way on every turn that
+    // compares against them; each is read once. Only content goes in, never what a user typed: that is health
+    // information and is not kept. The cap only guards against a caller passing user text by mistake.
+    private const int MaxPhrases = 20_000;
+    private readonly ConcurrentDictionary<string, string[]> _phraseTokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _phraseWords = new(StringComparer.Ordinal);
 
     /// <param name="spellings">
     /// What people type → what it means, one or two words on the left ("isnt" → "is not", "dont no" → "do not know").
@@ -101,6 +109,42 @@ public sealed class TextNormalizer
 
     /// <summary>Words only, clause breaks removed, one space between: for comparing whole short answers.</summary>
     public string Words(string? text) => string.Join(' ', Tokens(text).Where(t => t != Break));
+
+    /// <summary><see cref="Tokens"/> of a content phrase (never user text), read once and kept.</summary>
+    public IReadOnlyList<string> PhraseTokens(string phrase)
+    {
+        ArgumentNullException.ThrowIfNull(phrase);
+        if (_phraseTokens.TryGetValue(phrase, out var known))
+        {
+            return known;
+        }
+
+        var tokens = Tokens(phrase).ToArray();
+        if (_phraseTokens.Count < MaxPhrases)
+        {
+            _phraseTokens.TryAdd(phrase, tokens);
+        }
+
+        return tokens;
+    }
+
+    /// <summary><see cref="Words"/> of a content phrase (never user text), read once and kept.</summary>
+    public string PhraseWords(string phrase)
+    {
+        ArgumentNullException.ThrowIfNull(phrase);
+        if (_phraseWords.TryGetValue(phrase, out var known))
+        {
+            return known;
+        }
+
+        var words = Words(phrase);
+        if (_phraseWords.Count < MaxPhrases)
+        {
+            _phraseWords.TryAdd(phrase, words);
+        }
+
+        return words;
+    }
 
     /// <summary>True when <paramref name="phrase"/>'s words occur next to each other in <paramref name="text"/>.</summary>
     public bool ContainsPhrase(string? text, string? phrase)

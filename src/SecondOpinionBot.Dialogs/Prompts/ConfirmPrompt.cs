@@ -49,7 +49,7 @@ public static class YesNo
             .Concat(Matches(text, lexicon.Unsure, null, normalizer))
             .ToList();
         var labels = matches
-            .Where(m => !matches.Any(other => other.Phrase.Length > m.Phrase.Length && PhraseMatcher.ContainsPhrase(other.Phrase, m.Phrase)))
+            .Where(m => !matches.Any(other => other.Phrase.Length > m.Phrase.Length && PhraseMatcher.ContainsNormalized(other.Phrase, PhraseMatcher.NormalizePhrase(m.Phrase))))
             .Select(m => m.Label)
             .Distinct()
             .ToList();
@@ -57,7 +57,7 @@ public static class YesNo
     }
 
     private static IEnumerable<(string Phrase, bool? Label)> Matches(string text, IEnumerable<string> phrases, bool? label, TextNormalizer normalizer)
-        => phrases.Where(p => PhraseMatcher.ContainsPhrase(text, p, normalizer)).Select(p => (PhraseMatcher.Normalize(p, normalizer), label));
+        => phrases.Where(p => PhraseMatcher.ContainsContentPhrase(text, p, normalizer)).Select(p => (PhraseMatcher.NormalizePhrase(p, normalizer), label));
 
     /// <summary>Yes, no or not sure said as a whole phrase ("yes?", "not sure"), nothing more: for question-shaped input.</summary>
     public static bool IsExact(string? answer, Lexicon lexicon)
@@ -65,7 +65,7 @@ public static class YesNo
         ArgumentNullException.ThrowIfNull(lexicon);
         var text = answer is null ? "" : PhraseMatcher.Normalize(answer, lexicon.Normalizer);
         return text.Length > 0 && lexicon.Yes.Concat(lexicon.No).Concat(lexicon.Unsure).Append(ConfirmPrompt.YesValue).Append(ConfirmPrompt.NoValue)
-            .Any(p => PhraseMatcher.Normalize(p, lexicon.Normalizer) == text);
+            .Any(p => PhraseMatcher.NormalizePhrase(p, lexicon.Normalizer) == text);
     }
 
     public static IReadOnlyList<Choice> Choices(Lexicon lexicon)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Recognizers.Text.DateTime;
 
 namespace SecondOpinionBot.Dialogs.Prompts;
 
@@ -17,7 +16,7 @@ public static class DateTimeResolver
     /// <returns>The candidates, best first; more than one means the answer was ambiguous.</returns>
     public static IReadOnlyList<DateTimeAnswer> Resolve(string text, string recognizerCulture, DateTimeOffset userNow, TimeZoneInfo? timeZone, bool preferPast)
     {
-        var result = DateTimeRecognizer.RecognizeDateTime(text, recognizerCulture, DateTimeOptions.None, userNow.DateTime)
+        var result = Language.RecognizerModels.DateTime(text, recognizerCulture, userNow.DateTime)
             .FirstOrDefault(r => r.Resolution.GetValueOrDefault("values") is List<Dictionary<string, string>>);
         if (result?.Resolution["values"] is not List<Dictionary<string, string>> values)
         {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Recognizers.Text.Number;
 
 namespace SecondOpinionBot.Dialogs.Prompts;
 
@@ -13,7 +12,7 @@ public sealed class NumberPrompt(string id, PromptValidator<double>? validator =
             return PromptRecognition.Failed<double>();
         }
 
-        var first = NumberRecognizer.RecognizeNumber(answer, dc.Language.RecognizerCulture).FirstOrDefault();
+        var first = Language.RecognizerModels.Number(answer, dc.Language.RecognizerCulture).FirstOrDefault();
         return first?.Resolution.GetValueOrDefault("value") is string value
             && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
             ? PromptRecognition.Success<double>(number)

@@ -153,7 +153,7 @@ public sealed class ContentCatalog
     {
         var tokens = PhraseText.Tokens(text, Normalizer);
         return Situations
-            .Where(s => s.Keywords.Any(k => PhraseText.ContainsPhrase(tokens, PhraseText.Tokens(k, Normalizer))))
+            .Where(s => s.Keywords.Any(k => PhraseText.ContainsPhrase(tokens, Normalizer.PhraseTokens(k))))
             .Select(s => s.Id)
             .ToHashSet(StringComparer.Ordinal);
     }
@@ -209,7 +209,7 @@ public sealed class ContentCatalog
     {
         var tokens = PhraseText.Tokens(text, Normalizer);
         return Needs
-            .Where(n => n.Synonyms.Append(n.Label).Any(s => PhraseText.ContainsPhrase(tokens, PhraseText.Tokens(s, Normalizer))))
+            .Where(n => n.Synonyms.Append(n.Label).Any(s => PhraseText.ContainsPhrase(tokens, Normalizer.PhraseTokens(s))))
             .ToList();
     }
 }

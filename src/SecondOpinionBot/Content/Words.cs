@@ -42,7 +42,7 @@ public sealed record AnswerWords(
         {
             foreach (var (answer, phrases) in ByAnswer)
             {
-                if (phrases.Any(p => PhraseText.Words(p, Normalizer) == candidate))
+                if (phrases.Any(p => Normalizer.PhraseWords(p) == candidate))
                 {
                     return answer;
                 }

@@ -1,5 +1,4 @@
 using Microsoft.Recognizers.Text;
-using Microsoft.Recognizers.Text.DateTime;
 
 namespace SecondOpinionBot.Intake.Flows;
 
@@ -9,7 +8,7 @@ public static class ContactTimes
     /// <summary>The parts of the text the recognizer understood, joined for a read-back; null when it understood none.</summary>
     public static string? Understand(string text, string culture)
     {
-        var found = DateTimeRecognizer.RecognizeDateTime(text, ToRecognizerCulture(culture));
+        var found = Dialogs.Language.RecognizerModels.DateTime(text, ToRecognizerCulture(culture), DateTime.Now);
         return found.Count == 0 ? null : string.Join(", ", found.Select(r => r.Text));
     }
 
