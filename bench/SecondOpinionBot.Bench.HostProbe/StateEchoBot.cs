@@ -1,22 +1,23 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using SecondOpinionBot.Dialogs.State;
 
 namespace SecondOpinionBot.Bench.HostProbe;
 
 /// <summary>
 /// The "our host, echo" baseline: says the text back like the SDK sample, and does what a real turn does at least to
-/// state on our storage: one read of the conversation's state and one write.
+/// state on our storage, the way the bot does it (the engine's state documents): one read of the conversation's
+/// state and one write.
 /// </summary>
-internal sealed class StateEchoBot(ConversationState conversationState) : ActivityHandler
+internal sealed class StateEchoBot(IStateStorage state) : ActivityHandler
 {
-    private readonly IStatePropertyAccessor<int> _turns = conversationState.CreateProperty<int>("benchEchoTurns");
+    private readonly StateProperty<int> _turns = new(state, StateScope.Conversation, "benchEchoTurns");
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
-        var turns = await _turns.GetAsync(turnContext, () => 0, cancellationToken);
+        var turns = await _turns.GetAsync(turnContext, 0, cancellationToken);
         await _turns.SetAsync(turnContext, turns + 1, cancellationToken);
         await base.OnTurnAsync(turnContext, cancellationToken);
-        await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
     }
 
     protected override Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)

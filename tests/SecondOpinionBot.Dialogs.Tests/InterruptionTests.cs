@@ -84,7 +84,7 @@ public class InterruptionTests
     [Fact]
     public async Task Emergency_ComesFirst_EvenWhenTheStoredPositionIsLost()
     {
-        var storage = new Microsoft.Bot.Builder.MemoryStorage();
+        var storage = new SecondOpinionBot.Dialogs.State.MemoryStateStorage();
         var adapter = TestBot.Adapter();
         await new TestBot(u => IntakeFlow.Create(u), storage, flowVersion: "1").Flow(adapter)
             .Send("hi").AssertReply(IntakeFlow.AskName)

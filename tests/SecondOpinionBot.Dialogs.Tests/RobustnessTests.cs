@@ -1,4 +1,5 @@
 using Microsoft.Bot.Builder;
+using SecondOpinionBot.Dialogs.State;
 using SecondOpinionBot.Dialogs.Tests.TestSupport;
 
 namespace SecondOpinionBot.Dialogs.Tests;
@@ -8,7 +9,7 @@ public class RobustnessTests
     [Fact]
     public async Task AfterARestart_ANewProcessOverTheSameStorage_ContinuesTheWaitingQuestion()
     {
-        var storage = new MemoryStorage();
+        var storage = new MemoryStateStorage();
         await new TestBot(u => IntakeFlow.Create(u), storage).Flow(TestBot.Adapter())
             .Send("hi").AssertReply(IntakeFlow.AskName)
             .Send("Ana").AssertReply(IntakeFlow.AskAge)
@@ -37,7 +38,7 @@ public class RobustnessTests
     [Fact]
     public async Task StoredStackNamingARemovedDialog_ApologisesAndResumesFromTheDraft()
     {
-        var storage = new MemoryStorage();
+        var storage = new MemoryStateStorage();
         await new TestBot(u => IntakeFlow.Create(u, id: "intakeV1"), storage).Flow(TestBot.Adapter())
             .Send("hi").AssertReply(IntakeFlow.AskName)
             .Send("Ana").AssertReply(IntakeFlow.AskAge)
@@ -52,7 +53,7 @@ public class RobustnessTests
     [Fact]
     public async Task AChangedWaterfall_IsNotResumedAtAStaleStep()
     {
-        var storage = new MemoryStorage();
+        var storage = new MemoryStateStorage();
         await new TestBot(u => IntakeFlow.Create(u), storage).Flow(TestBot.Adapter())
             .Send("hi").AssertReply(IntakeFlow.AskName)
             .Send("Ana").AssertReply(IntakeFlow.AskAge)
@@ -66,7 +67,7 @@ public class RobustnessTests
     [Fact]
     public async Task AChangedFlowVersion_ApologisesAndResumesFromTheDraft()
     {
-        var storage = new MemoryStorage();
+        var storage = new MemoryStateStorage();
         await new TestBot(u => IntakeFlow.Create(u), storage, flowVersion: "2026.1").Flow(TestBot.Adapter())
             .Send("hi").AssertReply(IntakeFlow.AskName)
             .Send("Ana").AssertReply(IntakeFlow.AskAge)
@@ -82,12 +83,9 @@ public class RobustnessTests
     {
         var bot = new TestBot(u => IntakeFlow.Create(u));
         var adapter = TestBot.Adapter();
-        var property = bot.ConversationState.CreateProperty<string>("DialogStack");
-        await new Microsoft.Bot.Builder.Adapters.TestFlow(adapter, async (turn, ct) =>
-            {
-                await property.SetAsync(turn, "{ this is not json", ct);
-                await bot.ConversationState.SaveChangesAsync(turn, false, ct);
-            })
+        // As the SDK's ConversationState kept it: JSON text in a string, here not JSON at all.
+        var property = new StateProperty<string>(bot.Storage, StateScope.Conversation, DialogStackStore.DefaultPropertyName);
+        await new Microsoft.Bot.Builder.Adapters.TestFlow(adapter, (turn, ct) => property.SetAsync(turn, "{ this is not json", ct))
             .Send("corrupt it")
             .StartTestAsync();
 

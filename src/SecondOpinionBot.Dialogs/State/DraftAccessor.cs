@@ -7,7 +7,7 @@ namespace SecondOpinionBot.Dialogs.State;
 
 /// <summary>
 /// A flow's answers so far, per user, typed and saved at once. Because the draft outlives the dialog stack, a reset
-/// stack, a new conversation or a new browser tab resumes from it. Stored as System.Text.Json text in UserState.
+/// stack, a new conversation or a new browser tab resumes from it. Kept in the user's state document.
 /// </summary>
 /// <remarks>
 /// Written without its null values and empty lists (read with <see cref="DialogJson.Options"/>, a missing property
@@ -15,16 +15,16 @@ namespace SecondOpinionBot.Dialogs.State;
 /// the one left once its case is sent) was mostly <c>null</c> and <c>[]</c>. So a draft type starts every collection
 /// empty and every optional answer null.
 /// </remarks>
-public sealed class DraftAccessor<T>(UserState userState, string name)
+public sealed class DraftAccessor<T>(IStateStorage storage, string name)
     where T : class, new()
 {
-    private readonly IStatePropertyAccessor<string> _property = userState.CreateProperty<string>(name);
-
     private static readonly JsonSerializerOptions Written = new(DialogJson.Options)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { WithoutEmptyCollections } },
     };
+
+    private readonly StateProperty<T> _property = new(storage, StateScope.User, name, Written);
 
     private static void WithoutEmptyCollections(JsonTypeInfo type)
     {
@@ -34,18 +34,12 @@ public sealed class DraftAccessor<T>(UserState userState, string name)
         }
     }
 
-    /// <summary>The saved draft, or a new one. A draft this build cannot read starts fresh rather than failing the turn.</summary>
+    /// <summary>The saved draft (a copy: change it through <see cref="SaveAsync"/>), or a new one. A draft this build cannot read starts fresh rather than failing the turn.</summary>
     public async Task<T> GetAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
-        var json = await _property.GetAsync(turnContext, () => string.Empty, cancellationToken);
-        if (string.IsNullOrEmpty(json))
-        {
-            return new T();
-        }
-
         try
         {
-            return JsonSerializer.Deserialize<T>(json, DialogJson.Options) ?? new T();
+            return await _property.GetAsync(turnContext, new T(), cancellationToken);
         }
         catch (JsonException)
         {
@@ -53,15 +47,12 @@ public sealed class DraftAccessor<T>(UserState userState, string name)
         }
     }
 
-    public async Task<bool> ExistsAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
-        => !string.IsNullOrEmpty(await _property.GetAsync(turnContext, () => string.Empty, cancellationToken));
+    public Task<bool> ExistsAsync(ITurnContext turnContext, CancellationToken cancellationToken = default) =>
+        _property.ExistsAsync(turnContext, cancellationToken);
 
-    /// <summary>Writes through to storage now, not at the end of the turn, so an answer survives a crash later in the turn.</summary>
-    public async Task SaveAsync(ITurnContext turnContext, T draft, CancellationToken cancellationToken = default)
-    {
-        await _property.SetAsync(turnContext, JsonSerializer.Serialize(draft, Written), cancellationToken);
-        await userState.SaveChangesAsync(turnContext, false, cancellationToken);
-    }
+    /// <summary>Hands the draft to storage now; inside a host turn it lands with the turn's commit, in the same transaction as the turn's record.</summary>
+    public Task SaveAsync(ITurnContext turnContext, T draft, CancellationToken cancellationToken = default) =>
+        _property.SetAsync(turnContext, draft, cancellationToken);
 
     /// <summary>Load, change, save: the usual step.</summary>
     public async Task<T> UpdateAsync(ITurnContext turnContext, Action<T> change, CancellationToken cancellationToken = default)
@@ -73,9 +64,6 @@ public sealed class DraftAccessor<T>(UserState userState, string name)
         return draft;
     }
 
-    public async Task ClearAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
-    {
-        await _property.DeleteAsync(turnContext, cancellationToken);
-        await userState.SaveChangesAsync(turnContext, false, cancellationToken);
-    }
+    public Task ClearAsync(ITurnContext turnContext, CancellationToken cancellationToken = default) =>
+        _property.DeleteAsync(turnContext, cancellationToken);
 }

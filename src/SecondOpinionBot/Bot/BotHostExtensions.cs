@@ -40,9 +40,7 @@ public static class BotHostExtensions
         services.AddSingleton<BotAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<BotAdapter>());
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<BotAdapter>());
-        services.AddSingleton<ConversationState>();
-        services.AddSingleton<UserState>();
-        services.AddSingleton(sp => new DialogStackStore(sp.GetRequiredService<ConversationState>()));
+        services.AddSingleton(sp => new DialogStackStore(sp.GetRequiredService<IStateStorage>()));
         services.AddTransient<IBot, SecondOpinionActivityHandler>();
         return builder;
     }

@@ -9,7 +9,7 @@ namespace SecondOpinionBot.Bot;
 /// the dialog position so the conversation cannot loop on the same failure. Answers live in the user's draft and stay.
 /// </summary>
 public sealed partial class TurnErrorHandler(
-    ConversationState conversationState, DialogStackStore dialogStack, ContentCatalogs content, Intake.PatientLanguage language, ILogger<TurnErrorHandler> logger)
+    DialogStackStore dialogStack, ContentCatalogs content, Intake.PatientLanguage language, ILogger<TurnErrorHandler> logger)
 {
     public async Task HandleAsync(ITurnContext turnContext, Exception exception)
     {
@@ -26,7 +26,7 @@ public sealed partial class TurnErrorHandler(
         try
         {
             // Reload first, so half-made changes of the failed turn are dropped rather than saved.
-            await conversationState.LoadAsync(turnContext, force: true);
+            TurnStateDocuments.Forget(turnContext);
             await dialogStack.ClearAsync(turnContext, CancellationToken.None);
         }
         catch (Exception resetError) when (resetError is not OperationCanceledException)

@@ -36,11 +36,11 @@ public sealed class BotStateDataParticipant(IStorage storage) : IPersonalDataPar
     public Task EraseAsync(PatientIdentity who, CancellationToken cancellationToken) =>
         storage.DeleteAsync([who.UserStateKey, who.ConversationStateKey], cancellationToken);
 
-    // The journey keeps the draft as System.Text.Json text (the engine's DraftAccessor); older shapes were objects.
+    // The engine's DraftAccessor writes the draft as nested System.Text.Json; the SDK's state bags kept it as JSON text in a string.
     private static IntakeDraft? ReadDraft(JToken? token) => token switch
     {
         JValue { Type: JTokenType.String } text => System.Text.Json.JsonSerializer.Deserialize<IntakeDraft>((string)text!, Dialogs.DialogJson.Options),
-        JObject json => json.ToObject<IntakeDraft>(),
+        JObject json => System.Text.Json.JsonSerializer.Deserialize<IntakeDraft>(json.ToString(Newtonsoft.Json.Formatting.None), Dialogs.DialogJson.Options),
         _ => null,
     };
 

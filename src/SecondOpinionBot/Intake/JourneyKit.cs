@@ -12,11 +12,11 @@ namespace SecondOpinionBot.Intake;
 /// What every journey dialog needs: the content in the user's language, the user's draft, and the deployment's
 /// emergency number. Dialogs are singletons; everything per user comes through the turn.
 /// </summary>
-public sealed class JourneyKit(ContentCatalogs content, UserState userState, IOptions<EmergencyOptions> emergency, TimeProvider clock)
+public sealed class JourneyKit(ContentCatalogs content, IStateStorage state, IOptions<EmergencyOptions> emergency, TimeProvider clock)
 {
     public const int MaxFreeTextLength = 500;
 
-    private readonly DraftAccessor<IntakeDraft> _drafts = new(userState, IntakeDraft.StatePropertyName);
+    private readonly DraftAccessor<IntakeDraft> _drafts = new(state, IntakeDraft.StatePropertyName);
 
     public TimeProvider Clock => clock;
 

@@ -10,9 +10,9 @@ namespace SecondOpinionBot.Intake;
 /// draft), else the channel's locale (Teams and Web Chat send the user's) when we have content for it, else the
 /// default. Every patient turn, the turn-error apology and every notice the outbox sends them ask here.
 /// </summary>
-public sealed class PatientLanguage(ContentCatalogs content, UserState userState)
+public sealed class PatientLanguage(ContentCatalogs content, IStateStorage state)
 {
-    private readonly DraftAccessor<IntakeDraft> _drafts = new(userState, IntakeDraft.StatePropertyName);
+    private readonly DraftAccessor<IntakeDraft> _drafts = new(state, IntakeDraft.StatePropertyName);
 
     /// <summary>
     /// The rule. A regional locale the channel sent ("es-MX") is kept when it is the chosen language, so dates and

@@ -3,6 +3,7 @@ using System.Buffers.Text;
 using System.Data.Common;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using SecondOpinionBot.Dialogs.State;
 using SecondOpinionBot.Storage.Protection;
 
 namespace SecondOpinionBot.Storage;
@@ -12,7 +13,7 @@ namespace SecondOpinionBot.Storage;
 /// "*" overwrites, an item without an ETag (the SDK's own state bags) is last writer wins, a missing key reads as absent.
 /// Documents are JSON encrypted with the key of the user or conversation they belong to; type names are never written.
 /// </summary>
-public sealed class SqliteBotStorage(BotDatabase database, TimeProvider clock, IPatientDataProtector protector) : IStorage, IConversationStatePurge
+public sealed class SqliteBotStorage(BotDatabase database, TimeProvider clock, IPatientDataProtector protector) : IStorage, IStateStorage, IConversationStatePurge
 {
     private const string ETagProperty = "ETag";
 
@@ -22,55 +23,80 @@ public sealed class SqliteBotStorage(BotDatabase database, TimeProvider clock, I
         ReferenceLoopHandling = ReferenceLoopHandling.Error,
     });
 
+    /// <summary>The SDK's IStorage read (kept for anything built on the SDK's state classes): documents as JObjects with their ETag.</summary>
     public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        using var span = Operations.Telemetry.BotTelemetry.StartStorage("read", keys.Length);
         var items = new Dictionary<string, object>(keys.Length);
-        // Inside a turn, what the turn itself wrote (not committed yet) is what it reads back.
-        var unit = Turns.TurnUnit.Current;
-        if (unit is not null)
+        foreach (var (key, stored) in await ReadStoredAsync(keys, cancellationToken))
         {
-            foreach (var key in keys.Where(unit.Staged.ContainsKey))
-            {
-                if (unit.Staged[key] is { } staged)
-                {
-                    var copy = (JObject)staged.DeepClone();
-                    copy[ETagProperty] = StagedETag;
-                    items[key] = copy;
-                }
-            }
-
-            keys = keys.Where(key => !unit.Staged.ContainsKey(key)).ToArray();
-        }
-
-        if (keys.Length == 0)
-        {
-            return items;
-        }
-
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        var names = keys.Select((key, i) => { command.Parameters.AddWithValue($"@k{i}", key); return $"@k{i}"; });
-        command.CommandText = $"SELECT key, etag, document FROM bot_state WHERE key IN ({string.Join(',', names)})";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var key = reader.GetString(0);
-            // A document whose key was shredded reads as absent, like a deleted one.
-            if (await protector.UnprotectAsync(PatientDataSubjects.OfStateKey(key), reader.GetString(2), cancellationToken) is not { } json)
-            {
-                continue;
-            }
-
-            var document = JObject.Parse(json);
-            document[ETagProperty] = reader.GetString(1);
+            var document = JObject.Parse(stored.Json);
+            document[ETagProperty] = stored.ETag;
             items[key] = document;
         }
 
         return items;
     }
 
+    /// <summary>The engine's state read: each existing document's JSON, decrypted; inside a turn, what the turn itself staged.</summary>
+    async Task<IReadOnlyDictionary<string, string>> IStateStorage.ReadAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var documents = new Dictionary<string, string>(keys.Count, StringComparer.Ordinal);
+        foreach (var (key, stored) in await ReadStoredAsync(keys, cancellationToken))
+        {
+            documents[key] = stored.Json;
+        }
+
+        return documents;
+    }
+
+    private async Task<Dictionary<string, (string Json, string ETag)>> ReadStoredAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        using var span = Operations.Telemetry.BotTelemetry.StartStorage("read", keys.Count);
+        var items = new Dictionary<string, (string Json, string ETag)>(keys.Count, StringComparer.Ordinal);
+        var unread = new List<string>(keys.Count);
+        // Inside a turn, what the turn itself wrote (not committed yet) is what it reads back.
+        var unit = Turns.TurnUnit.Current;
+        foreach (var key in keys)
+        {
+            if (unit is not null && unit.Staged.TryGetValue(key, out var staged))
+            {
+                if (staged() is { } json)
+                {
+                    items[key] = (json, StagedETag);
+                }
+            }
+            else
+            {
+                unread.Add(key);
+            }
+        }
+
+        if (unread.Count == 0)
+        {
+            return items;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var names = unread.Select((key, i) => { command.Parameters.AddWithValue($"@k{i}", key); return $"@k{i}"; });
+        command.CommandText = $"SELECT key, etag, document FROM bot_state WHERE key IN ({string.Join(',', names)})";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var key = reader.GetString(0);
+            // A document whose key was shredded reads as absent, like a deleted one.
+            if (await protector.UnprotectAsync(PatientDataSubjects.OfStateKey(key), reader.GetString(2), cancellationToken) is { } json)
+            {
+                items[key] = (json, reader.GetString(1));
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>The SDK's IStorage write, with its ETag rules (see the class summary).</summary>
     public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
@@ -85,23 +111,44 @@ public sealed class SqliteBotStorage(BotDatabase database, TimeProvider clock, I
             foreach (var (key, value) in changes)
             {
                 ArgumentNullException.ThrowIfNull(value, key);
-                var document = JObject.FromObject(value, Serializer);
-                document.Remove(ETagProperty);
-                unit.Stage(key, document);
+                var json = ToJson(value);
+                unit.Stage(key, () => json);
             }
 
             return;
         }
 
+        await WriteNowAsync(changes.Select(change => (change.Key, ExpectedETag(change.Value), (string?)ToJson(change.Value))).ToList(), cancellationToken);
+    }
+
+    /// <summary>
+    /// The engine's state write. Inside a turn the documents themselves are staged, and serialised once when the turn
+    /// commits; outside one (a proactive message, a card action) they are written now, last writer wins.
+    /// </summary>
+    Task IStateStorage.WriteAsync(IReadOnlyList<StateDocument> documents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        if (Turns.TurnUnit.Current is { } unit)
+        {
+            foreach (var document in documents)
+            {
+                unit.Stage(document.Key, () => document.IsEmpty ? null : document.ToJson());
+            }
+
+            return Task.CompletedTask;
+        }
+
+        return WriteNowAsync(documents.Select(d => (d.Key, (string?)null, d.IsEmpty ? null : d.ToJson())).ToList(), cancellationToken);
+    }
+
+    private async Task WriteNowAsync(List<(string Key, string? Expected, string? Json)> changes, CancellationToken cancellationToken)
+    {
         using var span = Operations.Telemetry.BotTelemetry.StartStorage("write", changes.Count);
         // Encrypted before the write transaction starts: creating a data key is a write of its own.
-        var prepared = new List<(string Key, string? Expected, string Document)>(changes.Count);
-        foreach (var (key, value) in changes)
+        var prepared = new List<(string Key, string? Expected, string? Document)>(changes.Count);
+        foreach (var (key, expected, json) in changes)
         {
-            ArgumentNullException.ThrowIfNull(value, key);
-            var document = JObject.FromObject(value, Serializer);
-            document.Remove(ETagProperty);
-            prepared.Add((key, ExpectedETag(value), await protector.ProtectAsync(PatientDataSubjects.OfStateKey(key), document.ToString(Formatting.None), cancellationToken)));
+            prepared.Add((key, expected, json is null ? null : await protector.ProtectAsync(PatientDataSubjects.OfStateKey(key), json, cancellationToken)));
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -109,10 +156,24 @@ public sealed class SqliteBotStorage(BotDatabase database, TimeProvider clock, I
         await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         foreach (var (key, expected, document) in prepared)
         {
-            await WriteOneAsync(connection, transaction, key, expected, document, cancellationToken);
+            if (document is null)
+            {
+                await DeleteOneAsync(connection, transaction, key, cancellationToken);
+            }
+            else
+            {
+                await WriteOneAsync(connection, transaction, key, expected, document, cancellationToken);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static string ToJson(object value)
+    {
+        var document = JObject.FromObject(value, Serializer);
+        document.Remove(ETagProperty);
+        return document.ToString(Formatting.None);
     }
 
     /// <summary>
@@ -135,7 +196,7 @@ public sealed class SqliteBotStorage(BotDatabase database, TimeProvider clock, I
         {
             foreach (var key in keys)
             {
-                unit.Stage(key, null);
+                unit.Stage(key, static () => null);
             }
 
             return;
@@ -163,8 +224,8 @@ public sealed class SqliteBotStorage(BotDatabase database, TimeProvider clock, I
         var prepared = new List<(string Key, string? Document)>(unit.Order.Count);
         foreach (var key in unit.Order)
         {
-            prepared.Add((key, unit.Staged[key] is { } document
-                ? await protector.ProtectAsync(PatientDataSubjects.OfStateKey(key), document.ToString(Formatting.None), cancellationToken)
+            prepared.Add((key, unit.Staged[key]() is { } json
+                ? await protector.ProtectAsync(PatientDataSubjects.OfStateKey(key), json, cancellationToken)
                 : null));
         }
 
@@ -174,11 +235,7 @@ public sealed class SqliteBotStorage(BotDatabase database, TimeProvider clock, I
         {
             if (document is null)
             {
-                await using var delete = connection.CreateCommand();
-                delete.Transaction = transaction;
-                delete.CommandText = "DELETE FROM bot_state WHERE key = @key";
-                delete.Parameters.AddWithValue("@key", key);
-                await delete.ExecuteNonQueryAsync(cancellationToken);
+                await DeleteOneAsync(connection, transaction, key, cancellationToken);
             }
             else
             {
@@ -201,6 +258,15 @@ public sealed class SqliteBotStorage(BotDatabase database, TimeProvider clock, I
 
     /// <summary>The ETag a staged document reads with; the turn's own lease already keeps others out.</summary>
     private const string StagedETag = "staged-in-turn";
+
+    private static async Task DeleteOneAsync(DbConnection connection, DbTransaction transaction, string key, CancellationToken cancellationToken)
+    {
+        await using var delete = connection.CreateCommand();
+        delete.Transaction = transaction;
+        delete.CommandText = "DELETE FROM bot_state WHERE key = @key";
+        delete.Parameters.AddWithValue("@key", key);
+        await delete.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     private async Task WriteOneAsync(DbConnection connection, DbTransaction transaction, string key, string? expected, string document, CancellationToken cancellationToken)
     {

@@ -21,6 +21,7 @@ public static class StorageExtensions
         builder.Services.AddPatientDataProtection();
         builder.Services.AddSingleton<SqliteBotStorage>();
         builder.Services.AddSingleton<IStorage>(sp => sp.GetRequiredService<SqliteBotStorage>());
+        builder.Services.AddSingleton<Dialogs.State.IStateStorage>(sp => sp.GetRequiredService<SqliteBotStorage>());
         builder.Services.AddSingleton<IConversationStatePurge>(sp => sp.GetRequiredService<SqliteBotStorage>());
         builder.Services.AddSingleton<Turns.TurnLease>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Turns.TurnLease>());

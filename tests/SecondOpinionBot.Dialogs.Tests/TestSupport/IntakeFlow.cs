@@ -20,11 +20,11 @@ internal static class IntakeFlow
     public const string AgeRetry = "Please give your age as a number.";
     public const string GaveUpText = "Let me find a person to help you.";
 
-    public static DraftAccessor<IntakeDraft> Draft(UserState userState) => new(userState, "intakeDraft");
+    public static DraftAccessor<IntakeDraft> Draft(IStateStorage storage) => new(storage, "intakeDraft");
 
-    public static Dialog Create(UserState userState, string id = Id, int steps = 3)
+    public static Dialog Create(IStateStorage storage, string id = Id, int steps = 3)
     {
-        var draft = Draft(userState);
+        var draft = Draft(storage);
         var dialog = new WaterfallDialog(id)
             .AddStep(async (step, ct) =>
             {

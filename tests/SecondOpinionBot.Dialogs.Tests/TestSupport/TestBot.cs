@@ -24,17 +24,15 @@ internal sealed class TestBot
     public const string PhoneId = "phone";
     public const string EmailId = "email";
 
-    public TestBot(Dialog root, IStorage? storage = null, string flowVersion = "1", Action<DialogSet>? addDialogs = null)
+    public TestBot(Dialog root, IStateStorage? storage = null, string flowVersion = "1", Action<DialogSet>? addDialogs = null)
         : this(_ => root, storage, flowVersion, addDialogs)
     {
     }
 
-    public TestBot(Func<UserState, Dialog> rootFactory, IStorage? storage = null, string flowVersion = "1", Action<DialogSet>? addDialogs = null)
+    public TestBot(Func<IStateStorage, Dialog> rootFactory, IStateStorage? storage = null, string flowVersion = "1", Action<DialogSet>? addDialogs = null)
     {
-        Storage = storage ?? new MemoryStorage();
-        ConversationState = new ConversationState(Storage);
-        UserState = new UserState(Storage);
-        var root = rootFactory(UserState);
+        Storage = storage ?? new MemoryStateStorage();
+        var root = rootFactory(Storage);
         Dialogs = new DialogSet()
             .Add(root)
             .Add(new TextPrompt(TextId))
@@ -49,7 +47,7 @@ internal sealed class TestBot
         addDialogs?.Invoke(Dialogs);
         Runner = new DialogRunner(
             Dialogs,
-            new DialogStackStore(ConversationState),
+            new DialogStackStore(Storage),
             TestLexicon.Set,
             new DialogRunnerOptions { RootDialogId = root.Id, FlowVersion = flowVersion },
             [new EmergencyRecognizer(), new PhraseTableRecognizer(new()
@@ -62,11 +60,7 @@ internal sealed class TestBot
             Handler);
     }
 
-    public IStorage Storage { get; }
-
-    public ConversationState ConversationState { get; }
-
-    public UserState UserState { get; }
+    public IStateStorage Storage { get; }
 
     public DialogSet Dialogs { get; }
 

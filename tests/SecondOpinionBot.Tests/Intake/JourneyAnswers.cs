@@ -88,8 +88,8 @@ public static class JourneyAnswers
     public static async Task<IntakeDraft?> StoredDraftAsync(this JourneyChat chat)
     {
         var document = await chat.UserStateAsync();
-        return document?[IntakeDraft.StatePropertyName] is JValue { Type: JTokenType.String } text
-            ? JsonSerializer.Deserialize<IntakeDraft>((string)text!, DialogJson.Options)
+        return document?[IntakeDraft.StatePropertyName] is JObject draft
+            ? JsonSerializer.Deserialize<IntakeDraft>(draft.ToString(Newtonsoft.Json.Formatting.None), DialogJson.Options)
             : null;
     }
 

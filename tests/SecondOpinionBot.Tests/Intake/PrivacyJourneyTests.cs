@@ -154,7 +154,7 @@ public sealed class PrivacyJourneyTests
     }
 
     [Fact]
-    public async Task Declining_consent_keeps_only_the_chat_position_and_the_purge_removes_it_after_a_day_idle()
+    public async Task Declining_consent_keeps_nothing_and_a_chat_position_without_answers_is_purged_after_a_day_idle()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 16, 0, 0, TimeSpan.Zero));
         var factory = new BotAppFactory(services: services => services.AddSingleton<TimeProvider>(clock));
@@ -162,6 +162,12 @@ public sealed class PrivacyJourneyTests
         await chat.SayAsync("hi");
         var declined = await chat.SayAsync("No, don't save them");
         Assert.True(declined.Says(MessageKeys.WelcomeConsentNo), declined.AllText);
+        // Nothing agreed and nothing under way: no row at all is kept for this patient.
+        Assert.Equal(0, DatabaseScan.Scalar(factory.DatabasePath, "SELECT COUNT(*) FROM bot_state"));
+
+        // Back to say hi: the consent question is waiting, so only the chat's position is kept (no answers).
+        var again = await chat.SayAsync("hi");
+        Assert.True(again.Says(MessageKeys.WelcomeConsentAsk), again.AllText);
         const string Rows = "SELECT COUNT(*) FROM bot_state WHERE key LIKE '%/conversations/%'";
         Assert.Equal(1, DatabaseScan.Scalar(factory.DatabasePath, Rows));
         Assert.Equal(0, DatabaseScan.Scalar(factory.DatabasePath, "SELECT COUNT(*) FROM bot_state WHERE key LIKE '%/users/%' AND document LIKE '%IntakeDraft%'"));

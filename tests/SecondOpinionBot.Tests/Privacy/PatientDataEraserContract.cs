@@ -42,7 +42,7 @@ public abstract class PatientDataEraserContract : IDisposable
         [new BotStateDataParticipant(_storage), new CaseDataParticipant(_cases), new PrepSheetLinkParticipant(_links), .. extra],
         _db.Protector, _db.Database, NullLogger<PatientDataEraser>.Instance);
 
-    /// <summary>Saves a draft and a dialog position the way the SDK's UserState and ConversationState do in a turn.</summary>
+    /// <summary>Saves a draft and a dialog position the way the journey does in a turn.</summary>
     private async Task SaveStateAsync(PatientIdentity who, IntakeDraft draft)
     {
         var activity = new Activity(ActivityTypes.Message)
@@ -53,12 +53,8 @@ public abstract class PatientDataEraserContract : IDisposable
             Recipient = new ChannelAccount("bot"),
         };
         using var turn = new TurnContext(new TestAdapter(), activity);
-        var userState = new UserState(_storage);
-        var conversationState = new ConversationState(_storage);
-        await userState.CreateProperty<IntakeDraft>(IntakeDraft.StatePropertyName).SetAsync(turn, draft);
-        await conversationState.CreateProperty<string>("DialogStack").SetAsync(turn, "questions");
-        await userState.SaveChangesAsync(turn);
-        await conversationState.SaveChangesAsync(turn);
+        await new Dialogs.State.DraftAccessor<IntakeDraft>(_storage, IntakeDraft.StatePropertyName).SaveAsync(turn, draft);
+        await new Dialogs.State.StateProperty<string>(_storage, Dialogs.State.StateScope.Conversation, Dialogs.State.DialogStackStore.DefaultPropertyName).SetAsync(turn, "questions", CancellationToken.None);
     }
 
     private async Task<CaseRecord> CreateCaseAsync(PatientIdentity who) =>

@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using SecondOpinionBot.Dialogs.State;
 
 namespace SecondOpinionBot.Tests.Support;
 
@@ -8,20 +9,14 @@ namespace SecondOpinionBot.Tests.Support;
 /// "remember X" keeps X as a user answer, "step N" sets the dialog position, "add N" reads the list, waits at the
 /// <see cref="TurnGate"/> when one is registered, then appends; "boom" fails the turn, "recall" reports everything.
 /// </summary>
-public sealed class ProbeBot(ConversationState conversationState, UserState userState, TurnGate? gate = null) : ActivityHandler
+public sealed class ProbeBot(IStateStorage state, TurnGate? gate = null) : ActivityHandler
 {
-    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
-    {
-        await base.OnTurnAsync(turnContext, cancellationToken);
-        await conversationState.SaveChangesAsync(turnContext, cancellationToken: cancellationToken);
-        await userState.SaveChangesAsync(turnContext, cancellationToken: cancellationToken);
-    }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
-        var answer = userState.CreateProperty<string>("answer");
-        var position = conversationState.CreateProperty<int?>(SecondOpinionBot.Dialogs.State.DialogStackStore.DefaultPropertyName);
-        var added = conversationState.CreateProperty<List<int>>("added");
+        var answer = new StateProperty<string>(state, StateScope.User, "answer");
+        var position = new StateProperty<int?>(state, StateScope.Conversation, DialogStackStore.DefaultPropertyName);
+        var added = new StateProperty<List<int>>(state, StateScope.Conversation, "added");
         var text = turnContext.Activity.Text ?? "";
         var word = text.Split(' ', 2);
         switch (word[0])
@@ -33,7 +28,7 @@ public sealed class ProbeBot(ConversationState conversationState, UserState user
                 await position.SetAsync(turnContext, int.Parse(word[1], System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
                 break;
             case "add":
-                var list = await added.GetAsync(turnContext, () => [], cancellationToken);
+                var list = await added.GetAsync(turnContext, [], cancellationToken);
                 if (gate is not null)
                 {
                     await gate.PassAsync(cancellationToken);
@@ -45,9 +40,9 @@ public sealed class ProbeBot(ConversationState conversationState, UserState user
             case "boom":
                 throw new InvalidOperationException("the turn failed");
             case "recall":
-                var items = await added.GetAsync(turnContext, () => [], cancellationToken);
-                var remembered = await answer.GetAsync(turnContext, () => "none", cancellationToken);
-                var step = await position.GetAsync(turnContext, () => null, cancellationToken);
+                var items = await added.GetAsync(turnContext, [], cancellationToken);
+                var remembered = await answer.GetAsync(turnContext, "none", cancellationToken);
+                var step = await position.GetAsync(turnContext, null, cancellationToken);
                 await turnContext.SendActivityAsync(
                     $"answer={remembered};step={step?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"};added={string.Join(',', items.Order())}",
                     cancellationToken: cancellationToken);

@@ -11,7 +11,7 @@ public sealed class ConfirmDeleteDialog : WaterfallDialog
 {
     public new const string Id = "confirm-delete";
 
-    public ConfirmDeleteDialog(JourneyKit kit, IPatientDataEraser eraser, ICaseStore cases, PatientCaseEvents events, UserState userState, ConversationState conversationState)
+    public ConfirmDeleteDialog(JourneyKit kit, IPatientDataEraser eraser, ICaseStore cases, PatientCaseEvents events, Dialogs.State.IStateStorage state)
         : base(Id)
     {
         AddStep(async (step, ct) =>
@@ -35,8 +35,7 @@ public sealed class ConfirmDeleteDialog : WaterfallDialog
             var result = await eraser.EraseAsync(who, ct);
 
             // The turn's cached state would otherwise be written back at the end of the turn.
-            await userState.DeleteAsync(turn, ct);
-            await conversationState.DeleteAsync(turn, ct);
+            await Dialogs.State.TurnStateDocuments.DeleteAllAsync(turn, state, ct);
             if (latest is not null)
             {
                 // The staff card now shows the case as withdrawn, without the patient's details; the thread says why.

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Newtonsoft.Json.Linq;
 
 namespace SecondOpinionBot.Storage.Turns;
 
@@ -12,8 +11,11 @@ public sealed class TurnUnit
 {
     private static readonly AsyncLocal<TurnUnit?> CurrentUnit = new();
 
-    /// <summary>Staged documents by key, in write order; null means deleted.</summary>
-    internal Dictionary<string, JObject?> Staged { get; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Staged documents by key, in write order: each gives its JSON when the turn commits (null: delete the row). A
+    /// state document is staged as the live object, so however often a turn changes it, it is serialised once.
+    /// </summary>
+    internal Dictionary<string, Func<string?>> Staged { get; } = new(StringComparer.Ordinal);
 
     internal List<string> Order { get; } = [];
 
@@ -37,7 +39,7 @@ public sealed class TurnUnit
     /// <summary>Runs after the turn's commit landed (never when the turn failed or died).</summary>
     public void OnCommitted(Action action) => AfterCommit.Add(action);
 
-    internal void Stage(string key, JObject? document)
+    internal void Stage(string key, Func<string?> document)
     {
         if (!Staged.ContainsKey(key))
         {

@@ -1,0 +1,80 @@
+using Microsoft.Bot.Builder;
+
+namespace SecondOpinionBot.Dialogs.State;
+
+/// <summary>
+/// The user's and the conversation's state documents for one turn: both read together the first time the turn asks
+/// for either, then kept with the turn, so every value read and written in it is in memory.
+/// </summary>
+/// <remarks>
+/// Keys are the SDK's own ("{channel}/users/{user id}", "{channel}/conversations/{conversation id}"), so documents
+/// the SDK's UserState and ConversationState wrote before are the same rows.
+/// </remarks>
+public sealed class TurnStateDocuments
+{
+    private const string TurnStateKey = "SecondOpinionBot.Dialogs.State.TurnStateDocuments";
+
+    private readonly StateDocument _user;
+    private readonly StateDocument _conversation;
+
+    private TurnStateDocuments(StateDocument user, StateDocument conversation)
+    {
+        _user = user;
+        _conversation = conversation;
+    }
+
+    /// <summary>This turn's documents, read from <paramref name="storage"/> on first use.</summary>
+    public static async Task<TurnStateDocuments> ForAsync(ITurnContext turn, IStateStorage storage, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(storage);
+        if (turn.TurnState.Get<TurnStateDocuments>(TurnStateKey) is { } loaded)
+        {
+            return loaded;
+        }
+
+        var userKey = UserKey(turn);
+        var conversationKey = ConversationKey(turn);
+        var stored = await storage.ReadAsync([userKey, conversationKey], cancellationToken);
+        var documents = new TurnStateDocuments(Load(userKey, stored), Load(conversationKey, stored));
+        turn.TurnState.Set(TurnStateKey, documents);
+        return documents;
+    }
+
+    /// <summary>Drops what this turn read, so the next use reads storage again (a failed turn's half-made changes are not saved).</summary>
+    public static void Forget(ITurnContext turn)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        turn.TurnState.Remove(TurnStateKey);
+    }
+
+    /// <summary>Empties both documents and stores that (they are deleted): "delete my data".</summary>
+    public static async Task DeleteAllAsync(ITurnContext turn, IStateStorage storage, CancellationToken cancellationToken)
+    {
+        var documents = await ForAsync(turn, storage, cancellationToken);
+        documents._user.Clear();
+        documents._conversation.Clear();
+        await storage.WriteAsync([documents._user, documents._conversation], cancellationToken);
+    }
+
+    public StateDocument this[StateScope scope] => scope == StateScope.User ? _user : _conversation;
+
+    public static string UserKey(ITurnContext turn)
+    {
+        var activity = turn.Activity;
+        var channel = activity.ChannelId ?? throw new InvalidOperationException("The activity has no channel id; user state needs one.");
+        var user = activity.From?.Id ?? throw new InvalidOperationException("The activity has no sender id; user state needs one.");
+        return $"{channel}/users/{user}";
+    }
+
+    public static string ConversationKey(ITurnContext turn)
+    {
+        var activity = turn.Activity;
+        var channel = activity.ChannelId ?? throw new InvalidOperationException("The activity has no channel id; conversation state needs one.");
+        var conversation = activity.Conversation?.Id ?? throw new InvalidOperationException("The activity has no conversation id; conversation state needs one.");
+        return $"{channel}/conversations/{conversation}";
+    }
+
+    private static StateDocument Load(string key, IReadOnlyDictionary<string, string> stored) =>
+        stored.TryGetValue(key, out var json) ? StateDocument.Parse(key, json) : StateDocument.Empty(key);
+}
