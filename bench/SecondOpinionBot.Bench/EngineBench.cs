@@ -1,18 +1,20 @@
 using System.Diagnostics;
 using Newtonsoft.Json.Linq;
 using SecondOpinionBot.Content;
+using SecondOpinionBot.Dialogs;
 using SecondOpinionBot.Dialogs.Cards;
 using Microsoft.Recognizers.Text.DateTime;
 using Microsoft.Recognizers.Text.Number;
 using SecondOpinionBot.Dialogs.Choices;
 using SecondOpinionBot.Dialogs.Language;
+using SecondOpinionBot.Dialogs.Prompts;
 using Choice = SecondOpinionBot.Dialogs.Choices.Choice;
 
 namespace SecondOpinionBot.Bench;
 
 /// <summary>
 /// Pieces of a journey turn's own CPU, each against the way it was done before, in the same run (microseconds and
-/// bytes per call, single thread): handing a card to the SDK.
+/// bytes per call, single thread): handing a card to the SDK, Recognizers.Text calls, a choice answer, reading words.
 /// </summary>
 public static class EngineBench
 {
@@ -46,6 +48,27 @@ public static class EngineBench
         figures.AddRange(Compare("choice", "\"diagnosis and treatment\"",
             () => ChoiceRecognizer.RecognizeMany("diagnosis and treatment", choices, "en-us", lexicon),
             () => ChoiceRecognizer.RecognizeExact("2", choices, "en-us", lexicon.Normalizer)));
+
+        // Starting a question: its options go into the frame as JSON and the prompt uses the options it was given,
+        // against the former way (a copy of that JSON for the frame, then the options read back from it).
+        var options = new PromptOptions
+        {
+            Prompt = "Which of these apply to you?",
+            RetryPrompt = "Please pick one of the choices, or type its number.\n\nWhich of these apply to you?",
+            Choices = choices,
+            Card = card,
+            Language = "en",
+            Wording = new System.Text.Json.Nodes.JsonObject { ["prompt"] = "reasons.ask", ["values"] = new System.Text.Json.Nodes.JsonObject() },
+        };
+        figures.AddRange(Compare("prompt", "a question card's options",
+            () => DialogJson.ToNode(options),
+            () => DialogJson.As<PromptOptions>(DialogJson.ToNode(options)!.DeepClone())));
+
+        // A patient's message read into words (every recognizer does this), against a plain lower-case split.
+        const string message = "I was told I need surgery on my knee, and I'm not sure it's right. Can't sleep.";
+        figures.AddRange(Compare("words", "a patient's message",
+            () => lexicon.Normalizer.Tokens(message),
+            () => message.ToLowerInvariant().Split(' ')));
 
         return figures;
     }

@@ -98,8 +98,16 @@ public sealed class DialogContext
         return await dialog.BeginDialogAsync(this, options, cancellationToken);
     }
 
-    public Task<TurnResult> PromptAsync(string promptId, PromptOptions options, CancellationToken cancellationToken = default)
-        => BeginDialogAsync(promptId, DialogJson.ToNode(options), cancellationToken);
+    public async Task<TurnResult> PromptAsync(string promptId, PromptOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var dialog = FindDialog(promptId) ?? throw new InvalidOperationException($"Unknown dialog '{promptId}'. Add it to the dialog set.");
+
+        // The node is new and only this frame holds it (no copy needed); the prompt reads the options it was given.
+        var node = DialogJson.ToNode(options)!;
+        _frames.Add(new DialogFrame { DialogId = promptId, Version = dialog.Version, Options = node, TypedOptions = (node, options) });
+        return await dialog.BeginDialogAsync(this, node, cancellationToken);
+    }
 
     /// <summary>Pass the user's input to the active dialog; <see cref="DialogTurnStatus.Empty"/> when none is active.</summary>
     public async Task<TurnResult> ContinueDialogAsync(CancellationToken cancellationToken = default)

@@ -16,6 +16,17 @@ public sealed class DialogFrame
 
     public JsonNode? Options { get; set; }
 
+    /// <summary>
+    /// <see cref="Options"/> as a typed object, while <see cref="Options"/> is still that node: a prompt started this
+    /// turn does not read back from JSON what it was just given, nor a prompt read twice in a turn. Never stored.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    internal (JsonNode Node, object Value)? TypedOptions { get; set; }
+
+    /// <summary>The typed options remembered for the current <see cref="Options"/> node, if any.</summary>
+    internal T? KnownOptions<T>() where T : class =>
+        TypedOptions is { } known && ReferenceEquals(known.Node, Options) ? known.Value as T : null;
+
     /// <summary>Small per-frame values (waterfall values, a prompt's pending confirmation).</summary>
     public JsonObject Values { get; init; } = new();
 

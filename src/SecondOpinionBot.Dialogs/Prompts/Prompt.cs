@@ -18,7 +18,7 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
         if (promptOptions.Language is null)
         {
             promptOptions = promptOptions with { Language = dc.Language.Lexicon.Culture };
-            dc.Frame.Options = DialogJson.ToNode(promptOptions);
+            Keep(dc.Frame, promptOptions);
         }
 
         dc.Frame.Attempts = 0;
@@ -79,14 +79,14 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
     /// <summary>Asks again; a question written in another language than the user's now is reworded first (and kept so).</summary>
     public override async Task RepromptDialogAsync(DialogContext dc, DialogFrame frame, CancellationToken cancellationToken)
     {
-        var options = DialogJson.As<PromptOptions>(frame.Options) ?? throw new InvalidOperationException($"Prompt '{Id}' has no options.");
+        var options = frame.KnownOptions<PromptOptions>() ?? DialogJson.As<PromptOptions>(frame.Options) ?? throw new InvalidOperationException($"Prompt '{Id}' has no options.");
         var language = dc.Language.Lexicon.Culture;
         if (options.Language is { } written && !string.Equals(written, language, StringComparison.OrdinalIgnoreCase)
             && dc.Environment.Rewording is { } rewording
             && await rewording.RewordAsync(dc, Id, options, cancellationToken) is { } reworded)
         {
             options = reworded with { Language = language };
-            frame.Options = DialogJson.ToNode(options);
+            Keep(frame, options);
         }
 
         await SendAsync(dc, options, options.Prompt, cancellationToken);
@@ -106,5 +106,23 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
         => await dc.TurnContext.SendActivityAsync(Render(dc, options, text), cancellationToken);
 
     private PromptOptions OptionsOf(DialogContext dc)
-        => DialogJson.As<PromptOptions>(dc.Frame.Options) ?? throw new InvalidOperationException($"Prompt '{Id}' was started without PromptOptions.");
+    {
+        var frame = dc.Frame;
+        if (frame.KnownOptions<PromptOptions>() is { } known)
+        {
+            return known;
+        }
+
+        var options = DialogJson.As<PromptOptions>(frame.Options) ?? throw new InvalidOperationException($"Prompt '{Id}' was started without PromptOptions.");
+        frame.TypedOptions = (frame.Options!, options);
+        return options;
+    }
+
+    /// <summary>Stores new options with the frame, remembering them typed for the rest of the turn.</summary>
+    private static void Keep(DialogFrame frame, PromptOptions options)
+    {
+        var node = DialogJson.ToNode(options)!;
+        frame.Options = node;
+        frame.TypedOptions = (node, options);
+    }
 }
