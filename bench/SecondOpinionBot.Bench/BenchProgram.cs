@@ -20,6 +20,11 @@ public static class BenchProgram
             return await Load.LoadRun.RunAsync(Load.LoadOptions.Parse(args[1..]), output);
         }
 
+        if (args is ["compression", ..])
+        {
+            return await CompressionBench.RunAsync(args[1..], output);
+        }
+
         var total = Stopwatch.StartNew();
         output.WriteLine($"SecondOpinionBot benchmarks ({Environment.ProcessorCount} cores, {(Debugger.IsAttached ? "debugger" : "no debugger")}, {BuildConfiguration})");
         if (args.Contains("emergency", StringComparer.OrdinalIgnoreCase))

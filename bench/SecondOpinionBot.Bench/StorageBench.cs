@@ -84,7 +84,7 @@ public static class StorageBench
     /// A conversation part-way through the journey, shaped the way the SDK hands state to storage: each BotState's
     /// property bag, whose values are the System.Text.Json text the dialog engine keeps.
     /// </summary>
-    private static Dictionary<string, object> StateDocuments(int conversation)
+    internal static Dictionary<string, object> StateDocuments(int conversation)
     {
         var stack = new DialogStack
         {
@@ -112,27 +112,7 @@ public static class StorageBench
                 },
             },
         };
-        var draft = new IntakeDraft
-        {
-            ConsentToStore = true,
-            Role = ChatRole.Caregiver,
-            PatientFirstName = "Maria",
-            Relationship = "daughter",
-            PatientAgrees = true,
-            Concern = "My mother was told she needs surgery on her spine and we are not sure it is the only option.",
-            Proposed = "Spinal fusion surgery",
-            PlannedDate = new DateOnly(2026, 12, 14),
-            Situations = ["procedure-planned", "surgery"],
-            CurrentClinic = "Riverside Orthopedics",
-            Reasons = ["major-procedure", "unsure-options"],
-            Questions = ["q-options", "q-risks", "q-wait"],
-            Records = new() { ["imaging"] = RecordStatus.Have, ["notes"] = RecordStatus.NeedHelp, ["pathology"] = RecordStatus.NotApplicable },
-            Needs = ["transport"],
-            ContactMethods = ["phone"],
-            LastStep = "questions",
-            CompletedSections = ["consent", "role", "situation", "reasons"],
-            Revision = 9,
-        };
+        var draft = PartWayDraft();
         return new Dictionary<string, object>
         {
             [$"msteams/conversations/bench-{conversation}"] = new Dictionary<string, object>
@@ -145,4 +125,27 @@ public static class StorageBench
             },
         };
     }
+
+    /// <summary>An intake draft part-way through the journey (at the questions).</summary>
+    internal static IntakeDraft PartWayDraft() => new()
+    {
+        ConsentToStore = true,
+        Role = ChatRole.Caregiver,
+        PatientFirstName = "Maria",
+        Relationship = "daughter",
+        PatientAgrees = true,
+        Concern = "My mother was told she needs surgery on her spine and we are not sure it is the only option.",
+        Proposed = "Spinal fusion surgery",
+        PlannedDate = new DateOnly(2026, 12, 14),
+        Situations = ["procedure-planned", "surgery"],
+        CurrentClinic = "Riverside Orthopedics",
+        Reasons = ["major-procedure", "unsure-options"],
+        Questions = ["q-options", "q-risks", "q-wait"],
+        Records = new() { ["imaging"] = RecordStatus.Have, ["notes"] = RecordStatus.NeedHelp, ["pathology"] = RecordStatus.NotApplicable },
+        Needs = ["transport"],
+        ContactMethods = ["phone"],
+        LastStep = "questions",
+        CompletedSections = ["consent", "role", "situation", "reasons"],
+        Revision = 9,
+    };
 }

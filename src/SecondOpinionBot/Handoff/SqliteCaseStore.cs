@@ -21,8 +21,8 @@ public sealed class SqliteCaseStore(BotDatabase database, TimeProvider clock, IP
 
     public async Task<CaseRecord> CreateAsync(NewCase request, CancellationToken cancellationToken)
     {
-        var protectedDetails = await protector.ProtectAsync(request.OwnerKey, CaseDetailsJson.Write(request.Details), cancellationToken);
-        var protectedConversation = request.PatientConversation is null ? null : await protector.ProtectAsync(request.OwnerKey, request.PatientConversation, cancellationToken);
+        var protectedDetails = await protector.ProtectKeptAsync(request.OwnerKey, CaseDetailsJson.Write(request.Details), cancellationToken);
+        var protectedConversation = request.PatientConversation is null ? null : await protector.ProtectKeptAsync(request.OwnerKey, request.PatientConversation, cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         for (var attempt = 0; ; attempt++)
         {

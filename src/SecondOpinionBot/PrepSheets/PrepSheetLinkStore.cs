@@ -42,7 +42,7 @@ public sealed class PrepSheetLinkStore(BotDatabase database, IOptions<PrepSheetO
         command.Parameters.AddWithValue("@owner", ownerKey);
         command.Parameters.AddWithValue("@created", now);
         command.Parameters.AddWithValue("@expires", expires);
-        command.Parameters.AddWithValue("@sheet", await protector.ProtectAsync(ownerKey, JsonSerializer.Serialize(answers, Json), cancellationToken));
+        command.Parameters.AddWithValue("@sheet", await protector.ProtectKeptAsync(ownerKey, JsonSerializer.Serialize(answers, Json), cancellationToken));
         await command.ExecuteNonQueryAsync(cancellationToken);
 
         var path = PathPrefix + token;

@@ -12,7 +12,7 @@ public sealed class SqliteCaseMessageStore(BotDatabase database, TimeProvider cl
     {
         var at = clock.GetUtcNow();
         var owner = await OwnerOfAsync(caseId, cancellationToken) ?? throw new InvalidOperationException("No such case.");
-        var stored = await protector.ProtectAsync(owner, text, cancellationToken);
+        var stored = await protector.ProtectKeptAsync(owner, text, cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """

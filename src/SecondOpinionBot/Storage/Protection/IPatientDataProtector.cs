@@ -8,8 +8,18 @@ namespace SecondOpinionBot.Storage.Protection;
 /// </summary>
 public interface IPatientDataProtector
 {
-    /// <summary>The text to store for <paramref name="plaintext"/>; creates the subject's data key on first use.</summary>
+    /// <summary>
+    /// The text to store for <paramref name="plaintext"/>; creates the subject's data key on first use. For values written
+    /// on every turn (state rows, transcript activities): compressed cheaply (<see cref="PatientDataCompression.Frequent"/>).
+    /// </summary>
     ValueTask<string> ProtectAsync(string subject, string plaintext, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The same for a value written once and kept for months (a case snapshot, a prep sheet, a staff message):
+    /// compressed as small as the format allows (<see cref="PatientDataCompression.Kept"/>), because its bytes stay
+    /// while the CPU of its one write does not.
+    /// </summary>
+    ValueTask<string> ProtectKeptAsync(string subject, string plaintext, CancellationToken cancellationToken);
 
     /// <summary>
     /// The same for a value deleted within moments (a turn's replies, kept only until they are delivered): encrypted but

@@ -9,7 +9,8 @@ namespace SecondOpinionBot.Storage.Protection;
 /// How a protected value is stored: a prefix naming the format, then base64 of nonce (12 bytes), GCM tag (16) and the
 /// ciphertext.
 /// <list type="bullet">
-/// <item><c>pd2:</c> (written now) the plaintext is UTF-8, Brotli-compressed first when that makes it smaller (one flag
+/// <item><c>pd2:</c> (written now) the plaintext is UTF-8, Brotli-compressed first (at the caller's
+/// <see cref="PatientDataCompression"/>) when that makes it smaller (one flag
 /// byte says which; compressed, the next four give its length); the associated data is the prefix and the subject, so a
 /// value cannot be passed off as the other format. Patient content is JSON with repeated names: about half its size.</item>
 /// <item><c>pd1:</c> (written until the compression came in; still read) the plaintext is UTF-8 as it is, the associated
@@ -27,18 +28,16 @@ public static class PatientDataFormat
     private const int TagBytes = 16;
     private const byte Plain = 0;
     private const byte Brotli = 1;
-    private const int BrotliQuality = 5;
-    private const int BrotliWindow = 16;
     private const int MaxPlaintextBytes = 64 * 1024 * 1024;
 
     /// <summary>Whether a stored value is in one of the encrypted formats (else it is plaintext from before encryption at rest).</summary>
     public static bool IsSealed(string stored) =>
         stored.StartsWith(Current, StringComparison.Ordinal) || stored.StartsWith(Uncompressed, StringComparison.Ordinal);
 
-    public static string Seal(byte[] key, string subject, string plaintext, bool compress = true)
+    public static string Seal(byte[] key, string subject, string plaintext, PatientDataCompression compression)
     {
         var clear = Encoding.UTF8.GetBytes(plaintext);
-        var body = Pack(clear, compress);
+        var body = Pack(clear, compression);
         CryptographicOperations.ZeroMemory(clear);
         var output = new byte[NonceBytes + TagBytes + body.Length];
         var nonce = output.AsSpan(0, NonceBytes);
@@ -95,10 +94,11 @@ public static class PatientDataFormat
 
     private static byte[] AssociatedData(string format, string subject) => Encoding.UTF8.GetBytes(format + subject);
 
-    private static byte[] Pack(byte[] clear, bool compress)
+    private static byte[] Pack(byte[] clear, PatientDataCompression compression)
     {
+        var compress = compression.Applies(clear.Length);
         var compressed = compress ? new byte[BrotliEncoder.GetMaxCompressedLength(clear.Length)] : [];
-        if (compress && BrotliEncoder.TryCompress(clear, compressed, out var written, BrotliQuality, BrotliWindow) && written + 4 < clear.Length)
+        if (compress && BrotliEncoder.TryCompress(clear, compressed, out var written, compression.Quality, compression.Window) && written + 4 < clear.Length)
         {
             var packed = new byte[1 + 4 + written];
             packed[0] = Brotli;

@@ -29,20 +29,21 @@ public sealed class PatientDataProtector(BotDatabase database, IDataProtectionPr
     /// <summary>Unwrapped keys by subject, each with the wrapped value it came from: a hit needs the same wrapped value now.</summary>
     private readonly ConcurrentDictionary<string, (string Wrapped, byte[] Key)> _unwrapped = new(StringComparer.Ordinal);
 
-    public async ValueTask<string> ProtectAsync(string subject, string plaintext, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(subject);
-        ArgumentNullException.ThrowIfNull(plaintext);
-        var key = await GetKeyAsync(subject, create: true, cancellationToken) ?? throw new InvalidOperationException("No data key.");
-        return PatientDataFormat.Seal(key, subject, plaintext);
-    }
+    public ValueTask<string> ProtectAsync(string subject, string plaintext, CancellationToken cancellationToken)
+        => SealAsync(subject, plaintext, PatientDataCompression.Frequent, cancellationToken);
 
-    public async ValueTask<string> ProtectBrieflyAsync(string subject, string plaintext, CancellationToken cancellationToken)
+    public ValueTask<string> ProtectKeptAsync(string subject, string plaintext, CancellationToken cancellationToken)
+        => SealAsync(subject, plaintext, PatientDataCompression.Kept, cancellationToken);
+
+    public ValueTask<string> ProtectBrieflyAsync(string subject, string plaintext, CancellationToken cancellationToken)
+        => SealAsync(subject, plaintext, PatientDataCompression.None, cancellationToken);
+
+    private async ValueTask<string> SealAsync(string subject, string plaintext, PatientDataCompression compression, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(subject);
         ArgumentNullException.ThrowIfNull(plaintext);
         var key = await GetKeyAsync(subject, create: true, cancellationToken) ?? throw new InvalidOperationException("No data key.");
-        return PatientDataFormat.Seal(key, subject, plaintext, compress: false);
+        return PatientDataFormat.Seal(key, subject, plaintext, compression);
     }
 
     public async ValueTask<string?> UnprotectAsync(string subject, string stored, CancellationToken cancellationToken)
