@@ -23,7 +23,8 @@ public static class EngineBench
 
     public static IReadOnlyList<Figure> Run()
     {
-        var content = ContentCatalogs.Load(Path.Combine(AppContext.BaseDirectory, "dialogs"), "en").Default;
+        var catalogs = ContentCatalogs.Load(Path.Combine(AppContext.BaseDirectory, "dialogs"), "en");
+        var content = catalogs.Default;
         var figures = new List<Figure>();
 
         // A question card as the journey sends it: the reasons, with their titles from content.
@@ -69,6 +70,15 @@ public static class EngineBench
         figures.AddRange(Compare("words", "a patient's message",
             () => lexicon.Normalizer.Tokens(message),
             () => message.ToLowerInvariant().Split(' ')));
+
+        // The commands and the language switch look at every message; most are neither (a patient's answer, in
+        // Spanish here so the default language's commands are tried too), against a short command ("help").
+        var commands = new Safety.CommandRecognizer(catalogs);
+        var languages = new Safety.LanguageRecognizer(catalogs);
+        const string answer = "me dijeron que necesito una cirugía de rodilla, por favor";
+        figures.AddRange(Compare("commands", "an answer, not a command",
+            () => (commands.Recognize(answer, "es"), languages.Recognize(answer, "es")),
+            () => (commands.Recognize("help", "en"), languages.Recognize("help", "en"))));
 
         return figures;
     }

@@ -20,12 +20,12 @@ internal static class PoliteFillers
             changed = false;
             foreach (var filler in fillers)
             {
-                if (filler.Length <= end - start && words.Skip(start).Take(filler.Length).SequenceEqual(filler))
+                if (filler.Length <= end - start && IsAt(words, start, filler))
                 {
                     start += filler.Length;
                     changed = true;
                 }
-                else if (filler.Length <= end - start && words.Skip(end - filler.Length).Take(filler.Length).SequenceEqual(filler))
+                else if (filler.Length <= end - start && IsAt(words, end - filler.Length, filler))
                 {
                     end -= filler.Length;
                     changed = true;
@@ -34,11 +34,36 @@ internal static class PoliteFillers
 
             if (changed)
             {
-                yield return [.. words.Skip(start).Take(end - start)];
+                yield return Slice(words, start, end);
             }
         }
     }
 
     /// <summary>What is left once no filler is left at either end.</summary>
     public static string[] Stripped(IReadOnlyList<string> words, IReadOnlyList<string[]> fillers) => Trimmings(words, fillers).Last();
+
+    // Index loops rather than Skip/Take/SequenceEqual: this runs for every message, once per filler per round.
+    private static bool IsAt(IReadOnlyList<string> words, int at, string[] filler)
+    {
+        for (var i = 0; i < filler.Length; i++)
+        {
+            if (!string.Equals(words[at + i], filler[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string[] Slice(IReadOnlyList<string> words, int start, int end)
+    {
+        var slice = new string[end - start];
+        for (var i = 0; i < slice.Length; i++)
+        {
+            slice[i] = words[start + i];
+        }
+
+        return slice;
+    }
 }
