@@ -24,7 +24,7 @@ public sealed class JourneyInterruptions(
         {
             case InterruptionKind.Emergency:
                 var message = emergency.Build(context.Interruption, Dialogs.Language.TurnLanguage.LocaleOf(turn));
-                await turn.SendActivityAsync(message.Guidance, cancellationToken: cancellationToken);
+                await turn.SendActivityAsync(Dialogs.StandAloneMessages.Text(message.Guidance), cancellationToken);
                 metrics.EmergencyDetected(context.Interruption.Detail);
                 await MarkEmergencyAsync(turn, cancellationToken);
                 if (await openCase.LatestCaseAsync(turn, cancellationToken) is { } open && Handoff.CaseTransitions.IsOpen(open.Status))
@@ -42,7 +42,7 @@ public sealed class JourneyInterruptions(
             case InterruptionKind.SafetyNote:
                 // Self-harm mentioned but denied ("I'm not suicidal, just scared"): one gentle line, and the words
                 // are still the answer to the question on screen.
-                await turn.SendActivityAsync(emergency.Build(context.Interruption, Dialogs.Language.TurnLanguage.LocaleOf(turn)).Guidance, cancellationToken: cancellationToken);
+                await turn.SendActivityAsync(Dialogs.StandAloneMessages.Text(emergency.Build(context.Interruption, Dialogs.Language.TurnLanguage.LocaleOf(turn)).Guidance), cancellationToken);
                 metrics.EmergencyDetected(context.Interruption.Detail);
                 return InterruptionOutcome.ContinueDialog;
             case InterruptionKind.Help when context.Interruption.Detail?.StartsWith(GlossaryRecognizer.DetailPrefix, StringComparison.Ordinal) == true:

@@ -52,7 +52,8 @@ public sealed class OpenCaseRouter(
                 return;
             }
 
-            await turn.SendActivityAsync(staffWords.FromStaff(record, message.AuthorName, message.Text, kit.Content(turn).Culture), cancellationToken: cancellationToken);
+            // A person's words: their own message, not a paragraph of the bot's reply.
+            await turn.SendActivityAsync(Dialogs.StandAloneMessages.Text(staffWords.FromStaff(record, message.AuthorName, message.Text, kit.Content(turn).Culture)), cancellationToken);
             await messages.MarkDeliveredAsync(message.Id, cancellationToken);
         }
     }

@@ -146,6 +146,9 @@ public sealed record BotTurn(IReadOnlyList<JObject> Activities)
 
     public IReadOnlyList<string> Texts => Activities.Select(a => a["text"]?.ToString() ?? "").Where(t => t.Length > 0).ToList();
 
+    /// <summary>What was said, paragraph by paragraph: the host joins a turn's plain text replies into the next message as paragraphs.</summary>
+    public IReadOnlyList<string> Paragraphs => Texts.SelectMany(t => t.Split("\n\n")).ToList();
+
     public string AllText => string.Join("\n", Texts) + "\n" + string.Join("\n", Cards.Select(c => c.ToString()));
 
     public IReadOnlyList<string> SuggestedActions =>

@@ -48,7 +48,7 @@ public sealed class QuestionsAtPromptsTests
 
         var reply = await chat.SayAsync("can my husband come to the visit?");
 
-        Assert.Equal(Messages.Get(MessageKeys.QuestionsForTeam), reply.Texts[0]);
+        Assert.Equal(Messages.Get(MessageKeys.QuestionsForTeam), reply.Paragraphs[0]);
         Assert.Equal(card.CardChoices(), reply.CardChoices());
         var draft = await chat.StoredDraftAsync();
         Assert.Null(draft!.Proposed);
@@ -64,7 +64,7 @@ public sealed class QuestionsAtPromptsTests
         for (var i = 0; i < 4; i++)
         {
             var reply = await chat.SayAsync("the pain in my back is getting worse");
-            Assert.Equal(Messages.Get(MessageKeys.QuestionsNotedForTeam), reply.Texts[0]);
+            Assert.Equal(Messages.Get(MessageKeys.QuestionsNotedForTeam), reply.Paragraphs[0]);
             Assert.Equal(card.CardChoices(), reply.CardChoices());
         }
 
@@ -96,7 +96,7 @@ public sealed class QuestionsAtPromptsTests
         Assert.True(explained.AsksAbout("diagnostic-clarity"), explained.AllText);
 
         var teamQuestion = await chat.SayAsync("is that the same as a diagnosis?");
-        Assert.Equal(Messages.Get(MessageKeys.QuestionsForTeam), teamQuestion.Texts[0]);
+        Assert.Equal(Messages.Get(MessageKeys.QuestionsForTeam), teamQuestion.Paragraphs[0]);
         Assert.True(teamQuestion.AsksAbout("diagnostic-clarity"), teamQuestion.AllText);
 
         var next = await chat.SayAsync("dont no");
@@ -144,8 +144,8 @@ public sealed class QuestionsAtPromptsTests
         var terms = await chat.SayAsync("terms");
         var privacy = await chat.SayAsync("privacy");
 
-        Assert.Equal(Messages.Format(MessageKeys.CommandsTerms, ("link", "/terms")), terms.Texts[0]);
-        Assert.Equal(Messages.Format(MessageKeys.CommandsPrivacy, ("link", "/privacy")), privacy.Texts[0]);
+        Assert.Equal(Messages.Format(MessageKeys.CommandsTerms, ("link", "/terms")), terms.Paragraphs[0]);
+        Assert.Equal(Messages.Format(MessageKeys.CommandsPrivacy, ("link", "/privacy")), privacy.Paragraphs[0]);
         Assert.True(privacy.Says(MessageKeys.RoleAsk), privacy.AllText);
     }
 
@@ -163,7 +163,7 @@ public sealed class QuestionsAtPromptsTests
         Assert.True(known.Says(MessageKeys.SituationDateAsk), known.AllText);
 
         var forTeam = await chat.SayAsync("when will they tell me the date?");
-        Assert.Equal(Messages.Get(MessageKeys.QuestionsForTeam), forTeam.Texts[0]);
+        Assert.Equal(Messages.Get(MessageKeys.QuestionsForTeam), forTeam.Paragraphs[0]);
         Assert.True(forTeam.Says(MessageKeys.SituationDateAsk), forTeam.AllText);
 
         var draft = (await chat.StoredDraftAsync())!;

@@ -9,7 +9,8 @@ namespace SecondOpinionBot.Storage.Turns;
 /// Inside the conversation's lease (<see cref="TurnLease"/>):
 /// 1. replies of earlier turns not known to be delivered are sent first;
 /// 2. an activity id already in the <see cref="TurnJournal"/> is not run again (the resend gets a success);
-/// 3. otherwise the turn runs with its bot-state writes staged (<see cref="TurnUnit"/>) and its replies held back;
+/// 3. otherwise the turn runs with its bot-state writes staged (<see cref="TurnUnit"/>) and its replies held back
+///    (and joined into as few messages as they can be, <see cref="TurnReplies"/>);
 ///    state and replies are committed in one transaction with the journal entry, then the replies are sent and
 ///    marked delivered. A crash before the commit leaves no trace of the turn (its resend runs it again from the same
 ///    state); a crash after it loses no reply (the resend, or the next turn, sends them).
@@ -83,6 +84,7 @@ public sealed partial class SerialTurnsMiddleware(ITurnLease queue, ITurnJournal
             TurnUnit.End();
         }
 
+        held = TurnReplies.Combine(held);
         var protectedReplies = await journal.ProtectRepliesAsync(subject, held, cancellationToken);
         await storage.CommitTurnAsync(unit, (connection, transaction) =>
             journal.RecordAsync(connection, transaction, conversationKey, activity.Id, protectedReplies, delivered: held.Count == 0, cancellationToken), cancellationToken);
