@@ -31,9 +31,12 @@ public static class BotHostExtensions
 
         // The SDK reads MicrosoftAppType/Id/Password/TenantId from the configuration root itself.
         // Connector clients share their JSON contracts (see SharedContractsConnectorFactory: half an echo turn's CPU).
-        services.AddSingleton<BotFrameworkAuthentication>(sp => new SharedContractsAuthentication(new ConfigurationBotFrameworkAuthentication(
-            builder.Configuration, httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
-            logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>())));
+        // ... and are reused across turns (Channels/ConnectorClientCache.cs says why that is safe).
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new SharedContractsAuthentication(
+            new ConfigurationBotFrameworkAuthentication(
+                builder.Configuration, httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+                logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()),
+            new Channels.ConnectorClientCache(sp.GetService<TimeProvider>() ?? TimeProvider.System)));
         services.AddSingleton<TurnErrorHandler>();
         services.AddSingleton<TurnTelemetryMiddleware>();
         services.AddSingleton<Handoff.Outbox.IOutboxDelivery, Delivery.OutboxDelivery>();

@@ -11,14 +11,21 @@ namespace SecondOpinionBot.Channels;
 /// properties again and compiles new getters for every reply (and the finalizer later frees those dynamic methods).
 /// Profiled on the load benchmark's echo turn, that was about half of the host's CPU (README, Benchmarks). The clients
 /// here get resolvers of the same type with the same (default) settings, shared by all of them: Newtonsoft's
-/// resolvers are thread-safe and meant to be shared. The client itself, its credentials and its HTTP client stay the SDK's.
+/// resolvers are thread-safe and meant to be shared. The client itself, its credentials and its HTTP client stay the
+/// SDK's, made by the SDK's factory; with a <see cref="ConnectorClientCache"/> one is made per app id, audience and
+/// serviceUrl and reused by later turns (that class says why that is safe).
 /// </summary>
-public sealed class SharedContractsConnectorFactory(ConnectorFactory inner) : ConnectorFactory
+public sealed class SharedContractsConnectorFactory(ConnectorFactory inner, ConnectorClientCache? clients = null, string? appId = null) : ConnectorFactory
 {
     private static readonly Shared Serialization = new();
     private static readonly Shared Deserialization = new();
 
-    public override async Task<IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken)
+    public override Task<IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken)
+        => clients is null
+            ? CreateSharingContractsAsync(serviceUrl, audience, cancellationToken)
+            : clients.GetAsync(appId, audience, serviceUrl, () => CreateSharingContractsAsync(serviceUrl, audience, cancellationToken));
+
+    private async Task<IConnectorClient> CreateSharingContractsAsync(string serviceUrl, string audience, CancellationToken cancellationToken)
     {
         var client = await inner.CreateAsync(serviceUrl, audience, cancellationToken);
         if (client is ConnectorClient connector)
