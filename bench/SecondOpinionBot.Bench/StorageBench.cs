@@ -26,7 +26,8 @@ public static class StorageBench
         Directory.CreateDirectory(directory);
         try
         {
-            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = directory });
+            // Development, as the turn bench: outside Production a throwaway master key is made beside the database.
+            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = directory, EnvironmentName = Microsoft.Extensions.Hosting.Environments.Development });
             builder.Configuration["Storage:SqlitePath"] = Path.Combine(directory, "bench.db");
             builder.AddBotStorage();
             await using var app = builder.Build();
