@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json;
 using Microsoft.Bot.Builder;
 using SecondOpinionBot.Dialogs;
+using SecondOpinionBot.Dialogs.State;
 using SecondOpinionBot.Handoff;
 using SecondOpinionBot.Intake;
 using SecondOpinionBot.Storage;
@@ -12,7 +13,8 @@ namespace SecondOpinionBot.Bench;
 /// <summary>
 /// SqliteBotStorage (temp file, WAL, as the host registers it) against the SDK's MemoryStorage: one op is what a turn
 /// does to state, a batch write of the conversation document (dialog stack) and the user document (intake draft),
-/// then a read of both back. 50 conversations in rotation.
+/// then a read of both back. 50 conversations in rotation. Our side goes the way the bot's state does (the engine's
+/// state documents, <see cref="IStateStorage"/>: encrypted, compressed, one transaction); the baseline the SDK's way.
 /// </summary>
 public static class StorageBench
 {
@@ -31,10 +33,11 @@ public static class StorageBench
             builder.Configuration["Storage:SqlitePath"] = Path.Combine(directory, "bench.db");
             builder.AddBotStorage();
             await using var app = builder.Build();
-            var sqlite = app.Services.GetRequiredService<IStorage>();
+            var sqlite = app.Services.GetRequiredService<IStateStorage>();
 
-            var baseline = await MeasureAsync(new MemoryStorage(), "memory");
-            var subject = await MeasureAsync(sqlite, "sqlite");
+            var memory = new MemoryStorage();
+            var baseline = await MeasureAsync("memory", StateDocuments, (d, _) => memory.WriteAsync(d, CancellationToken.None), async k => (await memory.ReadAsync([.. k], CancellationToken.None)).Count);
+            var subject = await MeasureAsync("sqlite", AsDocuments, (_, d) => sqlite.WriteAsync(d, CancellationToken.None), async k => (await sqlite.ReadAsync(k, CancellationToken.None)).Count);
             return (subject.Write, subject.Read, baseline.Write, baseline.Read);
         }
         finally
@@ -48,14 +51,24 @@ public static class StorageBench
     public static int DocumentBytes() => StateDocuments(0).Values
         .Sum(v => Newtonsoft.Json.Linq.JObject.FromObject(v).ToString(Newtonsoft.Json.Formatting.None).Length);
 
-    private static async Task<(Sample Write, Sample Read)> MeasureAsync(IStorage storage, string name)
+    /// <summary>The same op as state documents, the way the bot's state writes them (values nested).</summary>
+    private static Dictionary<string, object> AsDocuments(int conversation) => StateDocuments(conversation)
+        .ToDictionary(d => d.Key, d => (object)StateDocument.Parse(d.Key, System.Text.Json.JsonSerializer.Serialize(
+            ((Dictionary<string, object>)d.Value).ToDictionary(v => v.Key, v => JsonNode.Parse((string)v.Value)))));
+
+    private static async Task<(Sample Write, Sample Read)> MeasureAsync(
+        string name,
+        Func<int, Dictionary<string, object>> documentsOf,
+        Func<Dictionary<string, object>, IReadOnlyList<StateDocument>, Task> writeAsync,
+        Func<IReadOnlyList<string>, Task<int>> readAsync)
     {
-        var documents = Enumerable.Range(0, Conversations).Select(StateDocuments).ToArray();
+        var documents = Enumerable.Range(0, Conversations).Select(documentsOf).ToArray();
+        var asState = documents.Select(d => d.Values.OfType<StateDocument>().ToArray()).ToArray();
         var keys = documents.Select(d => d.Keys.ToArray()).ToArray();
         for (var i = 0; i < Warmup; i++)
         {
-            await storage.WriteAsync(documents[i % Conversations]);
-            await storage.ReadAsync(keys[i % Conversations]);
+            await writeAsync(documents[i % Conversations], asState[i % Conversations]);
+            await readAsync(keys[i % Conversations]);
         }
 
         var write = new Sample(name + " write");
@@ -64,13 +77,13 @@ public static class StorageBench
         for (var i = 0; i < Ops; i++)
         {
             var start = Stopwatch.GetTimestamp();
-            await storage.WriteAsync(documents[i % Conversations]);
+            await writeAsync(documents[i % Conversations], asState[i % Conversations]);
             write.Add(start);
 
             start = Stopwatch.GetTimestamp();
-            var items = await storage.ReadAsync(keys[i % Conversations]);
+            var found = await readAsync(keys[i % Conversations]);
             read.Add(start);
-            if (items.Count != 2)
+            if (found != 2)
             {
                 throw new InvalidOperationException($"{name}: a written state document did not read back.");
             }
