@@ -14,10 +14,10 @@ public sealed class TurnStateDocuments
 {
     private const string TurnStateKey = "SecondOpinionBot.Dialogs.State.TurnStateDocuments";
 
-    private readonly StateDocument _user;
+    private readonly StateDocument? _user;
     private readonly StateDocument _conversation;
 
-    private TurnStateDocuments(StateDocument user, StateDocument conversation)
+    private TurnStateDocuments(StateDocument? user, StateDocument conversation)
     {
         _user = user;
         _conversation = conversation;
@@ -33,10 +33,12 @@ public sealed class TurnStateDocuments
             return loaded;
         }
 
-        var userKey = UserKey(turn);
+        // A turn without a sender (none reaches the bot through its edge checks) still has its conversation's state;
+        // only asking for the user's fails, as with the SDK's UserState.
+        var userKey = turn.Activity.From?.Id is null ? null : UserKey(turn);
         var conversationKey = ConversationKey(turn);
-        var stored = await storage.ReadAsync([userKey, conversationKey], cancellationToken);
-        var documents = new TurnStateDocuments(Load(userKey, stored), Load(conversationKey, stored));
+        var stored = await storage.ReadAsync(userKey is null ? [conversationKey] : [userKey, conversationKey], cancellationToken);
+        var documents = new TurnStateDocuments(userKey is null ? null : Load(userKey, stored), Load(conversationKey, stored));
         turn.TurnState.Set(TurnStateKey, documents);
         return documents;
     }
@@ -52,12 +54,14 @@ public sealed class TurnStateDocuments
     public static async Task DeleteAllAsync(ITurnContext turn, IStateStorage storage, CancellationToken cancellationToken)
     {
         var documents = await ForAsync(turn, storage, cancellationToken);
-        documents._user.Clear();
+        documents._user?.Clear();
         documents._conversation.Clear();
-        await storage.WriteAsync([documents._user, documents._conversation], cancellationToken);
+        await storage.WriteAsync(documents._user is null ? [documents._conversation] : [documents._user, documents._conversation], cancellationToken);
     }
 
-    public StateDocument this[StateScope scope] => scope == StateScope.User ? _user : _conversation;
+    public StateDocument this[StateScope scope] => scope == StateScope.Conversation
+        ? _conversation
+        : _user ?? throw new InvalidOperationException("The activity has no sender id; user state needs one.");
 
     public static string UserKey(ITurnContext turn)
     {
