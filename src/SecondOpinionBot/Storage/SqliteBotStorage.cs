@@ -206,10 +206,7 @@ public sealed class SqliteBotStorage(BotDatabase database, TimeProvider clock, I
         await using var connection = await database.OpenAsync(cancellationToken);
         foreach (var key in keys)
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "DELETE FROM bot_state WHERE key = @key";
-            command.Parameters.AddWithValue("@key", key);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await DeleteOneAsync(connection, transaction: null, key, cancellationToken);
         }
     }
 
@@ -259,7 +256,7 @@ public sealed class SqliteBotStorage(BotDatabase database, TimeProvider clock, I
     /// <summary>The ETag a staged document reads with; the turn's own lease already keeps others out.</summary>
     private const string StagedETag = "staged-in-turn";
 
-    private static async Task DeleteOneAsync(DbConnection connection, DbTransaction transaction, string key, CancellationToken cancellationToken)
+    private static async Task DeleteOneAsync(DbConnection connection, DbTransaction? transaction, string key, CancellationToken cancellationToken)
     {
         await using var delete = connection.CreateCommand();
         delete.Transaction = transaction;
