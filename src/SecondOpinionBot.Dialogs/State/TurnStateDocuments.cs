@@ -68,7 +68,7 @@ public sealed class TurnStateDocuments
         var activity = turn.Activity;
         var channel = activity.ChannelId ?? throw new InvalidOperationException("The activity has no channel id; user state needs one.");
         var user = activity.From?.Id ?? throw new InvalidOperationException("The activity has no sender id; user state needs one.");
-        return $"{channel}/users/{user}";
+        return UserKeyOf(channel, user);
     }
 
     public static string ConversationKey(ITurnContext turn)
@@ -76,8 +76,14 @@ public sealed class TurnStateDocuments
         var activity = turn.Activity;
         var channel = activity.ChannelId ?? throw new InvalidOperationException("The activity has no channel id; conversation state needs one.");
         var conversation = activity.Conversation?.Id ?? throw new InvalidOperationException("The activity has no conversation id; conversation state needs one.");
-        return $"{channel}/conversations/{conversation}";
+        return ConversationKeyOf(channel, conversation);
     }
+
+    /// <summary>The key of a user's state document: the one format, for turns and for whoever erases or lists them.</summary>
+    public static string UserKeyOf(string channelId, string userId) => $"{channelId}/users/{userId}";
+
+    /// <summary>The key of a conversation's state document.</summary>
+    public static string ConversationKeyOf(string channelId, string conversationId) => $"{channelId}/conversations/{conversationId}";
 
     private static StateDocument Load(string key, IReadOnlyDictionary<string, string> stored) =>
         stored.TryGetValue(key, out var json) ? StateDocument.Parse(key, json) : StateDocument.Empty(key);

@@ -10,11 +10,11 @@ public sealed record PatientIdentity(string ChannelId, string UserId, string Con
 {
     public string OwnerKey => OwnerKeyOf(ChannelId, UserId);
 
-    /// <summary>The IStorage key of this user's UserState (the draft lives there).</summary>
-    public string UserStateKey => $"{ChannelId}/users/{UserId}";
+    /// <summary>The key of this user's state document (the draft lives there).</summary>
+    public string UserStateKey => Dialogs.State.TurnStateDocuments.UserKeyOf(ChannelId, UserId);
 
-    /// <summary>The IStorage key of this conversation's ConversationState (the dialog position).</summary>
-    public string ConversationStateKey => $"{ChannelId}/conversations/{ConversationId}";
+    /// <summary>The key of this conversation's state document (the dialog position).</summary>
+    public string ConversationStateKey => Dialogs.State.TurnStateDocuments.ConversationKeyOf(ChannelId, ConversationId);
 
     public static string OwnerKeyOf(string channelId, string userId) => $"{channelId}:{userId}";
 
