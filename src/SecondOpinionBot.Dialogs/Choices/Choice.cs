@@ -3,6 +3,7 @@ namespace SecondOpinionBot.Dialogs.Choices;
 /// <summary>One option. <paramref name="Value"/> is the stable id; <paramref name="Title"/> what the user sees.</summary>
 public sealed record Choice(string Value, string? Title = null, IReadOnlyList<string>? Synonyms = null)
 {
+    [System.Text.Json.Serialization.JsonIgnore] // derived: not stored with the question
     public string DisplayTitle => Title ?? Value;
 
     /// <summary>Every way of naming this choice: value, title, synonyms.</summary>

@@ -78,6 +78,13 @@ public sealed class DialogContext
         bool Contains(List<DialogFrame> frames) => frames.Exists(f => f.DialogId == dialogId || Contains(f.Inner));
     }
 
+    /// <summary>
+    /// The question a prompt's frame asks, in full (the frame may keep only the host's note of it); e.g. to tell whether
+    /// words said at the active prompt would answer it.
+    /// </summary>
+    public Task<PromptOptions> QuestionAsync(DialogFrame promptFrame, CancellationToken cancellationToken = default) =>
+        PromptQuestion.ReadAsync(this, promptFrame, cancellationToken);
+
     /// <summary>The frame of the dialog that is running now.</summary>
     public DialogFrame Frame => ActiveFrame ?? throw new InvalidOperationException("No dialog is active.");
 
@@ -205,7 +212,7 @@ public sealed class DialogContext
         {
             Revision = Root.Revision,
             PromptId = promptId,
-            Frames = JsonSerializer.SerializeToNode(Root.Frames, DialogJson.Options)!,
+            Frames = JsonSerializer.SerializeToNode(Root.Frames, DialogJson.Compact)!,
         });
         if (asked.Count > BackSteps + 1)
         {

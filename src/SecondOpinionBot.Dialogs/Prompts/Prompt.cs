@@ -14,14 +14,15 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
 
     public override async Task<TurnResult> BeginDialogAsync(DialogContext dc, JsonNode? options, CancellationToken cancellationToken)
     {
-        var promptOptions = OptionsOf(dc);
+        var frame = dc.Frame;
+        var promptOptions = await PromptQuestion.ReadAsync(dc, frame, cancellationToken);
         if (promptOptions.Language is null)
         {
             promptOptions = promptOptions with { Language = dc.Language.Lexicon.Culture };
-            Keep(dc.Frame, promptOptions);
         }
 
-        dc.Frame.Attempts = 0;
+        PromptQuestion.Keep(dc, frame, promptOptions); // before the "back" snapshot below, so the snapshot holds the short note too
+        frame.Attempts = 0;
         dc.NextRevision();
         dc.RememberQuestion(Id);
         await SendAsync(dc, promptOptions, promptOptions.Prompt, cancellationToken);
@@ -35,8 +36,8 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
             return TurnResult.Waiting;
         }
 
-        var options = OptionsOf(dc);
         var frame = dc.Frame;
+        var options = await PromptQuestion.ReadAsync(dc, frame, cancellationToken);
         var recognized = Recognize(dc, options);
         if (recognized.FollowUpQuestion is { } question)
         {
@@ -79,14 +80,14 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
     /// <summary>Asks again; a question written in another language than the user's now is reworded first (and kept so).</summary>
     public override async Task RepromptDialogAsync(DialogContext dc, DialogFrame frame, CancellationToken cancellationToken)
     {
-        var options = frame.KnownOptions<PromptOptions>() ?? DialogJson.As<PromptOptions>(frame.Options) ?? throw new InvalidOperationException($"Prompt '{Id}' has no options.");
+        var options = await PromptQuestion.ReadAsync(dc, frame, cancellationToken);
         var language = dc.Language.Lexicon.Culture;
         if (options.Language is { } written && !string.Equals(written, language, StringComparison.OrdinalIgnoreCase)
             && dc.Environment.Rewording is { } rewording
             && await rewording.RewordAsync(dc, Id, options, cancellationToken) is { } reworded)
         {
             options = reworded with { Language = language };
-            Keep(frame, options);
+            PromptQuestion.Keep(dc, frame, options);
         }
 
         await SendAsync(dc, options, options.Prompt, cancellationToken);
@@ -104,25 +105,4 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
 
     private async Task SendAsync(DialogContext dc, PromptOptions options, string text, CancellationToken cancellationToken)
         => await dc.TurnContext.SendActivityAsync(Render(dc, options, text), cancellationToken);
-
-    private PromptOptions OptionsOf(DialogContext dc)
-    {
-        var frame = dc.Frame;
-        if (frame.KnownOptions<PromptOptions>() is { } known)
-        {
-            return known;
-        }
-
-        var options = DialogJson.As<PromptOptions>(frame.Options) ?? throw new InvalidOperationException($"Prompt '{Id}' was started without PromptOptions.");
-        frame.TypedOptions = (frame.Options!, options);
-        return options;
-    }
-
-    /// <summary>Stores new options with the frame, remembering them typed for the rest of the turn.</summary>
-    private static void Keep(DialogFrame frame, PromptOptions options)
-    {
-        var node = DialogJson.ToNode(options)!;
-        frame.Options = node;
-        frame.TypedOptions = (node, options);
-    }
 }

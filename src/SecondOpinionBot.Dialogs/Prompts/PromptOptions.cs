@@ -31,4 +31,11 @@ public sealed record PromptOptions
     /// <see cref="IPromptRewording"/> can write it again in another language. Opaque to the engine.
     /// </summary>
     public System.Text.Json.Nodes.JsonNode? Wording { get; init; }
+
+    /// <summary>
+    /// Only the note the host needs is stored (<see cref="IPromptRewording.Shorten"/>): the question's words, choices
+    /// and card are written again in full by <see cref="IPromptRewording.RewordAsync"/> each turn it is read. This keeps
+    /// the frame, and every "back" snapshot of it, a few hundred bytes instead of kilobytes of choices and cards.
+    /// </summary>
+    public bool Shortened { get; init; }
 }

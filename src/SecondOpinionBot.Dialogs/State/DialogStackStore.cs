@@ -12,7 +12,7 @@ public sealed class DialogStackStore(IStateStorage storage, string propertyName 
     /// <summary>The conversation state value that holds the stack (the position only; answers live in drafts).</summary>
     public const string DefaultPropertyName = "DialogStack";
 
-    private readonly StateProperty<DialogStack> _property = new(storage, StateScope.Conversation, propertyName);
+    private readonly StateProperty<DialogStack> _property = new(storage, StateScope.Conversation, propertyName, DialogJson.Compact);
 
     /// <summary>The stored stack, a fresh one if none, or null if what is stored cannot be read (then recover).</summary>
     public async Task<DialogStack?> LoadAsync(ITurnContext turnContext, CancellationToken cancellationToken)

@@ -11,12 +11,15 @@ public static class EngineChoices
         return set.Choices.Select(c => new EngineChoice(c.Id, c.Label, c.Synonyms)).ToList();
     }
 
-    public static IReadOnlyList<EngineChoice> ToEngineChoices(this IEnumerable<NeedCategory> needs) =>
-        needs.Select(n => new EngineChoice(n.Id, n.Label, n.Synonyms)).ToList();
+    public static IReadOnlyList<EngineChoice> ToEngineChoices(this IEnumerable<NeedCategory> needs) => needs.Select(ToEngineChoice).ToList();
 
-    public static IReadOnlyList<EngineChoice> ToEngineChoices(this IEnumerable<DoctorQuestion> questions) =>
-        questions.Select(q => new EngineChoice(q.Id, q.Text)).ToList();
+    public static IReadOnlyList<EngineChoice> ToEngineChoices(this IEnumerable<DoctorQuestion> questions) => questions.Select(ToEngineChoice).ToList();
 
-    public static IReadOnlyList<EngineChoice> ToEngineChoices(this IEnumerable<Reason> reasons) =>
-        reasons.Select(r => new EngineChoice(r.Id, r.Title)).ToList();
+    public static IReadOnlyList<EngineChoice> ToEngineChoices(this IEnumerable<Reason> reasons) => reasons.Select(ToEngineChoice).ToList();
+
+    public static EngineChoice ToEngineChoice(this NeedCategory need) => new(need.Id, need.Label, need.Synonyms);
+
+    public static EngineChoice ToEngineChoice(this DoctorQuestion question) => new(question.Id, question.Text);
+
+    public static EngineChoice ToEngineChoice(this Reason reason) => new(reason.Id, reason.Title);
 }

@@ -25,7 +25,7 @@ public sealed class AsideHandler(JourneyKit kit)
         var dc = context.Dialogs;
         var leaf = dc.ActiveLeaf;
         var question = context.Interruption.Detail == AsideRecognizer.Question;
-        if (leaf is null || !AnswerPrompts.Contains(leaf.DialogId) || DialogJson.As<PromptOptions>(leaf.Options) is not { } options
+        if (leaf is null || !AnswerPrompts.Contains(leaf.DialogId) || await dc.QuestionAsync(leaf, cancellationToken) is not { } options
             || (leaf.DialogId == PromptIds.DateOrNone && !question) // "the surgery isn't booked yet" answers "is there a date?"
             || IsAnswer(dc, leaf.DialogId, options, question))
         {

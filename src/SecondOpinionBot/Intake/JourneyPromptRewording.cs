@@ -6,9 +6,11 @@ using SecondOpinionBot.Dialogs.Prompts;
 namespace SecondOpinionBot.Intake;
 
 /// <summary>
-/// The question on screen, written again in the language the patient just switched to: its message keys and values
-/// (<see cref="PromptWording"/>) in the new language, its choices by id; the records checklist and the doctor card built
-/// again in it. Anything else it cannot rewrite is asked again as it was.
+/// The question on screen, written again: in the language the patient just switched to, and in full from the short
+/// note its frame keeps between turns (<see cref="Shorten"/>), so the dialog stack and its "back" snapshots hold no
+/// rendered words, choice synonyms or cards. Its message keys and values (<see cref="PromptWording"/>) are written in the
+/// language now, its choices by id; the records checklist and the doctor card are built again. Anything else it cannot
+/// rewrite is kept whole and asked again as it was.
 /// </summary>
 public sealed class JourneyPromptRewording(JourneyKit kit, ContentCatalogs languages) : IPromptRewording
 {
@@ -35,25 +37,21 @@ public sealed class JourneyPromptRewording(JourneyKit kit, ContentCatalogs langu
         }
 
         var catalog = kit.Content(dc.TurnContext);
-        if (languages.Find(options.Language) is { } asked && asked.Culture != catalog.Culture)
+        var asked = languages.Find(options.Language);
+        var shown = asked is not null && wording.ContentChoicesAt is { Count: > 0 } positions
+            ? options.Choices.Select((c, i) => positions.Contains(i) && FromContent(asked, c.Value) is { } full ? full : c).ToList()
+            : options.Choices;
+        if (asked is not null && asked.Culture != catalog.Culture)
         {
             // Words filled in from other content (a reason's own question) follow the language too.
-            wording = new PromptWording
-            {
-                Prompt = wording.Prompt,
-                Retry = wording.Retry,
-                RetryLead = wording.RetryLead,
-                Values = wording.Values.ToDictionary(v => v.Key, v => ContentTextTranslation.Translate(v.Value, asked, catalog), StringComparer.Ordinal),
-                ChoiceSet = wording.ChoiceSet,
-                Languages = wording.Languages,
-            };
+            wording = wording.With(wording.Values.ToDictionary(v => v.Key, v => ContentTextTranslation.Translate(v.Value, asked, catalog), StringComparer.Ordinal));
         }
 
         try
         {
             IReadOnlyList<Choice> choices = wording.ChoiceSet is { } set
                 ? kit.ChoicesIn(catalog, set, wording.Languages)
-                : options.Choices.Select(c => Translate(c, catalog)).ToList();
+                : shown.Select(c => Translate(c, catalog)).ToList();
             var written = JourneyKit.Write(catalog, wording, choices);
             return written with
             {
@@ -68,6 +66,52 @@ public sealed class JourneyPromptRewording(JourneyKit kit, ContentCatalogs langu
             return null; // this language lacks a piece: better the old words than none
         }
     }
+
+    /// <summary>
+    /// What a question's frame keeps: its wording note, and of its choices only those it cannot find again in the
+    /// content by id (the rest by id alone). The cards keep nothing but their id; they are built from the draft.
+    /// </summary>
+    public PromptOptions? Shorten(string promptId, PromptOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (promptId is Flows.PromptIds.RecordsCard or Flows.PromptIds.DoctorCard)
+        {
+            return new PromptOptions { Prompt = "", Language = options.Language, MaxAttempts = options.MaxAttempts, Style = options.Style };
+        }
+
+        if (options.Card is not null || PromptWording.From(options.Wording) is not { } wording)
+        {
+            return null; // not written by JourneyKit: kept whole
+        }
+
+        if (wording.ChoiceSet is not null)
+        {
+            return options with { Prompt = "", RetryPrompt = null, Choices = [] }; // written again from the set
+        }
+
+        var asked = languages.Find(options.Language);
+        var fromContent = options.Choices
+            .Select((choice, index) => (choice, index))
+            .Where(c => asked is not null && FromContent(asked, c.choice.Value) is { } full && SameChoice(full, c.choice))
+            .Select(c => c.index)
+            .ToList();
+        return options with
+        {
+            Prompt = "",
+            RetryPrompt = null,
+            Choices = options.Choices.Select((c, i) => fromContent.Contains(i) ? new Choice(c.Value) : c).ToList(),
+            Wording = fromContent.Count > 0 ? wording.WithContentChoicesAt(fromContent).ToNode() : options.Wording,
+        };
+    }
+
+    /// <summary>A need, suggested question or reason by its id, as the journey offers it as a choice.</summary>
+    private static Choice? FromContent(ContentCatalog catalog, string id) =>
+        catalog.Needs.FirstOrDefault(n => n.Id == id)?.ToEngineChoice()
+        ?? catalog.Questions.FirstOrDefault(q => q.Id == id)?.ToEngineChoice()
+        ?? catalog.Reasons.FirstOrDefault(r => r.Id == id)?.ToEngineChoice();
+
+    private static bool SameChoice(Choice a, Choice b) =>
+        a.Value == b.Value && a.Title == b.Title && (a.Synonyms ?? []).SequenceEqual(b.Synonyms ?? []);
 
     /// <summary>A choice by its id in the new language; still known by the words it was shown with.</summary>
     private static Choice Translate(Choice choice, ContentCatalog catalog)

@@ -4,7 +4,8 @@ namespace SecondOpinionBot.Intake;
 
 /// <summary>
 /// How <see cref="JourneyKit.Ask"/> wrote a question, kept with it (PromptOptions.Wording) so that
-/// <see cref="JourneyPromptRewording"/> can write it again after the patient switches language.
+/// <see cref="JourneyPromptRewording"/> can write it again: after the patient switches language, and on each turn from
+/// the short note the question's frame keeps.
 /// </summary>
 public sealed class PromptWording
 {
@@ -23,7 +24,20 @@ public sealed class PromptWording
     /// <summary>The language buttons follow the choices.</summary>
     public bool Languages { get; init; }
 
-    public JsonNode ToNode() => Dialogs.DialogJson.ToNode(this)!;
+    /// <summary>The positions of the choices that are a need, a suggested question or a reason of the content, stored by id only.</summary>
+    public IReadOnlyList<int>? ContentChoicesAt { get; init; }
+
+    public PromptWording With(Dictionary<string, string> values) => new()
+    {
+        Prompt = Prompt, Retry = Retry, RetryLead = RetryLead, Values = values, ChoiceSet = ChoiceSet, Languages = Languages, ContentChoicesAt = ContentChoicesAt,
+    };
+
+    public PromptWording WithContentChoicesAt(IReadOnlyList<int> positions) => new()
+    {
+        Prompt = Prompt, Retry = Retry, RetryLead = RetryLead, Values = Values, ChoiceSet = ChoiceSet, Languages = Languages, ContentChoicesAt = positions,
+    };
+
+    public JsonNode ToNode() => Dialogs.DialogJson.ToNode(this, Dialogs.DialogJson.Compact)!;
 
     public static PromptWording? From(JsonNode? node) => node is null ? null : Dialogs.DialogJson.As<PromptWording>(node);
 }

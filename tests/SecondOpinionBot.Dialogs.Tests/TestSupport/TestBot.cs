@@ -24,12 +24,12 @@ internal sealed class TestBot
     public const string PhoneId = "phone";
     public const string EmailId = "email";
 
-    public TestBot(Dialog root, IStateStorage? storage = null, string flowVersion = "1", Action<DialogSet>? addDialogs = null)
-        : this(_ => root, storage, flowVersion, addDialogs)
+    public TestBot(Dialog root, IStateStorage? storage = null, string flowVersion = "1", Action<DialogSet>? addDialogs = null, IPromptRewording? rewording = null)
+        : this(_ => root, storage, flowVersion, addDialogs, rewording)
     {
     }
 
-    public TestBot(Func<IStateStorage, Dialog> rootFactory, IStateStorage? storage = null, string flowVersion = "1", Action<DialogSet>? addDialogs = null)
+    public TestBot(Func<IStateStorage, Dialog> rootFactory, IStateStorage? storage = null, string flowVersion = "1", Action<DialogSet>? addDialogs = null, IPromptRewording? rewording = null)
     {
         Storage = storage ?? new MemoryStateStorage();
         var root = rootFactory(Storage);
@@ -57,7 +57,8 @@ internal sealed class TestBot
                 ["cancel"] = InterruptionKind.Cancel,
                 ["stop"] = InterruptionKind.Cancel,
             })],
-            Handler);
+            Handler,
+            rewording: rewording);
     }
 
     public IStateStorage Storage { get; }

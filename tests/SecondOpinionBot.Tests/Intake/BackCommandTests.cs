@@ -72,6 +72,34 @@ public sealed class BackCommandTests
     }
 
     [Fact]
+    public async Task Back_at_the_needs_question_shows_the_whole_records_card_again_and_it_takes_new_answers()
+    {
+        // Between turns the card is kept only as its id and built again from the draft: it must come back whole.
+        await using var chat = await JourneyChat.StartAsync(userId: "back-to-the-records");
+        var card = await chat.PlayAsync(await chat.OpenAsync(), [
+            .. ShortJourney.Consent, .. ShortJourney.AsPatient, .. ShortJourney.Situation(), .. ShortJourney.RestToSummary[..5],
+        ]);
+        var records = card.RecordTitles();
+        Assert.NotEmpty(records);
+        var needs = await chat.MarkRecordsAsync(card, [], "Doesn't apply to me");
+        Assert.True(needs.Says(MessageKeys.NeedsAsk), needs.AllText);
+
+        var back = await chat.SayAsync("back");
+
+        Assert.Equal(records, back.RecordTitles());
+        var needsAgain = await chat.MarkRecordsAsync(back, [], "I have it");
+        Assert.True(needsAgain.Says(MessageKeys.NeedsAsk), needsAgain.AllText);
+        var draft = await chat.StoredDraftAsync();
+        Assert.Equal(records.Count, draft!.Records.Count);
+        Assert.All(draft.Records.Values, status => Assert.Equal(SecondOpinionBot.Handoff.RecordStatus.Have, status));
+
+        // The needs question, kept by its ids between turns, still understands its choices' other words.
+        var anythingElse = await chat.SayAsync("money");
+        Assert.True(anythingElse.Says(MessageKeys.NeedsOtherAsk), anythingElse.AllText);
+        Assert.Equal(["cost-aid"], (await chat.StoredDraftAsync())!.Needs);
+    }
+
+    [Fact]
     public async Task Back_at_the_first_question_says_there_is_none_and_asks_it_again()
     {
         await using var chat = await JourneyChat.StartAsync(userId: "nothing-to-go-back-to");
