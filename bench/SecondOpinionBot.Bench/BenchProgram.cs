@@ -6,7 +6,8 @@ namespace SecondOpinionBot.Bench;
 /// Runs every benchmark, prints each figure next to its baseline from the same run, then one PASS/FAIL line per
 /// target. Exit code 1 if any target fails. Targets are documented in the README's Benchmarks section.
 /// With the argument <c>emergency</c> only the emergency check runs (seconds, for checking a change to emergency.yaml);
-/// with <c>engine</c> only the micro-benchmarks of a journey turn's own CPU (<see cref="EngineBench"/>).
+/// with <c>engine</c> only the micro-benchmarks of a journey turn's own CPU (<see cref="EngineBench"/>); with
+/// <c>turns</c> only the in-process whole turns against the echo host (<see cref="TurnBench"/>).
 /// </summary>
 public static class BenchProgram
 {
@@ -40,6 +41,15 @@ public static class BenchProgram
             return 0;
         }
 
+        if (args.Contains("turns", StringComparer.OrdinalIgnoreCase))
+        {
+            output.WriteLine("turns ...");
+            var only = await TurnBench.RunAsync();
+            Report.Print(output, [.. TurnFigures(only)], []);
+            output.WriteLine($"\ntotal {total.Elapsed.TotalSeconds:0.0} s");
+            return 0;
+        }
+
         output.WriteLine($"storage ... (one op writes and reads {StorageBench.DocumentBytes():#,0} bytes of state JSON)");
         var storage = await StorageBench.RunAsync();
         output.WriteLine("turns ...");
@@ -55,9 +65,7 @@ public static class BenchProgram
             new("storage", "write+read ops/s", 1000 / (storage.Write.TotalMillis + storage.Read.TotalMillis) * storage.Write.Count,
                 1000 / (storage.BaselineWrite.TotalMillis + storage.BaselineRead.TotalMillis) * storage.BaselineWrite.Count, "ops/s"),
             new("storage", "allocated per write+read", storage.Write.BytesPerOp / KB, storage.BaselineWrite.BytesPerOp / KB, "KB"),
-            new("turn", "latency p50", turns.Subject.P50, turns.Baseline.P50, "ms"),
-            new("turn", "latency p95", turns.Subject.P95, turns.Baseline.P95, "ms"),
-            new("turn", "allocated per turn", turns.Subject.BytesPerOp / KB, turns.Baseline.BytesPerOp / KB, "KB"),
+            .. TurnFigures(turns),
             .. EmergencyFigures(emergency),
         ];
 
@@ -88,6 +96,13 @@ public static class BenchProgram
         output.WriteLine($"\ntotal {total.Elapsed.TotalSeconds:0.0} s");
         return targets.All(t => t.Passed) ? 0 : 1;
     }
+
+    private static IEnumerable<Figure> TurnFigures((Sample Subject, Sample Baseline) turns) =>
+    [
+        new("turn", "latency p50", turns.Subject.P50, turns.Baseline.P50, "ms"),
+        new("turn", "latency p95", turns.Subject.P95, turns.Baseline.P95, "ms"),
+        new("turn", "allocated per turn", turns.Subject.BytesPerOp / KB, turns.Baseline.BytesPerOp / KB, "KB"),
+    ];
 
     private static IEnumerable<Figure> EmergencyFigures((Sample Subject, Sample Baseline, int SubjectFlagged, int BaselineFlagged) emergency) =>
     [

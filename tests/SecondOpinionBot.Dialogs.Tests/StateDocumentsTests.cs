@@ -45,8 +45,48 @@ public class StateDocumentsTests
         Assert.Equal("Ana", draft.Name);
     }
 
+    [Fact]
+    public async Task A_draft_read_many_times_in_a_turn_is_a_new_copy_each_time_and_only_what_was_saved_is_stored()
+    {
+        var storage = new MemoryStateStorage();
+        var drafts = new DraftAccessor<Draft>(storage, "draft");
+        using var turn = Turn(new ChannelAccount("u1"));
+
+        var mine = new Draft { Name = "Ana", Reasons = ["clarity"] };
+        await drafts.SaveAsync(turn, mine);
+        mine.Reasons.Add("changed after saving");
+        var returned = await drafts.UpdateAsync(turn, d => d.Reasons.Add("risk"));
+        returned.Name = "changed, not saved";
+        var read = await drafts.GetAsync(turn);
+        read.Reasons.Clear();
+        await new StateProperty<bool>(storage, StateScope.User, "paused").SetAsync(turn, true, CancellationToken.None);
+
+        var again = await drafts.GetAsync(turn);
+        Assert.Equal("Ana", again.Name);
+        Assert.Equal(["clarity", "risk"], again.Reasons);
+        Assert.Equal("""{"draft":{"name":"Ana","reasons":["clarity","risk"]},"paused":true}""", storage.Get("test/users/u1"));
+    }
+
+    [Fact]
+    public async Task A_draft_that_cannot_be_read_starts_fresh_each_time_until_one_is_saved()
+    {
+        var storage = new MemoryStateStorage();
+        storage.Put("test/users/u1", """{"draft":{"name":["not","a","name"]}}""");
+        var drafts = new DraftAccessor<Draft>(storage, "draft");
+        using var turn = Turn(new ChannelAccount("u1"));
+
+        var fresh = await drafts.GetAsync(turn);
+        fresh.Name = "not saved";
+        Assert.Null((await drafts.GetAsync(turn)).Name);
+
+        await drafts.UpdateAsync(turn, d => d.Name = "Ana");
+        Assert.Equal("Ana", (await drafts.GetAsync(turn)).Name);
+    }
+
     private sealed class Draft
     {
         public string? Name { get; set; }
+
+        public List<string> Reasons { get; set; } = [];
     }
 }

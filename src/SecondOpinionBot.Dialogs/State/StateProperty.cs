@@ -18,26 +18,11 @@ public sealed class StateProperty<T>(IStateStorage storage, StateScope scope, st
     public async Task<T> GetAsync(ITurnContext turn, T missing, CancellationToken cancellationToken)
     {
         var json = (await DocumentAsync(turn, cancellationToken)).Get(name);
-        if (json is null)
-        {
-            return missing;
-        }
-
-        // Written by the SDK's BotState: our JSON inside a JSON string.
-        if (json.StartsWith('"') && typeof(T) != typeof(string))
-        {
-            json = JsonSerializer.Deserialize<string>(json);
-            if (string.IsNullOrEmpty(json))
-            {
-                return missing;
-            }
-        }
-
-        return JsonSerializer.Deserialize<T>(json, DialogJson.Options) ?? missing;
+        return json is not null && TryRead(json, out var value) ? value : missing;
     }
 
     public async Task<bool> ExistsAsync(ITurnContext turn, CancellationToken cancellationToken) =>
-        (await DocumentAsync(turn, cancellationToken)).Get(name) is not null;
+        (await DocumentAsync(turn, cancellationToken)).Has(name);
 
     public async Task SetAsync(ITurnContext turn, T value, CancellationToken cancellationToken)
     {
@@ -61,6 +46,30 @@ public sealed class StateProperty<T>(IStateStorage storage, StateScope scope, st
         await storage.WriteAsync([document], cancellationToken);
     }
 
-    private async Task<StateDocument> DocumentAsync(ITurnContext turn, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The value this JSON text holds (false for an empty value: JSON null, or an empty string from the SDK's state
+    /// bags); throws <see cref="JsonException"/> when it cannot be read as <typeparamref name="T"/>.
+    /// </summary>
+    internal static bool TryRead(string json, out T value)
+    {
+        // Written by the SDK's BotState: our JSON inside a JSON string.
+        if (json.StartsWith('"') && typeof(T) != typeof(string))
+        {
+            json = JsonSerializer.Deserialize<string>(json)!;
+            if (string.IsNullOrEmpty(json))
+            {
+                value = default!;
+                return false;
+            }
+        }
+
+        value = JsonSerializer.Deserialize<T>(json, DialogJson.Options)!;
+        return value is not null;
+    }
+
+    /// <summary>Hands this turn's document (as it is now, with the value's latest content) to the storage.</summary>
+    internal Task WriteAsync(StateDocument document, CancellationToken cancellationToken) => storage.WriteAsync([document], cancellationToken);
+
+    internal async Task<StateDocument> DocumentAsync(ITurnContext turn, CancellationToken cancellationToken) =>
         (await TurnStateDocuments.ForAsync(turn, storage, cancellationToken))[scope];
 }

@@ -6,7 +6,7 @@ namespace SecondOpinionBot.Intake;
 /// Everything the journey has gathered for one user, saved after every step (UserState), so a reset dialog stack,
 /// a new conversation or a new browser tab can pick up where the user left off. On confirmation it is copied once into the case's own <see cref="CaseDetails"/>.
 /// </summary>
-public sealed class IntakeDraft
+public sealed class IntakeDraft : Dialogs.State.ICopyableDraft<IntakeDraft>
 {
     /// <summary>The UserState property the draft is kept under: <c>userState.CreateProperty&lt;IntakeDraft&gt;(StatePropertyName)</c>.</summary>
     public const string StatePropertyName = "IntakeDraft";
@@ -94,4 +94,24 @@ public sealed class IntakeDraft
     /// chose (the channel's locale decides, see <see cref="PatientLanguage"/>). Kept when they start over.
     /// </summary>
     public string? Language { get; set; }
+
+    /// <summary>
+    /// A deep copy, as storing the draft and reading it back gives (a missing list reads as empty): the turn's draft is
+    /// parsed once and each step gets one of these. A new list or dictionary property must be copied here too
+    /// (IntakeDraftCopyTests checks every property).
+    /// </summary>
+    public IntakeDraft Copy()
+    {
+        var copy = (IntakeDraft)MemberwiseClone();
+        copy.Situations = [.. Situations ?? []];
+        copy.Reasons = [.. Reasons ?? []];
+        copy.Questions = [.. Questions ?? []];
+        copy.Records = Records is null ? [] : new Dictionary<string, RecordStatus>(Records);
+        copy.Needs = [.. Needs ?? []];
+        copy.ContactMethods = [.. ContactMethods ?? []];
+        copy.TeamQuestions = [.. TeamQuestions ?? []];
+        copy.NotKnown = [.. NotKnown ?? []];
+        copy.CompletedSections = [.. CompletedSections ?? []];
+        return copy;
+    }
 }

@@ -120,6 +120,74 @@ public abstract class StateDocumentsContract : IDisposable
     }
 
     [StorageFact]
+    public async Task A_turn_stores_only_what_it_saved_however_often_it_read_and_saved_the_draft()
+    {
+        var storage = NewStorage();
+        var drafts = new DraftAccessor<Answers>(storage, "draft");
+        using var turn = Turn();
+        var unit = TurnUnit.Begin();
+        try
+        {
+            var mine = new Answers { Name = "Ana", Reasons = ["clarity"] };
+            await drafts.SaveAsync(turn, mine);
+            mine.Name = "changed after saving";
+            mine.Reasons.Add("changed after saving");
+
+            var returned = await drafts.UpdateAsync(turn, d => d.Reasons.Add("risk"));
+            returned.Name = "changed, not saved";
+            returned.Reasons.Clear();
+
+            var read = await drafts.GetAsync(turn);
+            read.Reasons.Add("read, changed, not saved");
+            Assert.Equal("Ana", read.Name);
+            Assert.Equal(["clarity", "risk", "read, changed, not saved"], read.Reasons);
+
+            // Another value in the same document, saved last: the document is written with it, the draft as saved.
+            await new StateProperty<string>(storage, StateScope.User, "language").SetAsync(turn, "es", CancellationToken.None);
+            var again = await drafts.GetAsync(turn);
+            Assert.Equal("Ana", again.Name);
+            Assert.Equal(["clarity", "risk"], again.Reasons);
+            Assert.NotSame(read, again);
+        }
+        finally
+        {
+            TurnUnit.End();
+        }
+
+        await storage.CommitTurnAsync(unit, (_, _) => Task.CompletedTask, CancellationToken.None);
+        var stored = await ((IStateStorage)NewStorage()).ReadAsync(["webchat/users/u1"], CancellationToken.None);
+        Assert.Equal("""{"draft":{"name":"Ana","reasons":["clarity","risk"]},"language":"es"}""", stored["webchat/users/u1"]);
+    }
+
+    [StorageFact]
+    public async Task A_draft_read_but_not_saved_is_written_back_exactly_as_it_was_stored()
+    {
+        // As an older build wrote it: the SDK's JSON-in-a-string, with a property this build does not know.
+        const string Stored = """{"draft":"{\"name\":\"Ana\",\"retired\":1}"}""";
+        var storage = NewStorage();
+        await ((IStateStorage)storage).WriteAsync([StateDocument.Parse("webchat/users/u1", Stored)], CancellationToken.None);
+
+        using (var turn = Turn())
+        {
+            var unit = TurnUnit.Begin();
+            try
+            {
+                Assert.Equal("Ana", (await new DraftAccessor<Answers>(storage, "draft").GetAsync(turn)).Name);
+                await new StateProperty<string>(storage, StateScope.User, "language").SetAsync(turn, "es", CancellationToken.None);
+            }
+            finally
+            {
+                TurnUnit.End();
+            }
+
+            await storage.CommitTurnAsync(unit, (_, _) => Task.CompletedTask, CancellationToken.None);
+        }
+
+        var stored = await ((IStateStorage)NewStorage()).ReadAsync(["webchat/users/u1"], CancellationToken.None);
+        Assert.Equal("""{"draft":"{\"name\":\"Ana\",\"retired\":1}","language":"es"}""", stored["webchat/users/u1"]);
+    }
+
+    [StorageFact]
     public async Task A_document_left_empty_is_deleted_not_kept_as_an_empty_row()
     {
         var storage = NewStorage();
