@@ -14,7 +14,8 @@ namespace SecondOpinionBot.Bench;
 
 /// <summary>
 /// Pieces of a journey turn's own CPU, each against the way it was done before, in the same run (microseconds and
-/// bytes per call, single thread): handing a card to the SDK, Recognizers.Text calls, a choice answer, reading words.
+/// bytes per call, single thread): handing a card to the SDK, Recognizers.Text calls, a choice answer, reading words,
+/// the patient's draft through a turn.
 /// </summary>
 public static class EngineBench
 {
@@ -79,6 +80,11 @@ public static class EngineBench
         figures.AddRange(Compare("commands", "an answer, not a command",
             () => (commands.Recognize(answer, "es"), languages.Recognize(answer, "es")),
             () => (commands.Recognize("help", "en"), languages.Recognize("help", "en"))));
+
+        // The patient's draft through a journey turn: parsed once and copied to each step, against parsed on every
+        // read and written to JSON on every change.
+        var (draftTurn, formerDraftTurn) = DraftTurnBench.Calls();
+        figures.AddRange(Compare("draft", "4 reads, 2 changes, commit", draftTurn, formerDraftTurn));
 
         return figures;
     }
