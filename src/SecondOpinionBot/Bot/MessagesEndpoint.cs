@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 using SecondOpinionBot.Options;
+using SecondOpinionBot.Storage;
 
 namespace SecondOpinionBot.Bot;
 
@@ -40,9 +41,10 @@ public static class MessagesEndpoint
         {
             invokeResponse = await adapter.ProcessAuthenticatedAsync(authentication, activity, bot.OnTurnAsync, cancellationToken);
         }
-        catch (Storage.Turns.TurnBusyException)
+        catch (Exception busy) when (busy is Storage.Turns.TurnBusyException || busy.IsDatabaseBusy())
         {
-            // The conversation's previous turn is still running: the channel resends, and the resend is safe.
+            // The conversation's previous turn is still running, or the database stayed locked past its busy timeout:
+            // the channel resends, and the resend is safe (the turn's writes commit together with its journal entry).
             request.HttpContext.Response.Headers.RetryAfter = "1";
             return Problem(StatusCodes.Status503ServiceUnavailable, "This conversation is busy with an earlier message; please resend.");
         }

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using SecondOpinionBot.Content;
 using SecondOpinionBot.Dialogs.State;
+using SecondOpinionBot.Storage;
 
 namespace SecondOpinionBot.Bot;
 
@@ -13,16 +14,23 @@ public sealed partial class TurnErrorHandler(
 {
     public async Task HandleAsync(ITurnContext turnContext, Exception exception)
     {
-        // Not failures of the turn: the lease stayed busy (nothing ran), or the committed turn's replies could not be
-        // sent yet (they are kept). The request fails so the channel resends it; nothing is reset and no apology is sent.
-        if (exception is Storage.Turns.TurnBusyException or Storage.Turns.ReplyDeliveryException)
+        var activity = turnContext.Activity;
+        // Exception messages can quote user input, so only the type, the database's error code and the stack are logged.
+        var exceptionType = exception.GetType().FullName;
+        var databaseError = exception.DatabaseErrorCode();
+        if (IsComeBackLater(exception) || IsProactiveSend(activity))
         {
+            // Not failures of the turn, or not a turn anyone is waiting on: nothing is reset, no apology is sent, and the
+            // exception goes back to whoever sent the activity. A channel's request fails (503 when it is only busy) so
+            // the channel resends it, and the journal makes the resend exactly-once; a proactive send's caller (the
+            // outbox) retries it. An apology here told a staff member something went wrong for a turn that then
+            // succeeded on the resend, or posted "something went wrong" into a case thread for a notice sent later.
+            LogTurnDeferred(exceptionType, databaseError, activity.Type, activity.ChannelId);
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception);
         }
 
         var correlationId = Guid.NewGuid().ToString("N")[..12];
-        // Exception messages can quote user input, so only the type and the stack are logged.
-        LogTurnFailed(correlationId, exception.GetType().FullName, turnContext.Activity.Type, turnContext.Activity.ChannelId, exception.StackTrace);
+        LogTurnFailed(correlationId, exceptionType, databaseError, activity.Type, activity.ChannelId, exception.StackTrace);
         try
         {
             // Reload first, so half-made changes of the failed turn are dropped rather than saved.
@@ -38,8 +46,23 @@ public sealed partial class TurnErrorHandler(
         await turnContext.SendActivityAsync(apology);
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Turn failed. Correlation {CorrelationId}: {ExceptionType} in a {ActivityType} activity on {ChannelId}. {StackTrace}")]
-    private partial void LogTurnFailed(string correlationId, string? exceptionType, string activityType, string channelId, string? stackTrace);
+    /// <summary>
+    /// The turn did not finish but will be sent again: the conversation's lease stayed busy (nothing ran), the committed
+    /// turn's replies could not be sent yet (they are kept), or the database stayed locked past its busy timeout (the
+    /// turn's own writes commit together or not at all, so nothing of it is kept).
+    /// </summary>
+    public static bool IsComeBackLater(Exception exception) =>
+        exception is Storage.Turns.TurnBusyException or Storage.Turns.ReplyDeliveryException || exception.IsDatabaseBusy();
+
+    /// <summary>The adapter's continuation of a conversation for a proactive send (the outbox, staff notices): no one asked anything.</summary>
+    private static bool IsProactiveSend(Microsoft.Bot.Schema.Activity activity) =>
+        activity is { Type: Microsoft.Bot.Schema.ActivityTypes.Event, Name: Microsoft.Bot.Schema.ActivityEventNames.ContinueConversation };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Turn failed. Correlation {CorrelationId}: {ExceptionType} ({DatabaseError}) in a {ActivityType} activity on {ChannelId}. {StackTrace}")]
+    private partial void LogTurnFailed(string correlationId, string? exceptionType, string? databaseError, string activityType, string channelId, string? stackTrace);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Turn not completed, left to its sender to send again: {ExceptionType} ({DatabaseError}) in a {ActivityType} activity on {ChannelId}.")]
+    private partial void LogTurnDeferred(string? exceptionType, string? databaseError, string activityType, string channelId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not reset the dialog position. Correlation {CorrelationId}: {ExceptionType}")]
     private partial void LogResetFailed(string correlationId, string? exceptionType);

@@ -70,6 +70,47 @@ public static class DbCommandExtensions
         _ => false,
     };
 
+    /// <summary>
+    /// The database refused for now because another writer held it past the busy timeout (SQLite 5 BUSY / 6 LOCKED,
+    /// any extended code; PostgreSQL serialization failure, deadlock, lock not available). Nothing of the statement was
+    /// applied, and the same work done again later succeeds: the caller should be told to come back, not that it failed.
+    /// Looks through wrapping exceptions.
+    /// </summary>
+    public static bool IsDatabaseBusy(this Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is SqliteException { SqliteErrorCode: var code } && (code & 0xFF) is 5 or 6)
+            {
+                return true;
+            }
+
+            if (current is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.LockNotAvailable })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The database's own error code, for logs ("sqlite 5/517", "postgres 40001"); null for other errors. Codes only, never the message.</summary>
+    public static string? DatabaseErrorCode(this Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            switch (current)
+            {
+                case SqliteException sqlite:
+                    return $"sqlite {sqlite.SqliteErrorCode}/{sqlite.SqliteExtendedErrorCode}";
+                case PostgresException postgres:
+                    return $"postgres {postgres.SqlState}";
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The error is the database's (unreachable, locked, refused), not the code's.</summary>
     public static bool IsDatabaseError(this Exception exception) => exception is DbException or System.Net.Sockets.SocketException or TimeoutException;
 }

@@ -15,7 +15,7 @@ public sealed partial class DirectLineTurnRunner(CloudAdapter adapter, ILogger<D
         Ran,
         Failed,
 
-        /// <summary>The conversation's lease stayed taken: nothing ran, the client should resend.</summary>
+        /// <summary>The conversation's lease (or the database) stayed taken: nothing of the turn was kept, the client should resend.</summary>
         Busy,
     }
 
@@ -29,7 +29,7 @@ public sealed partial class DirectLineTurnRunner(CloudAdapter adapter, ILogger<D
             await adapter.ContinueConversationAsync(DirectLineIdentity.Create(), activity, bot.OnTurnAsync, cancellationToken);
             return Outcome.Ran;
         }
-        catch (Storage.Turns.TurnBusyException)
+        catch (Exception busy) when (busy is Storage.Turns.TurnBusyException || Storage.DbCommandExtensions.IsDatabaseBusy(busy))
         {
             return Outcome.Busy;
         }
