@@ -324,9 +324,10 @@ public sealed class OutboxDelivery(
     };
 
     /// <summary>
-    /// A proactive send. Its failure is caught inside the callback and thrown here: left to the adapter, the turn-error
-    /// handler would swallow it and post the patients' apology into the conversation (a 404 on a card update became
-    /// "Sorry, something went wrong" in the staff thread and the item counted as sent).
+    /// A proactive send. Its failure is caught inside the callback and thrown here, so the outbox sees it and retries.
+    /// The turn-error handler also leaves proactive sends alone (no apology in the conversation); this catch is the
+    /// second guard, for a send that fails inside the callback (once a 404 on a card update became "Sorry, something
+    /// went wrong" in the staff thread and the item counted as sent).
     /// </summary>
     private async Task ContinueAsync(ConversationReference reference, Func<ITurnContext, CancellationToken, Task> send, CancellationToken cancellationToken)
     {
