@@ -41,7 +41,7 @@ public static class DraftTurnBench
 
     public static (Func<object?> Subject, Func<object?> Baseline) Calls()
     {
-        var storage = new OneTurnStorage(JsonSerializer.Serialize(new Dictionary<string, IntakeDraft> { [IntakeDraft.StatePropertyName] = MidJourney() }, FormerWritten));
+        var storage = new OneTurnStorage(JsonSerializer.Serialize(new Dictionary<string, IntakeDraft> { [IntakeDraft.StatePropertyName] = StorageBench.PartWayDraft() }, FormerWritten));
         var drafts = new DraftAccessor<IntakeDraft>(storage, IntakeDraft.StatePropertyName);
         var former = new StateProperty<IntakeDraft>(storage, StateScope.User, IntakeDraft.StatePropertyName, FormerWritten);
         var adapter = new TestAdapter();
@@ -87,26 +87,6 @@ public static class DraftTurnBench
 
         return (Subject, Baseline);
     }
-
-    private static IntakeDraft MidJourney() => new()
-    {
-        ConsentToStore = true,
-        Role = ChatRole.Caregiver,
-        PatientFirstName = "Maria",
-        Relationship = "daughter",
-        PatientAgrees = true,
-        Concern = "They found a lump in my mother's breast and the biopsy says it is cancer, stage 2",
-        Proposed = "Surgery: a mastectomy next month",
-        PlannedDate = new DateOnly(2026, 12, 15),
-        Situations = ["cancer", "procedure-planned"],
-        CurrentClinic = "Riverside Medical Center",
-        Reasons = ["diagnostic-clarity", "treatment-confidence", "risk-reduction"],
-        Questions = ["Do you agree with the stage?", "Is surgery the only option?", "What are the risks of waiting a month?"],
-        Records = new() { ["pathology"] = RecordStatus.Have, ["imaging-report"] = RecordStatus.NeedHelp },
-        CompletedSections = ["consent", "role", "situation", "reasons", "questions"],
-        LastStep = "questions",
-        Revision = 14,
-    };
 
     /// <summary>Reads one stored user document and, like the host's turn commit, writes each document handed to it once.</summary>
     private sealed class OneTurnStorage(string stored) : IStateStorage
