@@ -44,7 +44,7 @@ public sealed class JourneyPromptRewording(JourneyKit kit, ContentCatalogs langu
         if (asked is not null && asked.Culture != catalog.Culture)
         {
             // Words filled in from other content (a reason's own question) follow the language too.
-            wording = wording.With(wording.Values.ToDictionary(v => v.Key, v => ContentTextTranslation.Translate(v.Value, asked, catalog), StringComparer.Ordinal));
+            wording = wording with { Values = wording.Values.ToDictionary(v => v.Key, v => ContentTextTranslation.Translate(v.Value, asked, catalog), StringComparer.Ordinal) };
         }
 
         try
@@ -100,7 +100,7 @@ public sealed class JourneyPromptRewording(JourneyKit kit, ContentCatalogs langu
             Prompt = "",
             RetryPrompt = null,
             Choices = options.Choices.Select((c, i) => fromContent.Contains(i) ? new Choice(c.Value) : c).ToList(),
-            Wording = fromContent.Count > 0 ? wording.WithContentChoicesAt(fromContent).ToNode() : options.Wording,
+            Wording = fromContent.Count > 0 ? (wording with { ContentChoicesAt = fromContent }).ToNode() : options.Wording,
         };
     }
 
@@ -116,9 +116,7 @@ public sealed class JourneyPromptRewording(JourneyKit kit, ContentCatalogs langu
     /// <summary>A choice by its id in the new language; still known by the words it was shown with.</summary>
     private static Choice Translate(Choice choice, ContentCatalog catalog)
     {
-        var title = catalog.Needs.FirstOrDefault(n => n.Id == choice.Value)?.Label
-            ?? catalog.Questions.FirstOrDefault(q => q.Id == choice.Value)?.Text
-            ?? catalog.Reasons.FirstOrDefault(r => r.Id == choice.Value)?.Title
+        var title = FromContent(catalog, choice.Value)?.Title
             ?? catalog.ChoiceSets.SelectMany(s => s.Choices).FirstOrDefault(c => c.Id == choice.Value)?.Label;
         return title is null || title == choice.Title
             ? choice

@@ -7,7 +7,7 @@ namespace SecondOpinionBot.Intake;
 /// <see cref="JourneyPromptRewording"/> can write it again: after the patient switches language, and on each turn from
 /// the short note the question's frame keeps.
 /// </summary>
-public sealed class PromptWording
+public sealed record PromptWording
 {
     public required string Prompt { get; init; }
 
@@ -26,16 +26,6 @@ public sealed class PromptWording
 
     /// <summary>The positions of the choices that are a need, a suggested question or a reason of the content, stored by id only.</summary>
     public IReadOnlyList<int>? ContentChoicesAt { get; init; }
-
-    public PromptWording With(Dictionary<string, string> values) => new()
-    {
-        Prompt = Prompt, Retry = Retry, RetryLead = RetryLead, Values = values, ChoiceSet = ChoiceSet, Languages = Languages, ContentChoicesAt = ContentChoicesAt,
-    };
-
-    public PromptWording WithContentChoicesAt(IReadOnlyList<int> positions) => new()
-    {
-        Prompt = Prompt, Retry = Retry, RetryLead = RetryLead, Values = Values, ChoiceSet = ChoiceSet, Languages = Languages, ContentChoicesAt = positions,
-    };
 
     public JsonNode ToNode() => Dialogs.DialogJson.ToNode(this, Dialogs.DialogJson.Compact)!;
 
