@@ -27,7 +27,8 @@ public static class DialogJson
         ? node.DeepClone()
         : JsonSerializer.SerializeToNode(value, options);
 
-    private static void WithoutEmptyCollections(JsonTypeInfo type)
+    /// <summary>Leaves out empty (and null) lists, dictionaries and JSON objects: for types that start them empty, so a missing one reads back as it was.</summary>
+    internal static void WithoutEmptyCollections(JsonTypeInfo type)
     {
         foreach (var property in type.Properties)
         {

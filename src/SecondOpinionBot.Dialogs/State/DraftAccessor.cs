@@ -21,18 +21,10 @@ public sealed class DraftAccessor<T>(IStateStorage storage, string name)
     private static readonly JsonSerializerOptions Written = new(DialogJson.Options)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { WithoutEmptyCollections } },
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { DialogJson.WithoutEmptyCollections } },
     };
 
     private readonly StateProperty<T> _property = new(storage, StateScope.User, name, Written);
-
-    private static void WithoutEmptyCollections(JsonTypeInfo type)
-    {
-        foreach (var property in type.Properties.Where(p => typeof(System.Collections.ICollection).IsAssignableFrom(p.PropertyType)))
-        {
-            property.ShouldSerialize = (_, value) => value is not System.Collections.ICollection { Count: 0 };
-        }
-    }
 
     /// <summary>
     /// The saved draft (a copy: change it through <see cref="SaveAsync"/>), or a new one. A draft this build cannot
