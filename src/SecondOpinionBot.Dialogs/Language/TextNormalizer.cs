@@ -111,39 +111,26 @@ public sealed class TextNormalizer
     public string Words(string? text) => string.Join(' ', Tokens(text).Where(t => t != Break));
 
     /// <summary><see cref="Tokens"/> of a content phrase (never user text), read once and kept.</summary>
-    public IReadOnlyList<string> PhraseTokens(string phrase)
-    {
-        ArgumentNullException.ThrowIfNull(phrase);
-        if (_phraseTokens.TryGetValue(phrase, out var known))
-        {
-            return known;
-        }
-
-        var tokens = Tokens(phrase).ToArray();
-        if (_phraseTokens.Count < MaxPhrases)
-        {
-            _phraseTokens.TryAdd(phrase, tokens);
-        }
-
-        return tokens;
-    }
+    public IReadOnlyList<string> PhraseTokens(string phrase) => Kept(_phraseTokens, phrase, p => Tokens(p).ToArray());
 
     /// <summary><see cref="Words"/> of a content phrase (never user text), read once and kept.</summary>
-    public string PhraseWords(string phrase)
+    public string PhraseWords(string phrase) => Kept(_phraseWords, phrase, Words);
+
+    private static TRead Kept<TRead>(ConcurrentDictionary<string, TRead> kept, string phrase, Func<string, TRead> read)
     {
         ArgumentNullException.ThrowIfNull(phrase);
-        if (_phraseWords.TryGetValue(phrase, out var known))
+        if (kept.TryGetValue(phrase, out var known))
         {
             return known;
         }
 
-        var words = Words(phrase);
-        if (_phraseWords.Count < MaxPhrases)
+        var value = read(phrase);
+        if (kept.Count < MaxPhrases)
         {
-            _phraseWords.TryAdd(phrase, words);
+            kept.TryAdd(phrase, value);
         }
 
-        return words;
+        return value;
     }
 
     /// <summary>True when <paramref name="phrase"/>'s words occur next to each other in <paramref name="text"/>.</summary>
