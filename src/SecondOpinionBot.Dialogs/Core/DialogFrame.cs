@@ -34,7 +34,7 @@ public sealed class DialogFrame
     public List<DialogFrame> Inner { get; init; } = [];
 }
 
-/// <summary>The whole conversation's position, kept in ConversationState.</summary>
+/// <summary>The whole conversation's position, kept in the conversation's state document (<see cref="State.DialogStackStore"/>).</summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "The Bot Framework's name for the concept.")]
 public sealed class DialogStack
 {

@@ -3,12 +3,12 @@ using SecondOpinionBot.Handoff;
 namespace SecondOpinionBot.Intake;
 
 /// <summary>
-/// Everything the journey has gathered for one user, saved after every step (UserState), so a reset dialog stack,
+/// Everything the journey has gathered for one user, saved after every step (the user's state document), so a reset dialog stack,
 /// a new conversation or a new browser tab can pick up where the user left off. On confirmation it is copied once into the case's own <see cref="CaseDetails"/>.
 /// </summary>
 public sealed class IntakeDraft : Dialogs.State.ICopyableDraft<IntakeDraft>
 {
-    /// <summary>The UserState property the draft is kept under: <c>userState.CreateProperty&lt;IntakeDraft&gt;(StatePropertyName)</c>.</summary>
+    /// <summary>The value of the user's state document the draft is kept under (<see cref="Dialogs.State.DraftAccessor{T}"/>).</summary>
     public const string StatePropertyName = "IntakeDraft";
 
     /// <summary>Whether the user agreed to have answers stored. Null until asked; false keeps only the position.</summary>
